@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the system packages the build and tests need, when they are missing.
+# Safe to run again; does nothing when everything is there. Needs root (or sudo) only to install.
+set -euo pipefail
+
+needed=()
+command -v git >/dev/null 2>&1 || needed+=(git)
+
+if [ ${#needed[@]} -gt 0 ]; then
+  echo "setup: installing ${needed[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null 2>&1 || {
+  echo "setup: the .NET SDK 10 is needed (https://dot.net); 'dotnet' is not on PATH" >&2
+  exit 1
+}

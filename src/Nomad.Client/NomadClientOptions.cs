@@ -1,0 +1,4 @@
+namespace Nomad.Client;
+
+/// <summary>Placeholder replaced by the client work.</summary>
+public sealed record NomadClientOptions;

@@ -1,0 +1,26 @@
+namespace Nomad.Emulator;
+
+/// <summary>How an emulator instance starts. Every field has a default that suits a test.</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one (read it from <see cref="NomadEmulator.Address"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The clock for lock TTLs, blocking-query waits, deployments and timestamps.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>When true, every request needs a token (see <see cref="ManagementToken"/>).</summary>
+    public bool AclEnabled { get; init; }
+
+    /// <summary>The secret ID of the bootstrap management token when ACLs are on.</summary>
+    public string ManagementToken { get; init; } = "00000000-0000-0000-0000-000000000001";
+
+    /// <summary>How long a new deployment stays <c>running</c> before it turns <c>successful</c> (or <c>failed</c>).</summary>
+    public TimeSpan DeploymentDuration { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The region this emulated cluster answers for.</summary>
+    public string Region { get; init; } = "global";
+
+    /// <summary>The datacenter of the emulated agent.</summary>
+    public string Datacenter { get; init; } = "dc1";
+}

@@ -1,0 +1,48 @@
+namespace Nomad.Emulator.State;
+
+/// <summary>
+/// Everything the emulated cluster holds, in memory. One lock (<see cref="Sync"/>) guards all tables,
+/// which keeps every write atomic with its index, as a Raft apply is.
+/// </summary>
+public sealed class EmulatorState(EmulatorOptions options)
+{
+    /// <summary>Held for every read and write of the tables.</summary>
+    public Lock Sync { get; } = new();
+
+    /// <summary>The global write index.</summary>
+    public RaftIndex Index { get; } = new();
+
+    /// <summary>The clock of this emulator.</summary>
+    public TimeProvider Clock => options.TimeProvider;
+
+    /// <summary>The options the emulator started with.</summary>
+    public EmulatorOptions Options => options;
+
+    /// <summary>Unix nanoseconds now, as Nomad stores CreateTime/ModifyTime.</summary>
+    public long NowUnixNano() => (Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
+
+    /// <summary>
+    /// Runs <paramref name="write"/> under the lock with a freshly allocated index, then wakes
+    /// blocking queries. Returns what the write returned.
+    /// </summary>
+    public T Write<T>(Func<long, T> write)
+    {
+        T result;
+        lock (Sync)
+        {
+            result = write(Index.Next());
+        }
+
+        Index.Publish();
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="read"/> under the lock.</summary>
+    public T Read<T>(Func<T> read)
+    {
+        lock (Sync)
+        {
+            return read();
+        }
+    }
+}
