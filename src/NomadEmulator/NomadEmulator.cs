@@ -62,6 +62,10 @@ public sealed class NomadEmulator : IAsyncDisposable
         EmulatorApi.Map(app, state, faults, calls);
         app.Use(faults.Middleware);
         StatusApi.Map(app, state);
+        AclApi.Map(app, state);
+        VariablesApi.Map(app, state);
+        JobsApi.Map(app, state);
+        DeploymentsApi.Map(app, state);
 
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

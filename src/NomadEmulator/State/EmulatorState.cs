@@ -12,6 +12,15 @@ public sealed class EmulatorState(EmulatorOptions options)
     /// <summary>The global write index.</summary>
     public RaftIndex Index { get; } = new();
 
+    /// <summary>Variables and their locks.</summary>
+    public VariablesTable Variables { get; } = new();
+
+    /// <summary>Jobs, their versions, evaluations and deployments.</summary>
+    public JobsTable Jobs { get; } = new();
+
+    /// <summary>ACL policies and tokens.</summary>
+    public AclTable Acl { get; } = new(options);
+
     /// <summary>The clock of this emulator.</summary>
     public TimeProvider Clock => options.TimeProvider;
 

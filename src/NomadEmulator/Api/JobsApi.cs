@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Builder;
+using Nomad.Emulator.State;
+
+namespace Nomad.Emulator.Api;
+
+/// <summary>The jobs endpoints.</summary>
+public static class JobsApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(WebApplication app, EmulatorState state)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(state);
+    }
+}
