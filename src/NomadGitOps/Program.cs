@@ -1,1 +1,3 @@
-return 0;
+using NomadGitOps.Cli;
+
+return await NomadGitOpsCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
