@@ -34,6 +34,12 @@ internal sealed partial record ObjectKey
     /// <summary>Path segment of NomadJob objects.</summary>
     public const string NomadJobSegment = "nomadjob";
 
+    /// <summary>Path segment of the leader lock variable (<c>&lt;prefix&gt;/leader</c>).</summary>
+    public const string LeaderSegment = "leader";
+
+    /// <summary>Path segment of the controller-wide settings variable (<c>&lt;prefix&gt;/controller</c>, e.g. <c>suspend=true</c>).</summary>
+    public const string ControllerSegment = "controller";
+
     /// <summary>What a shortened path ends with before its hash (never produced by <see cref="PathEscaping.Escape"/>, as <c>h</c> is no hex digit).</summary>
     public const string HashMarker = "~h";
 
@@ -95,6 +101,12 @@ internal sealed partial record ObjectKey
 
         return null;
     }
+
+    /// <summary>The path of the leader lock variable under <paramref name="prefix"/>.</summary>
+    public static string LeaderPath(string prefix) => $"{prefix}/{LeaderSegment}";
+
+    /// <summary>The path of the controller-wide settings variable under <paramref name="prefix"/>.</summary>
+    public static string ControllerPath(string prefix) => $"{prefix}/{ControllerSegment}";
 
     /// <summary>The variable path prefix under which all objects of <paramref name="kind"/> live, with a trailing slash.</summary>
     public static string KindPrefix(string prefix, ObjectKind kind) => $"{prefix}/{Segment(kind)}/";
@@ -171,7 +183,7 @@ internal sealed partial record ObjectKey
 
     /// <summary>
     /// The key of the object stored at <paramref name="path"/>: from the path itself, or, for a shortened
-    /// NomadJob path, from its <c>job_id</c> and <c>namespace</c> items (checked to lead to this very path).
+    /// NomadJob path, from its <c>job_id</c> and <c>namespace</c> items (<c>default</c> when absent), checked to lead to this very path.
     /// Null when the path holds no object of ours.
     /// </summary>
     public static ObjectKey? FromVariable(string prefix, string path, IReadOnlyDictionary<string, string> items)
@@ -182,13 +194,12 @@ internal sealed partial record ObjectKey
             return key;
         }
 
-        if (!IsShortenedPath(prefix, path)
-            || !items.TryGetValue(ItemKeys.JobId, out var jobId) || jobId.Length == 0
-            || !items.TryGetValue(ItemKeys.Namespace, out var ns) || ns.Length == 0)
+        if (!IsShortenedPath(prefix, path) || !items.TryGetValue(ItemKeys.JobId, out var jobId) || jobId.Length == 0)
         {
             return null;
         }
 
+        var ns = items.TryGetValue(ItemKeys.Namespace, out var given) && given.Length > 0 ? given : NomadJobSpec.DefaultNamespace;
         var candidate = NomadJob(ns, jobId);
         return string.Equals(candidate.ToPathOrNull(prefix), path, StringComparison.Ordinal) ? candidate : null;
     }

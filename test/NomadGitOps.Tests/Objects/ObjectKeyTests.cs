@@ -161,6 +161,22 @@ public sealed class ObjectKeyTests
     }
 
     [Fact]
+    public void A_shortened_path_of_a_job_in_the_default_namespace_resolves_without_a_namespace_item()
+    {
+        var key = ObjectKey.NomadJob("default", new string('d', 200));
+
+        ObjectKey.FromVariable(Prefix, key.ToPath(Prefix), new Dictionary<string, string> { ["job_id"] = key.Name }).ShouldBe(key);
+    }
+
+    [Fact]
+    public void The_leader_and_controller_variables_sit_beside_the_object_folders()
+    {
+        ObjectKey.LeaderPath(Prefix).ShouldBe("nomad-gitops/v1/leader");
+        ObjectKey.ControllerPath(Prefix).ShouldBe("nomad-gitops/v1/controller");
+        ObjectKey.KindPrefix(Prefix, ObjectKind.NomadJob).ShouldBe("nomad-gitops/v1/nomadjob/");
+    }
+
+    [Fact]
     public void Keys_are_equal_by_kind_namespace_and_name()
     {
         ObjectKey.NomadJob("default", "web").ShouldBe(ObjectKey.NomadJob("default", "web"));
