@@ -1,0 +1,11 @@
+namespace NomadGitOps.Objects;
+
+/// <summary>The kinds of object nomad-gitops keeps in Nomad Variables.</summary>
+internal enum ObjectKind
+{
+    /// <summary>A Git repository to follow (<c>&lt;prefix&gt;/gitrepository/&lt;name&gt;</c>).</summary>
+    GitRepository,
+
+    /// <summary>A Nomad job rendered from a file of a repository (<c>&lt;prefix&gt;/nomadjob/&lt;namespace&gt;/&lt;job-id&gt;</c>).</summary>
+    NomadJob,
+}
