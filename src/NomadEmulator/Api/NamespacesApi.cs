@@ -74,7 +74,8 @@ public static class NamespacesApi
                 return NomadResults.Error(403, AclErrors.PermissionDenied);
             }
 
-            var (failure, index) = state.Write(index => (state.Namespaces.Delete(name, index), index));
+            var (failure, index) = state.Write(index =>
+                (state.Namespaces.Delete(name, index, state.Variables.List(name, "").Count > 0, state.Options.Region), index));
             NomadHeaders.SetIndex(response, index);
             return failure is null ? Results.Ok() : NomadResults.Error(500, failure);
         });

@@ -12,9 +12,13 @@ public static class NamespacesErrors
     /// <summary>400 when the body's Name differs from the URL (<c>namespaceUpdate</c>).</summary>
     public const string NameMismatch = "Namespace name does not match request path";
 
-    /// <summary>500, uncoded (<c>nomad/state/state_store.go</c>, <c>DeleteNamespaces</c>).</summary>
-    public const string DefaultCannotBeDeleted = "default namespace can not be deleted";
+    /// <summary>500, uncoded (<c>nomad/namespace_endpoint.go</c>, <c>DeleteNamespaces</c>).</summary>
+    public const string DefaultCannotBeDeleted = "can not delete default namespace";
 
-    /// <summary>500, uncoded (<c>DeleteNamespaces</c>).</summary>
+    /// <summary>500: a namespace still holding variables (<c>DeleteNamespaces</c>, <c>namespaceNoAssociatedVarsLocally</c>, in a multierror).</summary>
+    public static string HasVariables(string ns, string region) =>
+        VariablesErrors.MultiError([$"namespace {VariablesErrors.GoQuote(ns)} has variables associated with it in regions: [{region}]"]);
+
+    /// <summary>500, uncoded (<c>nomad/state/state_store.go</c>, <c>DeleteNamespaces</c>).</summary>
     public const string NotFoundOnDelete = "namespace not found";
 }

@@ -38,12 +38,17 @@ public sealed class NamespacesTable
         return stored;
     }
 
-    /// <summary>Deletes a namespace; returns Nomad's error text when it cannot.</summary>
-    public string? Delete(string name, long index)
+    /// <summary>Deletes a namespace; returns Nomad's error text when it cannot (default, still holds variables, missing).</summary>
+    public string? Delete(string name, long index, bool holdsVariables, string region)
     {
         if (name == Default)
         {
             return NamespacesErrors.DefaultCannotBeDeleted;
+        }
+
+        if (holdsVariables)
+        {
+            return NamespacesErrors.HasVariables(name, region);
         }
 
         if (!_namespaces.Remove(name))

@@ -54,7 +54,20 @@ public abstract class NamespacesContract(ContractTarget target)
         using var delete = await target.Http.DeleteAsync("/v1/namespace/default", _ct);
 
         delete.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
-        (await delete.TextAsync(_ct)).ShouldContain("default namespace can not be deleted");
+        (await delete.TextAsync(_ct)).ShouldBe("can not delete default namespace");
+    }
+
+    [Fact]
+    public async Task A_namespace_holding_variables_cannot_be_deleted()
+    {
+        var ns = Some.Name("ns");
+        using var create = await target.Http.PutAsync($"/v1/namespace/{ns}", Wire.Json($"{{\"Name\":\"{ns}\"}}"), _ct);
+        using var put = await target.Http.PutAsync($"/v1/var/held/{Some.Name()}?namespace={ns}", Wire.Items(("k", "v")), _ct);
+
+        using var delete = await target.Http.DeleteAsync($"/v1/namespace/{ns}", _ct);
+
+        delete.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        (await delete.TextAsync(_ct)).ShouldBe($"1 error occurred:\n\t* namespace \"{ns}\" has variables associated with it in regions: [global]\n\n");
     }
 }
 
