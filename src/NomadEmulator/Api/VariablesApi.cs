@@ -51,10 +51,18 @@ public static partial class VariablesApi
             return NomadResults.Error(403, AclErrors.PermissionDenied);
         }
 
+        var filter = query.Filter is { } expression ? VariableFilter.Parse(expression, out error) : null;
+        if (error is not null)
+        {
+            return NomadResults.Error(400, error);
+        }
+
         var (page, index) = await BlockingQuery.RunAsync(
             state,
             query,
-            () => (Page(state.Variables.List(query.Namespace, query.Prefix).Where(v => acl.AllowsVariable(v.Namespace, v.Path, "list")), query, acl), Math.Max(1, state.Variables.TableIndex)),
+            () => (
+                Page(state.Variables.List(query.Namespace, query.Prefix).Where(v => acl.AllowsVariable(v.Namespace, v.Path, "list") && (filter?.Allows(v) ?? true)), query, acl),
+                Math.Max(1, state.Variables.TableIndex)),
             ct).ConfigureAwait(false);
         if (page.NextToken is not null)
         {

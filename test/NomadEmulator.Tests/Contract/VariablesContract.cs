@@ -375,6 +375,31 @@ public abstract class VariablesContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task List_with_a_filter_on_the_path_keeps_only_matching_entries()
+    {
+        var prefix = "contract/" + Some.Name();
+        foreach (var leaf in new[] { "app-a", "db-b", "app-c" })
+        {
+            using var put = await Http.PutAsync($"/v1/var/{prefix}/{leaf}", Wire.Items(("k", leaf)), _ct);
+        }
+
+        var filter = Uri.EscapeDataString("Path contains \"/app-\"");
+        using var list = await Http.GetAsync($"/v1/vars?prefix={prefix}/&filter={filter}", _ct);
+
+        list.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await list.JsonAsync(_ct)).EnumerateArray().Select(e => e.Str("Path")).ShouldBe([$"{prefix}/app-a", $"{prefix}/app-c"]);
+    }
+
+    [Fact]
+    public async Task List_with_a_filter_that_does_not_parse_answers_400()
+    {
+        using var list = await Http.GetAsync($"/v1/vars?filter={Uri.EscapeDataString("Path ==")}", _ct);
+
+        list.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await list.TextAsync(_ct)).ShouldStartWith("failed to create result paginator: failed to read filter expression: ");
+    }
+
+    [Fact]
     public async Task List_with_namespace_star_covers_every_namespace()
     {
         var ns = Some.Name("ns");
