@@ -185,7 +185,7 @@ public static partial class VariablesApi
 
         var now = state.NowUnixNano();
         var result = state.Write(index => state.Variables.Set(ns, path, items, requestLock, cas, index, now));
-        return Answer(response, result, acl, requestLock?.Id, conflictIndexIsWriteIndex: false);
+        return Answer(response, result, acl, requestLock?.Id, isLockOperation: false);
     }
 
     private static IResult Delete(EmulatorState state, HttpRequest request, HttpResponse response, string path)
@@ -208,7 +208,7 @@ public static partial class VariablesApi
             return Results.StatusCode(204);
         }
 
-        return Answer(response, result, acl, lockId: null, conflictIndexIsWriteIndex: false);
+        return Answer(response, result, acl, lockId: null, isLockOperation: false);
     }
 
     private static IResult Acquire(EmulatorState state, HttpRequest request, HttpResponse response, string path, string queryNamespace, VariableRequest body)
@@ -233,7 +233,7 @@ public static partial class VariablesApi
             state.LockTimers.Start(ns, path, lockInfo);
         }
 
-        return Answer(response, result, acl, lockInfo.Id, conflictIndexIsWriteIndex: true);
+        return Answer(response, result, acl, lockInfo.Id, isLockOperation: true);
     }
 
     private static IResult Release(EmulatorState state, HttpRequest request, HttpResponse response, string path, string queryNamespace, VariableRequest body)
@@ -265,7 +265,7 @@ public static partial class VariablesApi
             state.LockTimers.Stop(body.LockId);
         }
 
-        return Answer(response, result, acl, body.LockId, conflictIndexIsWriteIndex: true);
+        return Answer(response, result, acl, body.LockId, isLockOperation: true);
     }
 
     // nomad/variables_endpoint.go RenewLock: reads the variable, checks the lock ID, restarts the TTL timer.
@@ -304,7 +304,10 @@ public static partial class VariablesApi
     // makeVariablesApplyResponse and the handlers' answers: the written variable (its lock shown to the lock
     // holder and to management), or 409 with the conflicting one (zero ones carry namespace and path only;
     // a caller who may not read gets no items), or the state store's error as a 500.
-    private static IResult Answer(HttpResponse response, VariableWriteResult result, AclIdentity acl, string? lockId, bool conflictIndexIsWriteIndex)
+    // Index headers as the handlers set them: the write's index on success; on a conflict the conflicting
+    // variable's ModifyIndex, except for lock operations, whose deferred setIndex runs after WriteHeader(409)
+    // and so never reaches the client; on a state error the reply's empty index, 0.
+    private static IResult Answer(HttpResponse response, VariableWriteResult result, AclIdentity acl, string? lockId, bool isLockOperation)
     {
         switch (result.Outcome)
         {
@@ -315,12 +318,16 @@ public static partial class VariablesApi
                 return Results.Json(VariableJson.From(written, showLock, withItems: true), NomadJson.Options);
             case VariableWriteOutcome.Conflict:
                 var current = result.Variable!;
-                NomadHeaders.SetIndex(response, conflictIndexIsWriteIndex ? result.Index : current.ModifyIndex);
+                if (!isLockOperation)
+                {
+                    NomadHeaders.SetIndex(response, current.ModifyIndex);
+                }
+
                 var canRead = acl.AllowsVariable(current.Namespace, current.Path, "read");
                 var conflict = current.CreateIndex == 0 ? StoredVariable.Zero(current.Namespace, current.Path) : current;
                 return Results.Json(VariableJson.From(conflict, withLock: true, withItems: canRead), NomadJson.Options, statusCode: 409);
             default:
-                NomadHeaders.SetIndex(response, result.Index);
+                NomadHeaders.SetIndex(response, 0);
                 return NomadResults.Error(500, result.Error!);
         }
     }

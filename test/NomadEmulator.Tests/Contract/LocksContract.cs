@@ -65,6 +65,7 @@ public abstract class LocksContract(ContractTarget target)
         using var second = await Http.PutAsync($"/v1/var/{path}?lock-acquire", Wire.Json("{}"), _ct);
 
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        second.Headers.Contains("X-Nomad-Index").ShouldBeFalse();
         var body = await second.JsonAsync(_ct);
         body.Str("Path").ShouldBe(path);
         body.Number("ModifyIndex").ShouldBe(0);
