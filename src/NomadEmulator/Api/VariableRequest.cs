@@ -36,8 +36,27 @@ public sealed record VariableRequest(
         }
         catch (JsonException e)
         {
-            return (null, $"invalid character in request body: {e.Message}");
+            return (null, GoDecodeError(text, e));
         }
+    }
+
+    // encoding/json's wording for the two common cases: a body cut short ("unexpected EOF") and a body that
+    // does not start as JSON ("invalid character 'x' looking for beginning of value"). Errors deeper in a
+    // document are worded by the emulator.
+    private static string GoDecodeError(string text, JsonException e)
+    {
+        var lines = text.Split('\n');
+        var line = (int)Math.Min(e.LineNumber ?? 0, lines.Length - 1);
+        var offset = lines.Take(line).Sum(l => l.Length + 1) + (int)Math.Min(e.BytePositionInLine ?? 0, lines[line].Length);
+        var rest = text[Math.Min(offset, text.Length)..].TrimStart();
+        if (rest.Length == 0)
+        {
+            return "unexpected EOF";
+        }
+
+        return offset == 0 || text[..offset].Trim().Length == 0
+            ? $"invalid character '{rest[0]}' looking for beginning of value"
+            : $"invalid character '{rest[0]}' in request body ({e.Message})";
     }
 
     private static (VariableRequest? Request, string? Error) Decode(JsonElement root)

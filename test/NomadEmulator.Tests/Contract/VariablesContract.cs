@@ -104,6 +104,17 @@ public abstract class VariablesContract(ContractTarget target)
         get.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("{\"Items\":", "unexpected EOF")]
+    [InlineData("items=1", "invalid character 'i' looking for beginning of value")]
+    public async Task Put_with_a_body_that_is_not_json_answers_400_with_the_decoders_text(string json, string expected)
+    {
+        using var put = await Http.PutAsync($"/v1/var/contract/{Some.Name()}", Wire.Json(json), _ct);
+
+        put.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await put.TextAsync(_ct)).ShouldBe(expected);
+    }
+
     [Fact]
     public async Task Put_with_an_empty_body_answers_400_Request_body_is_empty()
     {
