@@ -21,6 +21,8 @@ public static partial class VariablesApi
     public static void Map(WebApplication app, EmulatorState state)
     {
         app.MapGet("/v1/vars", (HttpRequest request, HttpResponse response, CancellationToken ct) => ListAsync(state, request, response, ct));
+        app.MapMethods("/v1/vars", ["PUT", "POST", "DELETE", "PATCH"], () => NomadResults.Error(405, VariablesErrors.InvalidMethod));
+        app.MapMethods("/v1/var/{**path}", ["PATCH", "OPTIONS"], () => NomadResults.Error(400, VariablesErrors.InvalidMethod));
         app.MapMethods("/v1/var/{**path}", ["GET", "PUT", "POST", "DELETE"], async (HttpRequest request, HttpResponse response, CancellationToken ct) =>
         {
             var path = (request.Path.Value ?? "")["/v1/var/".Length..];

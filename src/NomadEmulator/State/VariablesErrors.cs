@@ -16,6 +16,12 @@ public static class VariablesErrors
     /// <summary>400 (<c>command/agent/variable_endpoint.go</c>, <c>VariableSpecificRequest</c>).</summary>
     public const string MissingPath = "missing variable path";
 
+    /// <summary>
+    /// <c>command/agent/http.go</c> <c>ErrInvalidMethod</c>: 405 on <c>/v1/vars</c> (<c>VariablesListRequest</c>),
+    /// but 400 on <c>/v1/var/:path</c> (<c>VariableSpecificRequest</c>).
+    /// </summary>
+    public const string InvalidMethod = "Invalid method";
+
     /// <summary>400 for an empty or missing Items (<c>variableUpsert</c>).</summary>
     public const string MissingItems = "variable missing required Items object";
 

@@ -116,6 +116,18 @@ public abstract class VariablesContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task An_unsupported_method_answers_Invalid_method()
+    {
+        using var patch = await Http.PatchAsync(Wire.Path($"/v1/var/contract/{Some.Name()}"), Wire.Items(("a", "1")), _ct);
+        using var putList = await Http.PutAsync("/v1/vars", Wire.Items(("a", "1")), _ct);
+
+        patch.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await patch.TextAsync(_ct)).ShouldBe("Invalid method");
+        putList.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        (await putList.TextAsync(_ct)).ShouldBe("Invalid method");
+    }
+
+    [Fact]
     public async Task Put_with_an_empty_body_answers_400_Request_body_is_empty()
     {
         using var put = await Http.PutAsync($"/v1/var/contract/{Some.Name()}", new StringContent(""), _ct);
