@@ -41,8 +41,13 @@ public sealed class VariablesClientTests : IAsyncLifetime
         _server.OnlyRequest.Query.ShouldBe(
             new Dictionary<string, string>
             {
-                ["prefix"] = "app/", ["namespace"] = "*", ["filter"] = "Path != \"x\"", ["per_page"] = "1",
-                ["next_token"] = "apps.app/a", ["index"] = "40", ["wait"] = "30000ms",
+                ["prefix"] = "app/",
+                ["namespace"] = "*",
+                ["filter"] = "Path != \"x\"",
+                ["per_page"] = "1",
+                ["next_token"] = "apps.app/a",
+                ["index"] = "40",
+                ["wait"] = "30000ms",
             },
             ignoreOrder: true);
         var only = page.Value.ShouldHaveSingleItem();
