@@ -64,6 +64,7 @@ public sealed class NomadEmulator : IAsyncDisposable
         StatusApi.Map(app, state);
         AclApi.Map(app, state);
         VariablesApi.Map(app, state);
+        NamespacesApi.Map(app, state);
         JobsApi.Map(app, state);
         DeploymentsApi.Map(app, state);
 

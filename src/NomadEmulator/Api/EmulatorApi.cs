@@ -9,7 +9,8 @@ namespace Nomad.Emulator.Api;
 /// <summary>
 /// The emulator's own endpoints under <c>/_emulator</c>, for tests and benchmarks that run it out of
 /// process: <c>faults</c> (GET the rules, POST one rule, DELETE all), <c>calls</c> (GET counts per
-/// endpoint, DELETE to reset). Faults never apply to these paths.
+/// endpoint, DELETE to reset), <c>reset</c> (POST: empty the tables, faults and counts). Faults never
+/// apply to these paths.
 /// </summary>
 public static class EmulatorApi
 {
@@ -36,6 +37,13 @@ public static class EmulatorApi
         app.MapGet("/_emulator/calls", (HttpResponse response) => NomadResults.Json(response, calls.Snapshot(), state.Index.Current));
         app.MapDelete("/_emulator/calls", () =>
         {
+            calls.Reset();
+            return Results.NoContent();
+        });
+        app.MapPost("/_emulator/reset", () =>
+        {
+            state.Reset();
+            faults.Clear();
             calls.Reset();
             return Results.NoContent();
         });

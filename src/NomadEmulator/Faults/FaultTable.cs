@@ -42,7 +42,9 @@ public sealed class FaultTable(TimeProvider clock)
     /// <summary>Applies the first matching fault, if any, before the request reaches the API.</summary>
     public async Task Middleware(HttpContext context, Func<Task> next)
     {
-        var rule = Take(context.Request.Method, context.Request.Path.Value ?? "/");
+        // The emulator's own endpoints are mapped as endpoints too, so they pass through here: never fault them.
+        var path = context.Request.Path.Value ?? "/";
+        var rule = path.StartsWith("/_emulator", StringComparison.Ordinal) ? null : Take(context.Request.Method, path);
         switch (rule?.Kind)
         {
             case null:

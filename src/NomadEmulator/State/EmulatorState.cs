@@ -4,8 +4,18 @@ namespace Nomad.Emulator.State;
 /// Everything the emulated cluster holds, in memory. One lock (<see cref="Sync"/>) guards all tables,
 /// which keeps every write atomic with its index, as a Raft apply is.
 /// </summary>
-public sealed class EmulatorState(EmulatorOptions options)
+public sealed class EmulatorState
 {
+    private readonly EmulatorOptions _options;
+
+    /// <summary>Creates the empty tables of a new cluster.</summary>
+    public EmulatorState(EmulatorOptions options)
+    {
+        _options = options;
+        Acl = new(options);
+        LockTimers = new(this);
+    }
+
     /// <summary>Held for every read and write of the tables.</summary>
     public Lock Sync { get; } = new();
 
@@ -15,17 +25,23 @@ public sealed class EmulatorState(EmulatorOptions options)
     /// <summary>Variables and their locks.</summary>
     public VariablesTable Variables { get; } = new();
 
+    /// <summary>The TTL and delay timers of variable locks.</summary>
+    public LockTimers LockTimers { get; }
+
+    /// <summary>Namespaces; <c>default</c> always exists.</summary>
+    public NamespacesTable Namespaces { get; } = new();
+
     /// <summary>Jobs, their versions, evaluations and deployments.</summary>
     public JobsTable Jobs { get; } = new();
 
     /// <summary>ACL policies and tokens.</summary>
-    public AclTable Acl { get; } = new(options);
+    public AclTable Acl { get; }
 
     /// <summary>The clock of this emulator.</summary>
-    public TimeProvider Clock => options.TimeProvider;
+    public TimeProvider Clock => _options.TimeProvider;
 
     /// <summary>The options the emulator started with.</summary>
-    public EmulatorOptions Options => options;
+    public EmulatorOptions Options => _options;
 
     /// <summary>Unix nanoseconds now, as Nomad stores CreateTime/ModifyTime.</summary>
     public long NowUnixNano() => (Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
@@ -53,5 +69,19 @@ public sealed class EmulatorState(EmulatorOptions options)
         {
             return read();
         }
+    }
+
+    /// <summary>Empties the variables, namespaces and ACL tables and stops lock timers (<c>/_emulator/reset</c>).</summary>
+    public void Reset()
+    {
+        LockTimers.Clear();
+        lock (Sync)
+        {
+            Variables.Clear();
+            Namespaces.Clear();
+        }
+
+        Acl.Clear();
+        Index.Publish();
     }
 }
