@@ -34,7 +34,10 @@ public sealed class JobsClient
         return NomadJson.Read<JsonObject>(response.Body) ?? [];
     }
 
-    /// <summary>Plans a job against the cluster (<c>POST /v1/job/:id/plan</c>), with the diff unless <paramref name="diff"/> is false.</summary>
+    /// <summary>
+    /// Plans a job against the cluster (<c>POST /v1/job/:id/plan</c>), with the diff unless <paramref name="diff"/> is false.
+    /// As with register, Nomad takes the namespace from the query (call, then options) before the job's own <c>Namespace</c>.
+    /// </summary>
     public async Task<JobPlanResponse> PlanAsync(JsonObject job, bool diff = true, bool policyOverride = false, WriteOptions? write = null, CancellationToken ct = default)
     {
         var body = new JsonObject
@@ -46,7 +49,7 @@ public sealed class JobsClient
         var response = await _transport.SendAsync(
             new NomadRequest(HttpMethod.Post, $"/v1/job/{NomadPath.Segment(JobId(job))}/plan")
             {
-                Query = _transport.WriteParameters(write, JobNamespace(job)),
+                Query = _transport.WriteParameters(write),
                 Body = body,
             },
             ct).ConfigureAwait(false);
@@ -73,7 +76,7 @@ public sealed class JobsClient
         }
 
         var response = await _transport.SendAsync(
-            new NomadRequest(HttpMethod.Post, "/v1/jobs") { Query = _transport.WriteParameters(write, JobNamespace(request.Job)), Body = body },
+            new NomadRequest(HttpMethod.Post, "/v1/jobs") { Query = _transport.WriteParameters(write), Body = body },
             ct).ConfigureAwait(false);
         return NomadJson.Read<JobRegisterResponse>(response.Body) ?? new JobRegisterResponse();
     }
@@ -144,7 +147,4 @@ public sealed class JobsClient
 
     private static string JobId(JsonObject job) =>
         job["ID"]?.GetValue<string>() is { Length: > 0 } id ? id : throw new ArgumentException("the job has no ID", nameof(job));
-
-    private static string? JobNamespace(JsonObject job) =>
-        job["Namespace"] is JsonValue value && value.TryGetValue<string>(out var ns) && ns.Length > 0 ? ns : null;
 }

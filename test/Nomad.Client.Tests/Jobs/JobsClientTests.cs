@@ -77,7 +77,7 @@ public sealed class JobsClientTests : IAsyncLifetime
         JsonNode.DeepEquals(body["Job"], job).ShouldBeTrue();
         body["Diff"]!.GetValue<bool>().ShouldBeTrue();
         body["PolicyOverride"]!.GetValue<bool>().ShouldBeFalse();
-        _server.OnlyRequest.Query["namespace"].ShouldBe("default");
+        _server.OnlyRequest.Query.ShouldBeEmpty();
         plan.JobModifyIndex.ShouldBe(0ul);
         plan.DiffType.ShouldBe("Added");
         JsonNode.DeepEquals(plan.Diff, GoldenFiles.Json("web.plan-diff.json")).ShouldBeTrue();
@@ -101,6 +101,20 @@ public sealed class JobsClientTests : IAsyncLifetime
         JsonNode.DeepEquals(
             new JsonObject { ["EnforceIndex"] = body["EnforceIndex"]?.DeepClone(), ["JobModifyIndex"] = body["JobModifyIndex"]?.DeepClone(), ["PreserveCounts"] = body["PreserveCounts"]?.DeepClone(), ["PolicyOverride"] = body["PolicyOverride"]?.DeepClone(), ["Submission"] = body["Submission"]?.DeepClone() },
             JsonNode.Parse("""{"EnforceIndex":true,"JobModifyIndex":0,"PreserveCounts":true,"PolicyOverride":false,"Submission":{"Source":"job \"web\" {}","Format":"hcl2","VariableFlags":{"image":"nginx"},"Variables":"image = \"nginx:1.27\"\n"}}""")).ShouldBeTrue(body.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Register_sends_the_client_namespace_which_Nomad_prefers_over_the_jobs_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ScriptedNomad.StartAsync(ct: ct);
+        server.On("POST /v1/jobs", CannedResponse.Json("""{"EvalID":"e-1","JobModifyIndex":3}"""));
+        using var client = Clients.Create(Clients.For(server.Address) with { Namespace = "apps" });
+
+        await client.Jobs.RegisterAsync(new JobRegisterRequest(GoldenFiles.Json("web.parsed.json")), new WriteOptions { Region = "eu" }, ct);
+
+        server.OnlyRequest.Query.ShouldBe(new Dictionary<string, string> { ["namespace"] = "apps", ["region"] = "eu" }, ignoreOrder: true);
+        server.OnlyRequest.Json!["Job"]!["Namespace"]!.GetValue<string>().ShouldBe("default");
     }
 
     [Fact]
