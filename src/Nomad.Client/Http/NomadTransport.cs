@@ -103,11 +103,16 @@ internal sealed class NomadTransport : IDisposable
         return list;
     }
 
-    /// <summary>Sends a request, retrying transient failures; returns success and expected answers, throws otherwise.</summary>
+    /// <summary>
+    /// Sends a request, retrying transient failures; returns success and expected answers, throws otherwise.
+    /// A write is retried only when Nomad cannot have applied it (no connection, no leader, 429, 503), so a CAS
+    /// write or lock acquire never races its own earlier attempt.
+    /// </summary>
     public async Task<NomadResponse> SendAsync(NomadRequest request, CancellationToken ct)
     {
         var method = request.Method.Method;
         var timeout = Options.RequestTimeout + request.BlockingAllowance;
+        var isRead = request.Method == HttpMethod.Get;
         for (var attempt = 1; ; attempt++)
         {
             string reason;
@@ -132,7 +137,8 @@ internal sealed class NomadTransport : IDisposable
 
                     var text = _redactor.Redact(body.Trim());
                     var transient = TransientFailures.IsTransient(response.StatusCode, text);
-                    if (!transient || attempt >= Options.MaxAttempts)
+                    var retry = transient && (isRead || TransientFailures.WasNotApplied(response.StatusCode, text));
+                    if (!retry || attempt >= Options.MaxAttempts)
                     {
                         throw new NomadApiException(method, request.Path, response.StatusCode, text, transient, attempt);
                     }
@@ -148,7 +154,8 @@ internal sealed class NomadTransport : IDisposable
                     var text = _redactor.Redact(e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message);
                     // A refused TLS handshake (untrusted or misnamed certificate) will not fix itself.
                     var transient = e.InnerException is not AuthenticationException;
-                    if (!transient || attempt >= Options.MaxAttempts)
+                    var retry = transient && (isRead || TransientFailures.NeverReachedNomad(e));
+                    if (!retry || attempt >= Options.MaxAttempts)
                     {
                         throw new NomadApiException(method, request.Path, null, text, transient, attempt, e);
                     }

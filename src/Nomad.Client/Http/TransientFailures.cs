@@ -18,4 +18,16 @@ internal static class TransientFailures
         HttpStatusCode.InternalServerError => LeaderTexts.Any(t => body.Contains(t, StringComparison.OrdinalIgnoreCase)),
         _ => false,
     };
+
+    /// <summary>
+    /// True when an error answer proves a write was not applied: 429, 503 and "No cluster leader" are refusals;
+    /// a 502 or 504 from a proxy, or a 500 mid-commit, may come after Nomad applied it.
+    /// </summary>
+    public static bool WasNotApplied(HttpStatusCode status, string body) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+        || (status == HttpStatusCode.InternalServerError && body.Contains("No cluster leader", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when the request failed before a connection existed, so Nomad never saw it.</summary>
+    public static bool NeverReachedNomad(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
 }
