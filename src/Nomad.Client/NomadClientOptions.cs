@@ -1,4 +1,0 @@
-namespace Nomad.Client;
-
-/// <summary>Placeholder replaced by the client work.</summary>
-public sealed record NomadClientOptions;
