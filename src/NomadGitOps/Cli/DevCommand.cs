@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using Nomad.Client;
 using Nomad.Emulator;
 
 namespace NomadGitOps.Cli;
@@ -27,7 +28,8 @@ internal static class DevCommand
             var address = emulator.Address.ToString().TrimEnd('/');
             await stdout.WriteLineAsync($"nomad-gitops {BuildInfo.Version}").ConfigureAwait(false);
             await stdout.WriteLineAsync($"Nomad emulator listening on {address}").ConfigureAwait(false);
-            var healthy = await ConnectivityCheck.RunAsync(new Uri(address), token: null, stdout, ct).ConfigureAwait(false);
+            using var nomad = new NomadClient(new NomadClientOptions { Address = address });
+            var healthy = await ConnectivityCheck.RunAsync(nomad, stdout, ct).ConfigureAwait(false);
             if (!healthy || parse.GetValue(once))
             {
                 return healthy ? ExitCodes.Ok : ExitCodes.Failed;

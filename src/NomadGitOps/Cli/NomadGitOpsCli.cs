@@ -11,6 +11,7 @@ internal static class NomadGitOpsCli
         {
             VersionCommand.Create(stdout),
             DevCommand.Create(stdout, stderr),
+            CheckCommand.Create(stdout),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the verb; returns its exit code.</summary>

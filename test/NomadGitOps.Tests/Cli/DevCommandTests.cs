@@ -15,6 +15,7 @@ public sealed class DevCommandTests
 
         exit.ShouldBe(ExitCodes.Ok, stderr.ToString());
         stdout.ToString().ShouldMatch(@"Nomad emulator listening on http://127\.0\.0\.1:\d+");
-        stdout.ToString().ShouldContain("ok  cluster leader");
+        stdout.ToString().ShouldContain("ok    Nomad at http://127.0.0.1:");
+        stdout.ToString().ShouldContain("variables under nomad-gitops/v1/ readable (0 objects)");
     }
 }
