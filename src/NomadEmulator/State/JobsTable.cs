@@ -53,6 +53,10 @@ public sealed class JobsTable
     public IReadOnlyList<Deployment> JobDeployments(string ns, string jobId) =>
         [.. _deployments.Values.Where(d => d.Namespace == ns && d.JobID == jobId).OrderByDescending(d => d.CreateIndex)];
 
+    /// <summary>Evaluations of one job, newest first.</summary>
+    public IReadOnlyList<Evaluation> JobEvaluations(string ns, string jobId) =>
+        [.. _evaluations.Values.Where(e => e.Namespace == ns && e.JobID == jobId).OrderByDescending(e => e.CreateIndex)];
+
     /// <summary>
     /// Registers a job (<c>Job.Register</c>): enforce-index check, type transition checks, then either only an
     /// evaluation (spec unchanged) or a new version with its evaluation and, for service jobs, a deployment.
