@@ -254,7 +254,7 @@ public static class JobsApi
             state,
             query,
             () => state.Jobs.Get(query.Namespace, id) is { } stored
-                ? ((JsonObject?)WithoutSummary(stored.Current), stored.ModifyIndex)
+                ? ((JsonObject?)stored.Current.DeepClone(), stored.ModifyIndex)
                 : (null, state.Jobs.JobsIndex),
             ct).ConfigureAwait(false);
         return job is null ? NotFound(context.Response, index, JobNotFound) : NomadResults.Json(context.Response, job, index);
@@ -326,15 +326,16 @@ public static class JobsApi
                 }
             }
 
-            stubs.Add(Stub(stored.Current, withMeta));
+            stubs.Add(Stub(stored, withMeta));
         }
 
         return (stubs, null);
     }
 
     /// <summary>A job's list stub (<c>Job.Stub</c> in <c>nomad/structs/structs.go</c>); <c>Meta</c> only when asked and not empty.</summary>
-    private static JsonObject Stub(JsonObject job, bool withMeta)
+    private static JsonObject Stub(StoredJob stored, bool withMeta)
     {
+        var job = stored.Current;
         var stub = new JsonObject
         {
             ["ID"] = job["ID"]?.DeepClone(),
@@ -351,7 +352,7 @@ public static class JobsApi
             ["Stop"] = job["Stop"]?.DeepClone() ?? false,
             ["Status"] = job["Status"]?.DeepClone(),
             ["StatusDescription"] = job["StatusDescription"]?.DeepClone() ?? "",
-            ["JobSummary"] = job["JobSummary"]?.DeepClone(),
+            ["JobSummary"] = stored.Summary.DeepClone(),
             ["CreateIndex"] = job["CreateIndex"]?.DeepClone(),
             ["ModifyIndex"] = job["ModifyIndex"]?.DeepClone(),
             ["JobModifyIndex"] = job["JobModifyIndex"]?.DeepClone(),
@@ -505,7 +506,7 @@ public static class JobsApi
             state,
             query,
             () => state.Jobs.Get(query.Namespace, id) is { } stored
-                ? (stored.Current["JobSummary"]?.DeepClone(), stored.ModifyIndex)
+                ? ((JsonNode?)stored.Summary.DeepClone(), stored.ModifyIndex)
                 : (null, state.Jobs.JobsIndex),
             ct).ConfigureAwait(false);
         return summary is null ? NotFound(context.Response, index, JobNotFound) : NomadResults.Json(context.Response, summary, index);
@@ -675,13 +676,6 @@ public static class JobsApi
 
         value = text is "1" or "t" or "T" or "TRUE" or "true" or "True";
         return value || text is "0" or "f" or "F" or "FALSE" or "false" or "False";
-    }
-
-    private static JsonObject WithoutSummary(JsonObject job)
-    {
-        var copy = (JsonObject)job.DeepClone();
-        copy.Remove("JobSummary");
-        return copy;
     }
 
     private static IResult NotFound(HttpResponse response, long index, string text)

@@ -186,7 +186,7 @@ public sealed class JobsTable
         {
             stored.Current["Status"] = JobStatus.Dead;
             stored.Current["ModifyIndex"] = index;
-            stored.Current["JobSummary"] = Summary(stored.Current, index);
+            stored.Summary = Summary(stored.Current, index);
             JobsIndex = index;
             changed = true;
         }
@@ -306,14 +306,11 @@ public sealed class JobsTable
         job["Version"] = existing is null ? 0 : existing.Version + 1;
         job["Status"] = InitialStatus(job);
         job["StatusDescription"] ??= "";
-        job.Remove("JobSummary");
 
         var stored = existing ?? new StoredJob(ns, id, job);
         stored.Current = job;
-        stored.Current["JobSummary"] = Summary(job, index);
-        var version = (JsonObject)job.DeepClone();
-        version.Remove("JobSummary");
-        stored.Versions.Insert(0, version);
+        stored.Summary = Summary(job, index);
+        stored.Versions.Insert(0, (JsonObject)job.DeepClone());
         while (stored.Versions.Count > TrackedVersions)
         {
             var dropped = stored.Versions[^1];

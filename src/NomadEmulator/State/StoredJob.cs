@@ -18,6 +18,9 @@ public sealed class StoredJob(string ns, string id, JsonObject current)
     /// <summary>The job as <c>GET /v1/job/:id</c> returns it.</summary>
     public JsonObject Current { get; set; } = current;
 
+    /// <summary>The job summary listed with the job's stub (allocations per group and state).</summary>
+    public JsonObject Summary { get; set; } = [];
+
     /// <summary>Earlier and current versions, newest first.</summary>
     public List<JsonObject> Versions { get; } = [];
 
