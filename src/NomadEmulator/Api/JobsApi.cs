@@ -551,6 +551,13 @@ public static class JobsApi
             query,
             () => (state.Jobs.JobDeployments(query.Namespace, id) is [var latest, ..] ? latest : null, state.Jobs.DeploymentsIndex),
             ct).ConfigureAwait(false);
+        if (deployment is null)
+        {
+            // A job without deployments answers a JSON null, not an empty body.
+            NomadHeaders.SetMeta(context.Response, index);
+            return Results.Text("null", "application/json");
+        }
+
         return NomadResults.Json(context.Response, deployment, index);
     }
 
