@@ -13,6 +13,8 @@ public static class JobAdmission
     public static AdmissionResult Admit(JsonObject apiJob)
     {
         ArgumentNullException.ThrowIfNull(apiJob);
-        return new AdmissionResult((JsonObject)apiJob.DeepClone(), null, []);
+        var stored = JobConversion.ToStored(apiJob);
+        var error = JobValidator.Validate(stored);
+        return error is null ? new AdmissionResult(stored, null, []) : new AdmissionResult(null, error, []);
     }
 }
