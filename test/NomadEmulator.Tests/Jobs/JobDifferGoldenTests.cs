@@ -1,0 +1,30 @@
+using Nomad.Emulator.Jobs;
+
+namespace Nomad.Emulator.Tests.Jobs;
+
+public sealed class JobDifferGoldenTests
+{
+    [Theory]
+    [MemberData(nameof(GoldenCases.Changes), MemberType = typeof(GoldenCases))]
+    public void Diff_of_the_stored_jobs_equals_the_plan_oracle_diff(string change)
+    {
+        var old = GoldenCases.ReadIfExists("changes", change, "old.stored.json");
+        var @new = GoldenCases.Read("changes", change, "new.stored.json");
+
+        var diff = JobDiffer.Diff(old, @new);
+
+        diff.ShouldEqualJson(GoldenCases.Read("changes", change, "diff.json"));
+    }
+
+    [Theory]
+    [MemberData(nameof(GoldenCases.EditedChanges), MemberType = typeof(GoldenCases))]
+    public void SpecChanged_of_the_stored_jobs_equals_the_plan_oracle_answer(string change)
+    {
+        var old = GoldenCases.Read("changes", change, "old.stored.json");
+        var @new = GoldenCases.Read("changes", change, "new.stored.json");
+
+        var changed = JobSpec.Changed(old, @new);
+
+        changed.ShouldBe(bool.Parse(GoldenCases.Text("changes", change, "specchanged.txt")));
+    }
+}
