@@ -380,6 +380,22 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task Register_of_a_stopped_job_starts_it_again_as_a_new_version()
+    {
+        var id = Some.Name("job");
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        await Http.NomadDeleteAsync($"/v1/job/{id}", _ct);
+
+        var reply = (await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct)).Ok().Body;
+
+        var job = (await Http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
+        job["Stop"]!.GetValue<bool>().ShouldBeFalse();
+        job["Version"]!.GetValue<long>().ShouldBe(2);
+        job["JobModifyIndex"]!.GetValue<long>().ShouldBe(reply["JobModifyIndex"]!.GetValue<long>());
+        job["Status"]!.GetValue<string>().ShouldNotBe("dead");
+    }
+
+    [Fact]
     public async Task Delete_with_purge_removes_the_job()
     {
         var id = Some.Name("job");
