@@ -289,7 +289,7 @@ public static class JobsApi
             }
         }
 
-        var ((stubs, evalError), index) = await BlockingQuery.RunAsync(
+        var ((stubs, nextToken, evalError), index) = await BlockingQuery.RunAsync(
             state,
             query,
             () => (ListStubs(request, state, query, filter, withMeta), state.Jobs.JobsIndex),
@@ -299,15 +299,26 @@ public static class JobsApi
             return NomadResults.Error(400, $"failed to read result page: {evalError}");
         }
 
+        if (nextToken.Length > 0)
+        {
+            context.Response.Headers["X-Nomad-NextToken"] = nextToken;
+        }
+
         return NomadResults.Json(context.Response, stubs, index);
     }
 
-    private static (JsonArray Stubs, string? Error) ListStubs(HttpRequest request, EmulatorState state, QueryOptions query, FilterNode? filter, bool withMeta)
+    /// <summary>
+    /// One page of stubs as Nomad's paginator makes it (<c>nomad/state/paginator/paginator.go</c>): jobs whose
+    /// <c>namespace.id</c> token sorts before <c>next_token</c> are skipped, then the filter, then the namespace check;
+    /// after <c>per_page</c> stubs the next job's token is the next token.
+    /// </summary>
+    private static (JsonArray Stubs, string NextToken, string? Error) ListStubs(HttpRequest request, EmulatorState state, QueryOptions query, FilterNode? filter, bool withMeta)
     {
         var stubs = new JsonArray();
         foreach (var stored in state.Jobs.List(query.Namespace, query.Prefix))
         {
-            if (query.Namespace == "*" && !state.Acl.AllowsNamespace(request, stored.Namespace, "list-jobs"))
+            var token = stored.Namespace + "." + stored.ID;
+            if (query.NextToken is not null && string.CompareOrdinal(token, query.NextToken) < 0)
             {
                 continue;
             }
@@ -317,7 +328,7 @@ public static class JobsApi
                 var (matches, error) = FilterEvaluator.Evaluate(filter, stored.Current);
                 if (error is not null)
                 {
-                    return ([], error);
+                    return ([], "", error);
                 }
 
                 if (!matches)
@@ -326,10 +337,20 @@ public static class JobsApi
                 }
             }
 
+            if (query.Namespace == "*" && !state.Acl.AllowsNamespace(request, stored.Namespace, "list-jobs"))
+            {
+                continue;
+            }
+
+            if (query.PerPage > 0 && stubs.Count == query.PerPage)
+            {
+                return (stubs, token, null);
+            }
+
             stubs.Add(Stub(stored, withMeta));
         }
 
-        return (stubs, null);
+        return (stubs, "", null);
     }
 
     /// <summary>A job's list stub (<c>Job.Stub</c> in <c>nomad/structs/structs.go</c>); <c>Meta</c> only when asked and not empty.</summary>

@@ -305,6 +305,27 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task List_pages_with_per_page_and_the_next_token_header()
+    {
+        var prefix = Some.Name("page");
+        foreach (var suffix in new[] { "a", "b", "c" })
+        {
+            await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service($"{prefix}-{suffix}")), _ct);
+        }
+
+        using var first = await Http.GetAsync(new Uri($"/v1/jobs?prefix={prefix}&per_page=2", UriKind.Relative), _ct);
+        var token = first.Headers.GetValues("X-Nomad-NextToken").Single();
+        using var second = await Http.GetAsync(new Uri($"/v1/jobs?prefix={prefix}&per_page=2&next_token={Uri.EscapeDataString(token)}", UriKind.Relative), _ct);
+
+        var firstIds = JsonNode.Parse(await first.Content.ReadAsStringAsync(_ct))!.AsArray().Select(s => s!["ID"]!.GetValue<string>());
+        var secondIds = JsonNode.Parse(await second.Content.ReadAsStringAsync(_ct))!.AsArray().Select(s => s!["ID"]!.GetValue<string>());
+        firstIds.ShouldBe([$"{prefix}-a", $"{prefix}-b"]);
+        token.ShouldBe($"default.{prefix}-c");
+        secondIds.ShouldBe([$"{prefix}-c"]);
+        second.Headers.Contains("X-Nomad-NextToken").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task List_with_meta_true_adds_job_meta_and_omits_it_when_empty()
     {
         var prefix = Some.Name("meta");
