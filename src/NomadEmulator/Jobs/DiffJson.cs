@@ -40,6 +40,19 @@ internal static class DiffJson
         };
     }
 
+    /// <summary>A JSON number as a long (parsed or built in code), or <paramref name="fallback"/> when absent.</summary>
+    public static long Long(JsonNode? node, long fallback = 0) => node switch
+    {
+        JsonValue v when v.TryGetValue<long>(out var l) => l,
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        JsonValue v when v.TryGetValue<double>(out var d) => (long)d,
+        JsonValue v when v.TryGetValue<decimal>(out var m) => (long)m,
+        _ => fallback,
+    };
+
+    /// <summary>A JSON boolean, or false when absent.</summary>
+    public static bool Bool(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
     /// <summary>Go's <c>reflect.DeepEqual</c> on two decoded values.</summary>
     public static bool Same(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 }

@@ -28,8 +28,8 @@ internal static class JobConversion
         var update = Obj(job, "Update");
         job["Update"] = new JsonObject
         {
-            ["Stagger"] = update?["Stagger"]?.GetValue<long>() ?? 0,
-            ["MaxParallel"] = update?["MaxParallel"]?.GetValue<long>() ?? 0,
+            ["Stagger"] = Long(update?["Stagger"], 0),
+            ["MaxParallel"] = Long(update?["MaxParallel"], 0),
             ["HealthCheck"] = "",
             ["MinHealthyTime"] = 0,
             ["HealthyDeadline"] = 0,

@@ -75,7 +75,7 @@ internal static class JobValidator
             {
                 seen[name] = i;
             }
-            var count = groups[i]["Count"]?.GetValue<long>() ?? 0;
+            var count = Long(groups[i]["Count"], 0);
             if (type == "system" && count > 1)
             {
                 errors.Add($"Job task group {name} has count {count}. Count cannot exceed 1 with system scheduler");
@@ -88,7 +88,7 @@ internal static class JobValidator
                 errors.Add($"Task group {Str(group, "Name")} validation failed: {groupError}");
             }
         }
-        var priority = job["Priority"]?.GetValue<long>() ?? 0;
+        var priority = Long(job["Priority"], 0);
         if (priority is < 1 or > 100)
         {
             errors.Add("job priority must be between [1, 100]");
@@ -103,7 +103,7 @@ internal static class JobValidator
         {
             errors.Add("Missing task group name");
         }
-        if ((group["Count"]?.GetValue<long>() ?? 0) < 0)
+        if ((Long(group["Count"], 0)) < 0)
         {
             errors.Add("Task group count can't be negative");
         }
@@ -154,7 +154,7 @@ internal static class JobValidator
     private static List<string> Update(JsonObject u)
     {
         var errors = new List<string>();
-        long L(string f) => u[f]?.GetValue<long>() ?? 0;
+        long L(string f) => Long(u[f], 0);
         if (Str(u, "HealthCheck") is not ("checks" or "task_states" or "manual"))
         {
             errors.Add($"Invalid health check given: \"{Str(u, "HealthCheck")}\"");
@@ -201,7 +201,7 @@ internal static class JobValidator
         {
             errors.Add("Missing task driver");
         }
-        if (Obj(task, "Resources") is { } resources && (resources["MemoryMB"]?.GetValue<long>() ?? 0) is var memory and < 10)
+        if (Obj(task, "Resources") is { } resources && (Long(resources["MemoryMB"], 0)) is var memory and < 10)
         {
             var inner = MultiError.Format([$"minimum MemoryMB value is 10; got {memory}"]);
             errors.Add(MultiError.Format([inner!])!);
