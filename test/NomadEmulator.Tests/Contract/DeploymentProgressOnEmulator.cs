@@ -107,6 +107,48 @@ public sealed class DeploymentProgressOnEmulator
         (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body["Status"]!.GetValue<string>().ShouldBe("running");
     }
 
+    [Fact]
+    public async Task Stopping_a_job_cancels_its_running_deployment_and_kills_it()
+    {
+        await using var nomad = await StartAsync();
+        using var http = new HttpClient { BaseAddress = nomad.Address };
+        var id = Some.Name("dep");
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        var first = (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body;
+
+        await http.NomadDeleteAsync($"/v1/job/{id}", _ct);
+        _clock.Advance(Duration);
+
+        first["Status"]!.GetValue<string>().ShouldBe("running");
+        var after = (await http.NomadGetAsync($"/v1/deployment/{first["ID"]}", _ct)).Ok().Body;
+        after["Status"]!.GetValue<string>().ShouldBe("cancelled");
+        after["StatusDescription"]!.GetValue<string>().ShouldBe("Cancelled because job is stopped");
+        (await http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body["Status"]!.GetValue<string>().ShouldBe("dead");
+    }
+
+    [Fact]
+    public async Task A_new_version_cancels_the_running_deployment_and_only_the_new_one_settles()
+    {
+        await using var nomad = await StartAsync();
+        using var http = new HttpClient { BaseAddress = nomad.Address };
+        var id = Some.Name("dep");
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        var first = (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body;
+        _clock.Advance(Duration / 2);
+
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id, count: 2)), _ct);
+        _clock.Advance(Duration / 2);
+
+        var old = (await http.NomadGetAsync($"/v1/deployment/{first["ID"]}", _ct)).Ok().Body;
+        var latest = (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body;
+        old["Status"]!.GetValue<string>().ShouldBe("cancelled");
+        old["StatusDescription"]!.GetValue<string>().ShouldBe("Cancelled due to newer version of job");
+        latest["JobVersion"]!.GetValue<long>().ShouldBe(1);
+        latest["Status"]!.GetValue<string>().ShouldBe("running");
+        _clock.Advance(Duration / 2);
+        (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body["Status"]!.GetValue<string>().ShouldBe("successful");
+    }
+
     private Task<NomadEmulator> StartAsync() =>
         NomadEmulator.StartAsync(new EmulatorOptions { TimeProvider = _clock, DeploymentDuration = Duration }, _ct);
 }

@@ -83,24 +83,6 @@ public abstract class DeploymentsContract(ContractTarget target)
     }
 
     [Fact]
-    public async Task Stopping_a_job_cancels_its_running_deployment()
-    {
-        target.RequireEmulator();
-        var id = Some.Name("dep");
-        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
-        var first = (await Http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body;
-        first["Status"]!.GetValue<string>().ShouldBe("running");
-
-        await Http.NomadDeleteAsync($"/v1/job/{id}", _ct);
-
-        var after = (await Http.NomadGetAsync($"/v1/deployment/{first["ID"]}", _ct)).Ok().Body;
-        after["Status"]!.GetValue<string>().ShouldBe("cancelled");
-        after["StatusDescription"]!.GetValue<string>().ShouldBe("Cancelled because job is stopped");
-        var job = (await Http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
-        job["Status"]!.GetValue<string>().ShouldBe("dead");
-    }
-
-    [Fact]
     public async Task A_stopped_job_makes_no_new_deployment()
     {
         target.RequireEmulator();

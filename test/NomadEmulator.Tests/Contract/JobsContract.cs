@@ -524,6 +524,33 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task Job_evaluations_list_every_register_newest_first()
+    {
+        var id = Some.Name("job");
+        var first = (await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct)).Ok().Body;
+        var second = (await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct)).Ok().Body;
+
+        var evals = (await Http.NomadGetAsync($"/v1/job/{id}/evaluations", _ct)).Ok().Json!.AsArray();
+
+        evals.Select(e => e!["ID"]!.GetValue<string>()).ShouldBe([second["EvalID"]!.GetValue<string>(), first["EvalID"]!.GetValue<string>()], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Job_summary_counts_each_group_and_unknown_jobs_answer_404()
+    {
+        var id = Some.Name("job");
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id, count: 2)), _ct);
+
+        var summary = (await Http.NomadGetAsync($"/v1/job/{id}/summary", _ct)).Ok().Body;
+        var missing = await Http.NomadGetAsync($"/v1/job/{Some.Name("missing")}/summary", _ct);
+
+        summary["JobID"]!.GetValue<string>().ShouldBe(id);
+        summary["Summary"]!.AsObject().ContainsKey("web").ShouldBeTrue();
+        missing.Status.ShouldBe(HttpStatusCode.NotFound);
+        missing.Text.ShouldBe("job not found");
+    }
+
+    [Fact]
     public async Task Evaluation_of_an_unknown_id_answers_404_eval_not_found()
     {
         var answer = await Http.NomadGetAsync($"/v1/evaluation/{Guid.NewGuid()}", _ct);
