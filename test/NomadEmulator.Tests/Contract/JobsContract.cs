@@ -355,6 +355,34 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task List_filter_combines_status_type_and_meta_presence()
+    {
+        var prefix = Some.Name("cmb");
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service($"{prefix}-svc", meta: new JsonObject { ["team"] = "a" })), _ct);
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Batch($"{prefix}-bat", meta: new JsonObject { ["team"] = "a" })), _ct);
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service($"{prefix}-bare")), _ct);
+        var filter = Uri.EscapeDataString("Type == \"service\" and \"team\" in Meta and Stop == false");
+
+        var stubs = (await Http.NomadGetAsync($"/v1/jobs?prefix={prefix}&filter={filter}", _ct)).Ok().Json!.AsArray();
+
+        stubs.Select(s => s!["ID"]!.GetValue<string>()).ShouldBe([$"{prefix}-svc"]);
+    }
+
+    [Fact]
+    public async Task Blocking_list_wakes_when_a_job_is_stopped()
+    {
+        var id = Some.Name("blk");
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        var current = (await Http.NomadGetAsync($"/v1/jobs?prefix={id}", _ct)).Ok();
+
+        var blocked = Http.NomadGetAsync($"/v1/jobs?prefix={id}&index={current.Index}&wait=1m", _ct);
+        await Http.NomadDeleteAsync($"/v1/job/{id}", _ct);
+        var woken = (await blocked.WaitAsync(Patience, _ct)).Ok();
+
+        woken.Json!.AsArray().Single()!["Stop"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task List_filter_with_a_syntax_error_answers_400()
     {
         var answer = await Http.NomadGetAsync($"/v1/jobs?filter={Uri.EscapeDataString("Meta.x ==")}", _ct);
