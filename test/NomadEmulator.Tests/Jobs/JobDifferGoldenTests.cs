@@ -13,7 +13,7 @@ public sealed class JobDifferGoldenTests
 
         var diff = JobDiffer.Diff(old, @new);
 
-        diff.ShouldEqualJson(GoldenCases.Read("changes", change, "diff.json"));
+        DiffOrder.Normalized(diff).ShouldEqualJson(DiffOrder.Normalized(GoldenCases.Read("changes", change, "diff.json")));
     }
 
     [Theory]
