@@ -11,8 +11,8 @@ internal static class JobValidator
 {
     private static readonly HashSet<string> JobTypes = ["_core", "service", "batch", "system", "sysbatch"];
 
-    /// <summary>The register error text for a stored-shape job, or null when valid.</summary>
-    public static string? Validate(JsonObject job)
+    /// <summary>The top-level validation errors of a stored-shape job (Nomad's multi-error items, in order); empty when valid.</summary>
+    public static List<string> Validate(JsonObject job)
     {
         var errors = new List<string>();
         var id = Str(job, "ID");
@@ -111,7 +111,7 @@ internal static class JobValidator
         {
             errors.Add("job priority must be between [1, 100]");
         }
-        return MultiError.Format(errors)?.TrimEnd('\n');
+        return errors;
     }
 
     private static List<string> Group(JsonObject group, string jobType)

@@ -196,6 +196,13 @@ def v_missing_type(j): j["Type"] = ""
 def v_missing_region(j): j["Region"] = ""
 def v_core_type(j): j["Type"] = "_core"
 def v_payload(j): j["Payload"] = "aGVsbG8="
+def w_max_parallel(j): tg(j, "frontend")["Update"]["MaxParallel"] = 5
+def w_shutdown_delay(j): task(j, "frontend", "app")["ShutdownDelay"] = 5000000000
+def w_group_shutdown_delay(j): tg(j, "frontend")["ShutdownDelay"] = 5000000000
+def w_mbits(j): tg(j, "frontend")["Networks"][0]["MBits"] = 10
+def w_cron(j): j["Periodic"]["Spec"] = "0 3 * * *"; j["Periodic"]["Specs"] = None
+def w_auto_promote(j): tg(j, "api")["Update"]["AutoPromote"] = True; j["TaskGroups"].append({**copy.deepcopy(tg(j, "api")), "Name": "api2"}); tg(j, "api2")["Update"]["AutoPromote"] = False; tg(j, "api2")["Scaling"] = None
+def w_memory_max(j): task(j, "frontend", "app")["Resources"]["MemoryMaxMB"] = 512
 
 validates = {
     "valid_base": ("base", lambda j: None),
@@ -245,6 +252,13 @@ validates = {
     "missing_region": ("base", v_missing_region),
     "core_job_type": ("base", v_core_type),
     "job_with_payload": ("base", v_payload),
+    "warn_max_parallel_above_count": ("base", w_max_parallel),
+    "warn_task_shutdown_delay_set": ("base", w_shutdown_delay),
+    "warn_group_shutdown_delay_set": ("base", w_group_shutdown_delay),
+    "warn_mbits": ("base", w_mbits),
+    "warn_cron_deprecated": ("periodic", w_cron),
+    "warn_auto_promote_mixed": ("full", w_auto_promote),
+    "warn_memory_max": ("base", w_memory_max),
 }
 
 def write(path, obj):
