@@ -56,7 +56,7 @@ internal static class DiffRules
                 diffs.Add(d);
             }
         }
-        diffs.Sort(ObjectDiff.Compare);
+        ObjectDiff.Sort(diffs);
         return diffs;
     }
 
@@ -119,7 +119,7 @@ internal static class DiffRules
     public static List<ObjectDiff> Sorted(IEnumerable<ObjectDiff?> diffs)
     {
         var list = diffs.OfType<ObjectDiff>().ToList();
-        list.Sort(ObjectDiff.Compare);
+        ObjectDiff.Sort(list);
         return list;
     }
 

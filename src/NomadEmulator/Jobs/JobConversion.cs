@@ -19,6 +19,7 @@ internal static class JobConversion
         job.Remove("Reschedule");
         Default(job, "NodePool", "default", replaceEmpty: true);
         Default(job, "Namespace", "default", replaceEmpty: true);
+        Default(job, "Region", "global", replaceEmpty: true);
         if (job["Datacenters"] is null)
         {
             job["Datacenters"] = new JsonArray("*");
@@ -40,12 +41,12 @@ internal static class JobConversion
         };
         foreach (var group in Objs(job, "TaskGroups"))
         {
-            Group(group, Str(job, "Name"));
+            Group(group, Str(job, "Name"), Str(job, "Namespace"));
         }
         return job;
     }
 
-    private static void Group(JsonObject group, string jobName)
+    private static void Group(JsonObject group, string jobName, string jobNamespace)
     {
         Default(group, "PreventRescheduleOnLost", false);
         foreach (var network in Objs(group, "Networks"))
@@ -57,30 +58,20 @@ internal static class JobConversion
         var groupName = Str(group, "Name");
         foreach (var service in services)
         {
-            Service(service, jobName, groupName, "group");
+            Service(service, jobName, groupName, "group", jobNamespace);
         }
         foreach (var task in tasks)
         {
             foreach (var service in Objs(task, "Services"))
             {
-                Service(service, jobName, groupName, Str(task, "Name"));
+                Service(service, jobName, groupName, Str(task, "Name"), jobNamespace);
             }
         }
-        var allServices = services.Concat(tasks.SelectMany(t => Objs(t, "Services"))).ToList();
-        if (allServices.Any(s => Str(s, "Provider") == "nomad"))
+        ImpliedConstraints(group, services, tasks);
+        if (Obj(group, "Scaling") is { } scaling)
         {
-            AddConstraint(group, "${attr.nomad.service_discovery}", "true", "=", matchLeftOnly: false);
-        }
-        if (allServices.Any(s => Str(s, "Provider") == "consul"))
-        {
-            if (services.Any(s => Str(s, "Provider") == "consul"))
-            {
-                AddConstraint(group, ConsulVersionTarget(services), ">= 1.8.0", "semver", matchLeftOnly: true);
-            }
-            foreach (var task in tasks.Where(t => Objs(t, "Services").Any(s => Str(s, "Provider") == "consul")))
-            {
-                AddConstraint(task, ConsulVersionTarget(Objs(task, "Services")), ">= 1.8.0", "semver", matchLeftOnly: true);
-            }
+            scaling.Remove("Namespace");
+            scaling["Target"] = new JsonObject { ["Group"] = groupName, ["Job"] = jobName, ["Namespace"] = jobNamespace };
         }
         foreach (var task in tasks)
         {
@@ -88,10 +79,69 @@ internal static class JobConversion
         }
     }
 
-    // The consul constraint of the first consul service (a non-default cluster names its own fingerprint).
-    private static string ConsulVersionTarget(List<JsonObject> services)
+    // jobImpliedConstraints, in Nomad's order: vault, signals, Nomad service discovery (+ checks), Consul, bridge CNI.
+    private static void ImpliedConstraints(JsonObject group, List<JsonObject> services, List<JsonObject> tasks)
     {
-        var cluster = services.Where(s => Str(s, "Provider") == "consul").Select(s => Str(s, "Cluster")).FirstOrDefault() ?? "";
+        if (tasks.Any(t => Obj(t, "Vault") is not null))
+        {
+            AddConstraint(group, "${attr.vault.version}", ">= 0.6.1", "semver", matchLeftOnly: true);
+        }
+        var signals = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var task in tasks)
+        {
+            if (Obj(task, "Vault") is { } vault && Str(vault, "ChangeMode") == "signal")
+            {
+                signals.Add(Str(vault, "ChangeSignal"));
+            }
+            if (Str(task, "KillSignal") is { Length: > 0 } kill)
+            {
+                signals.Add(kill);
+            }
+            foreach (var template in Objs(task, "Templates").Where(t => Str(t, "ChangeMode") == "signal"))
+            {
+                signals.Add(Str(template, "ChangeSignal"));
+            }
+        }
+        if (signals.Count > 0)
+        {
+            AddConstraint(group, "${attr.os.signals}", string.Join(",", signals), "set_contains", matchLeftOnly: false);
+        }
+        var all = services.Concat(tasks.SelectMany(t => Objs(t, "Services"))).ToList();
+        if (all.Any(s => Str(s, "Provider") == "nomad"))
+        {
+            AddConstraint(group, "${attr.nomad.service_discovery}", "true", "=", matchLeftOnly: false);
+        }
+        if (all.Any(s => Str(s, "Provider") == "nomad" && Objs(s, "Checks").Count > 0))
+        {
+            AddConstraint(group, "${attr.nomad.version}", ">= 1.4.0", "semver", matchLeftOnly: false);
+        }
+        if (all.Any(s => Str(s, "Provider") == "consul"))
+        {
+            foreach (var service in services.Where(s => Str(s, "Provider") == "consul"))
+            {
+                AddConstraint(group, ConsulVersionTarget(service), ">= 1.8.0", "semver", matchLeftOnly: true);
+            }
+            foreach (var task in tasks)
+            {
+                foreach (var service in Objs(task, "Services").Where(s => Str(s, "Provider") == "consul"))
+                {
+                    AddConstraint(task, ConsulVersionTarget(service), ">= 1.8.0", "semver", matchLeftOnly: true);
+                }
+            }
+        }
+        if (Objs(group, "Networks").Any(n => Str(n, "Mode") == "bridge"))
+        {
+            foreach (var plugin in new[] { "bridge", "firewall", "host-local", "loopback", "portmap" })
+            {
+                AddConstraint(group, $"${{attr.plugins.cni.version.{plugin}}}", ">= 0.4.0", "semver", matchLeftOnly: true);
+            }
+        }
+    }
+
+    // The consul constraint of the first consul service (a non-default cluster names its own fingerprint).
+    private static string ConsulVersionTarget(JsonObject service)
+    {
+        var cluster = Str(service, "Cluster");
         return cluster is "" or "default" ? "${attr.consul.version}" : $"${{attr.consul.{cluster}.version}}";
     }
 
@@ -117,7 +167,7 @@ internal static class JobConversion
         }
     }
 
-    private static void Service(JsonObject service, string jobName, string groupName, string taskName)
+    private static void Service(JsonObject service, string jobName, string groupName, string taskName, string jobNamespace)
     {
         service.Remove("CheckRestart");
         if (Str(service, "TaskName").Length == 0 && taskName != "group")
@@ -134,6 +184,10 @@ internal static class JobConversion
         if (Str(service, "Provider") == "consul")
         {
             Default(service, "Namespace", "default", replaceEmpty: true);
+        }
+        else if (Str(service, "Provider") == "nomad")
+        {
+            service["Namespace"] = jobNamespace;
         }
         foreach (var check in Objs(service, "Checks"))
         {

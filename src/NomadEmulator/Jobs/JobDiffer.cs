@@ -105,7 +105,7 @@ public static class JobDiffer
             Obj(old, "Disconnect") is null ? DiffTypes.Added : Obj(@new, "Disconnect") is null ? DiffTypes.Deleted : DiffTypes.Edited,
             "Disconnect", FieldDiff.OfMaps(DiffFlattener.Full(Obj(old, "Disconnect")), DiffFlattener.Full(Obj(@new, "Disconnect")), Contextual), []));
         objects.AddRange(Networks(Objs(old, "Networks"), Objs(@new, "Networks"), Contextual));
-        objects.Add(Struct(Obj(old, "Scaling"), Obj(@new, "Scaling"), "Scaling", Contextual));
+        objects.Add(Scaling(Obj(old, "Scaling"), Obj(@new, "Scaling")));
         objects.AddRange(Services(Objs(old, "Services"), Objs(@new, "Services"), Contextual));
         objects.AddRange(Volumes(Obj(old, "Volumes"), Obj(@new, "Volumes")));
         var tasks = KeyedPairs(Objs(old, "Tasks"), Objs(@new, "Tasks"), t => Str(t, "Name"))
@@ -123,6 +123,26 @@ public static class JobDiffer
             ["Tasks"] = tasks.Count == 0 ? null : new JsonArray([.. tasks]),
             ["Updates"] = null,
         };
+    }
+
+    // scalingDiff: non-contextual fields without ids and target, plus the policy map.
+    private static ObjectDiff? Scaling(JsonObject? old, JsonObject? @new)
+    {
+        if (Same(old, @new))
+        {
+            return null;
+        }
+        string[] filter = ["CreateIndex", "ModifyIndex", "ID", "Type", "Target[Job]", "Target[Group]", "Target[Namespace]"];
+        var type = old is null ? DiffTypes.Added : @new is null ? DiffTypes.Deleted : DiffTypes.Edited;
+        var fields = FieldDiff.OfMaps(DiffFlattener.Primitive(old, filter), DiffFlattener.Primitive(@new, filter), contextual: false);
+        var objects = new List<ObjectDiff>();
+        var (oldPolicy, newPolicy) = (Obj(old, "Policy"), Obj(@new, "Policy"));
+        if (!Same(oldPolicy, newPolicy))
+        {
+            var policyType = (oldPolicy?.Count ?? 0) == 0 ? DiffTypes.Added : (newPolicy?.Count ?? 0) == 0 ? DiffTypes.Deleted : DiffTypes.Edited;
+            objects.Add(new ObjectDiff(policyType, "Policy", FieldDiff.OfMaps(DiffFlattener.Full(oldPolicy), DiffFlattener.Full(newPolicy), contextual: false), []));
+        }
+        return new ObjectDiff(type, "Scaling", fields, objects);
     }
 
     private static List<ObjectDiff> Volumes(JsonObject? old, JsonObject? @new)

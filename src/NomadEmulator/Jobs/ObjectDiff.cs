@@ -5,47 +5,50 @@ namespace Nomad.Emulator.Jobs;
 /// <summary>One nested object of a Nomad diff (<c>structs.ObjectDiff</c>).</summary>
 internal sealed record ObjectDiff(string Type, string Name, List<FieldDiff> Fields, List<ObjectDiff> Objects)
 {
-    /// <summary>Nomad's order: by name, type rank, field count, object count, then fields and objects.</summary>
-    public static int Compare(ObjectDiff a, ObjectDiff b)
+    /// <summary>Nomad's <c>ObjectDiff.Less</c>: name, type rank, field count, object count, then true if any field or object is less.</summary>
+    public static bool Less(ObjectDiff a, ObjectDiff b)
     {
-        var c = string.CompareOrdinal(a.Name, b.Name);
-        if (c != 0)
+        if (a.Same(b))
         {
-            return c;
+            return false;
         }
-        c = DiffTypes.Rank(a.Type).CompareTo(DiffTypes.Rank(b.Type));
-        if (c != 0)
+        if (a.Name != b.Name)
         {
-            return c;
+            return string.CompareOrdinal(a.Name, b.Name) < 0;
         }
-        c = a.Fields.Count.CompareTo(b.Fields.Count);
-        if (c != 0)
+        if (a.Type != b.Type)
         {
-            return c;
+            return DiffTypes.Rank(a.Type) < DiffTypes.Rank(b.Type);
         }
-        c = a.Objects.Count.CompareTo(b.Objects.Count);
-        if (c != 0)
+        if (a.Fields.Count != b.Fields.Count)
         {
-            return c;
+            return a.Fields.Count < b.Fields.Count;
+        }
+        if (a.Objects.Count != b.Objects.Count)
+        {
+            return a.Objects.Count < b.Objects.Count;
         }
         for (var i = 0; i < a.Fields.Count; i++)
         {
-            c = FieldDiff.Compare(a.Fields[i], b.Fields[i]);
-            if (c != 0)
+            if (FieldDiff.Compare(a.Fields[i], b.Fields[i]) < 0)
             {
-                return c;
+                return true;
             }
         }
         for (var i = 0; i < a.Objects.Count; i++)
         {
-            c = Compare(a.Objects[i], b.Objects[i]);
-            if (c != 0)
+            if (Less(a.Objects[i], b.Objects[i]))
             {
-                return c;
+                return true;
             }
         }
-        return 0;
+        return false;
     }
+
+    /// <summary>Sorts a list of object diffs as Nomad's <c>sort.Sort(ObjectDiffs)</c> does.</summary>
+    public static void Sort(List<ObjectDiff> diffs) => GoSort.Sort(diffs, Less);
+
+    private bool Same(ObjectDiff other) => ToJson().ToJsonString() == other.ToJson().ToJsonString();
 
     /// <summary>The JSON Nomad writes for this object diff.</summary>
     public JsonObject ToJson() => new()

@@ -50,7 +50,7 @@ internal static class TaskGroupUpdate
         string[] resources = ["CPU", "Cores", "MemoryMB", "MemoryMaxMB", "Devices", "NUMA", "SecretsMB"];
         return NetworksUpdated(Objs(ar, "Networks"), Objs(br, "Networks"))
             || resources.Any(f => !Same(Empty(ar?[f]), Empty(br?[f])))
-            || (Bool(Obj(a, "LogConfig")?["Disabled"])) != (Bool(Obj(b, "LogConfig")?["Disabled"]))
+            || Bool(Obj(a, "LogConfig")?["Disabled"]) != Bool(Obj(b, "LogConfig")?["Disabled"])
             || RenderTemplates(a) != RenderTemplates(b);
     }
 

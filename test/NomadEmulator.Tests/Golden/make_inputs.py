@@ -55,6 +55,33 @@ def c_batch_count(j): tg(j, "run")["Count"] = 5
 def c_system_env(j): task(j, "agent", "agent")["Env"]["LEVEL"] = "debug"
 def c_param_meta(j): j["ParameterizedJob"]["MetaOptional"] = ["quality", "format"]
 
+def f_image(j): task(j, "api", "api")["Config"]["image"] = "shop/api:3.2"
+def f_template(j): task(j, "api", "api")["Templates"][0]["EmbeddedTmpl"] = "key=changed"
+def f_artifact(j): task(j, "api", "api")["Artifacts"][0]["GetterSource"] = "https://example.com/assets-2.tar.gz"
+def f_volume_mount(j): task(j, "api", "api")["VolumeMounts"][0]["ReadOnly"] = True
+def f_volume(j): tg(j, "api")["Volumes"]["data"]["Source"] = "shop-data-2"
+def f_spread(j): j["Spreads"][0]["Weight"] = 70
+def f_affinity_removed(j): j["Affinities"] = None
+def f_dns(j): tg(j, "api")["Networks"][0]["DNS"]["Servers"] = ["8.8.8.8"]
+def f_scaling(j): tg(j, "api")["Scaling"]["Max"] = 20
+def f_sidecar(j): task(j, "api", "log-shipper")["Lifecycle"]["Sidecar"] = False
+def f_memory_max(j): task(j, "api", "api")["Resources"]["MemoryMaxMB"] = 1024
+def f_kill_signal(j): task(j, "api", "api")["KillSignal"] = "SIGINT"
+def f_task_service_tags(j): task(j, "api", "api")["Services"][0]["Tags"] = ["metrics"]
+def f_check_path(j): tg(j, "api")["Services"][0]["Checks"][0]["Path"] = "/healthz"
+def f_network_mode(j): tg(j, "api")["Networks"][0]["Mode"] = "host"
+def f_static_port(j): tg(j, "api")["Networks"][0]["ReservedPorts"][0]["Value"] = 9200
+def f_restart(j): tg(j, "api")["RestartPolicy"]["Mode"] = "fail"
+def f_reschedule(j): tg(j, "api")["ReschedulePolicy"]["Delay"] = 120000000000
+def f_logs(j): task(j, "api", "api")["LogConfig"]["MaxFiles"] = 8
+def f_task_meta(j): task(j, "api", "api")["Meta"]["component"] = "api-v2"
+def f_disk(j): tg(j, "api")["EphemeralDisk"]["SizeMB"] = 800
+def f_canary(j): tg(j, "api")["Update"]["Canary"] = 2
+def f_logging(j): task(j, "api", "api")["Config"]["logging"][0]["config"][0]["max-size"] = "50m"
+def f_second_group_service(j): tg(j, "api")["Services"].append({**copy.deepcopy(tg(j, "api")["Services"][0]), "Name": "shop-admin", "PortLabel": "metrics", "Tags": None})
+def f_env_removed(j): task(j, "api", "api")["Env"] = None
+def s_args(j): task(j, "cleanup", "clean")["Config"]["args"] = ["/tmp", "-mtime", "+3", "-delete"]
+
 # name: (base job, edit of old or None, edit of new, old is none)
 changes = {
     "new_job": ("base", None, c_unchanged),
@@ -96,6 +123,37 @@ changes = {
     "batch_count": ("batch", c_unchanged, c_batch_count),
     "system_env": ("system", c_unchanged, c_system_env),
     "parameterized_meta": ("parameterized", c_unchanged, c_param_meta),
+    "new_full_job": ("full", None, c_unchanged),
+    "new_system_job": ("system", None, c_unchanged),
+    "new_sysbatch_job": ("sysbatch", None, c_unchanged),
+    "new_parameterized_job": ("parameterized", None, c_unchanged),
+    "full_unchanged": ("full", c_unchanged, c_unchanged),
+    "full_image": ("full", c_unchanged, f_image),
+    "full_template": ("full", c_unchanged, f_template),
+    "full_artifact": ("full", c_unchanged, f_artifact),
+    "full_volume_mount": ("full", c_unchanged, f_volume_mount),
+    "full_volume": ("full", c_unchanged, f_volume),
+    "full_spread": ("full", c_unchanged, f_spread),
+    "full_affinity_removed": ("full", c_unchanged, f_affinity_removed),
+    "full_dns": ("full", c_unchanged, f_dns),
+    "full_scaling": ("full", c_unchanged, f_scaling),
+    "full_sidecar": ("full", c_unchanged, f_sidecar),
+    "full_memory_max": ("full", c_unchanged, f_memory_max),
+    "full_kill_signal": ("full", c_unchanged, f_kill_signal),
+    "full_task_service_tags": ("full", c_unchanged, f_task_service_tags),
+    "full_check_path": ("full", c_unchanged, f_check_path),
+    "full_network_mode": ("full", c_unchanged, f_network_mode),
+    "full_static_port": ("full", c_unchanged, f_static_port),
+    "full_restart": ("full", c_unchanged, f_restart),
+    "full_reschedule": ("full", c_unchanged, f_reschedule),
+    "full_logs": ("full", c_unchanged, f_logs),
+    "full_task_meta": ("full", c_unchanged, f_task_meta),
+    "full_disk": ("full", c_unchanged, f_disk),
+    "full_canary": ("full", c_unchanged, f_canary),
+    "full_logging_config": ("full", c_unchanged, f_logging),
+    "full_second_group_service": ("full", c_unchanged, f_second_group_service),
+    "full_env_removed": ("full", c_unchanged, f_env_removed),
+    "sysbatch_args": ("sysbatch", c_unchanged, s_args),
 }
 
 def v_negative_count(j): tg(j, "frontend")["Count"] = -1
@@ -115,7 +173,36 @@ def v_system_count(j): tg(j, "agent")["Count"] = 3
 def v_undefined_port(j): tg(j, "frontend")["Services"][0]["PortLabel"] = "nope"
 def v_bad_id(j): j["ID"] = "has space"
 def v_empty_task_name(j): task(j, "worker", "w")["Name"] = ""
-def v_batch_update(j): pass
+def v_periodic_service(j): j["Type"] = "service"
+def v_parameterized_service(j): j["Type"] = "service"
+def v_mixed_providers(j): task(j, "api", "api")["Services"][0]["Provider"] = "consul"
+def v_small_disk(j): tg(j, "frontend")["EphemeralDisk"]["SizeMB"] = 5
+def v_restart_mode(j): tg(j, "frontend")["RestartPolicy"]["Mode"] = "sometimes"
+def v_canary_negative(j): tg(j, "frontend")["Update"]["Canary"] = -1
+def v_auto_promote(j): tg(j, "frontend")["Update"]["AutoPromote"] = True
+def v_progress_deadline(j): tg(j, "frontend")["Update"]["ProgressDeadline"] = 60000000000
+def v_empty_datacenter(j): j["Datacenters"] = ["dc1", ""]
+def v_missing_name(j): j["Name"] = ""
+def v_kill_timeout(j): task(j, "frontend", "app")["KillTimeout"] = 900000000000
+def v_task_alloc(j): task(j, "worker", "w")["Name"] = "alloc"
+def v_missing_id(j): j["ID"] = ""
+def v_all_prestart(j): task(j, "worker", "w")["Lifecycle"] = {"Hook": "prestart", "Sidecar": False}
+def v_health_check(j): tg(j, "frontend")["Update"]["HealthCheck"] = "sometimes"
+def v_many(j): v_negative_count(j); v_missing_driver(j); v_bad_priority(j); v_bad_id(j)
+def v_memory_max(j): task(j, "frontend", "app")["Resources"]["MemoryMaxMB"] = 64
+def v_negative_cpu(j): task(j, "frontend", "app")["Resources"]["CPU"] = 0
+def v_slash_task(j): task(j, "worker", "w")["Name"] = "a/b"
+def v_missing_type(j): j["Type"] = ""
+def v_missing_region(j): j["Region"] = ""
+def v_core_type(j): j["Type"] = "_core"
+def v_payload(j): j["Payload"] = "aGVsbG8="
+def w_max_parallel(j): tg(j, "frontend")["Update"]["MaxParallel"] = 5
+def w_shutdown_delay(j): task(j, "frontend", "app")["ShutdownDelay"] = 5000000000
+def w_group_shutdown_delay(j): tg(j, "frontend")["ShutdownDelay"] = 5000000000
+def w_mbits(j): tg(j, "frontend")["Networks"][0]["MBits"] = 10
+def w_cron(j): j["Periodic"]["Spec"] = "0 3 * * *"; j["Periodic"]["Specs"] = None
+def w_auto_promote(j): tg(j, "api")["Update"]["AutoPromote"] = True; j["TaskGroups"].append({**copy.deepcopy(tg(j, "api")), "Name": "api2"}); tg(j, "api2")["Update"]["AutoPromote"] = False; tg(j, "api2")["Scaling"] = None
+def w_memory_max(j): task(j, "frontend", "app")["Resources"]["MemoryMaxMB"] = 512
 
 validates = {
     "valid_base": ("base", lambda j: None),
@@ -140,6 +227,38 @@ validates = {
     "undefined_service_port": ("base", v_undefined_port),
     "id_with_space": ("base", v_bad_id),
     "empty_task_name": ("base", v_empty_task_name),
+    "valid_full": ("full", lambda j: None),
+    "valid_sysbatch": ("sysbatch", lambda j: None),
+    "periodic_on_service": ("periodic", v_periodic_service),
+    "parameterized_on_service": ("parameterized", v_parameterized_service),
+    "mixed_service_providers": ("full", v_mixed_providers),
+    "ephemeral_disk_too_small": ("base", v_small_disk),
+    "bad_restart_mode": ("base", v_restart_mode),
+    "negative_canary": ("base", v_canary_negative),
+    "auto_promote_without_canary": ("base", v_auto_promote),
+    "healthy_deadline_above_progress_deadline": ("base", v_progress_deadline),
+    "empty_datacenter_name": ("base", v_empty_datacenter),
+    "missing_job_name": ("base", v_missing_name),
+    "kill_timeout_above_progress_deadline": ("base", v_kill_timeout),
+    "task_named_alloc": ("base", v_task_alloc),
+    "missing_job_id": ("base", v_missing_id),
+    "no_main_task": ("base", v_all_prestart),
+    "bad_health_check": ("base", v_health_check),
+    "many_errors": ("base", v_many),
+    "memory_max_below_memory": ("base", v_memory_max),
+    "zero_cpu": ("base", v_negative_cpu),
+    "task_name_with_slash": ("base", v_slash_task),
+    "missing_job_type": ("base", v_missing_type),
+    "missing_region": ("base", v_missing_region),
+    "core_job_type": ("base", v_core_type),
+    "job_with_payload": ("base", v_payload),
+    "warn_max_parallel_above_count": ("base", w_max_parallel),
+    "warn_task_shutdown_delay_set": ("base", w_shutdown_delay),
+    "warn_group_shutdown_delay_set": ("base", w_group_shutdown_delay),
+    "warn_mbits": ("base", w_mbits),
+    "warn_cron_deprecated": ("periodic", w_cron),
+    "warn_auto_promote_mixed": ("full", w_auto_promote),
+    "warn_memory_max": ("base", w_memory_max),
 }
 
 def write(path, obj):

@@ -3,7 +3,7 @@
 #   hcl/*.nomad.hcl --jobspec-oracle--> jobs/*.json --plan-oracle job--> stored/*.json
 #   make_inputs.py: changes/<case>/{old,new}.json and validate/<case>/job.json (named edits of jobs/)
 #   plan-oracle: changes/<case>/{diff.json,specchanged.txt, old.stored.json, new.stored.json},
-#                validate/<case>/error.txt ("ok" when valid)
+#                validate/<case>/error.txt ("ok" when valid), validate/<case>/response.json (/v1/validate/job)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 tools="${NOMAD_ORACLES:-$here/../../../../shared/tools}"
@@ -27,4 +27,5 @@ for d in changes/*/; do
 done
 for d in validate/*/; do
   "$tools/plan-oracle" validate "$d/job.json" > "$d/error.txt" || true
+  "$tools/plan-oracle" -json validate "$d/job.json" | python3 -m json.tool --indent 2 > "$d/response.json" || true
 done

@@ -14,7 +14,22 @@ public sealed class JobAdmissionGoldenTests
 
         var result = JobAdmission.Admit(job);
 
-        (result.Error ?? "ok").ShouldBe(expected);
+        (result.Error?.TrimEnd('\n') ?? "ok").ShouldBe(expected);
+    }
+
+    [Theory]
+    [MemberData(nameof(GoldenCases.Validations), MemberType = typeof(GoldenCases))]
+    public void Admit_gives_the_validate_endpoint_answer_of_the_plan_oracle(string validation)
+    {
+        var job = GoldenCases.Read("validate", validation, "job.json");
+        var expected = GoldenCases.Read("validate", validation, "response.json");
+
+        var result = JobAdmission.Admit(job);
+
+        (result.Error ?? "").ShouldBe(expected["Error"]!.GetValue<string>());
+        var expectedErrors = expected["ValidationErrors"] is JsonArray list ? list.Select(e => e!.GetValue<string>()).ToList() : [];
+        result.ValidationErrors.ShouldBe(expectedErrors);
+        JobAdmission.FormatWarnings(result.Warnings).ShouldBe(expected["Warnings"]!.GetValue<string>());
     }
 
     [Theory]
