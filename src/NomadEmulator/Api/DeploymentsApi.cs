@@ -1,9 +1,15 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Nomad.Emulator.Http;
 using Nomad.Emulator.State;
 
 namespace Nomad.Emulator.Api;
 
-/// <summary>The deployments endpoints.</summary>
+/// <summary>
+/// The deployments endpoints (<c>command/agent/deployment_endpoint.go</c>): <c>GET /v1/deployments</c>
+/// (prefix, namespace incl. <c>*</c>, oldest first) and <c>GET /v1/deployment/:id</c> (404 <c>deployment not
+/// found</c>), both blocking. Deployments are made by job registers (see <see cref="JobsTable"/>).
+/// </summary>
 public static class DeploymentsApi
 {
     /// <summary>Maps the endpoints.</summary>
@@ -11,5 +17,49 @@ public static class DeploymentsApi
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(state);
+        app.MapGet("/v1/deployments", async (HttpContext context, CancellationToken ct) =>
+        {
+            var query = QueryOptions.Parse(context.Request, out var parseError);
+            if (parseError is not null)
+            {
+                return NomadResults.Error(400, parseError);
+            }
+
+            if (query.Namespace != "*" && !state.Acl.AllowsNamespace(context.Request, query.Namespace, "read-job"))
+            {
+                return NomadResults.Error(403, "Permission denied");
+            }
+
+            var (deployments, index) = await BlockingQuery.RunAsync(
+                state,
+                query,
+                () => (state.Jobs.Deployments(query.Namespace, query.Prefix)
+                    .Where(d => query.Namespace != "*" || state.Acl.AllowsNamespace(context.Request, d.Namespace, "read-job"))
+                    .ToList(), state.Jobs.DeploymentsIndex),
+                ct).ConfigureAwait(false);
+            return NomadResults.Json(context.Response, deployments, index);
+        });
+
+        app.MapGet("/v1/deployment/{id}", async (HttpContext context, string id, CancellationToken ct) =>
+        {
+            var query = QueryOptions.Parse(context.Request, out var parseError);
+            if (parseError is not null)
+            {
+                return NomadResults.Error(400, parseError);
+            }
+
+            var (deployment, index) = await BlockingQuery.RunAsync(
+                state,
+                query,
+                () => state.Jobs.Deployment(id) is { } d ? (d, d.ModifyIndex) : ((Deployment?)null, state.Jobs.DeploymentsIndex),
+                ct).ConfigureAwait(false);
+            if (deployment is null || !state.Acl.AllowsNamespace(context.Request, deployment.Namespace, "read-job"))
+            {
+                NomadHeaders.SetMeta(context.Response, index);
+                return deployment is null ? NomadResults.Error(404, "deployment not found") : NomadResults.Error(403, "Permission denied");
+            }
+
+            return NomadResults.Json(context.Response, deployment, index);
+        });
     }
 }

@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Nomad.Emulator.Jobs;
+
+/// <summary>
+/// Nomad's register admission: the agent's API→struct conversion, the server's admission mutators
+/// (canonicalize, implied constraints) and validators (<c>Job.Validate</c>, <c>jobValidate</c>, memory
+/// oversubscription), for a default server (ACLs and Vault off).
+/// </summary>
+public static class JobAdmission
+{
+    /// <summary>
+    /// Turns an API-shaped job into the job as the server stores it (what <c>plan-oracle job</c> prints),
+    /// or the exact register error text (what <c>plan-oracle validate</c> prints, before trimming). Server-set
+    /// fields (Version, indexes, Status, SubmitTime, Stop) are left to the caller.
+    /// </summary>
+    public static AdmissionResult Admit(JsonObject apiJob)
+    {
+        ArgumentNullException.ThrowIfNull(apiJob);
+        var stored = JobConversion.ToStored(apiJob);
+        var errors = JobValidator.Validate(stored);
+        var warnings = JobWarnings.For(stored);
+        return errors.Count == 0
+            ? new AdmissionResult(stored, null, warnings)
+            : new AdmissionResult(null, MultiError.Format(errors), warnings) { ValidationErrors = errors };
+    }
+
+    /// <summary>Nomad's <c>helper.MergeMultierrorWarnings</c> text (<c>N warnings:\n\n* …</c>), or "" for none.</summary>
+    public static string FormatWarnings(IReadOnlyList<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        if (warnings.Count == 0)
+        {
+            return "";
+        }
+        var text = new StringBuilder(warnings.Count == 1 ? "1 warning:\n" : $"{warnings.Count} warnings:\n");
+        foreach (var warning in warnings)
+        {
+            text.Append("\n* ").Append(warning.Trim());
+        }
+        return text.ToString();
+    }
+}

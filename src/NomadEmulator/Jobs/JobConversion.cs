@@ -1,0 +1,281 @@
+using System.Text.Json.Nodes;
+using static Nomad.Emulator.Jobs.DiffJson;
+
+namespace Nomad.Emulator.Jobs;
+
+/// <summary>
+/// The API→struct conversion (<c>command/agent/job_endpoint.go</c> ApiJobToStructJob) and the default
+/// admission mutators (<c>nomad/job_endpoint_hooks.go</c>: implicit constraints, canonicalize, default
+/// identity), applied to a canonicalized API job's JSON.
+/// </summary>
+internal static class JobConversion
+{
+    /// <summary>The stored shape of <paramref name="apiJob"/> (a new object; the input is untouched).</summary>
+    public static JsonObject ToStored(JsonObject apiJob)
+    {
+        var job = (JsonObject)apiJob.DeepClone();
+        EmptyToNull(job);
+        job.Remove("Migrate");
+        job.Remove("Reschedule");
+        Default(job, "NodePool", "default", replaceEmpty: true);
+        Default(job, "Namespace", "default", replaceEmpty: true);
+        Default(job, "Region", "global", replaceEmpty: true);
+        if (job["Datacenters"] is null)
+        {
+            job["Datacenters"] = new JsonArray("*");
+        }
+        Default(job, "DispatchIdempotencyToken", "");
+        Default(job, "SubmitTime", 0);
+        var update = Obj(job, "Update");
+        job["Update"] = new JsonObject
+        {
+            ["Stagger"] = Long(update?["Stagger"], 0),
+            ["MaxParallel"] = Long(update?["MaxParallel"], 0),
+            ["HealthCheck"] = "",
+            ["MinHealthyTime"] = 0,
+            ["HealthyDeadline"] = 0,
+            ["ProgressDeadline"] = 0,
+            ["AutoRevert"] = false,
+            ["AutoPromote"] = false,
+            ["Canary"] = 0,
+        };
+        foreach (var group in Objs(job, "TaskGroups"))
+        {
+            Group(group, Str(job, "Name"), Str(job, "Namespace"));
+        }
+        return job;
+    }
+
+    private static void Group(JsonObject group, string jobName, string jobNamespace)
+    {
+        Default(group, "PreventRescheduleOnLost", false);
+        foreach (var network in Objs(group, "Networks"))
+        {
+            Network(network);
+        }
+        var services = Objs(group, "Services");
+        var tasks = Objs(group, "Tasks");
+        var groupName = Str(group, "Name");
+        foreach (var service in services)
+        {
+            Service(service, jobName, groupName, "group", jobNamespace);
+        }
+        foreach (var task in tasks)
+        {
+            foreach (var service in Objs(task, "Services"))
+            {
+                Service(service, jobName, groupName, Str(task, "Name"), jobNamespace);
+            }
+        }
+        ImpliedConstraints(group, services, tasks);
+        if (Obj(group, "Scaling") is { } scaling)
+        {
+            scaling.Remove("Namespace");
+            scaling["Target"] = new JsonObject { ["Group"] = groupName, ["Job"] = jobName, ["Namespace"] = jobNamespace };
+        }
+        foreach (var task in tasks)
+        {
+            Task(task);
+        }
+    }
+
+    // jobImpliedConstraints, in Nomad's order: vault, signals, Nomad service discovery (+ checks), Consul, bridge CNI.
+    private static void ImpliedConstraints(JsonObject group, List<JsonObject> services, List<JsonObject> tasks)
+    {
+        if (tasks.Any(t => Obj(t, "Vault") is not null))
+        {
+            AddConstraint(group, "${attr.vault.version}", ">= 0.6.1", "semver", matchLeftOnly: true);
+        }
+        var signals = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var task in tasks)
+        {
+            if (Obj(task, "Vault") is { } vault && Str(vault, "ChangeMode") == "signal")
+            {
+                signals.Add(Str(vault, "ChangeSignal"));
+            }
+            if (Str(task, "KillSignal") is { Length: > 0 } kill)
+            {
+                signals.Add(kill);
+            }
+            foreach (var template in Objs(task, "Templates").Where(t => Str(t, "ChangeMode") == "signal"))
+            {
+                signals.Add(Str(template, "ChangeSignal"));
+            }
+        }
+        if (signals.Count > 0)
+        {
+            AddConstraint(group, "${attr.os.signals}", string.Join(",", signals), "set_contains", matchLeftOnly: false);
+        }
+        var all = services.Concat(tasks.SelectMany(t => Objs(t, "Services"))).ToList();
+        if (all.Any(s => Str(s, "Provider") == "nomad"))
+        {
+            AddConstraint(group, "${attr.nomad.service_discovery}", "true", "=", matchLeftOnly: false);
+        }
+        if (all.Any(s => Str(s, "Provider") == "nomad" && Objs(s, "Checks").Count > 0))
+        {
+            AddConstraint(group, "${attr.nomad.version}", ">= 1.4.0", "semver", matchLeftOnly: false);
+        }
+        if (all.Any(s => Str(s, "Provider") == "consul"))
+        {
+            foreach (var service in services.Where(s => Str(s, "Provider") == "consul"))
+            {
+                AddConstraint(group, ConsulVersionTarget(service), ">= 1.8.0", "semver", matchLeftOnly: true);
+            }
+            foreach (var task in tasks)
+            {
+                foreach (var service in Objs(task, "Services").Where(s => Str(s, "Provider") == "consul"))
+                {
+                    AddConstraint(task, ConsulVersionTarget(service), ">= 1.8.0", "semver", matchLeftOnly: true);
+                }
+            }
+        }
+        if (Objs(group, "Networks").Any(n => Str(n, "Mode") == "bridge"))
+        {
+            foreach (var plugin in new[] { "bridge", "firewall", "host-local", "loopback", "portmap" })
+            {
+                AddConstraint(group, $"${{attr.plugins.cni.version.{plugin}}}", ">= 0.4.0", "semver", matchLeftOnly: true);
+            }
+        }
+    }
+
+    // The consul constraint of the first consul service (a non-default cluster names its own fingerprint).
+    private static string ConsulVersionTarget(JsonObject service)
+    {
+        var cluster = Str(service, "Cluster");
+        return cluster is "" or "default" ? "${attr.consul.version}" : $"${{attr.consul.{cluster}.version}}";
+    }
+
+    // mutateConstraint: appended unless present (whole constraint, or only its LTarget for "left" matchers).
+    private static void AddConstraint(JsonObject owner, string left, string right, string operand, bool matchLeftOnly)
+    {
+        var constraints = owner["Constraints"] as JsonArray ?? [];
+        if (constraints.OfType<JsonObject>().Any(c => Str(c, "LTarget") == left && (matchLeftOnly || (Str(c, "RTarget") == right && Str(c, "Operand") == operand))))
+        {
+            return;
+        }
+        constraints.Add(new JsonObject { ["LTarget"] = left, ["RTarget"] = right, ["Operand"] = operand });
+        owner["Constraints"] = constraints;
+    }
+
+    private static void Network(JsonObject network)
+    {
+        network.Remove("Hostname");
+        Default(network, "MBits", 0);
+        foreach (var port in Objs(network, "DynamicPorts").Concat(Objs(network, "ReservedPorts")))
+        {
+            Default(port, "HostNetwork", "default", replaceEmpty: true);
+        }
+    }
+
+    private static void Service(JsonObject service, string jobName, string groupName, string taskName, string jobNamespace)
+    {
+        service.Remove("CheckRestart");
+        if (Str(service, "TaskName").Length == 0 && taskName != "group")
+        {
+            service["TaskName"] = taskName;
+        }
+        var name = Str(service, "Name")
+            .Replace("${JOB}", jobName, StringComparison.Ordinal)
+            .Replace("${TASKGROUP}", groupName, StringComparison.Ordinal)
+            .Replace("${TASK}", taskName, StringComparison.Ordinal)
+            .Replace("${BASE}", $"{jobName}-{groupName}-{taskName}", StringComparison.Ordinal);
+        service["Name"] = name;
+        Default(service, "Provider", "consul", replaceEmpty: true);
+        if (Str(service, "Provider") == "consul")
+        {
+            Default(service, "Namespace", "default", replaceEmpty: true);
+        }
+        else if (Str(service, "Provider") == "nomad")
+        {
+            service["Namespace"] = jobNamespace;
+        }
+        foreach (var check in Objs(service, "Checks"))
+        {
+            check.Remove("Advertise");
+            if (Str(check, "Name").Length == 0)
+            {
+                check["Name"] = $"service: {GoQuote(name)} check";
+            }
+            if (Str(check, "TaskName").Length == 0 && taskName != "group")
+            {
+                check["TaskName"] = taskName;
+            }
+            Default(check, "OnUpdate", "require_healthy", replaceEmpty: true);
+        }
+    }
+
+    private static string GoQuote(string text) =>
+        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    // Canonicalize and ApiJobToStructJob keep empty lists and maps as nil (Go's DeepEqual tells them apart).
+    private static void EmptyToNull(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(kv => kv.Key).ToList())
+                {
+                    var child = o[key];
+                    if ((child is JsonArray { Count: 0 } && key != "TaskGroups" && key != "Tasks") || (child is JsonObject { Count: 0 } && EmptyMaps.Contains(key)))
+                    {
+                        o[key] = null;
+                    }
+                    else
+                    {
+                        EmptyToNull(child);
+                    }
+                }
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    EmptyToNull(item);
+                }
+                break;
+        }
+    }
+
+    private static readonly HashSet<string> EmptyMaps = ["Meta", "Env", "Config", "TaggedAddresses", "Header", "CanaryMeta"];
+
+    private static void Task(JsonObject task)
+    {
+        Default(task, "CSIPluginConfig", null);
+        if (Obj(task, "LogConfig") is { } log)
+        {
+            log.Remove("Enabled");
+        }
+        if (Obj(task, "Resources") is { } resources)
+        {
+            foreach (var field in new[] { "DiskMB", "IOPS", "MemoryMaxMB", "SecretsMB", "CPU", "Cores", "MemoryMB" })
+            {
+                Default(resources, field, 0);
+            }
+        }
+        if (task["Identity"] is null)
+        {
+            task["Identity"] = new JsonObject
+            {
+                ["Name"] = "default",
+                ["Audience"] = new JsonArray("nomadproject.io"),
+                ["ChangeMode"] = "",
+                ["ChangeSignal"] = "",
+                ["Env"] = false,
+                ["File"] = false,
+                ["Filepath"] = "",
+                ["ServiceName"] = "",
+                ["TTL"] = 0,
+                ["ExtraClaims"] = null,
+            };
+        }
+    }
+
+    /// <summary>Sets a missing or null field (and optionally an empty string) to its struct default.</summary>
+    private static void Default(JsonObject owner, string name, JsonNode? value, bool replaceEmpty = false)
+    {
+        var current = owner[name];
+        if (!owner.ContainsKey(name) || current is null || (replaceEmpty && Text(current).Length == 0 && current is JsonValue))
+        {
+            owner[name] = value;
+        }
+    }
+}

@@ -1,0 +1,375 @@
+using System.Text.Json.Nodes;
+using static Nomad.Emulator.Jobs.DiffJson;
+
+namespace Nomad.Emulator.Jobs;
+
+/// <summary>
+/// The subset of Nomad's <c>Job.Validate</c>, <c>TaskGroup.Validate</c>, <c>Task.Validate</c> and
+/// <c>UpdateStrategy.Validate</c> (nomad/structs/structs.go) the emulator checks, with Nomad's texts and order.
+/// </summary>
+internal static class JobValidator
+{
+    private static readonly HashSet<string> JobTypes = ["_core", "service", "batch", "system", "sysbatch"];
+
+    /// <summary>The top-level validation errors of a stored-shape job (Nomad's multi-error items, in order); empty when valid.</summary>
+    public static List<string> Validate(JsonObject job)
+    {
+        var errors = new List<string>();
+        var id = Str(job, "ID");
+        var type = Str(job, "Type");
+        if (Str(job, "Region").Length == 0 && Obj(job, "Multiregion") is null)
+        {
+            errors.Add("Missing job region");
+        }
+        if (id.Length == 0)
+        {
+            errors.Add("Missing job ID");
+        }
+        else if (id.Contains(' ', StringComparison.Ordinal))
+        {
+            errors.Add("Job ID contains a space");
+        }
+        if (Str(job, "Name").Length == 0)
+        {
+            errors.Add("Missing job name");
+        }
+        if (Str(job, "Namespace").Length == 0)
+        {
+            errors.Add("Job must be in a namespace");
+        }
+        if (type.Length == 0)
+        {
+            errors.Add("Missing job type");
+        }
+        else if (!JobTypes.Contains(type))
+        {
+            errors.Add($"Invalid job type: \"{type}\"");
+        }
+        var datacenters = Strings(job, "Datacenters");
+        if (datacenters.Count == 0 && Obj(job, "Multiregion") is null)
+        {
+            errors.Add("Missing job datacenters");
+        }
+        else if (datacenters.Any(d => d.Length == 0))
+        {
+            errors.Add("Job datacenter must be non-empty string");
+        }
+        var groups = Objs(job, "TaskGroups");
+        if (groups.Count == 0)
+        {
+            errors.Add("Missing job task groups");
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var name = Str(groups[i], "Name");
+            if (name.Length == 0)
+            {
+                errors.Add($"Job task group {i + 1} missing name");
+            }
+            else if (seen.TryGetValue(name, out var existing))
+            {
+                errors.Add($"Job task group {i + 1} redefines '{name}' from group {existing + 1}");
+            }
+            else
+            {
+                seen[name] = i;
+            }
+            var count = Long(groups[i]["Count"], 0);
+            if (type == "system" && count > 1)
+            {
+                errors.Add($"Job task group {name} has count {count}. Count cannot exceed 1 with system scheduler");
+            }
+        }
+        foreach (var group in groups)
+        {
+            if (MultiError.Format(Group(group, type)) is { } groupError)
+            {
+                errors.Add($"Task group {Str(group, "Name")} validation failed: {groupError}");
+            }
+        }
+        if (Obj(job, "Periodic") is { } periodic && Bool(periodic["Enabled"]) && type is not ("batch" or "sysbatch"))
+        {
+            errors.Add("Periodic can only be used with \"batch\" or \"sysbatch\" scheduler");
+        }
+        if (Obj(job, "ParameterizedJob") is not null && !Bool(job["Dispatched"]) && type is not ("batch" or "sysbatch"))
+        {
+            errors.Add("Parameterized job can only be used with \"batch\" or \"sysbatch\" scheduler");
+        }
+
+        // jobValidate (nomad/job_endpoint_hooks.go) adds its own checks after Job.Validate's.
+        if (type == "_core")
+        {
+            errors.Add("job type cannot be core");
+        }
+        if (Str(job, "Payload").Length > 0)
+        {
+            errors.Add("job can't be submitted with a payload, only dispatched");
+        }
+        var priority = Long(job["Priority"], 0);
+        if (priority is < 1 or > 100)
+        {
+            errors.Add("job priority must be between [1, 100]");
+        }
+        return errors;
+    }
+
+    private static List<string> Group(JsonObject group, string jobType)
+    {
+        var errors = new List<string>();
+        if (Str(group, "Name").Length == 0)
+        {
+            errors.Add("Missing task group name");
+        }
+        if (Long(group["Count"]) < 0)
+        {
+            errors.Add("Task group count can't be negative");
+        }
+        var tasks = Objs(group, "Tasks");
+        if (tasks.Count == 0)
+        {
+            errors.Add("Missing tasks for task group");
+        }
+        if (Obj(group, "RestartPolicy") is { } restart)
+        {
+            errors.AddRange(Restart(restart));
+        }
+        if (Obj(group, "EphemeralDisk") is { } disk && Long(disk["SizeMB"]) < 10)
+        {
+            errors.Add($"minimum DiskMB value is 10; got {Long(disk["SizeMB"])}");
+        }
+        if (Obj(group, "Update") is { } update)
+        {
+            if (jobType is not ("service" or "system"))
+            {
+                errors.Add($"Job type \"{jobType}\" does not allow update block");
+            }
+            errors.AddRange(Update(update));
+        }
+        if (Obj(group, "Migrate") is not null && jobType != "service")
+        {
+            errors.Add($"Job type \"{jobType}\" does not allow migrate block");
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var name = Str(tasks[i], "Name");
+            if (name.Length == 0)
+            {
+                errors.Add($"Task {i + 1} missing name");
+            }
+            else if (seen.TryGetValue(name, out var existing))
+            {
+                errors.Add($"Task {i + 1} redefines '{name}' from task {existing + 1}");
+            }
+            else
+            {
+                seen[name] = i;
+            }
+        }
+        if (tasks.Count > 0 && tasks.All(t => Str(Obj(t, "Lifecycle"), "Hook").Length > 0))
+        {
+            errors.Add($"Task group {Str(group, "Name")} must have at least one main task");
+        }
+        var providers = Objs(group, "Services").Concat(tasks.SelectMany(t => Objs(t, "Services"))).Select(s => Str(s, "Provider")).Distinct(StringComparer.Ordinal).Count();
+        if (providers > 1)
+        {
+            var inner = MultiError.Format(["Multiple service providers used: task group services must use the same provider"]);
+            errors.Add($"Task group service validation failed: {inner}");
+        }
+        foreach (var task in tasks)
+        {
+            if (MultiError.Format(Task(task, group, jobType)) is { } taskError)
+            {
+                errors.Add($"Task {Str(task, "Name")} validation failed: {taskError}");
+            }
+        }
+        return errors;
+    }
+
+    private static List<string> Update(JsonObject u)
+    {
+        var errors = new List<string>();
+        long L(string f) => Long(u[f], 0);
+        if (Str(u, "HealthCheck") is not ("checks" or "task_states" or "manual"))
+        {
+            errors.Add($"Invalid health check given: \"{Str(u, "HealthCheck")}\"");
+        }
+        if (L("MaxParallel") < 0)
+        {
+            errors.Add($"Max parallel can not be less than zero: {L("MaxParallel")} < 0");
+        }
+        if (L("Canary") < 0)
+        {
+            errors.Add($"Canary count can not be less than zero: {L("Canary")} < 0");
+        }
+        if (L("Canary") == 0 && Bool(u["AutoPromote"]))
+        {
+            errors.Add("Auto Promote requires a Canary count greater than zero");
+        }
+        if (L("MinHealthyTime") < 0)
+        {
+            errors.Add($"Minimum healthy time may not be less than zero: {GoDuration.Format(L("MinHealthyTime"))}");
+        }
+        if (L("HealthyDeadline") <= 0)
+        {
+            errors.Add($"Healthy deadline must be greater than zero: {GoDuration.Format(L("HealthyDeadline"))}");
+        }
+        if (L("ProgressDeadline") < 0)
+        {
+            errors.Add($"Progress deadline must be zero or greater: {GoDuration.Format(L("ProgressDeadline"))}");
+        }
+        if (L("MinHealthyTime") >= L("HealthyDeadline"))
+        {
+            errors.Add($"Minimum healthy time must be less than healthy deadline: {GoDuration.Format(L("MinHealthyTime"))} > {GoDuration.Format(L("HealthyDeadline"))}");
+        }
+        if (L("ProgressDeadline") != 0 && L("HealthyDeadline") >= L("ProgressDeadline"))
+        {
+            errors.Add($"Healthy deadline must be less than progress deadline: {GoDuration.Format(L("HealthyDeadline"))} > {GoDuration.Format(L("ProgressDeadline"))}");
+        }
+        return errors;
+    }
+
+    private static List<string> Restart(JsonObject r)
+    {
+        var errors = new List<string>();
+        var mode = Str(r, "Mode");
+        var attempts = Long(r["Attempts"]);
+        var interval = Long(r["Interval"]);
+        var delay = Long(r["Delay"]);
+        if (mode is not ("delay" or "fail"))
+        {
+            errors.Add($"Unsupported restart mode: \"{mode}\"");
+        }
+        if (attempts == 0 && mode != "fail")
+        {
+            errors.Add($"Restart policy \"{mode}\" with {attempts} attempts is ambiguous");
+        }
+        if (interval < 5_000_000_000)
+        {
+            errors.Add($"Interval can not be less than 5s (got {GoDuration.Format(interval)})");
+        }
+        if (attempts * delay > interval)
+        {
+            errors.Add($"Nomad can't restart the TaskGroup {attempts} times in an interval of {GoDuration.Format(interval)} with a delay of {GoDuration.Format(delay)}");
+        }
+        return errors;
+    }
+
+    private static List<string> Task(JsonObject task, JsonObject group, string jobType)
+    {
+        var errors = new List<string>();
+        var name = Str(task, "Name");
+        if (name.Length == 0)
+        {
+            errors.Add("Missing task name");
+        }
+        if (name == "alloc")
+        {
+            errors.Add("Task cannot be named \"alloc\"");
+        }
+        if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+        {
+            errors.Add("Task name cannot include slashes");
+        }
+        if (Str(task, "Driver").Length == 0)
+        {
+            errors.Add("Missing task driver");
+        }
+        var killTimeout = Long(task["KillTimeout"]);
+        var progressDeadline = Long(Obj(group, "Update")?["ProgressDeadline"]);
+        if (killTimeout < 0)
+        {
+            errors.Add("KillTimeout must be a positive value");
+        }
+        else if (jobType == "service" && progressDeadline > 0 && killTimeout > progressDeadline)
+        {
+            errors.Add($"KillTimout ({GoDuration.Format(killTimeout)}) longer than the group's ProgressDeadline ({GoDuration.Format(progressDeadline)})");
+        }
+        if (Long(task["ShutdownDelay"]) < 0)
+        {
+            errors.Add("ShutdownDelay must be a positive value");
+        }
+        if (Obj(task, "Resources") is not { } resources)
+        {
+            errors.Add("Missing task resources");
+        }
+        else if (MultiError.Format(Resources(resources)) is { } resourcesError)
+        {
+            errors.Add(resourcesError);
+        }
+        if (Obj(task, "LogConfig") is not { } logs)
+        {
+            errors.Add("Missing Log Config");
+        }
+        else if (MultiError.Format(Logs(logs, Obj(group, "EphemeralDisk"))) is { } logsError)
+        {
+            errors.Add(logsError);
+        }
+        return errors;
+    }
+
+    private static List<string> Resources(JsonObject r)
+    {
+        var errors = new List<string>();
+        long L(string f) => Long(r[f]);
+        if (L("Cores") > 0 && L("CPU") > 0)
+        {
+            errors.Add("Task can only ask for 'cpu' or 'cores' resource, not both.");
+        }
+        if (L("Cores") < 0)
+        {
+            errors.Add($"cores value ({L("Cores")}) cannot be negative");
+        }
+        var minimums = new List<string>();
+        if (L("CPU") < 1 && L("Cores") == 0)
+        {
+            minimums.Add($"minimum CPU value is 1; got {L("CPU")}");
+        }
+        if (L("MemoryMB") < 10)
+        {
+            minimums.Add($"minimum MemoryMB value is 10; got {L("MemoryMB")}");
+        }
+        if (MultiError.Format(minimums) is { } minimumsError)
+        {
+            errors.Add(minimumsError);
+        }
+        if (L("DiskMB") > 0)
+        {
+            errors.Add("Task can't ask for disk resources, they have to be specified at the task group level.");
+        }
+        if (L("MemoryMaxMB") is not (0 or -1) && L("MemoryMaxMB") < L("MemoryMB"))
+        {
+            errors.Add($"MemoryMaxMB value ({L("MemoryMaxMB")}) should be larger than MemoryMB value ({L("MemoryMB")})");
+        }
+        if (L("SecretsMB") > L("MemoryMB"))
+        {
+            errors.Add($"SecretsMB value ({L("SecretsMB")}) cannot be larger than MemoryMB value ({L("MemoryMB")})");
+        }
+        if (L("SecretsMB") < 0)
+        {
+            errors.Add($"SecretsMB value ({L("SecretsMB")}) cannot be negative");
+        }
+        return errors;
+    }
+
+    private static List<string> Logs(JsonObject logs, JsonObject? disk)
+    {
+        var errors = new List<string>();
+        var files = Long(logs["MaxFiles"]);
+        var size = Long(logs["MaxFileSizeMB"]);
+        if (files < 1)
+        {
+            errors.Add($"minimum number of files is 1; got {files}");
+        }
+        if (size < 1)
+        {
+            errors.Add($"minimum file size is 1MB; got {size}");
+        }
+        if (disk is not null && Long(disk["SizeMB"]) <= files * size)
+        {
+            errors.Add($"log storage ({files * size} MB) must be less than requested disk capacity ({Long(disk["SizeMB"])} MB)");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,21 @@
+job "example-batch" {
+  datacenters = ["dc1"]
+  type        = "batch"
+
+  group "work" {
+    count = 1
+
+    task "main" {
+      driver = "docker"
+      config {
+        image   = "busybox:1.36"
+        command = "sleep"
+        args    = ["3600"]
+      }
+      resources {
+        cpu    = 50
+        memory = 32
+      }
+    }
+  }
+}

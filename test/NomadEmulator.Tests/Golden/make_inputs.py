@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Builds the API-shaped inputs of the golden cases from Golden/jobs/*.json (jobspec-oracle output).
+
+Each change case is a named edit of a base job; each validate case is a named edit that makes a job
+invalid (or keeps it valid). regenerate.sh runs this, then asks plan-oracle for every answer."""
+import copy, json, os, shutil, sys
+
+root = os.path.dirname(os.path.abspath(__file__))
+jobs = {n[:-5]: json.load(open(os.path.join(root, "jobs", n))) for n in os.listdir(os.path.join(root, "jobs")) if n.endswith(".json")}
+
+def tg(j, name): return next(g for g in j["TaskGroups"] if g["Name"] == name)
+def task(j, g, name): return next(t for t in tg(j, g)["Tasks"] if t["Name"] == name)
+
+def c_count(j): tg(j, "frontend")["Count"] = 4
+def c_count_down(j): tg(j, "frontend")["Count"] = 1
+def c_image(j): task(j, "frontend", "app")["Config"]["image"] = "nginx:1.27"
+def c_env(j): task(j, "frontend", "app")["Env"]["MODE"] = "staging"
+def c_env_added(j): task(j, "frontend", "app")["Env"]["EXTRA"] = "1"
+def c_job_meta(j): j["Meta"]["owner"] = "team-b"
+def c_job_meta_added(j): j["Meta"]["tier"] = "gold"
+def c_group_meta(j): tg(j, "frontend")["Meta"] = {"zone": "a"}
+def c_task_meta(j): task(j, "frontend", "app")["Meta"] = {"build": "42"}
+def c_resources(j): task(j, "frontend", "app")["Resources"]["MemoryMB"] = 256
+def c_cpu(j): task(j, "worker", "w")["Resources"]["CPU"] = 300
+def c_added_task(j):
+    t = copy.deepcopy(task(j, "frontend", "app")); t["Name"] = "sidecar"; t["Config"] = {"image": "envoy:1"}; t["Env"] = None
+    tg(j, "frontend")["Tasks"].append(t)
+def c_removed_task(j):
+    c_added_task(j)
+def c_added_group(j):
+    g = copy.deepcopy(tg(j, "worker")); g["Name"] = "cron"; g["Count"] = 2
+    j["TaskGroups"].append(g)
+def c_removed_group(j): j["TaskGroups"] = [g for g in j["TaskGroups"] if g["Name"] != "worker"]
+def c_constraint_added(j):
+    j["Constraints"].append({"LTarget": "${node.class}", "RTarget": "web", "Operand": "="})
+def c_constraint_removed(j): j["Constraints"] = []
+def c_group_constraint(j):
+    tg(j, "worker")["Constraints"] = [{"LTarget": "${meta.rack}", "RTarget": "r1", "Operand": "="}]
+def c_datacenters(j): j["Datacenters"] = ["dc1", "dc2"]
+def c_unchanged(j): pass
+def c_service_tags(j): tg(j, "frontend")["Services"][0]["Tags"] = ["a", "c"]
+def c_check_interval(j): tg(j, "frontend")["Services"][0]["Checks"][0]["Interval"] = 30000000000
+def c_update_stanza(j): tg(j, "frontend")["Update"]["MaxParallel"] = 2
+def c_job_update(j): j["Update"]["MaxParallel"] = 3
+def c_port_to(j): tg(j, "frontend")["Networks"][0]["DynamicPorts"][0]["To"] = 9090
+def c_static_port(j): tg(j, "frontend")["Networks"][0]["ReservedPorts"] = [{"Label": "admin", "Value": 9000, "To": 0, "HostNetwork": "", "IgnoreCollision": False}]
+def c_priority(j): j["Priority"] = 70
+def c_args(j): task(j, "worker", "w")["Config"]["args"] = ["2000"]
+def c_kill_timeout(j): task(j, "worker", "w")["KillTimeout"] = 10000000000
+def c_restart(j): tg(j, "worker")["RestartPolicy"]["Attempts"] = 5
+def c_driver(j): task(j, "worker", "w")["Driver"] = "podman"
+def c_many(j): c_image(j); c_count(j); c_job_meta(j); c_added_group(j)
+def c_periodic_cron(j): j["Periodic"]["Specs"] = ["0 4 * * *"]
+def c_batch_count(j): tg(j, "run")["Count"] = 5
+def c_system_env(j): task(j, "agent", "agent")["Env"]["LEVEL"] = "debug"
+def c_param_meta(j): j["ParameterizedJob"]["MetaOptional"] = ["quality", "format"]
+
+def f_image(j): task(j, "api", "api")["Config"]["image"] = "shop/api:3.2"
+def f_template(j): task(j, "api", "api")["Templates"][0]["EmbeddedTmpl"] = "key=changed"
+def f_artifact(j): task(j, "api", "api")["Artifacts"][0]["GetterSource"] = "https://example.com/assets-2.tar.gz"
+def f_volume_mount(j): task(j, "api", "api")["VolumeMounts"][0]["ReadOnly"] = True
+def f_volume(j): tg(j, "api")["Volumes"]["data"]["Source"] = "shop-data-2"
+def f_spread(j): j["Spreads"][0]["Weight"] = 70
+def f_affinity_removed(j): j["Affinities"] = None
+def f_dns(j): tg(j, "api")["Networks"][0]["DNS"]["Servers"] = ["8.8.8.8"]
+def f_scaling(j): tg(j, "api")["Scaling"]["Max"] = 20
+def f_sidecar(j): task(j, "api", "log-shipper")["Lifecycle"]["Sidecar"] = False
+def f_memory_max(j): task(j, "api", "api")["Resources"]["MemoryMaxMB"] = 1024
+def f_kill_signal(j): task(j, "api", "api")["KillSignal"] = "SIGINT"
+def f_task_service_tags(j): task(j, "api", "api")["Services"][0]["Tags"] = ["metrics"]
+def f_check_path(j): tg(j, "api")["Services"][0]["Checks"][0]["Path"] = "/healthz"
+def f_network_mode(j): tg(j, "api")["Networks"][0]["Mode"] = "host"
+def f_static_port(j): tg(j, "api")["Networks"][0]["ReservedPorts"][0]["Value"] = 9200
+def f_restart(j): tg(j, "api")["RestartPolicy"]["Mode"] = "fail"
+def f_reschedule(j): tg(j, "api")["ReschedulePolicy"]["Delay"] = 120000000000
+def f_logs(j): task(j, "api", "api")["LogConfig"]["MaxFiles"] = 8
+def f_task_meta(j): task(j, "api", "api")["Meta"]["component"] = "api-v2"
+def f_disk(j): tg(j, "api")["EphemeralDisk"]["SizeMB"] = 800
+def f_canary(j): tg(j, "api")["Update"]["Canary"] = 2
+def f_logging(j): task(j, "api", "api")["Config"]["logging"][0]["config"][0]["max-size"] = "50m"
+def f_second_group_service(j): tg(j, "api")["Services"].append({**copy.deepcopy(tg(j, "api")["Services"][0]), "Name": "shop-admin", "PortLabel": "metrics", "Tags": None})
+def f_env_removed(j): task(j, "api", "api")["Env"] = None
+def s_args(j): task(j, "cleanup", "clean")["Config"]["args"] = ["/tmp", "-mtime", "+3", "-delete"]
+
+# name: (base job, edit of old or None, edit of new, old is none)
+changes = {
+    "new_job": ("base", None, c_unchanged),
+    "new_batch_job": ("batch", None, c_unchanged),
+    "new_periodic_job": ("periodic", None, c_unchanged),
+    "unchanged": ("base", c_unchanged, c_unchanged),
+    "count_up": ("base", c_unchanged, c_count),
+    "count_down": ("base", c_unchanged, c_count_down),
+    "image": ("base", c_unchanged, c_image),
+    "env_edited": ("base", c_unchanged, c_env),
+    "env_added": ("base", c_unchanged, c_env_added),
+    "job_meta_edited": ("base", c_unchanged, c_job_meta),
+    "job_meta_added": ("base", c_unchanged, c_job_meta_added),
+    "group_meta_added": ("base", c_unchanged, c_group_meta),
+    "task_meta_added": ("base", c_unchanged, c_task_meta),
+    "resources_memory": ("base", c_unchanged, c_resources),
+    "resources_cpu": ("base", c_unchanged, c_cpu),
+    "task_added": ("base", c_unchanged, c_added_task),
+    "task_removed": ("base", c_removed_task, c_unchanged),
+    "group_added": ("base", c_unchanged, c_added_group),
+    "group_removed": ("base", c_unchanged, c_removed_group),
+    "constraint_added": ("base", c_unchanged, c_constraint_added),
+    "constraint_removed": ("base", c_unchanged, c_constraint_removed),
+    "group_constraint_added": ("base", c_unchanged, c_group_constraint),
+    "datacenters": ("base", c_unchanged, c_datacenters),
+    "service_tags": ("base", c_unchanged, c_service_tags),
+    "check_interval": ("base", c_unchanged, c_check_interval),
+    "group_update_stanza": ("base", c_unchanged, c_update_stanza),
+    "job_update_stanza": ("base", c_unchanged, c_job_update),
+    "port_to": ("base", c_unchanged, c_port_to),
+    "static_port_added": ("base", c_unchanged, c_static_port),
+    "priority": ("base", c_unchanged, c_priority),
+    "config_args": ("base", c_unchanged, c_args),
+    "kill_timeout": ("base", c_unchanged, c_kill_timeout),
+    "restart_policy": ("base", c_unchanged, c_restart),
+    "driver": ("base", c_unchanged, c_driver),
+    "many_changes": ("base", c_unchanged, c_many),
+    "periodic_cron": ("periodic", c_unchanged, c_periodic_cron),
+    "batch_count": ("batch", c_unchanged, c_batch_count),
+    "system_env": ("system", c_unchanged, c_system_env),
+    "parameterized_meta": ("parameterized", c_unchanged, c_param_meta),
+    "new_full_job": ("full", None, c_unchanged),
+    "new_system_job": ("system", None, c_unchanged),
+    "new_sysbatch_job": ("sysbatch", None, c_unchanged),
+    "new_parameterized_job": ("parameterized", None, c_unchanged),
+    "full_unchanged": ("full", c_unchanged, c_unchanged),
+    "full_image": ("full", c_unchanged, f_image),
+    "full_template": ("full", c_unchanged, f_template),
+    "full_artifact": ("full", c_unchanged, f_artifact),
+    "full_volume_mount": ("full", c_unchanged, f_volume_mount),
+    "full_volume": ("full", c_unchanged, f_volume),
+    "full_spread": ("full", c_unchanged, f_spread),
+    "full_affinity_removed": ("full", c_unchanged, f_affinity_removed),
+    "full_dns": ("full", c_unchanged, f_dns),
+    "full_scaling": ("full", c_unchanged, f_scaling),
+    "full_sidecar": ("full", c_unchanged, f_sidecar),
+    "full_memory_max": ("full", c_unchanged, f_memory_max),
+    "full_kill_signal": ("full", c_unchanged, f_kill_signal),
+    "full_task_service_tags": ("full", c_unchanged, f_task_service_tags),
+    "full_check_path": ("full", c_unchanged, f_check_path),
+    "full_network_mode": ("full", c_unchanged, f_network_mode),
+    "full_static_port": ("full", c_unchanged, f_static_port),
+    "full_restart": ("full", c_unchanged, f_restart),
+    "full_reschedule": ("full", c_unchanged, f_reschedule),
+    "full_logs": ("full", c_unchanged, f_logs),
+    "full_task_meta": ("full", c_unchanged, f_task_meta),
+    "full_disk": ("full", c_unchanged, f_disk),
+    "full_canary": ("full", c_unchanged, f_canary),
+    "full_logging_config": ("full", c_unchanged, f_logging),
+    "full_second_group_service": ("full", c_unchanged, f_second_group_service),
+    "full_env_removed": ("full", c_unchanged, f_env_removed),
+    "sysbatch_args": ("sysbatch", c_unchanged, s_args),
+}
+
+def v_negative_count(j): tg(j, "frontend")["Count"] = -1
+def v_missing_driver(j): task(j, "frontend", "app")["Driver"] = ""
+def v_duplicate_groups(j): j["TaskGroups"].append(copy.deepcopy(tg(j, "worker")))
+def v_bad_update(j): tg(j, "frontend")["Update"]["MaxParallel"] = -1
+def v_update_deadlines(j): tg(j, "frontend")["Update"]["HealthyDeadline"] = 1000000000
+def v_missing_datacenters(j): j["Datacenters"] = []
+def v_empty_group(j): tg(j, "worker")["Tasks"] = []
+def v_bad_type(j): j["Type"] = "daemon"
+def v_no_groups(j): j["TaskGroups"] = []
+def v_duplicate_tasks(j): tg(j, "frontend")["Tasks"].append(copy.deepcopy(task(j, "frontend", "app")))
+def v_bad_priority(j): j["Priority"] = 500
+def v_zero_memory(j): task(j, "frontend", "app")["Resources"]["MemoryMB"] = 1
+def v_bad_constraint(j): j["Constraints"].append({"LTarget": "${attr.x}", "RTarget": "", "Operand": "regexp"})
+def v_system_count(j): tg(j, "agent")["Count"] = 3
+def v_undefined_port(j): tg(j, "frontend")["Services"][0]["PortLabel"] = "nope"
+def v_bad_id(j): j["ID"] = "has space"
+def v_empty_task_name(j): task(j, "worker", "w")["Name"] = ""
+def v_periodic_service(j): j["Type"] = "service"
+def v_parameterized_service(j): j["Type"] = "service"
+def v_mixed_providers(j): task(j, "api", "api")["Services"][0]["Provider"] = "consul"
+def v_small_disk(j): tg(j, "frontend")["EphemeralDisk"]["SizeMB"] = 5
+def v_restart_mode(j): tg(j, "frontend")["RestartPolicy"]["Mode"] = "sometimes"
+def v_canary_negative(j): tg(j, "frontend")["Update"]["Canary"] = -1
+def v_auto_promote(j): tg(j, "frontend")["Update"]["AutoPromote"] = True
+def v_progress_deadline(j): tg(j, "frontend")["Update"]["ProgressDeadline"] = 60000000000
+def v_empty_datacenter(j): j["Datacenters"] = ["dc1", ""]
+def v_missing_name(j): j["Name"] = ""
+def v_kill_timeout(j): task(j, "frontend", "app")["KillTimeout"] = 900000000000
+def v_task_alloc(j): task(j, "worker", "w")["Name"] = "alloc"
+def v_missing_id(j): j["ID"] = ""
+def v_all_prestart(j): task(j, "worker", "w")["Lifecycle"] = {"Hook": "prestart", "Sidecar": False}
+def v_health_check(j): tg(j, "frontend")["Update"]["HealthCheck"] = "sometimes"
+def v_many(j): v_negative_count(j); v_missing_driver(j); v_bad_priority(j); v_bad_id(j)
+def v_memory_max(j): task(j, "frontend", "app")["Resources"]["MemoryMaxMB"] = 64
+def v_negative_cpu(j): task(j, "frontend", "app")["Resources"]["CPU"] = 0
+def v_slash_task(j): task(j, "worker", "w")["Name"] = "a/b"
+def v_missing_type(j): j["Type"] = ""
+def v_missing_region(j): j["Region"] = ""
+def v_core_type(j): j["Type"] = "_core"
+def v_payload(j): j["Payload"] = "aGVsbG8="
+def w_max_parallel(j): tg(j, "frontend")["Update"]["MaxParallel"] = 5
+def w_shutdown_delay(j): task(j, "frontend", "app")["ShutdownDelay"] = 5000000000
+def w_group_shutdown_delay(j): tg(j, "frontend")["ShutdownDelay"] = 5000000000
+def w_mbits(j): tg(j, "frontend")["Networks"][0]["MBits"] = 10
+def w_cron(j): j["Periodic"]["Spec"] = "0 3 * * *"; j["Periodic"]["Specs"] = None
+def w_auto_promote(j): tg(j, "api")["Update"]["AutoPromote"] = True; j["TaskGroups"].append({**copy.deepcopy(tg(j, "api")), "Name": "api2"}); tg(j, "api2")["Update"]["AutoPromote"] = False; tg(j, "api2")["Scaling"] = None
+def w_memory_max(j): task(j, "frontend", "app")["Resources"]["MemoryMaxMB"] = 512
+
+validates = {
+    "valid_base": ("base", lambda j: None),
+    "valid_batch": ("batch", lambda j: None),
+    "valid_system": ("system", lambda j: None),
+    "valid_periodic": ("periodic", lambda j: None),
+    "valid_parameterized": ("parameterized", lambda j: None),
+    "negative_count": ("base", v_negative_count),
+    "missing_driver": ("base", v_missing_driver),
+    "duplicate_group_names": ("base", v_duplicate_groups),
+    "bad_update_max_parallel": ("base", v_bad_update),
+    "update_healthy_deadline_below_min": ("base", v_update_deadlines),
+    "missing_datacenters": ("base", v_missing_datacenters),
+    "empty_task_group": ("base", v_empty_group),
+    "bad_job_type": ("base", v_bad_type),
+    "no_task_groups": ("base", v_no_groups),
+    "duplicate_task_names": ("base", v_duplicate_tasks),
+    "priority_too_high": ("base", v_bad_priority),
+    "memory_too_small": ("base", v_zero_memory),
+    "bad_constraint": ("base", v_bad_constraint),
+    "system_count_above_one": ("system", v_system_count),
+    "undefined_service_port": ("base", v_undefined_port),
+    "id_with_space": ("base", v_bad_id),
+    "empty_task_name": ("base", v_empty_task_name),
+    "valid_full": ("full", lambda j: None),
+    "valid_sysbatch": ("sysbatch", lambda j: None),
+    "periodic_on_service": ("periodic", v_periodic_service),
+    "parameterized_on_service": ("parameterized", v_parameterized_service),
+    "mixed_service_providers": ("full", v_mixed_providers),
+    "ephemeral_disk_too_small": ("base", v_small_disk),
+    "bad_restart_mode": ("base", v_restart_mode),
+    "negative_canary": ("base", v_canary_negative),
+    "auto_promote_without_canary": ("base", v_auto_promote),
+    "healthy_deadline_above_progress_deadline": ("base", v_progress_deadline),
+    "empty_datacenter_name": ("base", v_empty_datacenter),
+    "missing_job_name": ("base", v_missing_name),
+    "kill_timeout_above_progress_deadline": ("base", v_kill_timeout),
+    "task_named_alloc": ("base", v_task_alloc),
+    "missing_job_id": ("base", v_missing_id),
+    "no_main_task": ("base", v_all_prestart),
+    "bad_health_check": ("base", v_health_check),
+    "many_errors": ("base", v_many),
+    "memory_max_below_memory": ("base", v_memory_max),
+    "zero_cpu": ("base", v_negative_cpu),
+    "task_name_with_slash": ("base", v_slash_task),
+    "missing_job_type": ("base", v_missing_type),
+    "missing_region": ("base", v_missing_region),
+    "core_job_type": ("base", v_core_type),
+    "job_with_payload": ("base", v_payload),
+    "warn_max_parallel_above_count": ("base", w_max_parallel),
+    "warn_task_shutdown_delay_set": ("base", w_shutdown_delay),
+    "warn_group_shutdown_delay_set": ("base", w_group_shutdown_delay),
+    "warn_mbits": ("base", w_mbits),
+    "warn_cron_deprecated": ("periodic", w_cron),
+    "warn_auto_promote_mixed": ("full", w_auto_promote),
+    "warn_memory_max": ("base", w_memory_max),
+}
+
+def write(path, obj):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
+
+for d in ("changes", "validate"):
+    shutil.rmtree(os.path.join(root, d), ignore_errors=True)
+for name, (base, old_edit, new_edit) in changes.items():
+    d = os.path.join(root, "changes", name)
+    if old_edit is not None:
+        old = copy.deepcopy(jobs[base]); old_edit(old); write(os.path.join(d, "old.json"), old)
+    new = copy.deepcopy(jobs[base]); new_edit(new); write(os.path.join(d, "new.json"), new)
+for name, (base, edit) in validates.items():
+    j = copy.deepcopy(jobs[base]); edit(j); write(os.path.join(root, "validate", name, "job.json"), j)
