@@ -35,7 +35,7 @@ internal static class GitErrors
             return new(GitErrorKind.Network, $"{operation} {where} failed: the connection timed out. git said: {said}");
         }
         if (Has(error, "does not appear to be a git repository", "repository not found", "not found",
-                "The requested URL returned error: 404", "No such file or directory", "access denied or repository not exported",
+                "The requested URL returned error: 404", "No such file or directory", "no such repository", "access denied or repository not exported",
                 "not a git repository"))
         {
             return new(GitErrorKind.RepositoryNotFound,
