@@ -50,6 +50,29 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
         }
     }
 
+    /// <summary>
+    /// Deletes the cache of <paramref name="url"/>, e.g. after reading an artifact failed with
+    /// <see cref="GitErrorKind.CorruptCache"/>; the next sync re-creates it.
+    /// </summary>
+    public async Task DiscardAsync(GitUrl url, CancellationToken ct)
+    {
+        var directory = DirectoryFor(url);
+        var gate = locks.GetOrAdd(directory, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                logger.LogWarning("Discarding the cache of {Url}", url);
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>The files of <paramref name="commit"/> (which must be in the cache, i.e. after a sync).</summary>
     public Artifact Open(GitSource source, string commit)
     {
@@ -122,7 +145,7 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
     {
         using var auth = GitAuthEnvironment.Create(source.Url, source.Credentials);
         string[] arguments = ["fetch", "--no-tags", "--no-write-fetch-head", "--quiet", "--", source.Url.Value, .. refspecs];
-        var result = await git.RunAsync(new GitCommand(arguments, source.Timeout) { WorkingDirectory = directory, Environment = auth.Variables }, ct);
+        var result = await git.RunAsync(new GitCommand(arguments, source.Timeout) { WorkingDirectory = directory, Environment = auth.Variables, Subject = source.Url.ToString() }, ct);
         if (!result.Succeeded)
         {
             throw GitErrors.FromRemote("fetch", source.Url, result, source.Credentials);
@@ -139,7 +162,13 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
         }
         if (result.ExitCode == 1 && result.Error.Length == 0)
         {
-            return null;
+            // No such commit. When the ref itself exists, it points at objects that are gone: the cache is damaged.
+            var refExists = revision.StartsWith("refs/", StringComparison.Ordinal) && (await git.RunAsync(
+                new GitCommand(["rev-parse", "--verify", "--quiet", "--end-of-options", revision], source.Timeout) { WorkingDirectory = directory }, ct)).Succeeded;
+            if (!refExists)
+            {
+                return null;
+            }
         }
         throw new GitException(GitErrorKind.CorruptCache,
             $"the cache of {source.Url} could not be read and will be re-created: {GitErrors.LastLines(result.Error)}");

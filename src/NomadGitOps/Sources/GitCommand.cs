@@ -14,6 +14,9 @@ internal sealed record GitCommand(IReadOnlyList<string> Arguments, TimeSpan Time
     /// <summary>Bytes written to standard input, or null.</summary>
     public ReadOnlyMemory<byte>? StandardInput { get; init; }
 
+    /// <summary>What the command works on, for messages (a redacted URL or "the cache of …"); never a secret.</summary>
+    public string? Subject { get; init; }
+
     /// <summary>The verb, for counts and messages.</summary>
     public string Verb => Arguments.Count > 0 ? Arguments[0] : "";
 }

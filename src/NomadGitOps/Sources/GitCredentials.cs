@@ -21,6 +21,17 @@ internal sealed record GitCredentials(
     /// <summary>No credentials.</summary>
     public static GitCredentials None { get; } = new();
 
+    /// <summary>
+    /// Reads the items of the variable a GitRepository's <c>secret</c> names: <c>username</c>, <c>password</c>,
+    /// <c>token</c>, <c>ssh_private_key</c>, <c>ssh_known_hosts</c> (other items are ignored).
+    /// </summary>
+    public static GitCredentials FromSecretItems(IReadOnlyDictionary<string, string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        string? Item(string name) => items.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+        return new GitCredentials(Item("username"), Item("password"), Item("token"), Item("ssh_private_key"), Item("ssh_known_hosts"));
+    }
+
     /// <summary>The secret values, so messages can be scrubbed of them.</summary>
     public IEnumerable<string> SecretValues()
     {

@@ -73,7 +73,7 @@ internal sealed class GitRunner(TimeProvider time, ILogger<GitRunner> logger)
             {
                 logger.LogWarning("git {Verb} timed out after {Timeout}", command.Verb, command.Timeout);
                 throw new GitException(GitErrorKind.Timeout,
-                    $"git {command.Verb} did not finish within {command.Timeout.TotalSeconds:0.#}s and was stopped: check that the server is reachable, or raise the timeout.");
+                    $"git {command.Verb}{(command.Subject is null ? "" : " " + command.Subject)} did not finish within {command.Timeout.TotalSeconds:0.#}s and was stopped: check that the server is reachable, or raise the timeout.");
             }
             throw;
         }

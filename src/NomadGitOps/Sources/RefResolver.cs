@@ -57,7 +57,7 @@ internal sealed class RefResolver(GitRunner git)
     private async Task<IReadOnlyDictionary<string, string>> ListAsync(GitSource source, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         using var auth = GitAuthEnvironment.Create(source.Url, source.Credentials);
-        var command = new GitCommand(arguments, source.Timeout) { Environment = auth.Variables };
+        var command = new GitCommand(arguments, source.Timeout) { Environment = auth.Variables, Subject = source.Url.ToString() };
         var result = await git.RunAsync(command, ct);
         if (!result.Succeeded)
         {

@@ -121,6 +121,7 @@ public sealed class GitCacheTests
     [InlineData("the cache directory was deleted")]
     [InlineData("the cache's HEAD and refs were overwritten with garbage")]
     [InlineData("the cache's object store was removed")]
+    [InlineData("the cache's objects were emptied so its refs point at nothing")]
     public async Task A_damaged_cache_is_re_created_and_the_commit_fetched_again(string damage)
     {
         await using var server = await GitServer.StartAsync(GitServerKind.File, Ct);
@@ -139,8 +140,14 @@ public sealed class GitCacheTests
                 await File.WriteAllTextAsync(Path.Combine(directory, "HEAD"), "garbage", Ct);
                 Directory.Delete(Path.Combine(directory, "refs"), recursive: true);
                 break;
-            default:
+            case "the cache's object store was removed":
                 Directory.Delete(Path.Combine(directory, "objects"), recursive: true);
+                break;
+            default:
+                foreach (var file in Directory.GetFiles(Path.Combine(directory, "objects"), "*", SearchOption.AllDirectories))
+                {
+                    File.Delete(file);
+                }
                 break;
         }
 
@@ -191,5 +198,44 @@ public sealed class GitCacheTests
 
         result.Outcome.ShouldBe(SyncOutcome.Fetched);
         result.Ref.ShouldBe(new RemoteRef("refs/tags/v1.1.0", v11));
+    }
+
+    [Fact]
+    public async Task A_discarded_cache_is_fetched_again_on_the_next_sync()
+    {
+        await using var server = await GitServer.StartAsync(GitServerKind.File, Ct);
+        using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
+        var commit = await repo.WithFile("a.txt", "1").CommitAsync("first", Ct);
+        using var harness = new GitSourcesHarness();
+        var source = GitSourcesHarness.Source(repo.Url);
+        await harness.Cache.SyncAsync(source, null, Ct);
+
+        await harness.Cache.DiscardAsync(source.Url, Ct);
+        var result = await harness.Cache.SyncAsync(source, commit, Ct);
+
+        result.CacheRecreated.ShouldBeTrue();
+        result.Outcome.ShouldBe(SyncOutcome.Fetched);
+        harness.Git.CountOf("fetch").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Two_repositories_get_two_caches_and_credentials_in_the_url_change_nothing()
+    {
+        await using var server = await GitServer.StartAsync(GitServerKind.Http, Ct);
+        using var app = await RepoBuilder.CreateAsync(server, "app", Ct);
+        using var infra = await RepoBuilder.CreateAsync(server, "infra", Ct);
+        await app.WithFile("a.txt", "app").CommitAsync("app", Ct);
+        await infra.WithFile("a.txt", "infra").CommitAsync("infra", Ct);
+        using var harness = new GitSourcesHarness();
+        var withUserInfo = app.Url.Replace("http://", "http://someone:pw-in-url@", StringComparison.Ordinal);
+
+        await harness.Cache.SyncAsync(GitSourcesHarness.Source(app.Url, credentials: server.Credentials), null, Ct);
+        await harness.Cache.SyncAsync(GitSourcesHarness.Source(infra.Url, credentials: server.Credentials), null, Ct);
+        var same = await harness.Cache.SyncAsync(GitSourcesHarness.Source(withUserInfo, credentials: server.Credentials), null, Ct);
+
+        same.Outcome.ShouldBe(SyncOutcome.Unchanged);
+        var names = Directory.GetDirectories(harness.CacheRoot).Select(Path.GetFileName).ToList();
+        names.Count.ShouldBe(2);
+        names.ShouldAllBe(name => !name!.Contains("pw-in-url") && !name.Contains("127.0.0.1"));
     }
 }

@@ -44,4 +44,14 @@ public sealed class RedactionTests
         text.ShouldNotContain("BEGIN KEY");
         text.ShouldContain("password");
     }
+
+    [Fact]
+    public void Credentials_are_read_from_the_secret_variable_items_and_empty_items_count_as_unset()
+    {
+        var items = new Dictionary<string, string> { ["username"] = "bob", ["token"] = "t-1", ["password"] = "", ["other"] = "x" };
+
+        var credentials = GitCredentials.FromSecretItems(items);
+
+        credentials.ShouldBe(new GitCredentials(Username: "bob", Token: "t-1"));
+    }
 }

@@ -169,6 +169,22 @@ public sealed class TransportTests
         }
     }
 
+    [Fact]
+    public async Task Cancelling_an_operation_stops_git_and_surfaces_as_cancellation_not_as_an_error()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        using var harness = new GitSourcesHarness(new FakeTimeProvider());
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var resolving = harness.Resolver.ResolveAsync(GitSourcesHarness.Source($"git://127.0.0.1:{port}/app.git"), cancel.Token);
+        using var connection = await silent.AcceptTcpClientAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await cancel.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => resolving.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+    }
+
     private static string[] SshTempDirectories() =>
         [.. Directory.GetDirectories(Path.GetTempPath(), "nomad-gitops-ssh-*").Order()];
 }
