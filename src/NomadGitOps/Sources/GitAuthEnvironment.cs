@@ -33,7 +33,8 @@ internal sealed class GitAuthEnvironment : IDisposable
                 variables["GIT_CONFIG_COUNT"] = "2";
                 variables["GIT_CONFIG_KEY_0"] = "credential.helper";
                 variables["GIT_CONFIG_VALUE_0"] = "";
-                variables["GIT_CONFIG_KEY_1"] = "credential.helper";
+                // Scoped to the repository's own scheme://host:port, so a redirect elsewhere gets no credentials.
+                variables["GIT_CONFIG_KEY_1"] = $"credential.{new Uri(url.Value).GetLeftPart(UriPartial.Authority)}.helper";
                 variables["GIT_CONFIG_VALUE_1"] =
                     $"!f() {{ test \"$1\" = get && printf 'username=%s\\npassword=%s\\n' \"${UserVariable}\" \"${PasswordVariable}\"; }}; f";
                 variables[UserVariable] = credentials.Username ?? "git";

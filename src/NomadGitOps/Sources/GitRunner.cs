@@ -41,6 +41,8 @@ internal sealed class GitRunner(TimeProvider time, ILogger<GitRunner> logger)
         start.Environment["GIT_ASKPASS"] = "";
         start.Environment["SSH_ASKPASS"] = "";
         start.Environment["LC_ALL"] = "C";
+        // Only the transports a GitRepository may use: never ext:: (runs commands) or fd::.
+        start.Environment["GIT_ALLOW_PROTOCOL"] = "file:git:http:https:ssh";
         start.Environment["GIT_SSH_COMMAND"] = "ssh -F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=/dev/null -o GlobalKnownHostsFile=/dev/null";
         foreach (var (name, value) in command.Environment)
         {

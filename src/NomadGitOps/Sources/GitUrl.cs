@@ -58,6 +58,6 @@ internal sealed partial record GitUrl(string Value, GitTransport Transport)
     /// <summary>The URL with any secret redacted; safe for messages.</summary>
     public override string ToString() => Redaction.Redact(Value);
 
-    [GeneratedRegex(@"^(?:[A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+:(?!//)[^\s]+$")]
+    [GeneratedRegex(@"^(?:[A-Za-z0-9._-]+@)?[A-Za-z0-9][A-Za-z0-9.-]*:(?!//|:)[^\s]+$")]
     private static partial Regex ScpLike();
 }

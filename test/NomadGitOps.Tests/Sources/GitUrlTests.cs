@@ -9,6 +9,7 @@ public sealed class GitUrlTests
     [InlineData("http://127.0.0.1:8080/r.git", "Http")]
     [InlineData("ssh://git@github.com/o/r.git", "Ssh")]
     [InlineData("git@github.com:o/r.git", "Ssh")]
+    [InlineData("git@github.com:/srv/r.git", "Ssh")]
     [InlineData("git://127.0.0.1/r.git", "Git")]
     [InlineData("file:///srv/r.git", "File")]
     [InlineData("/srv/r.git", "File")]
@@ -33,6 +34,8 @@ public sealed class GitUrlTests
     [InlineData("")]
     [InlineData("ftp://host/x")]
     [InlineData("just-a-name")]
+    [InlineData("ext::sh -c touch% /tmp/pwned")]
+    [InlineData("ext::touch%20/tmp/pwned")]
     public void Parse_rejects_what_git_would_not_understand_with_an_invalid_spec_error(string url)
     {
         Should.Throw<GitException>(() => GitUrl.Parse(url)).Kind.ShouldBe(GitErrorKind.InvalidSpec);
@@ -59,5 +62,26 @@ public sealed class GitUrlTests
     public void A_path_inside_the_repository_is_normalized(string path, string expected)
     {
         RepoPath.Normalize(path).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("main:other")]
+    [InlineData("-upload-pack")]
+    [InlineData("a..b")]
+    [InlineData("feat*")]
+    [InlineData("has space")]
+    public void A_branch_or_tag_name_git_would_refuse_is_an_invalid_spec_error(string name)
+    {
+        Should.Throw<GitException>(() => RefSelector.Branch(name)).Kind.ShouldBe(GitErrorKind.InvalidSpec);
+        Should.Throw<GitException>(() => RefSelector.Tag(name)).Kind.ShouldBe(GitErrorKind.InvalidSpec);
+    }
+
+    [Theory]
+    [InlineData("main")]
+    [InlineData("release/1.x")]
+    [InlineData("v1.2.3-rc.1")]
+    public void Ordinary_branch_and_tag_names_are_accepted(string name)
+    {
+        RefSelector.Branch(name).Value.ShouldBe(name);
     }
 }
