@@ -104,24 +104,33 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
         }
         var local = await LocalCommitAsync(directory, remote.Name, source, ct);
         previousCommit ??= local;
-        if (local == remote.Commit)
+        var current = local;
+        if (local != remote.Commit)
         {
-            return new SyncResult(SyncOutcome.Unchanged, remote, previousCommit, recreated);
+            await FetchAsync(directory, source, [$"+{remote.Name}:{remote.Name}"], ct);
+            // The ref may have moved again between ls-remote and fetch: serve what was fetched.
+            current = await LocalCommitAsync(directory, remote.Name, source, ct)
+                ?? throw new GitException(GitErrorKind.CorruptCache, $"fetch of {remote.Name} from {source.Url} left no such ref in the cache; it will be re-created.");
         }
+        // Compared with what the caller served, not with the cache: another object with the same URL may
+        // have fetched this commit already.
+        var outcome = await OutcomeAsync(directory, previousCommit, current!, source, ct);
+        if (outcome != SyncOutcome.Unchanged && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("{Url} {Ref} {Outcome}: {Previous} -> {Commit}", source.Url, remote.Name, outcome, previousCommit, current);
+        }
+        return new SyncResult(outcome, remote with { Commit = current! }, previousCommit, recreated);
+    }
 
-        await FetchAsync(directory, source, [$"+{remote.Name}:{remote.Name}"], ct);
-        var fetched = await LocalCommitAsync(directory, remote.Name, source, ct)
-            ?? throw new GitException(GitErrorKind.CorruptCache, $"fetch of {remote.Name} from {source.Url} left no such ref in the cache; it will be re-created.");
-        // The ref may have moved again between ls-remote and fetch: serve what was fetched.
-        var now = remote with { Commit = fetched };
-        var outcome = previousCommit is not null && previousCommit != fetched && !await IsAncestorAsync(directory, previousCommit, fetched, source, ct)
+    private async Task<SyncOutcome> OutcomeAsync(string directory, string? previous, string current, GitSource source, CancellationToken ct)
+    {
+        if (previous == current)
+        {
+            return SyncOutcome.Unchanged;
+        }
+        return previous is not null && !await IsAncestorAsync(directory, previous, current, source, ct)
             ? SyncOutcome.ForcePushed
             : SyncOutcome.Fetched;
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("{Url} {Ref} {Outcome}: {Previous} -> {Commit}", source.Url, remote.Name, outcome, previousCommit, fetched);
-        }
-        return new SyncResult(outcome, now, previousCommit, recreated);
     }
 
     private async Task<SyncResult> SyncPinnedCommitAsync(string directory, GitSource source, string? previousCommit, bool recreated, CancellationToken ct)
@@ -130,7 +139,9 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
         var pinned = new RemoteRef(sha, sha);
         if (await LocalCommitAsync(directory, sha, source, ct) == sha)
         {
-            return new SyncResult(SyncOutcome.Unchanged, pinned, previousCommit ?? sha, recreated);
+            previousCommit ??= sha;
+            var outcome = await OutcomeAsync(directory, previousCommit, sha, source, ct);
+            return new SyncResult(outcome, pinned, previousCommit, recreated);
         }
         await FetchAsync(directory, source, ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"], ct);
         if (await LocalCommitAsync(directory, sha, source, ct) != sha)

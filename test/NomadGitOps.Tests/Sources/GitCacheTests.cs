@@ -122,7 +122,7 @@ public sealed class GitCacheTests
     [InlineData("the cache's HEAD and refs were overwritten with garbage")]
     [InlineData("the cache's object store was removed")]
     [InlineData("the cache's objects were emptied so its refs point at nothing")]
-    public async Task A_damaged_cache_is_re_created_and_the_commit_fetched_again(string damage)
+    public async Task A_damaged_cache_is_re_created_and_the_same_commit_fetched_again(string damage)
     {
         await using var server = await GitServer.StartAsync(GitServerKind.File, Ct);
         using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
@@ -154,7 +154,8 @@ public sealed class GitCacheTests
         var result = await harness.Cache.SyncAsync(source, commit, Ct);
 
         result.CacheRecreated.ShouldBeTrue(damage);
-        result.Outcome.ShouldBe(SyncOutcome.Fetched, damage);
+        result.Outcome.ShouldBe(SyncOutcome.Unchanged, "the commit served did not change: " + damage);
+        harness.Git.CountOf("fetch").ShouldBe(2, damage);
         (await harness.Cache.Open(source, commit).ReadFileAsync("a.txt", Ct)).Text.ShouldBe("1", damage);
     }
 
@@ -214,7 +215,7 @@ public sealed class GitCacheTests
         var result = await harness.Cache.SyncAsync(source, commit, Ct);
 
         result.CacheRecreated.ShouldBeTrue();
-        result.Outcome.ShouldBe(SyncOutcome.Fetched);
+        result.Outcome.ShouldBe(SyncOutcome.Unchanged);
         harness.Git.CountOf("fetch").ShouldBe(2);
     }
 
@@ -237,5 +238,24 @@ public sealed class GitCacheTests
         var names = Directory.GetDirectories(harness.CacheRoot).Select(Path.GetFileName).ToList();
         names.Count.ShouldBe(2);
         names.ShouldAllBe(name => !name!.Contains("pw-in-url") && !name.Contains("127.0.0.1"));
+    }
+
+    [Fact]
+    public async Task A_second_object_on_the_same_url_sees_the_move_that_the_first_already_fetched()
+    {
+        await using var server = await GitServer.StartAsync(GitServerKind.Daemon, Ct);
+        using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
+        var old = await repo.WithFile("a.txt", "1").CommitAsync("first", Ct);
+        using var harness = new GitSourcesHarness();
+        var source = GitSourcesHarness.Source(repo.Url);
+        await harness.Cache.SyncAsync(source, null, Ct);
+        var next = await repo.WithFile("a.txt", "2").CommitAsync("second", Ct);
+        await harness.Cache.SyncAsync(source, old, Ct);
+
+        var second = await harness.Cache.SyncAsync(source, old, Ct);
+
+        second.Outcome.ShouldBe(SyncOutcome.Fetched);
+        second.Ref.Commit.ShouldBe(next);
+        harness.Git.CountOf("fetch").ShouldBe(2, "the second object needed no fetch of its own");
     }
 }
