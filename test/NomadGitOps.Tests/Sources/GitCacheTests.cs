@@ -258,4 +258,26 @@ public sealed class GitCacheTests
         second.Ref.Commit.ShouldBe(next);
         harness.Git.CountOf("fetch").ShouldBe(2, "the second object needed no fetch of its own");
     }
+
+    [Fact]
+    public async Task When_the_server_is_unreachable_the_sync_fails_as_network_and_the_last_commit_still_reads()
+    {
+        using var harness = new GitSourcesHarness();
+        GitSource source;
+        string commit;
+        await using (var server = await GitServer.StartAsync(GitServerKind.Daemon, Ct))
+        {
+            using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
+            commit = await repo.WithFile("jobs/web.nomad.hcl", "job \"web\" {}").CommitAsync("first", Ct);
+            source = GitSourcesHarness.Source(repo.Url);
+            await harness.Cache.SyncAsync(source, null, Ct);
+        }
+
+        var error = await Should.ThrowAsync<GitException>(() => harness.Cache.SyncAsync(source, commit, Ct));
+
+        error.Kind.ShouldBe(GitErrorKind.Network);
+        error.Message.ShouldContain("could not be reached");
+        var files = await harness.Cache.Open(source, commit).ListFilesAsync("jobs", Ct);
+        files.Select(f => f.Path).ShouldBe(["jobs/web.nomad.hcl"]);
+    }
 }
