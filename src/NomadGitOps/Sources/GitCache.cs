@@ -189,8 +189,9 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
     {
         var result = await git.RunAsync(
             new GitCommand(["merge-base", "--is-ancestor", ancestor, descendant], source.Timeout) { WorkingDirectory = directory }, ct);
-        // Exit 1: not an ancestor. Other failures (the old commit is not in the cache) count as "not an ancestor".
-        return result.ExitCode == 0;
+        // Exit 1: not an ancestor. Other failures mean the old commit is not in the cache (it was re-created):
+        // nothing can be told, so no force-push is claimed.
+        return result.ExitCode != 1;
     }
 
     private async Task<bool> EnsureRepositoryAsync(string directory, GitSource source, CancellationToken ct)

@@ -280,4 +280,24 @@ public sealed class GitCacheTests
         var files = await harness.Cache.Open(source, commit).ListFilesAsync("jobs", Ct);
         files.Select(f => f.Path).ShouldBe(["jobs/web.nomad.hcl"]);
     }
+
+    [Fact]
+    public async Task A_force_push_while_the_cache_was_lost_cannot_be_told_and_is_reported_as_fetched()
+    {
+        await using var server = await GitServer.StartAsync(GitServerKind.File, Ct);
+        using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
+        await repo.WithFile("a.txt", "1").CommitAsync("first", Ct);
+        var old = await repo.WithFile("a.txt", "2").CommitAsync("second", Ct);
+        using var harness = new GitSourcesHarness();
+        var source = GitSourcesHarness.Source(repo.Url);
+        await harness.Cache.SyncAsync(source, null, Ct);
+        await harness.Cache.DiscardAsync(source.Url, Ct);
+        var rewritten = await repo.ForcePushAsync("rewritten", Ct);
+
+        var result = await harness.Cache.SyncAsync(source, old, Ct);
+
+        result.Outcome.ShouldBe(SyncOutcome.Fetched, "the old commit is gone with the cache, so nothing proves a force-push");
+        result.Ref.Commit.ShouldBe(rewritten);
+        result.CacheRecreated.ShouldBeTrue();
+    }
 }
