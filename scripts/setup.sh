@@ -5,6 +5,8 @@ set -euo pipefail
 
 needed=()
 command -v git >/dev/null 2>&1 || needed+=(git)
+# sshd for the git-over-SSH tests (run as the current user on a loopback port)
+[ -x /usr/sbin/sshd ] || needed+=(openssh-server)
 
 if [ ${#needed[@]} -gt 0 ]; then
   echo "setup: installing ${needed[*]}" >&2
