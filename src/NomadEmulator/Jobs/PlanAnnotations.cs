@@ -13,7 +13,12 @@ public static class PlanAnnotations
 {
     private static readonly string[] Keys = ["Place", "Stop", "Ignore", "InPlaceUpdate", "DestructiveUpdate", "Canary", "Migrate", "Preemptions", "RescheduleNow", "RescheduleLater"];
 
-    /// <summary>Per task group name (new groups and removed ones), the scheduler's desired updates.</summary>
+    /// <summary>
+    /// Per task group name (new groups and removed ones), the scheduler's desired updates. Whether the job
+    /// changed is decided by <see cref="JobSpec.Changed"/> (the scheduler compares job modify indexes, which a
+    /// plan bumps only on a spec change), not by <paramref name="diff"/>, which is accepted for the caller's
+    /// convenience and only checked for null.
+    /// </summary>
     public static JsonObject DesiredTGUpdates(JsonObject? storedOld, JsonObject storedNew, JsonObject diff)
     {
         ArgumentNullException.ThrowIfNull(storedNew);
