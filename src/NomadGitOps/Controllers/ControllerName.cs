@@ -1,0 +1,14 @@
+namespace NomadGitOps.Controllers;
+
+/// <summary>The three controllers of DESIGN §2; the engine keeps one work queue per controller.</summary>
+internal enum ControllerName
+{
+    /// <summary>Resolves and fetches each GitRepository; keyed by GitRepository objects.</summary>
+    GitRepository,
+
+    /// <summary>Makes the NomadJob objects match a repository's job files; keyed by GitRepository objects.</summary>
+    NomadJobIndex,
+
+    /// <summary>Renders, plans and registers each job; keyed by NomadJob objects.</summary>
+    NomadJob,
+}
