@@ -1,0 +1,226 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Nomad.Client;
+
+namespace NomadGitOps.Rendering;
+
+/// <summary>
+/// Turns a job file's text into API job JSON: HCL2 through Nomad's own <c>POST /v1/jobs/parse</c> (so functions and
+/// variables behave as in <c>nomad job run</c>), JSON directly, whether it holds the job or <c>{"Job": {...}}</c>.
+/// Results (and file errors) are cached by the hash of the file's text and of the variables, so an unchanged file
+/// is not parsed again.
+/// </summary>
+internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> logger)
+{
+    /// <summary>The submission format of HCL2 job files.</summary>
+    public const string Hcl2Format = "hcl2";
+
+    /// <summary>The submission format of JSON job files.</summary>
+    public const string JsonFormat = "json";
+
+    /// <summary>How many parse results the cache keeps before dropping the oldest.</summary>
+    public const int CacheCapacity = 4096;
+
+    // The file name Nomad's parse endpoint gives the HCL it parses (command/agent/job_endpoint.go, jobsParseRequest).
+    private const string NomadInputName = "input.hcl";
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, CacheEntry> _cache = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    /// <summary>True for paths parsed as JSON (<c>.json</c>); every other job file is HCL2.</summary>
+    public static bool IsJson(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Parses the job file at <paramref name="path"/> (used in messages and to pick the format) whose text is
+    /// <paramref name="source"/>.
+    /// </summary>
+    /// <exception cref="JobFileException">The file is malformed or holds no job; the message says which file and why.</exception>
+    /// <exception cref="NomadApiException">Nomad failed in a way that is not the file's fault (unreachable, 5xx, 403).</exception>
+    public async Task<ParsedJobFile> ParseAsync(string path, string source, JobFileVariables variables, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(variables);
+        var json = IsJson(path);
+        var varContent = json ? null : variables.Combined();
+        var key = CacheKey(json, source, varContent);
+        if (TryGetCached(key, out var cached))
+        {
+            return cached.Resolve(path);
+        }
+
+        CacheEntry entry;
+        try
+        {
+            entry = json ? CacheEntry.Of(ParseJson(source)) : CacheEntry.Of(await ParseHclAsync(source, varContent, ct).ConfigureAwait(false));
+        }
+        catch (FileProblem problem)
+        {
+            entry = CacheEntry.Of(problem);
+        }
+
+        Store(key, entry);
+        return entry.Resolve(path);
+    }
+
+    private async Task<Parsed> ParseHclAsync(string source, string? varContent, CancellationToken ct)
+    {
+        var job = await CallParseAsync(source, varContent, canonicalize: true, ct).ConfigureAwait(false);
+        var jobId = StringField(job, "ID");
+        if (string.IsNullOrEmpty(jobId))
+        {
+            throw new FileProblem("holds no job ID: give the job block a name (job \"web\" { ... })");
+        }
+
+        // Canonicalize fills in "default" for a job that names no namespace (api/jobs.go, Job.Canonicalize), so only a
+        // non-canonical parse tells "default" written in the file from no namespace at all.
+        var ns = StringField(job, "Namespace");
+        if (ns == "default")
+        {
+            var raw = await CallParseAsync(source, varContent, canonicalize: false, ct).ConfigureAwait(false);
+            ns = StringField(raw, "Namespace");
+        }
+
+        return new Parsed(job, Hcl2Format, jobId, string.IsNullOrEmpty(ns) ? null : ns);
+    }
+
+    private async Task<JsonObject> CallParseAsync(string source, string? varContent, bool canonicalize, CancellationToken ct)
+    {
+        try
+        {
+            return await nomad.Jobs.ParseAsync(new JobParseRequest(source) { Variables = varContent, Canonicalize = canonicalize }, ct: ct)
+                .ConfigureAwait(false);
+        }
+        catch (NomadApiException e) when (e.StatusCode == HttpStatusCode.BadRequest)
+        {
+            throw new FileProblem($"is not a valid HCL2 job: {StripPrefix(e.NomadMessage)}");
+        }
+        catch (NomadApiException e) when (e.StatusCode == HttpStatusCode.NotImplemented)
+        {
+            logger.LogWarning("Nomad cannot parse HCL2 jobs ({Status}): {NomadMessage}", (int)e.StatusCode!, e.NomadMessage);
+            throw new FileProblem(
+                $"cannot be parsed: this Nomad answers 501 Not Implemented to POST /v1/jobs/parse ({e.NomadMessage.Trim()}); use a Nomad that parses HCL2, or a JSON job file");
+        }
+    }
+
+    private static Parsed ParseJson(string source)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(source, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new FileProblem($"is not valid JSON{where}: fix the JSON, or check it with `nomad job validate`");
+        }
+
+        if (node is not JsonObject root)
+        {
+            throw new FileProblem("is not a JSON job: it must hold a job object, or {\"Job\": {...}} as `nomad job inspect` prints it");
+        }
+
+        // Like the CLI (command/helpers.go, JobGetter.Get): a top-level "Job" object wins, else the document is the job.
+        // Go's JSON decoding matches field names without regard to case, and so do we.
+        var job = Field(root, "Job") is JsonObject nested ? nested : root;
+        var jobId = StringField(job, "ID") is { Length: > 0 } id ? id : StringField(job, "Name");
+        if (string.IsNullOrEmpty(jobId))
+        {
+            throw new FileProblem("holds no job ID: set \"ID\" (or \"Name\") on the job");
+        }
+
+        var ns = StringField(job, "Namespace");
+        return new Parsed(job.DeepClone().AsObject(), JsonFormat, jobId, string.IsNullOrEmpty(ns) ? null : ns);
+    }
+
+    private static JsonNode? Field(JsonObject obj, string name)
+    {
+        if (obj.TryGetPropertyValue(name, out var exact))
+        {
+            return exact;
+        }
+
+        foreach (var (key, value) in obj)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? StringField(JsonObject obj, string name) =>
+        Field(obj, name) is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static string StripPrefix(string nomadMessage)
+    {
+        const string prefix = "Failed to parse job: ";
+        var message = nomadMessage.Trim();
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
+    }
+
+    private static string CacheKey(bool json, string source, string? varContent)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(json ? "json\0" : "hcl2\0"));
+        hash.AppendData(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
+        hash.AppendData(varContent is null ? [0] : SHA256.HashData(Encoding.UTF8.GetBytes("\u0001" + varContent)));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private bool TryGetCached(string key, out CacheEntry entry)
+    {
+        lock (_gate)
+        {
+            return _cache.TryGetValue(key, out entry!);
+        }
+    }
+
+    private void Store(string key, CacheEntry entry)
+    {
+        lock (_gate)
+        {
+            if (!_cache.TryAdd(key, entry))
+            {
+                return;
+            }
+
+            _order.Enqueue(key);
+            while (_order.Count > CacheCapacity)
+            {
+                _cache.Remove(_order.Dequeue());
+            }
+        }
+    }
+
+    /// <summary>A parse result as cached: the job, never handed out itself (callers get copies).</summary>
+    private sealed record Parsed(JsonObject Job, string Format, string JobId, string? Namespace);
+
+    /// <summary>What is wrong with a file, without its name (the cache is shared by files with the same text).</summary>
+    private sealed class FileProblem(string problem) : Exception(problem);
+
+    private sealed record CacheEntry(Parsed? Result, string? Problem)
+    {
+        public static CacheEntry Of(Parsed result) => new(result, null);
+
+        public static CacheEntry Of(FileProblem problem) => new(null, problem.Message);
+
+        public ParsedJobFile Resolve(string path)
+        {
+            if (Result is null)
+            {
+                throw new JobFileException($"Job file {path} {Problem!.Replace(NomadInputName, path, StringComparison.Ordinal)}.");
+            }
+
+            return new ParsedJobFile(Result.Job.DeepClone().AsObject(), Result.Format, Result.JobId, Result.Namespace);
+        }
+    }
+}
