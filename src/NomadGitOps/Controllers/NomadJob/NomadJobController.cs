@@ -1,0 +1,528 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Nomad.Client;
+using NomadGitOps.Engine;
+using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
+using NomadGitOps.Sources;
+using static NomadGitOps.Engine.ReconcileOutcome;
+
+namespace NomadGitOps.Controllers.NomadJob;
+
+/// <summary>
+/// Keeps one Nomad job equal to its file in Git (DESIGN §2): renders the file at the repository's current commit,
+/// compares with the live job, plans, registers with <c>EnforceIndex</c>, optionally follows the deployment, and prunes
+/// jobs it owns when their object is orphaned or deleted with prune on.
+/// </summary>
+internal sealed class NomadJobController(
+    ObjectStore store,
+    NomadClient nomad,
+    GitCache git,
+    JobFileParser parser,
+    Backoff backoff,
+    NomadJobControllerOptions options,
+    TimeProvider time,
+    ILogger<NomadJobController> logger) : IReconciler
+{
+    private const string NameField = "Name";
+
+    private delegate Task<StepResult> Step(NomadJobRun run, CancellationToken ct);
+
+    /// <summary>How long to wait before looking again at an object whose repository is not ready.</summary>
+    public static readonly TimeSpan DependencyRetry = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc/>
+    public ControllerName Name => ControllerName.NomadJob;
+
+    /// <inheritdoc/>
+    public ObjectKind Kind => ObjectKind.NomadJob;
+
+    /// <inheritdoc/>
+    public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var stored = await store.ReadAsync(key, ct);
+        if (stored is null)
+        {
+            return await PruneDeletedAsync(key, ct);
+        }
+
+        var previous = ItemCodec.DecodeNomadJobStatus(stored.Items);
+        var parsed = NomadJobSpec.Parse(stored.Items, key);
+        if (parsed.Spec is not { } spec)
+        {
+            return await FinishAsync(stored, previous, null, new Stalled(Reasons.InvalidSpec, $"NomadJob {key} is invalid: {parsed.Describe()}."), ct);
+        }
+
+        var run = new NomadJobRun(stored, spec, previous, key.ToPath(store.Prefix));
+        if (spec.Suspend)
+        {
+            return await FinishAsync(stored, previous, null, new UpToDate($"NomadJob {key} is suspended: remove \"suspend\" to reconcile it again.", Reasons.Suspended), ct);
+        }
+
+        var result = await GuardedAsync(run, LoadRepositoryAsync, ct);
+        if (result.IsContinue && IsOrphaned(run))
+        {
+            result = await GuardedAsync(run, PruneOrphanAsync, ct);
+        }
+
+        Step[] steps = [ReadFileAsync, RenderAsync, CompareWithLiveAsync, PlanAsync, RegisterAsync, WaitForDeploymentAsync];
+        foreach (var step in steps)
+        {
+            if (!result.IsContinue)
+            {
+                break;
+            }
+
+            result = await GuardedAsync(run, step, ct);
+        }
+
+        var outcome = result as ReconcileOutcome ?? Done(run);
+        return await FinishAsync(stored, previous, run, outcome, ct);
+    }
+
+    // Guard: the repository the file comes from, and whether it still lists this object.
+    private async Task<StepResult> LoadRepositoryAsync(NomadJobRun run, CancellationToken ct)
+    {
+        var repositoryKey = ObjectKey.GitRepository(run.Spec.Repository);
+        run.RepositoryObject = await store.ReadAsync(repositoryKey, ct);
+        if (run.RepositoryObject is null)
+        {
+            return run.Spec.IsManagedByIndex
+                ? StepResult.Continue // the index's repository is gone: the object is orphaned
+                : new Waiting(Reasons.DependencyNotReady, $"GitRepository \"{run.Spec.Repository}\" of NomadJob {run.Stored.Key} does not exist: create it or fix \"repository\".", DependencyRetry);
+        }
+
+        var repository = GitRepositorySpec.Parse(run.RepositoryObject.Items);
+        if (repository.Spec is null)
+        {
+            return new Waiting(Reasons.DependencyNotReady, $"GitRepository \"{run.Spec.Repository}\" of NomadJob {run.Stored.Key} is invalid: {repository.Describe()}.", DependencyRetry);
+        }
+
+        run.Repository = repository.Spec;
+        return StepResult.Continue;
+    }
+
+    private static bool IsOrphaned(NomadJobRun run)
+    {
+        if (!run.Spec.IsManagedByIndex)
+        {
+            return false;
+        }
+
+        if (run.RepositoryObject is null)
+        {
+            return true;
+        }
+
+        // Only an index that has run and whose inventory reads cleanly can orphan anything.
+        var items = run.RepositoryObject.Items;
+        var index = ItemCodec.DecodeRepositoryIndexStatus(items);
+        if (index.IndexedCommit is null)
+        {
+            return false;
+        }
+
+        var hasInventory = items.TryGetValue(ItemKeys.StatusIndexJobs, out var raw) && raw.Length > 0;
+        if (hasInventory && index.Jobs.Count == 0)
+        {
+            return false;
+        }
+
+        return !index.Jobs.Contains($"{run.Spec.Namespace}/{run.Spec.JobId}", StringComparer.Ordinal);
+    }
+
+    private async Task<StepResult> PruneOrphanAsync(NomadJobRun run, CancellationToken ct)
+    {
+        var where = run.RepositoryObject is null
+            ? $"its GitRepository \"{run.Spec.Repository}\" no longer exists"
+            : $"GitRepository \"{run.Spec.Repository}\" no longer lists it";
+        if (!run.Spec.Prune)
+        {
+            return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); prune is off, so {run.JobName} keeps running unmanaged. Delete the object when it is no longer wanted.", Reasons.Orphaned);
+        }
+
+        var live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        if (live is null || IsStopped(live))
+        {
+            return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); {run.JobName} is already stopped or gone.", Reasons.Pruned);
+        }
+
+        if (!OwnershipMeta.IsOwnedBy(live, options.ManagedBy, run.ObjectPath))
+        {
+            return new Stalled(Reasons.NotOwned, $"NomadJob {run.Stored.Key} is orphaned ({where}) with prune on, but the live {run.JobName} is not ours " +
+                $"(meta gitops_managed_by={Describe(OwnershipMeta.Read(live, OwnershipMeta.ManagedByKey))}, gitops_object={Describe(OwnershipMeta.Read(live, OwnershipMeta.ObjectKey))}): it was left running. Stop it by hand or delete the object.");
+        }
+
+        await nomad.Jobs.DeregisterAsync(run.Spec.JobId, purge: false, Write(run.Spec), ct);
+        run.Pruned = true;
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Pruned {Job} in {Namespace}: NomadJob {Object} is orphaned", run.Spec.JobId, run.Spec.Namespace, run.Stored.Key);
+        }
+        return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); prune is on, so {run.JobName} was stopped.", Reasons.Pruned);
+    }
+
+    private async Task<StepResult> ReadFileAsync(NomadJobRun run, CancellationToken ct)
+    {
+        var repository = run.Repository!;
+        var repositoryStatus = ItemCodec.DecodeGitRepositoryStatus(run.RepositoryObject!.Items);
+        if (repositoryStatus.CurrentCommit is not { } commit)
+        {
+            return new Waiting(Reasons.DependencyNotReady, $"GitRepository \"{run.Spec.Repository}\" has no commit yet; NomadJob {run.Stored.Key} waits for it.", DependencyRetry);
+        }
+
+        run.Commit = commit;
+        var artifact = git.Open(new GitSource(GitUrl.Parse(repository.Url), RefSelector.DefaultBranch, GitCredentials.None, repository.Timeout), commit);
+        try
+        {
+            run.FileSource = (await artifact.ReadFileAsync(run.Spec.File, ct)).Text;
+            var varFiles = new List<string>();
+            foreach (var varFile in repository.VarFiles.Concat(run.Spec.VarFiles))
+            {
+                varFiles.Add((await artifact.ReadFileAsync(varFile, ct)).Text);
+            }
+
+            // The repository's values first, then the object's (one HCL body: a variable set in both is an error).
+            string?[] values = [repository.Variables, run.Spec.Variables];
+            var content = string.Join("\n", values.OfType<string>());
+            run.Variables = new JobFileVariables(content.Length == 0 ? null : content, varFiles);
+            return StepResult.Continue;
+        }
+        catch (GitException e) when (e.Kind == GitErrorKind.RefNotFound)
+        {
+            return new Stalled(Reasons.RenderFailed, $"NomadJob {run.Stored.Key}: {e.Message} Fix \"file\" or \"var_files\", or restore the file in Git.");
+        }
+        catch (GitException e)
+        {
+            return new Failed(Reasons.ArtifactFailed, $"NomadJob {run.Stored.Key} could not read {run.Spec.File} at commit {run.ShortCommit}: {e.Message}", e);
+        }
+    }
+
+    private async Task<StepResult> RenderAsync(NomadJobRun run, CancellationToken ct)
+    {
+        try
+        {
+            run.Parsed = await parser.ParseAsync(run.Spec.File, run.FileSource!, run.Variables!, ct);
+        }
+        catch (JobFileException e)
+        {
+            return new Stalled(Reasons.RenderFailed, $"{run.Spec.File} at commit {run.ShortCommit} of GitRepository \"{run.Spec.Repository}\" is not a valid job: {e.Message}");
+        }
+        catch (NomadApiException e) when (!IsUnavailable(e))
+        {
+            return new Stalled(Reasons.RenderFailed, $"Nomad could not parse {run.Spec.File} at commit {run.ShortCommit} of GitRepository \"{run.Spec.Repository}\": {e.NomadMessage}");
+        }
+
+        if (run.Parsed.JobId != run.Spec.JobId)
+        {
+            return new Stalled(Reasons.RenderFailed, $"{run.Spec.File} at commit {run.ShortCommit} defines job \"{run.Parsed.JobId}\", but NomadJob {run.Stored.Key} names job \"{run.Spec.JobId}\": fix \"job_id\" or the file.");
+        }
+
+        var desired = (JsonObject)run.Parsed.Job.DeepClone();
+        desired["Namespace"] = run.Spec.Namespace;
+        if (run.Spec.Region is { } region)
+        {
+            desired["Region"] = region;
+        }
+
+        OwnershipMeta.Apply(desired, options.ManagedBy, run.ObjectPath, run.Spec.Prune);
+        run.Desired = desired;
+        run.DesiredHash = JobSpecHash.Of(desired);
+        return StepResult.Continue;
+    }
+
+    private async Task<StepResult> CompareWithLiveAsync(NomadJobRun run, CancellationToken ct)
+    {
+        run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        var previous = run.Previous;
+        if (previous.JobModifyIndex is { } applied && previous.SpecHash is not null)
+        {
+            run.Drift = run.Live is null ? $"{run.JobName} was purged outside nomad-gitops"
+                : run.LiveStopped ? $"{run.JobName} was stopped outside nomad-gitops"
+                : run.LiveJobModifyIndex != applied ? $"{run.JobName} was changed outside nomad-gitops (JobModifyIndex {applied} -> {run.LiveJobModifyIndex})"
+                : null;
+        }
+
+        var sameDesired = run.DesiredHash == previous.SpecHash;
+        if (run.Drift is null && sameDesired)
+        {
+            run.NothingToDo = true;
+            run.JobModifyIndex = previous.JobModifyIndex;
+            run.JobVersion = previous.JobVersion;
+            if (run.Spec.Wait && previous.DeploymentStatus is DeploymentStatus.Failed or DeploymentStatus.Cancelled)
+            {
+                return new Stalled(Reasons.DeploymentFailed, previous.Reason == Reasons.DeploymentFailed && previous.Message is { } message
+                    ? message
+                    : $"Deployment {previous.DeploymentId} of {run.JobName} version {previous.JobVersion} is {previous.DeploymentStatus}: fix the job in Git.");
+            }
+
+            return run.Spec.Wait && previous.DeploymentStatus is not null && previous.DeploymentStatus != DeploymentStatus.Successful
+                ? StepResult.Continue
+                : new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
+        }
+
+        if (run.Drift is not null && sameDesired)
+        {
+            if (!run.Spec.CorrectDrift)
+            {
+                return new Stalled(Reasons.DriftDetected, $"{run.Drift}; correct_drift is false, so it was left as it is. Set correct_drift=true or change the job in Git to register it again.");
+            }
+
+            run.CorrectingDrift = true;
+        }
+
+        return StepResult.Continue;
+    }
+
+    private async Task<StepResult> PlanAsync(NomadJobRun run, CancellationToken ct)
+    {
+        if (run.NothingToDo)
+        {
+            return StepResult.Continue;
+        }
+
+        return await PlanOnceAsync(run, ct);
+    }
+
+    private async Task<StepResult> PlanOnceAsync(NomadJobRun run, CancellationToken ct)
+    {
+        var job = (JsonObject)run.Desired!.DeepClone();
+        if (run.Spec.PreserveCounts)
+        {
+            CopyLiveCounts(run.Live, job);
+        }
+
+        try
+        {
+            run.Plans++;
+            run.Plan = await nomad.Jobs.PlanAsync(job, diff: true, write: Write(run.Spec), ct: ct);
+        }
+        catch (NomadApiException e) when (!IsUnavailable(e))
+        {
+            return new Stalled(Reasons.PlanFailed, $"Nomad refused to plan {run.JobName} from {run.Spec.File} at commit {run.ShortCommit}: {e.NomadMessage}");
+        }
+
+        run.PlanSummary = PlanSummary.Of(run.Plan);
+        if (run.Plan.DiffType != "None")
+        {
+            return StepResult.Continue;
+        }
+
+        run.PlanUnchanged = true;
+        run.JobModifyIndex = run.LiveJobModifyIndex ?? run.Plan.JobModifyIndex;
+        run.JobVersion = run.LiveVersion;
+        return new UpToDate($"{run.JobName} matches {run.Spec.File} at commit {run.ShortCommit}: the plan shows no changes.");
+    }
+
+    private async Task<StepResult> RegisterAsync(NomadJobRun run, CancellationToken ct)
+    {
+        if (run.NothingToDo)
+        {
+            return StepResult.Continue;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var request = new JobRegisterRequest(run.Desired!)
+            {
+                EnforceIndex = true,
+                JobModifyIndex = run.Plan!.JobModifyIndex,
+                PreserveCounts = run.Spec.PreserveCounts,
+                Submission = new JobSubmission { Source = run.FileSource!, Format = run.Parsed!.Format, Variables = run.Parsed.Format == JobFileParser.JsonFormat ? null : run.Variables?.Combined() },
+            };
+            try
+            {
+                var response = await nomad.Jobs.RegisterAsync(request, Write(run.Spec), ct);
+                run.Registered = true;
+                run.EvalId = response.EvalID.Length > 0 ? response.EvalID : null;
+                break;
+            }
+            catch (NomadApiException e) when (IsEnforceIndexConflict(e))
+            {
+                if (attempt >= options.MaxEnforceIndexRetries)
+                {
+                    return new Failed(Reasons.RegisterFailed, $"{run.JobName} changed between plan and register {attempt + 1} times in a row ({e.NomadMessage}); trying again later.", e);
+                }
+
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("{Job} in {Namespace} changed between plan and register ({Message}); planning again", run.Spec.JobId, run.Spec.Namespace, e.NomadMessage);
+                }
+                run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+                var replanned = await PlanOnceAsync(run, ct);
+                if (!replanned.IsContinue)
+                {
+                    return replanned;
+                }
+            }
+            catch (NomadApiException e) when (!IsUnavailable(e))
+            {
+                return new Stalled(Reasons.RegisterFailed, $"Nomad refused to register {run.JobName} from {run.Spec.File} at commit {run.ShortCommit}: {e.NomadMessage}");
+            }
+        }
+
+        run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        run.JobModifyIndex = run.LiveJobModifyIndex;
+        run.JobVersion = run.LiveVersion;
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Registered {Job} in {Namespace} version {Version} from {File} at {Commit}: {Plan}",
+                run.Spec.JobId, run.Spec.Namespace, run.JobVersion, run.Spec.File, run.ShortCommit, run.PlanSummary);
+        }
+        return StepResult.Continue;
+    }
+
+    private async Task<StepResult> WaitForDeploymentAsync(NomadJobRun run, CancellationToken ct)
+    {
+        if (!run.Spec.Wait || run.Desired?["Type"]?.GetValue<string>() is not "service")
+        {
+            return StepResult.Continue;
+        }
+
+        var deployment = (await nomad.Jobs.LatestDeploymentAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        if (deployment is null || deployment.JobVersion != run.JobVersion)
+        {
+            return StepResult.Continue;
+        }
+
+        run.Deployment = deployment;
+        var version = $"{run.JobName} version {deployment.JobVersion}";
+        switch (deployment.Status)
+        {
+            case DeploymentStatus.Successful:
+                return StepResult.Continue;
+            case DeploymentStatus.Failed or DeploymentStatus.Cancelled:
+                return new Stalled(Reasons.DeploymentFailed, $"Deployment {deployment.ID} of {version} {deployment.Status}: {deployment.StatusDescription}. Fix the job in Git.");
+        }
+
+        var now = time.GetUtcNow();
+        var appliedAt = run.Registered ? now : run.Previous.LastAppliedAt ?? now;
+        var deadline = appliedAt + run.Spec.WaitTimeout;
+        if (now >= deadline)
+        {
+            return new Stalled(Reasons.DeploymentFailed, $"Deployment {deployment.ID} of {version} is still {deployment.Status} after wait_timeout ({run.Spec.WaitTimeout}): check the allocations.");
+        }
+
+        var after = deadline - now < options.DeploymentPollInterval ? deadline - now : options.DeploymentPollInterval;
+        return new Waiting(Reasons.Progressing, $"Deployment {deployment.ID} of {version} is {deployment.Status}; followed until {ItemCodec.FormatTime(deadline)}.", after);
+    }
+
+    private static UpToDate Done(NomadJobRun run)
+    {
+        var deployment = run.Deployment is { } d ? $"; deployment {d.ID} {d.Status}" : "";
+        if (!run.Registered)
+        {
+            return new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}{deployment}.");
+        }
+
+        var registered = $"registered {run.JobName} version {run.JobVersion} from {run.Spec.File} at commit {run.ShortCommit} ({run.PlanSummary}){deployment}.";
+        return run.CorrectingDrift
+            ? new UpToDate($"{run.Drift}; {registered}", Reasons.DriftCorrected)
+            : new UpToDate(char.ToUpperInvariant(registered[0]) + registered[1..]);
+    }
+
+    // The object is gone: stop the job only when its meta says it was ours, for this object, with prune on.
+    private async Task<ReconcileOutcome> PruneDeletedAsync(ObjectKey key, CancellationToken ct)
+    {
+        var query = new QueryOptions { Namespace = key.Namespace };
+        var live = (await nomad.Jobs.ReadAsync(key.Name, query, ct)).Value;
+        var path = key.ToPath(store.Prefix);
+        if (live is null || IsStopped(live) || !OwnershipMeta.IsOwnedBy(live, options.ManagedBy, path) || OwnershipMeta.Read(live, OwnershipMeta.PruneKey) != "true")
+        {
+            return new UpToDate($"NomadJob {key} no longer exists; nothing to prune.");
+        }
+
+        await nomad.Jobs.DeregisterAsync(key.Name, purge: false, new WriteOptions { Namespace = key.Namespace }, ct);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Pruned {Job} in {Namespace}: its NomadJob object was deleted", key.Name, key.Namespace);
+        }
+        return new UpToDate($"NomadJob {key} was deleted with prune on: job \"{key.Name}\" was stopped.", Reasons.Pruned);
+    }
+
+    private static async Task<StepResult> GuardedAsync(NomadJobRun run, Step step, CancellationToken ct)
+    {
+        try
+        {
+            return await step(run, ct);
+        }
+        catch (NomadApiException e)
+        {
+            return new Failed(Reasons.NomadUnavailable, $"NomadJob {run.Stored.Key}: {e.Message}", e);
+        }
+        catch (GitException e)
+        {
+            return new Failed(Reasons.ArtifactFailed, $"NomadJob {run.Stored.Key}: {e.Message}", e);
+        }
+    }
+
+    private async Task<ReconcileOutcome> FinishAsync(StoredObject stored, NomadJobStatus previous, NomadJobRun? run, ReconcileOutcome outcome, CancellationToken ct)
+    {
+        var failures = outcome.ConsecutiveFailures(previous.ConsecutiveFailures);
+        var retryAfter = outcome is Failed ? backoff.DelayAfter(failures) : TimeSpan.Zero;
+        var status = NomadJobStatusSummary.For(previous, stored.Items, run, outcome, time.GetUtcNow(), retryAfter);
+        try
+        {
+            await store.WriteStatusAsync(stored, ItemCodec.Encode(status), ct);
+        }
+        catch (VariableTooLargeException e)
+        {
+            logger.LogError(e, "Status of {Object} does not fit in its variable", stored.Key);
+            return new Stalled(Reasons.StatusTooLarge, e.Message);
+        }
+
+        if (previous.Reason != status.Reason || previous.Ready != status.Ready)
+        {
+            if (outcome.IsFailure)
+            {
+                if (logger.IsEnabled(LogLevel.Warning))
+                {
+                    logger.LogWarning("NomadJob {Object} is {Reason}: {Message}", stored.Key, outcome.Reason, outcome.Message);
+                }
+            }
+            else
+            {
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("NomadJob {Object} is {Reason}: {Message}", stored.Key, outcome.Reason, outcome.Message);
+                }
+            }
+        }
+
+        return outcome;
+    }
+
+    private static void CopyLiveCounts(JsonObject? live, JsonObject job)
+    {
+        if (live?["TaskGroups"] is not JsonArray liveGroups || job["TaskGroups"] is not JsonArray groups)
+        {
+            return;
+        }
+
+        var counts = liveGroups.OfType<JsonObject>()
+            .Where(g => g[NameField] is not null && g["Count"] is not null)
+            .ToDictionary(g => g[NameField]!.GetValue<string>(), g => g["Count"]!.GetValue<int>(), StringComparer.Ordinal);
+        foreach (var group in groups.OfType<JsonObject>())
+        {
+            if (group[NameField]?.GetValue<string>() is { } name && counts.TryGetValue(name, out var count))
+            {
+                group["Count"] = count;
+            }
+        }
+    }
+
+    private static bool IsStopped(JsonObject job) => job["Stop"] is JsonValue stop && stop.TryGetValue<bool>(out var stopped) && stopped;
+
+    private static bool IsUnavailable(NomadApiException e) => e.IsTransient || e.StatusCode is null;
+
+    // Job.EnforceIndex in nomad/structs/job.go: "Enforcing job modify index N: ...", answered as a 500.
+    private static bool IsEnforceIndexConflict(NomadApiException e) =>
+        e.NomadMessage.Contains("Enforcing job modify index", StringComparison.Ordinal);
+
+    private static string Describe(string? value) => value is null ? "(none)" : $"\"{value}\"";
+
+    private static QueryOptions Query(NomadJobSpec spec) => new() { Namespace = spec.Namespace, Region = spec.Region };
+
+    private static WriteOptions Write(NomadJobSpec spec) => new() { Namespace = spec.Namespace, Region = spec.Region };
+}

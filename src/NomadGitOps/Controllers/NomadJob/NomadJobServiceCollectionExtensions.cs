@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NomadGitOps.Engine;
+using NomadGitOps.Rendering;
+
+namespace NomadGitOps.Controllers.NomadJob;
+
+/// <summary>Registers the NomadJob controller in the host's container.</summary>
+internal static class NomadJobServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="NomadJobController"/> as an <see cref="IReconciler"/> (and as itself), the job file parser, and
+    /// default options and backoff unless registered already. Needs a <c>NomadClient</c>, an <c>ObjectStore</c> and the
+    /// git sources (<c>AddGitSources</c>).
+    /// </summary>
+    public static IServiceCollection AddNomadJobController(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new NomadJobControllerOptions());
+        services.TryAddSingleton(new Backoff(BackoffOptions.Default, Random.Shared));
+        services.TryAddSingleton<JobFileParser>();
+        services.TryAddSingleton<NomadJobController>();
+        services.AddSingleton<IReconciler>(provider => provider.GetRequiredService<NomadJobController>());
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Nomad.Client;
+
+namespace NomadGitOps.Controllers.NomadJob;
+
+/// <summary>
+/// The one-line <c>status_plan</c>: per task group (sorted by name) the non-zero counts of the plan's
+/// <c>DesiredTGUpdates</c>, e.g. <c>web: 1 create, 2 in-place, 1 destructive; db: 1 ignore</c>.
+/// </summary>
+/// <remarks>
+/// The words shorten the scheduler's annotation names (<c>scheduler/annotate.go</c>: <c>create</c>, <c>destroy</c>,
+/// <c>migrate</c>, <c>canary</c>, <c>in-place update</c>, <c>create/destroy update</c>, <c>ignore</c>), which
+/// <c>nomad job plan</c> prints per group (<c>formatTaskGroupDiff</c> in <c>command/job_plan.go</c>).
+/// </remarks>
+internal static class PlanSummary
+{
+    /// <summary>The summary of <paramref name="plan"/>; <c>no changes</c> when its diff type is <c>None</c>.</summary>
+    public static string Of(JobPlanResponse plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var groups = plan.Annotations?.DesiredTGUpdates;
+        var prefix = plan.DiffType == "None" ? "no changes" : null;
+        if (groups is null || groups.Count == 0)
+        {
+            return prefix ?? $"diff {plan.DiffType ?? "unknown"}";
+        }
+
+        var parts = groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {Counts(g.Value)}");
+        var line = string.Join("; ", parts);
+        return prefix is null ? line : $"{prefix} ({line})";
+    }
+
+    private static string Counts(DesiredUpdates updates)
+    {
+        (ulong Count, string Word)[] all =
+        [
+            (updates.Place, "create"), (updates.InPlaceUpdate, "in-place"), (updates.DestructiveUpdate, "destructive"),
+            (updates.Stop, "destroy"), (updates.Migrate, "migrate"), (updates.Canary, "canary"),
+            (updates.Preemptions, "preemption"),
+        ];
+        var changes = all.Where(a => a.Count > 0).Select(a => $"{a.Count.ToString(CultureInfo.InvariantCulture)} {a.Word}").ToList();
+        if (changes.Count == 0 || updates.Ignore > 0)
+        {
+            changes.Add($"{updates.Ignore.ToString(CultureInfo.InvariantCulture)} ignore");
+        }
+
+        return string.Join(", ", changes);
+    }
+}

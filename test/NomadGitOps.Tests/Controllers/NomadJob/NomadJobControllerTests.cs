@@ -1,0 +1,448 @@
+using System.Text.Json.Nodes;
+using Nomad.Client;
+using NomadGitOps.Engine;
+using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
+
+namespace NomadGitOps.Tests.Controllers.NomadJob;
+
+public sealed class NomadJobControllerTests : IAsyncLifetime
+{
+    private const string File = "jobs/web.json";
+    private const string Register = "POST /v1/jobs";
+    private const string Plan = "POST /v1/job/:id/plan";
+    private const string VariableWrite = "PUT /v1/var/:path";
+    private readonly CancellationToken ct = TestContext.Current.CancellationToken;
+    private NomadJobHarness h = null!;
+
+    public async ValueTask InitializeAsync() => h = await NomadJobHarness.StartAsync(ct);
+
+    public async ValueTask DisposeAsync() => await h.DisposeAsync();
+
+    [Fact]
+    public async Task First_reconcile_registers_the_job_once_with_ownership_meta_and_its_submission()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        var commit = await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Succeeded);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
+        var live = (await h.LiveJobAsync("web", ct))!;
+        OwnershipMeta.Read(live, OwnershipMeta.ManagedByKey).ShouldBe("nomad-gitops");
+        OwnershipMeta.Read(live, OwnershipMeta.ObjectKey).ShouldBe(key.ToPath(ObjectKey.DefaultPrefix));
+        OwnershipMeta.Read(live, OwnershipMeta.PruneKey).ShouldBe("false");
+        var submission = (await h.Client.Jobs.SubmissionAsync("web", 0, ct: ct)).Value.ShouldNotBeNull();
+        submission.Format.ShouldBe("json");
+        submission.Source.ShouldBe(JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        var status = await h.StatusAsync(key, ct);
+        status.Ready.ShouldBe(ReadyState.True);
+        status.LastAppliedCommit.ShouldBe(commit);
+        status.LastAttemptedCommit.ShouldBe(commit);
+        status.JobVersion.ShouldBe(0UL);
+        status.JobModifyIndex.ShouldBe(live["JobModifyIndex"]!.GetValue<ulong>());
+        status.SpecHash.ShouldNotBeNull();
+        status.Plan.ShouldBe("web: 1 create");
+        status.EvalId.ShouldNotBeNull();
+        status.Message.ShouldNotBeNull().ShouldContain(commit[..12]);
+    }
+
+    [Fact]
+    public async Task Second_reconcile_with_nothing_changed_plans_registers_and_writes_nothing()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        await h.ReconcileAsync(key, ct);
+        h.Nomad.Calls.Reset();
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls(Plan).ShouldBe(0);
+        h.Calls(Register).ShouldBe(0);
+        h.Calls(VariableWrite).ShouldBe(0);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_changed_job_file_registers_a_new_version()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        await h.ReconcileAsync(key, ct);
+
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web", image: "busybox:1.37")));
+        var commit = await h.PublishAsync("new image", ct);
+        await h.ReconcileAsync(key, ct);
+
+        (await h.VersionCountAsync("web", ct)).ShouldBe(2);
+        var status = await h.StatusAsync(key, ct);
+        status.JobVersion.ShouldBe(1UL);
+        status.LastAppliedCommit.ShouldBe(commit);
+        status.Plan.ShouldBe("web: 1 destructive");
+    }
+
+    [Fact]
+    public async Task A_commit_touching_another_file_makes_no_new_version_and_no_plan()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        await h.ReconcileAsync(key, ct);
+        h.Nomad.Calls.Reset();
+
+        h.Repo.WithFile("README.md", "docs only");
+        var commit = await h.PublishAsync("docs", ct);
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls(Plan).ShouldBe(0);
+        h.Calls(Register).ShouldBe(0);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
+        (await h.StatusAsync(key, ct)).LastAttemptedCommit.ShouldBe(commit);
+    }
+
+    [Fact]
+    public async Task A_bare_json_job_file_registers_like_the_wrapped_form()
+    {
+        h.Repo.WithFile("jobs/api.json", JobFiles.Bare(JobFiles.ServiceJob("api")));
+        await h.PublishAsync("add api", ct);
+        var key = await h.CreateJobObjectAsync("api", "jobs/api.json", ct);
+
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+
+        (await h.VersionCountAsync("api", ct)).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("a person changed the job", "change")]
+    [InlineData("a person stopped the job", "stop")]
+    [InlineData("a person purged the job", "purge")]
+    public async Task Drift_is_corrected_by_registering_the_job_from_git_again(string because, string action)
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        await h.ReconcileAsync(key, ct);
+
+        await DriftAsync(action);
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>(because).Reason.ShouldBe(Reasons.DriftCorrected);
+        var live = (await h.LiveJobAsync("web", ct)).ShouldNotBeNull();
+        live["Stop"]!.GetValue<bool>().ShouldBeFalse();
+        live["TaskGroups"]![0]!["Tasks"]![0]!["Config"]!["image"]!.GetValue<string>().ShouldBe("busybox:1.36");
+        var status = await h.StatusAsync(key, ct);
+        status.JobModifyIndex.ShouldBe(live["JobModifyIndex"]!.GetValue<ulong>());
+        status.Drift.ShouldBeNull();
+        status.Message.ShouldNotBeNull().ShouldContain("outside nomad-gitops");
+
+        h.Nomad.Calls.Reset();
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls(Register).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Drift_is_reported_not_corrected_when_correct_drift_is_false()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("correct_drift", "false"));
+        await h.ReconcileAsync(key, ct);
+        await DriftAsync("change");
+        h.Nomad.Calls.Reset();
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.DriftDetected);
+        h.Calls(Register).ShouldBe(0);
+        h.Calls(Plan).ShouldBe(0);
+        var status = await h.StatusAsync(key, ct);
+        status.Drift.ShouldNotBeNull().ShouldContain("changed outside nomad-gitops");
+        status.Ready.ShouldBe(ReadyState.False);
+        (await h.LiveJobAsync("web", ct))!["TaskGroups"]![0]!["Tasks"]![0]!["Config"]!["image"]!.GetValue<string>().ShouldBe("busybox:manual");
+    }
+
+    [Fact]
+    public async Task Preserve_counts_keeps_a_count_scaled_outside_and_registers_nothing_for_it()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web", count: 1)));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("preserve_counts", "true"));
+        await h.ReconcileAsync(key, ct);
+        await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(WithOwnMeta(JobFiles.ServiceJob("web", count: 5), key)), ct: ct);
+        h.Nomad.Calls.Reset();
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Succeeded);
+        h.Calls(Register).ShouldBe(0);
+        (await h.LiveJobAsync("web", ct))!["TaskGroups"]![0]!["Count"]!.GetValue<int>().ShouldBe(5);
+        (await h.StatusAsync(key, ct)).Plan.ShouldNotBeNull().ShouldStartWith("no changes");
+    }
+
+    [Fact]
+    public async Task A_job_changed_between_plan_and_register_is_planned_again()
+    {
+        await using var racing = await NomadJobHarness.StartAsync(ct);
+        racing.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await racing.PublishAsync("add web", ct);
+        var key = await racing.CreateJobObjectAsync("web", File, ct);
+        await racing.ReconcileAsync(key, ct);
+        racing.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web", image: "busybox:1.37")));
+        await racing.PublishAsync("new image", ct);
+        // Someone registers a change after our plan and before our register: the first register meets a stale index.
+        racing.Nomad.Faults.Add(new Nomad.Emulator.Faults.FaultRule
+        {
+            Method = "POST",
+            PathPrefix = "/v1/jobs",
+            Status = 500,
+            Body = "1 error occurred:\n\t* Enforcing job modify index 11: job exists with conflicting job modify index: 12\n\n",
+            Times = 1,
+        });
+        racing.Nomad.Calls.Reset();
+
+        var outcome = await racing.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        racing.Calls(Plan).ShouldBe(2);
+        racing.Calls(Register).ShouldBe(2);
+        (await racing.VersionCountAsync("web", ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_job_nomad_refuses_gets_nomads_error_in_status_and_other_objects_still_sync()
+    {
+        var invalid = JobFiles.ServiceJob("bad");
+        invalid["Priority"] = 500;
+        h.Repo.WithFile("jobs/bad.json", JobFiles.Wrapped(invalid));
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("two jobs", ct);
+        var bad = await h.CreateJobObjectAsync("bad", "jobs/bad.json", ct);
+        var good = await h.CreateJobObjectAsync("web", File, ct);
+
+        var badOutcome = await h.ReconcileAsync(bad, ct);
+        var goodOutcome = await h.ReconcileAsync(good, ct);
+
+        badOutcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.PlanFailed);
+        var status = await h.StatusAsync(bad, ct);
+        status.Ready.ShouldBe(ReadyState.False);
+        status.Message.ShouldNotBeNull().ShouldContain("job priority must be between [1, 100]");
+        status.Message.ShouldContain("jobs/bad.json");
+        goodOutcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        (await h.VersionCountAsync("bad", ct)).ShouldBe(0);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_malformed_json_file_is_a_render_failure_naming_the_file()
+    {
+        h.Repo.WithFile(File, "{ \"Job\": { \"ID\": ");
+        await h.PublishAsync("broken", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.RenderFailed);
+        (await h.StatusAsync(key, ct)).Message.ShouldNotBeNull().ShouldContain(File);
+        h.Calls(Plan).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_file_defining_another_job_id_is_refused()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("other")));
+        await h.PublishAsync("mismatch", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Message.ShouldContain("defines job \"other\"");
+        (await h.VersionCountAsync("other", ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_repository_without_a_commit_makes_the_job_wait()
+    {
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        await h.Store.CreateAsync(ObjectKey.GitRepository(NomadJobHarness.RepositoryName), new Dictionary<string, string> { ["url"] = h.Repo.Url }, ct);
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Waiting>().Reason.ShouldBe(Reasons.DependencyNotReady);
+        (await h.StatusAsync(key, ct)).Ready.ShouldBe(ReadyState.Unknown);
+    }
+
+    [Fact]
+    public async Task Wait_follows_the_deployment_until_it_succeeds()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("wait", "true"));
+
+        var first = await h.ReconcileAsync(key, ct);
+        first.ShouldBeOfType<ReconcileOutcome.Waiting>().Reason.ShouldBe(Reasons.Progressing);
+        (await h.StatusAsync(key, ct)).DeploymentStatus.ShouldBe(DeploymentStatus.Running);
+        h.Nomad.Calls.Reset();
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.Waiting>();
+        h.Calls(VariableWrite).ShouldBe(0);
+
+        h.Time.Advance(TimeSpan.FromSeconds(31));
+        var done = await h.ReconcileAsync(key, ct);
+
+        done.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        var status = await h.StatusAsync(key, ct);
+        status.DeploymentStatus.ShouldBe(DeploymentStatus.Successful);
+        status.DeploymentId.ShouldNotBeNull();
+        status.Ready.ShouldBe(ReadyState.True);
+        h.Calls(Register).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Wait_reports_a_failed_deployment()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web", meta: new Dictionary<string, string> { ["emulator_deployment"] = "fail" })));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("wait", "true"));
+        await h.ReconcileAsync(key, ct);
+
+        h.Time.Advance(TimeSpan.FromSeconds(31));
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.DeploymentFailed);
+        var status = await h.StatusAsync(key, ct);
+        status.DeploymentStatus.ShouldBe(DeploymentStatus.Failed);
+        status.Message.ShouldNotBeNull().ShouldContain("Failed due to unhealthy allocations");
+    }
+
+    [Fact]
+    public async Task Wait_gives_up_after_wait_timeout()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("wait", "true"), ("wait_timeout", "10s"));
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.Waiting>().After.ShouldBe(TimeSpan.FromSeconds(10));
+
+        h.Time.Advance(TimeSpan.FromSeconds(11));
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Message.ShouldContain("wait_timeout");
+    }
+
+    [Fact]
+    public async Task Prune_stops_our_job_when_the_repository_no_longer_lists_it()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        var commit = await h.PublishAsync("add web", ct);
+        await h.SetIndexAsync(commit, ["default/web"], ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("managed_by", "index"), ("prune", "true"));
+        await h.ReconcileAsync(key, ct);
+
+        h.Repo.WithoutFile(File);
+        var removed = await h.PublishAsync("remove web", ct);
+        await h.SetIndexAsync(removed, [], ct);
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Pruned);
+        (await h.LiveJobAsync("web", ct))!["Stop"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Prune_leaves_a_job_whose_meta_names_another_owner_and_reports_it()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        var commit = await h.PublishAsync("add web", ct);
+        await h.SetIndexAsync(commit, ["default/web"], ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("managed_by", "index"), ("prune", "true"));
+        await h.ReconcileAsync(key, ct);
+        // Someone else took the job over.
+        await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(JobFiles.ServiceJob("web", meta: new Dictionary<string, string> { ["gitops_managed_by"] = "someone-else" })), ct: ct);
+
+        h.Repo.WithoutFile(File);
+        var removed = await h.PublishAsync("remove web", ct);
+        await h.SetIndexAsync(removed, [], ct);
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.NotOwned);
+        (await h.LiveJobAsync("web", ct))!["Stop"]!.GetValue<bool>().ShouldBeFalse();
+        (await h.StatusAsync(key, ct)).Message.ShouldNotBeNull().ShouldContain("someone-else");
+    }
+
+    [Fact]
+    public async Task An_orphan_without_prune_keeps_running_and_says_so()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        var commit = await h.PublishAsync("add web", ct);
+        await h.SetIndexAsync(commit, ["default/web"], ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("managed_by", "index"));
+        await h.ReconcileAsync(key, ct);
+
+        await h.SetIndexAsync(commit, ["default/other"], ct);
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.Reason.ShouldBe(Reasons.Orphaned);
+        (await h.LiveJobAsync("web", ct))!["Stop"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_deleted_object_with_prune_stops_only_its_own_job()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        h.Repo.WithFile("jobs/api.json", JobFiles.Wrapped(JobFiles.ServiceJob("api")));
+        await h.PublishAsync("two jobs", ct);
+        var web = await h.CreateJobObjectAsync("web", File, ct, ("prune", "true"));
+        var api = await h.CreateJobObjectAsync("api", "jobs/api.json", ct);
+        await h.ReconcileAsync(web, ct);
+        await h.ReconcileAsync(api, ct);
+
+        foreach (var key in new[] { web, api })
+        {
+            var stored = (await h.Store.ReadAsync(key, ct))!;
+            (await h.Store.DeleteAsync(key, stored.ModifyIndex, ct)).ShouldBeTrue();
+            (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        }
+
+        (await h.LiveJobAsync("web", ct))!["Stop"]!.GetValue<bool>().ShouldBeTrue();
+        (await h.LiveJobAsync("api", ct))!["Stop"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_suspended_object_is_not_reconciled()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("suspend", "true"));
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.Reason.ShouldBe(Reasons.Suspended);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(0);
+    }
+
+    private async Task DriftAsync(string action)
+    {
+        var key = ObjectKey.NomadJob("default", "web");
+        switch (action)
+        {
+            case "change":
+                await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(WithOwnMeta(JobFiles.ServiceJob("web", image: "busybox:manual"), key)), ct: ct);
+                break;
+            case "stop":
+                await h.Client.Jobs.DeregisterAsync("web", purge: false, ct: ct);
+                break;
+            default:
+                await h.Client.Jobs.DeregisterAsync("web", purge: true, ct: ct);
+                break;
+        }
+    }
+
+    private static JsonObject WithOwnMeta(JsonObject job, ObjectKey key)
+    {
+        OwnershipMeta.Apply(job, "nomad-gitops", key.ToPath(ObjectKey.DefaultPrefix), prune: false);
+        return job;
+    }
+}
