@@ -188,30 +188,29 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     [Fact]
     public async Task A_job_changed_between_plan_and_register_is_planned_again()
     {
-        await using var racing = await NomadJobHarness.StartAsync(ct);
-        racing.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
-        await racing.PublishAsync("add web", ct);
-        var key = await racing.CreateJobObjectAsync("web", File, ct);
-        await racing.ReconcileAsync(key, ct);
+        NomadJobHarness? racing = null;
+        var key = ObjectKey.NomadJob("default", "web");
+        // Someone registers a change after our plan and before our register: the first register meets a stale index.
+        var someoneElse = new BeforeFirstRegisterHandler(async c =>
+            await racing!.Client.Jobs.RegisterAsync(new JobRegisterRequest(WithOwnMeta(JobFiles.ServiceJob("web", image: "busybox:manual"), key)), ct: c));
+        racing = await NomadJobHarness.StartAsync(ct, handler: someoneElse);
+        await using var disposeRacing = racing;
+        await racing.Client.Jobs.RegisterAsync(new JobRegisterRequest(WithOwnMeta(JobFiles.ServiceJob("web"), key)), ct: ct);
         racing.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web", image: "busybox:1.37")));
         await racing.PublishAsync("new image", ct);
-        // Someone registers a change after our plan and before our register: the first register meets a stale index.
-        racing.Nomad.Faults.Add(new Nomad.Emulator.Faults.FaultRule
-        {
-            Method = "POST",
-            PathPrefix = "/v1/jobs",
-            Status = 500,
-            Body = "1 error occurred:\n\t* Enforcing job modify index 11: job exists with conflicting job modify index: 12\n\n",
-            Times = 1,
-        });
+        await racing.CreateJobObjectAsync("web", File, ct);
         racing.Nomad.Calls.Reset();
 
         var outcome = await racing.ReconcileAsync(key, ct);
 
+        someoneElse.Fired.ShouldBeTrue();
         outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
         racing.Calls(Plan).ShouldBe(2);
-        racing.Calls(Register).ShouldBe(2);
-        (await racing.VersionCountAsync("web", ct)).ShouldBe(2);
+        racing.Calls(Register).ShouldBe(3); // someone else's, our refused one, our second
+        (await racing.VersionCountAsync("web", ct)).ShouldBe(3);
+        var live = (await racing.LiveJobAsync("web", ct))!;
+        live["TaskGroups"]![0]!["Tasks"]![0]!["Config"]!["image"]!.GetValue<string>().ShouldBe("busybox:1.37");
+        (await racing.StatusAsync(key, ct)).JobModifyIndex.ShouldBe(live["JobModifyIndex"]!.GetValue<ulong>());
     }
 
     [Fact]

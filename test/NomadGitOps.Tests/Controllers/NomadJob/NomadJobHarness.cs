@@ -25,18 +25,22 @@ internal sealed class NomadJobHarness : IAsyncDisposable
 
     private readonly ServiceProvider services;
     private readonly string cacheRoot;
+    private readonly HttpMessageHandler? handler;
 
-    private NomadJobHarness(NomadEmulator nomad, GitServer server, RepoBuilder repo, FakeTimeProvider time, string cacheRoot, NomadJobControllerOptions options)
+    private NomadJobHarness(
+        NomadEmulator nomad, GitServer server, RepoBuilder repo, FakeTimeProvider time, string cacheRoot, NomadJobControllerOptions options, HttpMessageHandler? handler)
     {
         Nomad = nomad;
         Server = server;
         Repo = repo;
         Time = time;
         this.cacheRoot = cacheRoot;
+        this.handler = handler;
         var collection = new ServiceCollection();
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton(new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() }));
+        collection.AddSingleton(new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() }, handler));
+        Other = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
         collection.AddSingleton(new ObjectStoreOptions());
         collection.AddSingleton<ObjectStore>();
         collection.AddSingleton(new Backoff(BackoffOptions.Default, new Random(7)));
@@ -64,18 +68,23 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     /// <summary>The object store.</summary>
     public ObjectStore Store => services.GetRequiredService<ObjectStore>();
 
-    /// <summary>A client of the emulator (for acting as a person changing jobs by hand).</summary>
-    public NomadClient Client => services.GetRequiredService<NomadClient>();
+    /// <summary>A client of the emulator of its own (for acting as a person changing jobs by hand).</summary>
+    public NomadClient Client => Other;
 
-    /// <summary>Starts everything; <paramref name="options"/> default to the controller's defaults.</summary>
-    public static async Task<NomadJobHarness> StartAsync(CancellationToken ct, NomadJobControllerOptions? options = null)
+    private NomadClient Other { get; }
+
+    /// <summary>
+    /// Starts everything; <paramref name="options"/> default to the controller's defaults; <paramref name="handler"/>, when
+    /// given, carries the controller's requests to Nomad (and is disposed with the harness).
+    /// </summary>
+    public static async Task<NomadJobHarness> StartAsync(CancellationToken ct, NomadJobControllerOptions? options = null, HttpMessageHandler? handler = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var nomad = await NomadEmulator.StartAsync(new EmulatorOptions { TimeProvider = time, DeploymentDuration = TimeSpan.FromSeconds(30) }, ct);
         var server = await GitServer.StartAsync(GitServerKind.File, ct);
         var repo = await RepoBuilder.CreateAsync(server, RepositoryName, ct);
         var cacheRoot = Path.Combine(Path.GetTempPath(), "nomadjob-cache-" + Guid.NewGuid().ToString("N")[..10]);
-        return new NomadJobHarness(nomad, server, repo, time, cacheRoot, options ?? new NomadJobControllerOptions());
+        return new NomadJobHarness(nomad, server, repo, time, cacheRoot, options ?? new NomadJobControllerOptions(), handler);
     }
 
     /// <summary>
@@ -149,6 +158,8 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
+        Other.Dispose();
+        handler?.Dispose();
         Repo.Dispose();
         await Server.DisposeAsync();
         await Nomad.DisposeAsync();
