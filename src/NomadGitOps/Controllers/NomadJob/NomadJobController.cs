@@ -235,6 +235,15 @@ internal sealed class NomadJobController(
     private async Task<StepResult> CompareWithLiveAsync(NomadJobRun run, CancellationToken ct)
     {
         run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        var owner = OwnershipMeta.Read(run.Live, OwnershipMeta.ManagedByKey);
+        var ownerObject = OwnershipMeta.Read(run.Live, OwnershipMeta.ObjectKey);
+        if (owner is not null && (owner != options.ManagedBy || (ownerObject is not null && ownerObject != run.ObjectPath)))
+        {
+            // A job without our meta is adopted; one whose meta names another controller or object is not taken over.
+            return new Stalled(Reasons.Conflict, $"The live {run.JobName} belongs to gitops_managed_by={Describe(owner)}, gitops_object={Describe(ownerObject)}, " +
+                $"not to this controller ({options.ManagedBy}) and NomadJob {run.Stored.Key}: it was left alone. Remove that meta from the job, or this object.");
+        }
+
         var previous = run.Previous;
         if (previous.JobModifyIndex is { } applied && previous.SpecHash is not null)
         {

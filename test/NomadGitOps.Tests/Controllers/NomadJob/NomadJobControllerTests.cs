@@ -410,6 +410,35 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_live_job_of_another_controller_is_not_taken_over()
+    {
+        await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(JobFiles.ServiceJob("web", meta: new Dictionary<string, string> { ["gitops_managed_by"] = "other-cluster" })), ct: ct);
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.Conflict);
+        outcome.Message.ShouldContain("other-cluster");
+        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_live_job_without_ownership_meta_is_adopted()
+    {
+        await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(JobFiles.ServiceJob("web")), ct: ct);
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+
+        (await h.VersionCountAsync("web", ct)).ShouldBe(2);
+        OwnershipMeta.Read(await h.LiveJobAsync("web", ct), OwnershipMeta.ObjectKey).ShouldBe(key.ToPath(ObjectKey.DefaultPrefix));
+    }
+
+    [Fact]
     public async Task A_suspended_object_is_not_reconciled()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
