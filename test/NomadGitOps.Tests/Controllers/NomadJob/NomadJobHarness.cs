@@ -14,7 +14,7 @@ using NomadGitOps.Tests.Support;
 namespace NomadGitOps.Tests.Controllers.NomadJob;
 
 /// <summary>
-/// The NomadJob controller's real DI graph against the emulator and a real git repository over file://, with a fake
+/// The NomadJob controller's real DI graph against the emulator and a real git repository on loopback (file:// by default), with a fake
 /// clock shared by the emulator (deployments) and the controller. Plays the GitRepository controller's part itself:
 /// <see cref="PublishAsync"/> syncs the cache and writes <c>status_current_commit</c>.
 /// </summary>
@@ -53,7 +53,7 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     /// <summary>The emulator.</summary>
     public NomadEmulator Nomad { get; }
 
-    /// <summary>The git server (file://).</summary>
+    /// <summary>The git server (file:// unless asked otherwise).</summary>
     public GitServer Server { get; }
 
     /// <summary>The repository the jobs come from.</summary>
@@ -77,11 +77,12 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     /// Starts everything; <paramref name="options"/> default to the controller's defaults; <paramref name="handler"/>, when
     /// given, carries the controller's requests to Nomad (and is disposed with the harness).
     /// </summary>
-    public static async Task<NomadJobHarness> StartAsync(CancellationToken ct, NomadJobControllerOptions? options = null, HttpMessageHandler? handler = null)
+    public static async Task<NomadJobHarness> StartAsync(
+        CancellationToken ct, NomadJobControllerOptions? options = null, HttpMessageHandler? handler = null, GitServerKind gitServer = GitServerKind.File)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var nomad = await NomadEmulator.StartAsync(new EmulatorOptions { TimeProvider = time, DeploymentDuration = TimeSpan.FromSeconds(30) }, ct);
-        var server = await GitServer.StartAsync(GitServerKind.File, ct);
+        var server = await GitServer.StartAsync(gitServer, ct);
         var repo = await RepoBuilder.CreateAsync(server, RepositoryName, ct);
         var cacheRoot = Path.Combine(Path.GetTempPath(), "nomadjob-cache-" + Guid.NewGuid().ToString("N")[..10]);
         return new NomadJobHarness(nomad, server, repo, time, cacheRoot, options ?? new NomadJobControllerOptions(), handler);
