@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Nomad.Client;
+using Nomad.Emulator.Faults;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
@@ -436,6 +437,30 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
 
         (await h.VersionCountAsync("web", ct)).ShouldBe(2);
         OwnershipMeta.Read(await h.LiveJobAsync("web", ct), OwnershipMeta.ObjectKey).ShouldBe(key.ToPath(ObjectKey.DefaultPrefix));
+    }
+
+    [Fact]
+    public async Task Nomad_unavailable_is_a_transient_failure_with_backoff_and_the_next_pass_recovers()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        h.Nomad.Faults.Add(new FaultRule { Method = "POST", PathPrefix = "/v1/job/web/plan", Status = 503, Body = "No cluster leader", Times = 1 });
+
+        var failed = await h.ReconcileAsync(key, ct);
+
+        failed.ShouldBeOfType<ReconcileOutcome.Failed>().Reason.ShouldBe(Reasons.NomadUnavailable);
+        var status = await h.StatusAsync(key, ct);
+        (status.Ready, status.ConsecutiveFailures).ShouldBe((ReadyState.False, 1));
+        status.NextAttemptAt.ShouldNotBeNull().ShouldBeGreaterThan(h.Time.GetUtcNow());
+        (await h.VersionCountAsync("web", ct)).ShouldBe(0);
+
+        var recovered = await h.ReconcileAsync(key, ct);
+
+        recovered.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        status = await h.StatusAsync(key, ct);
+        (status.Ready, status.ConsecutiveFailures, status.NextAttemptAt).ShouldBe((ReadyState.True, 0, (DateTimeOffset?)null));
+        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
     }
 
     [Fact]

@@ -39,7 +39,8 @@ internal sealed class NomadJobHarness : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton(new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() }, handler));
+        // One attempt per call: a fault injected in the emulator reaches the controller as is, with no retry sleeping.
+        collection.AddSingleton(new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 }, handler));
         Other = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
         collection.AddSingleton(new ObjectStoreOptions());
         collection.AddSingleton<ObjectStore>();
