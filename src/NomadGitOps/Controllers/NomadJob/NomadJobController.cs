@@ -160,6 +160,7 @@ internal sealed class NomadJobController(
         {
             logger.LogInformation("Pruned {Job} in {Namespace}: NomadJob {Object} is orphaned", run.Spec.JobId, run.Spec.Namespace, run.Stored.Key);
         }
+
         return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); prune is on, so {run.JobName} was stopped.", Reasons.Pruned);
     }
 
@@ -358,6 +359,7 @@ internal sealed class NomadJobController(
                 {
                     logger.LogInformation("{Job} in {Namespace} changed between plan and register ({Message}); planning again", run.Spec.JobId, run.Spec.Namespace, e.NomadMessage);
                 }
+
                 run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
                 var replanned = await PlanOnceAsync(run, ct);
                 if (!replanned.IsContinue)
@@ -379,6 +381,7 @@ internal sealed class NomadJobController(
             logger.LogInformation("Registered {Job} in {Namespace} version {Version} from {File} at {Commit}: {Plan}",
                 run.Spec.JobId, run.Spec.Namespace, run.JobVersion, run.Spec.File, run.ShortCommit, run.PlanSummary);
         }
+
         return StepResult.Continue;
     }
 
@@ -434,20 +437,28 @@ internal sealed class NomadJobController(
     // The object is gone: stop the job only when its meta says it was ours, for this object, with prune on.
     private async Task<ReconcileOutcome> PruneDeletedAsync(ObjectKey key, CancellationToken ct)
     {
-        var query = new QueryOptions { Namespace = key.Namespace };
-        var live = (await nomad.Jobs.ReadAsync(key.Name, query, ct)).Value;
-        var path = key.ToPath(store.Prefix);
-        if (live is null || IsStopped(live) || !OwnershipMeta.IsOwnedBy(live, options.ManagedBy, path) || OwnershipMeta.Read(live, OwnershipMeta.PruneKey) != "true")
+        try
         {
-            return new UpToDate($"NomadJob {key} no longer exists; nothing to prune.");
-        }
+            var query = new QueryOptions { Namespace = key.Namespace };
+            var live = (await nomad.Jobs.ReadAsync(key.Name, query, ct)).Value;
+            var path = key.ToPath(store.Prefix);
+            if (live is null || IsStopped(live) || !OwnershipMeta.IsOwnedBy(live, options.ManagedBy, path) || OwnershipMeta.Read(live, OwnershipMeta.PruneKey) != "true")
+            {
+                return new UpToDate($"NomadJob {key} no longer exists; nothing to prune.");
+            }
 
-        await nomad.Jobs.DeregisterAsync(key.Name, purge: false, new WriteOptions { Namespace = key.Namespace }, ct);
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Pruned {Job} in {Namespace}: its NomadJob object was deleted", key.Name, key.Namespace);
+            await nomad.Jobs.DeregisterAsync(key.Name, purge: false, new WriteOptions { Namespace = key.Namespace }, ct);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Pruned {Job} in {Namespace}: its NomadJob object was deleted", key.Name, key.Namespace);
+            }
+
+            return new UpToDate($"NomadJob {key} was deleted with prune on: job \"{key.Name}\" was stopped.", Reasons.Pruned);
         }
-        return new UpToDate($"NomadJob {key} was deleted with prune on: job \"{key.Name}\" was stopped.", Reasons.Pruned);
+        catch (NomadApiException e)
+        {
+            return new Failed(Reasons.PruneFailed, $"NomadJob {key} was deleted, but its job could not be checked or stopped: {e.Message}", e);
+        }
     }
 
     private static async Task<StepResult> GuardedAsync(NomadJobRun run, Step step, CancellationToken ct)
