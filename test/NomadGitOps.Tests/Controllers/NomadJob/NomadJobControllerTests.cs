@@ -464,6 +464,36 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missing_var_file_is_a_render_failure_naming_it()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("var_files", "vars/prod.hcl"));
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.RenderFailed);
+        outcome.Message.ShouldContain("vars/prod.hcl");
+        h.Calls(Plan).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_invalid_object_is_stalled_with_every_problem_and_touches_no_job()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("wait", "yes"), ("brnach", "main"));
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.InvalidSpec);
+        var status = await h.StatusAsync(key, ct);
+        status.Message.ShouldNotBeNull().ShouldContain("\"wait\"");
+        status.Message.ShouldContain("\"brnach\"");
+        h.Calls("GET /v1/job/:id").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_suspended_object_is_not_reconciled()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
