@@ -267,7 +267,9 @@ internal sealed class NomadJobController(
                     : $"Deployment {previous.DeploymentId} of {run.JobName} version {previous.JobVersion} is {previous.DeploymentStatus}: fix the job in Git.");
             }
 
-            return run.Spec.Wait && previous.DeploymentStatus is not null && previous.DeploymentStatus != DeploymentStatus.Successful
+            var following = previous.Reason == Reasons.Progressing
+                || (previous.DeploymentStatus is not null && previous.DeploymentStatus != DeploymentStatus.Successful);
+            return run.Spec.Wait && following
                 ? StepResult.Continue
                 : new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
         }
@@ -387,19 +389,27 @@ internal sealed class NomadJobController(
 
     private async Task<StepResult> WaitForDeploymentAsync(NomadJobRun run, CancellationToken ct)
     {
-        if (!run.Spec.Wait || run.Desired?["Type"]?.GetValue<string>() is not "service")
+        if (!run.Spec.Wait || !ExpectsDeployment(run.Desired!))
         {
             return StepResult.Continue;
         }
 
+        var now = time.GetUtcNow();
+        // From the applied time as status stores it (to the second), so every later look computes the same deadline.
+        var appliedAt = run.Registered ? ItemCodec.ParseTime(ItemCodec.FormatTime(now))!.Value : run.Previous.LastAppliedAt ?? now;
+        var deadline = appliedAt + run.Spec.WaitTimeout;
+        var after = deadline - now < options.DeploymentPollInterval ? deadline - now : options.DeploymentPollInterval;
+        var version = $"{run.JobName} version {run.JobVersion}";
         var deployment = (await nomad.Jobs.LatestDeploymentAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
         if (deployment is null || deployment.JobVersion != run.JobVersion)
         {
-            return StepResult.Continue;
+            // Nomad's scheduler creates the deployment after the evaluation: it may not exist yet.
+            return now >= deadline
+                ? new Stalled(Reasons.DeploymentFailed, $"No deployment of {version} started within wait_timeout ({run.Spec.WaitTimeout}): check the job's evaluations.")
+                : new Waiting(Reasons.Progressing, $"Waiting for the deployment of {version} to start; followed until {ItemCodec.FormatTime(deadline)}.", after);
         }
 
         run.Deployment = deployment;
-        var version = $"{run.JobName} version {deployment.JobVersion}";
         switch (deployment.Status)
         {
             case DeploymentStatus.Successful:
@@ -408,15 +418,11 @@ internal sealed class NomadJobController(
                 return new Stalled(Reasons.DeploymentFailed, $"Deployment {deployment.ID} of {version} {deployment.Status}: {deployment.StatusDescription}. Fix the job in Git.");
         }
 
-        var now = time.GetUtcNow();
-        var appliedAt = run.Registered ? now : run.Previous.LastAppliedAt ?? now;
-        var deadline = appliedAt + run.Spec.WaitTimeout;
         if (now >= deadline)
         {
             return new Stalled(Reasons.DeploymentFailed, $"Deployment {deployment.ID} of {version} is still {deployment.Status} after wait_timeout ({run.Spec.WaitTimeout}): check the allocations.");
         }
 
-        var after = deadline - now < options.DeploymentPollInterval ? deadline - now : options.DeploymentPollInterval;
         return new Waiting(Reasons.Progressing, $"Deployment {deployment.ID} of {version} is {deployment.Status}; followed until {ItemCodec.FormatTime(deadline)}.", after);
     }
 
@@ -531,6 +537,13 @@ internal sealed class NomadJobController(
             }
         }
     }
+
+    // Job.HasUpdateStrategy (nomad/structs/structs.go): a deployment is made only for a service job with a group whose
+    // update block has MaxParallel > 0 (UpdateStrategy.IsEmpty).
+    private static bool ExpectsDeployment(JsonObject job) =>
+        job["Type"]?.GetValue<string>() is "service"
+        && job["TaskGroups"] is JsonArray groups
+        && groups.OfType<JsonObject>().Any(g => g["Update"] is JsonObject update && update["MaxParallel"] is JsonValue max && max.TryGetValue<int>(out var n) && n > 0);
 
     private static bool IsStopped(JsonObject job) => job["Stop"] is JsonValue stop && stop.TryGetValue<bool>(out var stopped) && stopped;
 

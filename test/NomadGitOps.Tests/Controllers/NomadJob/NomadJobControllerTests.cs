@@ -334,6 +334,22 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wait_does_not_follow_a_job_without_an_update_strategy()
+    {
+        var job = JobFiles.ServiceJob("web");
+        job["Update"]!["MaxParallel"] = 0;
+        job["TaskGroups"]![0]!["Update"]!["MaxParallel"] = 0;
+        h.Repo.WithFile(File, JobFiles.Wrapped(job));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("wait", "true"));
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls("GET /v1/job/:id/deployment").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Prune_stops_our_job_when_the_repository_no_longer_lists_it()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
