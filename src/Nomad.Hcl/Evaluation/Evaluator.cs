@@ -338,6 +338,7 @@ public static class Evaluator
 
         var args = new List<HclValue>();
         var argRanges = new List<SourceRange>();
+        var argStarts = new List<SourceRange>();
         for (var i = 0; i < call.Arguments.Count; i++)
         {
             var value = Evaluate(call.Arguments[i], context);
@@ -357,6 +358,7 @@ public static class Evaluator
                 {
                     args.Add(element);
                     argRanges.Add(call.Arguments[i].Range);
+                    argStarts.Add(ExpressionRanges.Start(call.Arguments[i]));
                 }
 
                 continue;
@@ -364,9 +366,10 @@ public static class Evaluator
 
             args.Add(value);
             argRanges.Add(call.Arguments[i].Range);
+            argStarts.Add(ExpressionRanges.Start(call.Arguments[i]));
         }
 
-        return FunctionCaller.Invoke(call, function, args, argRanges);
+        return FunctionCaller.Invoke(call, function, args, argRanges, argStarts);
     }
 
     private static HclValue TryOrCan(FunctionCallExpression call, EvaluationContext context)

@@ -9,7 +9,7 @@ internal static class FunctionCaller
 {
     private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));
 
-    public static HclValue Invoke(FunctionCallExpression call, HclFunction function, List<HclValue> args, List<SourceRange> argRanges)
+    public static HclValue Invoke(FunctionCallExpression call, HclFunction function, List<HclValue> args, List<SourceRange> argRanges, List<SourceRange> argStarts)
     {
         var fixedCount = function.Parameters.Count;
         if (args.Count < fixedCount)
@@ -20,7 +20,7 @@ internal static class FunctionCaller
 
         if (args.Count > fixedCount && function.VariadicParameter is null)
         {
-            throw Error("Too many function arguments", $"Function \"{call.Name}\" expects only {fixedCount} argument(s).", argRanges[fixedCount]);
+            throw Error("Too many function arguments", $"Function \"{call.Name}\" expects only {fixedCount} argument(s).", argStarts[fixedCount]);
         }
 
         var converted = new List<HclValue>(args.Count);

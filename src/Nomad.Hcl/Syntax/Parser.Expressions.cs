@@ -156,7 +156,7 @@ public sealed partial class Parser
         switch (name.Kind)
         {
             case TokenKind.Ident:
-                return new GetAttrExpression(source, name.Text, name.Range, SourceRange.Between(source.Range, name.Range));
+                return new GetAttrExpression(source, name.Text, SourceRange.Between(dot.Range, name.Range), SourceRange.Between(source.Range, name.Range));
             case TokenKind.NumberLit:
                 // Legacy index syntax: a.0, and a.0.1 which scans as the number "0.1".
                 foreach (var part in name.Text.Split('.'))
