@@ -337,10 +337,22 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
         {
-            attrs[group.Key] = HclValue.Tuple([.. group.Select(b => BodyAsValue(b.Block.Body, b.Context))]);
+            attrs[group.Key] = HclValue.Tuple([.. group.Select(b => LabelledBody(b))]);
         }
 
         return HclValue.Object(attrs);
+    }
+
+    /// <summary>A block as a value: its body, nested one object level (in a one-element tuple) per label.</summary>
+    private HclValue LabelledBody(DecodeScope block)
+    {
+        var value = BodyAsValue(block.Block.Body, block.Context);
+        for (var i = block.Labels.Count - 1; i >= 0; i--)
+        {
+            value = HclValue.Object(new Dictionary<string, HclValue> { [block.Labels[i]] = HclValue.Tuple([value]) });
+        }
+
+        return value;
     }
 
     private static JsonObject? StringMap(HclValue value, SourceRange range)
@@ -370,7 +382,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     /// <summary>A free-form value (task config) as jobspec2's map-interface decoding writes it: objects in a map become one-element lists.</summary>
-    public static JsonNode? FreeForm(HclValue value, bool topLevel = false)
+    public static JsonNode? FreeForm(HclValue value, bool topLevel)
     {
         if (value.IsNull)
         {
@@ -386,16 +398,15 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             case HclTypeKind.Number:
                 return Number(value.AsNumber());
             case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
-                return new JsonArray([.. value.Elements.Select(e => FreeForm(e))]);
+                return new JsonArray([.. value.Elements.Select(e => FreeForm(e, topLevel: false))]);
             default:
                 var obj = new JsonObject();
                 foreach (var (k, v) in value.Attributes)
                 {
-                    var node = FreeForm(v);
-                    obj[k] = v.Type.Kind is HclTypeKind.Object or HclTypeKind.Map && !v.IsNull ? new JsonArray(node) : node;
+                    var node = FreeForm(v, topLevel: false);
+                    obj[k] = topLevel && v.Type.Kind is HclTypeKind.Object or HclTypeKind.Map && !v.IsNull ? new JsonArray(node) : node;
                 }
 
-                _ = topLevel;
                 return obj;
         }
     }
@@ -433,7 +444,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 case "[]uint16" or "[]int":
                     return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.Number)).Elements.Select(e => (JsonNode?)Number(e.AsNumber()))]);
                 case "map[string]any" or "any":
-                    return FreeForm(value);
+                    return FreeForm(value, topLevel: true);
             }
 
             if (GoTypes.IsInteger(type))
