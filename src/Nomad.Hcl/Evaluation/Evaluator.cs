@@ -46,7 +46,7 @@ public static class Evaluator
             case GetAttrExpression getAttr:
                 return GetAttribute(Evaluate(getAttr.Source, context), getAttr.Name, getAttr.NameRange, getAttr.Range);
             case IndexExpression index:
-                return Index(Evaluate(index.Source, context), Evaluate(index.Key, context), index.Key.Range);
+                return Index(Evaluate(index.Source, context), Evaluate(index.Key, context), index.BracketRange);
             case ParenthesesExpression parens:
                 return Evaluate(parens.Inner, context);
             case TemplateWrapExpression wrap:

@@ -361,7 +361,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         while (pending.Count > 0)
         {
             var progressed = false;
-            EvaluationException? lastError = null;
+            EvaluationException? firstError = null;
             foreach (var attribute in pending.ToList())
             {
                 try
@@ -372,13 +372,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 }
                 catch (EvaluationException e)
                 {
-                    lastError = e;
+                    firstError ??= e;
                 }
             }
 
             if (!progressed)
             {
-                _diagnostics.AddRange([lastError!.Diagnostic]);
+                _diagnostics.AddRange([firstError!.Diagnostic]);
                 return;
             }
         }

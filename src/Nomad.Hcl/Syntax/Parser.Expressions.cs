@@ -142,7 +142,7 @@ public sealed partial class Parser
                     throw Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", end.Range);
                 }
 
-                source = new IndexExpression(source, key, SourceRange.Between(source.Range, end.Range));
+                source = new IndexExpression(source, key, SourceRange.Between(next.Range, end.Range), SourceRange.Between(source.Range, end.Range));
                 continue;
             }
 
@@ -166,7 +166,7 @@ public sealed partial class Parser
                         throw Fail("Invalid legacy index syntax", "When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [0].", name.Range);
                     }
 
-                    source = new IndexExpression(source, new LiteralExpression(HclValue.Number(index), name.Range), SourceRange.Between(source.Range, name.Range));
+                    source = new IndexExpression(source, new LiteralExpression(HclValue.Number(index), name.Range), SourceRange.Between(dot.Range, name.Range), SourceRange.Between(source.Range, name.Range));
                 }
 
                 return source;
@@ -212,7 +212,7 @@ public sealed partial class Parser
                     throw Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", end.Range);
                 }
 
-                each = new IndexExpression(each, key, SourceRange.Between(each.Range, end.Range));
+                each = new IndexExpression(each, key, SourceRange.Between(next.Range, end.Range), SourceRange.Between(each.Range, end.Range));
                 continue;
             }
 

@@ -42,7 +42,7 @@ public sealed partial class Parser
                         parts.Add(Directive(token));
                         break;
                     case TokenKind.EndOfFile:
-                        throw Fail("Unterminated template string", "No closing marker was found for the string.", open.Range);
+                        throw Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
                     default:
                         throw Fail("Invalid template", "Unexpected token in template.", token.Range);
                 }
@@ -66,7 +66,7 @@ public sealed partial class Parser
         }
 
         var index = 0;
-        var sequence = Sequence(parts, ref index, range, out var stoppedAt);
+        var sequence = Sequence(parts, ref index, range, close.Range, out var stoppedAt);
         if (stoppedAt is not null)
         {
             throw UnexpectedDirective(stoppedAt);
@@ -252,16 +252,16 @@ public sealed partial class Parser
 
     private ParseAbortedException UnexpectedDirective(TemplatePart part)
     {
-        var (summary, detail) = part.Kind switch
+        var keyword = part.Kind switch
         {
-            TemplatePartKind.Else => ("Unexpected else clause", "The 'else' clause must be within an 'if' directive."),
-            TemplatePartKind.EndIf => ("Unexpected end of if directive", "There is no 'if' directive for this 'endif'."),
-            _ => ("Unexpected end of for directive", "There is no 'for' directive for this 'endfor'."),
+            TemplatePartKind.Else => "else",
+            TemplatePartKind.EndIf => "endif",
+            _ => "endfor",
         };
-        return Fail(summary, detail, part.Range);
+        return Fail($"Unexpected {keyword} directive", "The control directives within this template are unbalanced.", part.Range);
     }
 
-    private TemplateExpression Sequence(List<TemplatePart> parts, ref int index, SourceRange range, out TemplatePart? stoppedAt)
+    private TemplateExpression Sequence(List<TemplatePart> parts, ref int index, SourceRange range, SourceRange endRange, out TemplatePart? stoppedAt)
     {
         var items = new List<Expression>();
         stoppedAt = null;
@@ -281,18 +281,18 @@ public sealed partial class Parser
                 case TemplatePartKind.If:
                     {
                         index++;
-                        var whenTrue = Sequence(parts, ref index, part.Range, out var end);
+                        var whenTrue = Sequence(parts, ref index, part.Range, endRange, out var end);
                         TemplateExpression whenFalse = new([], part.Range);
                         if (end?.Kind == TemplatePartKind.Else)
                         {
                             index++;
-                            whenFalse = Sequence(parts, ref index, end.Range, out end);
+                            whenFalse = Sequence(parts, ref index, end.Range, endRange, out end);
                         }
 
                         if (end?.Kind != TemplatePartKind.EndIf)
                         {
                             throw end is null
-                                ? Fail("Unterminated template string", "No closing marker was found for the string.", part.Range)
+                                ? Fail("Unexpected end of template", $"The if directive at {part.Range} is missing its corresponding endif directive.", endRange)
                                 : UnexpectedDirective(end);
                         }
 
@@ -304,11 +304,11 @@ public sealed partial class Parser
                 case TemplatePartKind.For:
                     {
                         index++;
-                        var body = Sequence(parts, ref index, part.Range, out var end);
+                        var body = Sequence(parts, ref index, part.Range, endRange, out var end);
                         if (end?.Kind != TemplatePartKind.EndFor)
                         {
                             throw end is null
-                                ? Fail("Unterminated template string", "No closing marker was found for the string.", part.Range)
+                                ? Fail("Unexpected end of template", $"The for directive at {part.Range} is missing its corresponding endfor directive.", endRange)
                                 : UnexpectedDirective(end);
                         }
 

@@ -1,0 +1,8 @@
+locals {
+  a = local.b
+  b = local.a
+}
+
+job "web" {
+  meta = { x = local.a }
+}
