@@ -354,6 +354,11 @@ internal static class Canonicalizer
             template["ChangeSignal"] = template["ChangeSignal"] is null
                 ? (Text(template, "ChangeMode") == "signal" ? "SIGHUP" : "")
                 : Text(template, "ChangeSignal").ToUpperInvariant();
+            if (template["ChangeScript"] is JsonObject script)
+            {
+                Defaults(script, new JsonObject { ["Command"] = "", ["Args"] = new JsonArray(), ["Timeout"] = 5 * Second, ["FailOnError"] = false, ["RunOnFirstRender"] = false });
+            }
+
             Defaults(template, new JsonObject
             {
                 ["Once"] = false,

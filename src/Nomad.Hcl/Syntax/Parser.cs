@@ -102,7 +102,6 @@ public sealed partial class Parser
     {
         if (++_depth > MaxDepth)
         {
-            _depth = 0;
             throw Fail("Nesting too deep", "This configuration nests blocks or expressions too deeply to be parsed.", at);
         }
     }
@@ -133,13 +132,16 @@ public sealed partial class Parser
                 continue;
             }
 
+            var depth = _depth;
+            var newlineModes = _tokens.NewlineModeDepth;
             try
             {
                 ParseBodyItem(attributes, blocks);
             }
             catch (ParseAbortedException)
             {
-                _depth = 0;
+                _depth = depth;
+                _tokens.ResetNewlineModes(newlineModes);
                 RecoverAfterBodyItem();
             }
         }
@@ -272,12 +274,12 @@ public sealed partial class Parser
                 }
                 else
                 {
-                    throw Fail("Invalid block label", "Block labels may not contain template sequences or newlines.", literal.Range);
+                    throw InvalidLabel(literal);
                 }
 
                 if (close.Kind != TokenKind.CQuote)
                 {
-                    throw Fail("Invalid block label", "Block labels may not contain template sequences or newlines.", close.Range);
+                    throw InvalidLabel(close);
                 }
 
                 labels.Add(text);
@@ -306,7 +308,6 @@ public sealed partial class Parser
             body = ParseBody(TokenKind.CBrace, openBrace.Range.End, out closeBrace);
             if (closeBrace.Kind != TokenKind.CBrace)
             {
-                _depth = 0;
                 throw Fail("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
             }
 
@@ -322,6 +323,12 @@ public sealed partial class Parser
 
         return new Block(ident.Text, labels, labelRanges, body, ident.Range, openBrace.Range, SourceRange.Between(ident.Range, closeBrace.Range));
     }
+
+    private ParseAbortedException InvalidLabel(Token token) => token.Kind is TokenKind.TemplateInterp or TokenKind.TemplateControl
+        ? Fail("Invalid string literal", "Template sequences are not allowed in this string. To include a literal \"$\", double it (as \"$$\") to escape it.", token.Range)
+        : token.Kind == TokenKind.QuotedNewline
+            ? Fail("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range)
+            : Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
 
     private Body ParseSingleLineBody(Token openBrace, out Token closeBrace)
     {

@@ -28,6 +28,18 @@ internal sealed class TokenStream(List<Token> tokens)
         }
     }
 
+    /// <summary>How many newline modes are pushed.</summary>
+    public int NewlineModeDepth => _includeNewlines.Count;
+
+    /// <summary>Drops newline modes pushed after <paramref name="depth"/> (after an aborted expression).</summary>
+    public void ResetNewlineModes(int depth)
+    {
+        while (_includeNewlines.Count > depth)
+        {
+            _includeNewlines.Pop();
+        }
+    }
+
     public void PushIncludeNewlines(bool include) => _includeNewlines.Push(include);
 
     public void PopIncludeNewlines() => _includeNewlines.Pop();

@@ -1,8 +1,0 @@
-locals {
-  a = local.b
-  b = local.a
-}
-
-job "web" {
-  meta = { x = local.a }
-}
