@@ -60,11 +60,11 @@ internal static class FunctionCaller
         }
         catch (FunctionException e)
         {
-            throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", call.Range);
+            throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", SourceRange.Between(call.NameRange, call.OpenParenRange));
         }
         catch (ConversionException e)
         {
-            throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", call.Range);
+            throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", SourceRange.Between(call.NameRange, call.OpenParenRange));
         }
     }
 }
