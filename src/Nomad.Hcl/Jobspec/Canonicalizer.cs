@@ -279,6 +279,16 @@ internal static class Canonicalizer
         {
             Service(service, null, group, job);
         }
+
+        if (group["Consul"] is JsonObject consul && Text(consul, "Cluster").Length == 0)
+        {
+            consul["Cluster"] = "default";
+        }
+
+        if (group["Disconnect"] is JsonObject disconnect)
+        {
+            Defaults(disconnect, new JsonObject { ["Replace"] = true, ["Reconcile"] = "best_score" });
+        }
     }
 
     private static void Task(JsonObject task, JsonObject group, JsonObject job)
@@ -421,6 +431,11 @@ internal static class Canonicalizer
             }
         }
 
+        if (service["Connect"] is JsonObject connect)
+        {
+            Connect(connect);
+        }
+
         foreach (var check in Each(service, "Checks"))
         {
             var merged = service["CheckRestart"] is JsonObject serviceRestart ? (JsonObject)serviceRestart.DeepClone() : null;
@@ -439,6 +454,80 @@ internal static class Canonicalizer
             {
                 check["OnUpdate"] = service["OnUpdate"]!.DeepClone();
             }
+        }
+    }
+
+    private static void NullIfEmpty(JsonObject obj, params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (obj[field] is JsonObject { Count: 0 } or JsonArray { Count: 0 })
+            {
+                obj[field] = null;
+            }
+        }
+    }
+
+    /// <summary>ConsulConnect.Canonicalize and its parts (api/consul.go).</summary>
+    private static void Connect(JsonObject connect)
+    {
+        if (connect["SidecarService"] is JsonObject sidecar)
+        {
+            NullIfEmpty(sidecar, "Tags", "Meta");
+            if (sidecar["Proxy"] is JsonObject proxy)
+            {
+                Proxy(proxy);
+            }
+        }
+
+        if (connect["SidecarTask"] is JsonObject task)
+        {
+            NullIfEmpty(task, "Config", "Env", "Meta");
+            if (task["Resources"] is JsonObject resources)
+            {
+                if (resources["Cores"] is null)
+                {
+                    resources["Cores"] = 0;
+                    Default(resources, "CPU", 100);
+                }
+
+                Default(resources, "CPU", 0);
+                Default(resources, "MemoryMB", 300);
+            }
+            else
+            {
+                var defaults = StructDecoder.Zero("Resources");
+                defaults["CPU"] = 100;
+                defaults["Cores"] = 0;
+                defaults["MemoryMB"] = 300;
+                task["Resources"] = defaults;
+            }
+
+            if (task["LogConfig"] is JsonObject logs)
+            {
+                Defaults(logs, new JsonObject { ["MaxFiles"] = 10, ["MaxFileSizeMB"] = 10, ["Disabled"] = false });
+            }
+            else
+            {
+                task["LogConfig"] = new JsonObject { ["MaxFiles"] = 10, ["MaxFileSizeMB"] = 10, ["Enabled"] = null, ["Disabled"] = false };
+            }
+
+            Default(task, "KillTimeout", 5 * Second);
+            Default(task, "ShutdownDelay", 0);
+        }
+
+        if (connect["Gateway"] is JsonObject gateway && gateway["Proxy"] is JsonObject gatewayProxy)
+        {
+            NullIfEmpty(gatewayProxy, "Config");
+        }
+    }
+
+    private static void Proxy(JsonObject proxy)
+    {
+        NullIfEmpty(proxy, "Upstreams", "Config");
+        foreach (var upstream in Each(proxy, "Upstreams"))
+        {
+            NullIfEmpty(upstream, "Config");
         }
     }
 

@@ -3,6 +3,15 @@ namespace Nomad.Hcl.Jobspec;
 /// <summary>Reads the Go type strings of <see cref="ApiSchema"/>.</summary>
 internal static class GoTypes
 {
+    private static readonly HashSet<string> NamedStrings = ["ReconcileOption", "CSIVolumeAccessMode", "CSIVolumeAttachmentMode", "CSIPluginType", "HostVolumeAccessMode", "HostVolumeAttachmentMode"];
+
+    /// <summary>The type with named string types (<c>type ReconcileOption = string</c>) replaced by <c>string</c>.</summary>
+    public static string Underlying(string type)
+    {
+        var prefix = type[..(type.Length - type.TrimStart('*', '[', ']').Length)];
+        return NamedStrings.Contains(type[prefix.Length..]) ? prefix + "string" : type;
+    }
+
     public static bool IsPointer(string type) => type.StartsWith('*');
 
     public static string Element(string type) => type.TrimStart('*', '[', ']');

@@ -34,6 +34,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
     private static JsonNode? ZeroValue(string type)
     {
+        type = GoTypes.Underlying(type);
         if (GoTypes.IsPointer(type) || GoTypes.IsSlice(type) || GoTypes.IsMap(type) || type is "any")
         {
             return null;
@@ -416,6 +417,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
     private static JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context)
     {
+        type = GoTypes.Underlying(type);
         var value = Evaluator.Evaluate(expression, context);
         if (GoTypes.IsDuration(type))
         {
