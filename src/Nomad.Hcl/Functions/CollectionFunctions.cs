@@ -40,9 +40,8 @@ internal static class CollectionFunctions
         var v = a[0];
         return v.Type.Kind switch
         {
-            HclTypeKind.String => HclValue.Number(new System.Globalization.StringInfo(v.AsString()).LengthInTextElements),
             HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map or HclTypeKind.Object => HclValue.Number(v.Length),
-            _ => throw new FunctionException("value must be a string, collection, or structural type", 0),
+            _ => throw new FunctionException("collection must be a list, a map or a tuple"),
         };
     }
 

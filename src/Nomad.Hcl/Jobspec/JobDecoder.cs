@@ -21,6 +21,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         public HclType? Type { get; set; }
 
         public HclValue? Value { get; set; }
+
+        /// <summary>Where the value came from, as jobspec2 names it: default, varfile, cmd.</summary>
+        public string From { get; set; } = "default";
+
+        public SourceRange? ValueRange { get; set; }
+
+        public List<Block> Validations { get; } = [];
     }
 
     private readonly DiagnosticBag _diagnostics = new();
@@ -49,9 +56,15 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         DeclareVariables(body);
         AssignVarFile();
         AssignKeyValues();
-        foreach (var variable in _variables.Values.Where(v => v.Value is null))
+        foreach (var variable in _variables.Values)
         {
-            _diagnostics.Add($"Unset variable \"{variable.Name}\"", UnsetDetail, null);
+            if (variable.Value is null)
+            {
+                _diagnostics.Add($"Unset variable \"{variable.Name}\"", UnsetDetail, null);
+                continue;
+            }
+
+            Validate(variable);
         }
 
         EvaluateLocals(body);
@@ -220,6 +233,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     }
                 }
 
+                variable.Validations.AddRange(block.Body.Blocks.Where(b => b.Type == "validation"));
                 foreach (var nested in block.Body.Blocks.Where(b => b.Type != "validation"))
                 {
                     throw new EvaluationException(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.", nested.TypeRange));
@@ -246,6 +260,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     }
 
                     variable.Value = value;
+                    variable.ValueRange = defaultAttr.Expression.Range;
                 }
             }
             catch (EvaluationException e)
@@ -290,6 +305,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             }
 
             variable.Value = ConvertInput(variable, value, attribute.Expression.Range, "Invalid value for variable", $"The value for {attribute.Name} is not compatible with the variable's type constraint");
+            variable.From = "varfile";
+            variable.ValueRange = attribute.Expression.Range;
         }
     }
 
@@ -318,6 +335,59 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             if (value is not null)
             {
                 variable.Value = ConvertInput(variable, value, null, "Invalid argument value for -var variable", $"The received arg value for {name} is not compatible with the variable's type constraint");
+                variable.From = "cmd";
+                var end = new SourcePosition(1, text.Length + 1, text.Length);
+                variable.ValueRange = new SourceRange(fileName, new SourcePosition(1, 1, 0), end);
+            }
+        }
+    }
+
+    /// <summary>jobspec2's validateValue: each validation condition sees only <c>var.&lt;name&gt;</c>.</summary>
+    private void Validate(Variable variable)
+    {
+        var scope = new Dictionary<string, HclValue>(StringComparer.Ordinal)
+        {
+            ["var"] = HclValue.Object(new Dictionary<string, HclValue> { [variable.Name] = variable.Value! }),
+        };
+        var context = new EvaluationContext(scope, StandardFunctions.Create(null));
+        foreach (var validation in variable.Validations)
+        {
+            var declRange = validation.TypeRange;
+            if (validation.Body.Find("condition") is not { } condition)
+            {
+                _diagnostics.Add("Invalid variable validation specification", "validation requires a condition.", declRange);
+                continue;
+            }
+
+            var message = validation.Body.Find("error_message") is { } messageAttr
+                ? Evaluator.TryEvaluate(messageAttr.Expression, Literal(), _diagnostics)?.AsString() ?? ""
+                : "";
+            var result = Evaluator.TryEvaluate(condition.Expression, context, _diagnostics);
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (result.IsNull)
+            {
+                _diagnostics.Add("Invalid variable validation result", "Validation condition expression must return either true or false, not null.", condition.Expression.Range);
+                continue;
+            }
+
+            bool passed;
+            try
+            {
+                passed = Converter.Convert(result, HclType.Bool).AsBool();
+            }
+            catch (ConversionException e)
+            {
+                _diagnostics.Add("Invalid variable validation result", $"Invalid validation condition result value: {e.Message}.", condition.Expression.Range);
+                continue;
+            }
+
+            if (!passed)
+            {
+                _diagnostics.Add($"Invalid value for {variable.From} variable", $"{message}\n\nThis was checked by the validation rule at {declRange}.", variable.ValueRange ?? declRange);
             }
         }
     }

@@ -19,4 +19,6 @@ for f in "$here"/invalid/*.nomad.hcl; do
     echo "expected an error from $f" >&2
     exit 1
   fi
+  # The server parses var content under the name input.hcl (jobspec2/parse.go decode); the oracle names the file.
+  if [ -f "$base.vars.hcl" ]; then sed -i "s|$base.vars.hcl|input.hcl|g" "$base.error.txt"; fi
 done
