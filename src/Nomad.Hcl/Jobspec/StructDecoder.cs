@@ -125,11 +125,32 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
 
         var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
+        JsonObject? inheritedVault = null;
+        var loneTaskGroups = new List<JsonObject>();
         foreach (var child in Expand(body.Blocks, context))
         {
             try
             {
                 var type = child.Block.Type;
+                if (type == "vault" && structName is "Job" or "TaskGroup")
+                {
+                    RejectDuplicate(child.Block, seen);
+                    CheckLabels("Vault", child);
+                    inheritedVault = Decode("Vault", child);
+                    continue;
+                }
+
+                if (type == "task" && structName == "Job")
+                {
+                    CheckLabels("Task", child);
+                    var task = Decode("Task", child);
+                    var group = Zero("TaskGroup");
+                    group["Name"] = task["Name"]?.DeepClone();
+                    group["Tasks"] = new JsonArray(task);
+                    loneTaskGroups.Add(group);
+                    continue;
+                }
+
                 if (!blockFields.TryGetValue(type, out var field))
                 {
                     var suggestion = Suggest(type, blockFields.Keys);
@@ -143,6 +164,28 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             catch (EvaluationException e)
             {
                 diagnostics.AddRange([e.Diagnostic]);
+            }
+        }
+
+        if (loneTaskGroups.Count > 0)
+        {
+            // jobspec2 normalizeJob: a task directly in the job becomes a group of its own, placed first.
+            var groups = new JsonArray([.. loneTaskGroups]);
+            foreach (var group in (obj["TaskGroups"] as JsonArray)?.ToList() ?? [])
+            {
+                groups.Add(group?.DeepClone());
+            }
+
+            obj["TaskGroups"] = groups;
+        }
+
+        if (inheritedVault is not null)
+        {
+            // jobspec2: a group's (decodeTaskGroup) or the job's (normalizeJob) vault block goes to every task without one.
+            var groups = structName == "Job" ? (obj["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [] : [obj];
+            foreach (var task in groups.SelectMany(g => (g["Tasks"] as JsonArray)?.OfType<JsonObject>() ?? []))
+            {
+                task["Vault"] ??= inheritedVault.DeepClone();
             }
         }
 
