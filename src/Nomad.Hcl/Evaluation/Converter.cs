@@ -26,7 +26,7 @@ public static class Converter
                     HclTypeKind.String => value,
                     HclTypeKind.Number => HclValue.String(HclValue.FormatNumber(value.AsNumber())),
                     HclTypeKind.Bool => HclValue.String(value.AsBool() ? "true" : "false"),
-                    _ => throw new ConversionException("string required"),
+                    _ => throw new ConversionException($"string required, but have {value.Type.FriendlyName}"),
                 };
             case HclTypeKind.Number:
                 if (value.Type.Kind == HclTypeKind.Number)
@@ -40,7 +40,7 @@ public static class Converter
                     return HclValue.Number(n);
                 }
 
-                throw new ConversionException(value.Type.Kind == HclTypeKind.String ? "a number is required" : "number required");
+                throw new ConversionException(value.Type.Kind == HclTypeKind.String ? "a number is required" : $"number required, but have {value.Type.FriendlyName}");
             case HclTypeKind.Bool:
                 if (value.Type.Kind == HclTypeKind.Bool)
                 {
@@ -58,12 +58,12 @@ public static class Converter
                     throw new ConversionException("a bool is required");
                 }
 
-                throw new ConversionException("bool required");
+                throw new ConversionException($"bool required, but have {value.Type.FriendlyName}");
             case HclTypeKind.List or HclTypeKind.Set:
                 {
                     if (value.Type.Kind is not (HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
                     {
-                        throw new ConversionException($"{(type.Kind == HclTypeKind.List ? "list" : "set")} of {type.Element!.FriendlyName} required");
+                        throw new ConversionException($"{type.FriendlyName} required, but have {value.Type.FriendlyName}");
                     }
 
                     var elements = new List<HclValue>();
@@ -82,7 +82,7 @@ public static class Converter
                 {
                     if (value.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
                     {
-                        throw new ConversionException($"map of {type.Element!.FriendlyName} required");
+                        throw new ConversionException($"{type.FriendlyName} required, but have {value.Type.FriendlyName}");
                     }
 
                     var keys = value.Attributes.Keys.ToList();

@@ -212,7 +212,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (type == "map[string]string")
             {
                 RejectDuplicate(block, seen);
-                obj[field.JsonName] = StringMap(BodyAsValue(block.Body, child.Context), block.Body.Range);
+                obj[field.JsonName] = StringMapBody(block.Body, child.Context);
                 return;
             }
 
@@ -397,6 +397,31 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
 
         return value;
+    }
+
+    /// <summary>gohcl's body-to-map decoding: each argument converted on its own; a nested block is a tuple.</summary>
+    private JsonObject StringMapBody(Body body, EvaluationContext context)
+    {
+        var map = new JsonObject();
+        foreach (var attribute in body.Attributes)
+        {
+            var value = Evaluator.Evaluate(attribute.Expression, context);
+            try
+            {
+                map[attribute.Name] = value.IsNull ? "" : Converter.Convert(value, HclType.String).AsString();
+            }
+            catch (ConversionException e)
+            {
+                throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", StartRange(attribute.Expression));
+            }
+        }
+
+        foreach (var nested in Expand(body.Blocks, context))
+        {
+            throw Error("Unsuitable value type", "Unsuitable value: string required, but have tuple", nested.Block.OpenBraceRange);
+        }
+
+        return map;
     }
 
     private static JsonObject? StringMap(HclValue value, SourceRange range)
