@@ -20,7 +20,6 @@ internal static class CollectionFunctions
         table["range"] = Variadic(Range, P("params", HclType.Number));
         table["flatten"] = Of(a => HclValue.Tuple(Flatten(a[0])), P("list", HclType.Dynamic));
         table["distinct"] = Of(Distinct, P("list", HclType.List(HclType.Dynamic)));
-        table["reverse"] = Of(Reverse, P("list", HclType.Dynamic));
         table["compact"] = Of(a => Strings(a[0].Elements.Where(e => !e.IsNull && e.AsString().Length > 0).Select(e => e.AsString())), P("list", HclType.List(HclType.String)));
         table["coalesce"] = Variadic(Coalesce, P("vals", HclType.Dynamic, allowNull: true));
         table["coalescelist"] = Variadic(a => a.FirstOrDefault(v => !v.IsNull && v.Elements.Count > 0) ?? throw new FunctionException("no non-null arguments"), P("vals", HclType.Dynamic, allowNull: true));
@@ -228,23 +227,6 @@ internal static class CollectionFunctions
         }
 
         return HclValue.List(a[0].Type.Element!, result);
-    }
-
-    private static HclValue Reverse(IReadOnlyList<HclValue> a)
-    {
-        var v = a[0];
-        if (v.Type.Kind == HclTypeKind.String)
-        {
-            return HclValue.String(new string([.. v.AsString().Reverse()]));
-        }
-
-        if (!IsSequence(v))
-        {
-            throw new FunctionException("can only reverse list or tuple values, not " + v.Type.FriendlyName, 0);
-        }
-
-        var items = v.Elements.Reverse().ToList();
-        return v.Type.Kind == HclTypeKind.Tuple ? HclValue.Tuple(items) : HclValue.List(v.Type.Element!, items);
     }
 
     private static HclValue Coalesce(IReadOnlyList<HclValue> a)

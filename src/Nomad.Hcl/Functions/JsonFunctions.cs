@@ -18,12 +18,18 @@ internal static class JsonFunctions
     public static string Encode(HclValue value)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(writer, value);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        // Go's encoder escapes <, > and & (and U+2028/U+2029), which only occur inside strings here.
+        return Encoding.UTF8.GetString(stream.ToArray())
+            .Replace("<", "\\u003c", StringComparison.Ordinal)
+            .Replace(">", "\\u003e", StringComparison.Ordinal)
+            .Replace("&", "\\u0026", StringComparison.Ordinal)
+            .Replace("\u2028", "\\u2028", StringComparison.Ordinal)
+            .Replace("\u2029", "\\u2029", StringComparison.Ordinal);
     }
 
     private static void Write(Utf8JsonWriter writer, HclValue value)

@@ -16,6 +16,9 @@ internal static class StringFunctions
         table["trimspace"] = StringToString(s => s.Trim());
         table["chomp"] = StringToString(s => s.EndsWith("\r\n", StringComparison.Ordinal) ? s[..^2] : s.EndsWith('\n') || s.EndsWith('\r') ? s[..^1] : s);
         table["strrev"] = StringToString(Reverse);
+
+        // Nomad registers cty's string reverse under "reverse": reverse(list) is an error there.
+        table["reverse"] = StringToString(Reverse);
         table["title"] = StringToString(Title);
         table["strlen"] = Of(a => HclValue.Number(new StringInfo(a[0].AsString()).LengthInTextElements), P("str", HclType.String));
         table["trim"] = Of(a => HclValue.String(a[0].AsString().Trim(a[1].AsString().ToCharArray())), P("str", HclType.String), P("cutset", HclType.String));
@@ -113,12 +116,7 @@ internal static class StringFunctions
 
     private static string Replace(string str, string substr, string replacement)
     {
-        if (substr.Length > 1 && substr.StartsWith('/') && substr.EndsWith('/'))
-        {
-            var regex = new Regex(substr[1..^1], RegexOptions.None, TimeSpan.FromSeconds(1));
-            return regex.Replace(str, GoReplacement(replacement));
-        }
-
+        // cty's replace is literal only; the /regex/ form is Terraform's, not Nomad's.
         return substr.Length == 0 ? str : str.Replace(substr, replacement, StringComparison.Ordinal);
     }
 
