@@ -105,7 +105,11 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         }
 
         Normalize(job, jobBlock.Labels[0]);
-        Canonicalizer.Job(job);
+        if (options.Canonicalize)
+        {
+            Canonicalizer.Job(job);
+        }
+
         return new JobParseResult(job, []);
     }
 

@@ -14,4 +14,10 @@ public sealed record JobParseOptions
 
     /// <summary>The directory filesystem functions may read; null disables them, as on the server.</summary>
     public string? FileSystemRoot { get; init; }
+
+    /// <summary>
+    /// Fill Nomad's API defaults (<c>Canonicalize: true</c> on the parse endpoint, what the CLI and this project
+    /// always ask for). Without it the job carries only what the file sets.
+    /// </summary>
+    public bool Canonicalize { get; init; } = true;
 }
