@@ -16,6 +16,7 @@ public sealed class IndexMalformedInputTests
         await repo.WithFile("jobs/web.json", JobFiles.Json("web"))
             .WithFile("jobs/broken.json", "{\n  \"ID\": \"broken\",\n  oops\n}")
             .WithFile("jobs/noid.json", "{ \"Type\": \"batch\" }")
+            .WithFile("jobs/spaced.json", JobFiles.Json("has space"))
             .CommitAsync("first", Ct);
         var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"));
 
@@ -26,9 +27,10 @@ public sealed class IndexMalformedInputTests
         var status = await h.IndexStatusAsync(key, Ct);
         status.Jobs.ShouldBe(["default/web"]);
         var errors = status.Errors.ShouldNotBeNull().Split('\n');
-        errors.Length.ShouldBe(2);
+        errors.Length.ShouldBe(3);
         errors[0].ShouldStartWith("Job file jobs/broken.json is not valid JSON at line 3");
         errors[1].ShouldStartWith("Job file jobs/noid.json holds no job ID");
+        errors[2].ShouldStartWith("Job file jobs/spaced.json defines job \"has space\"; Nomad job IDs hold no spaces");
     }
 
     [Fact]

@@ -148,6 +148,13 @@ internal sealed class NomadJobIndexController(
             try
             {
                 var job = await parser.ParseAsync(blob.File.Path, blob.Text, variables, ct).ConfigureAwait(false);
+                if (job.JobId.Contains(' ', StringComparison.Ordinal) || job.JobId.Contains('\0', StringComparison.Ordinal))
+                {
+                    run.UnreadableFiles.Add(blob.File.Path);
+                    run.Errors.Add($"Job file {blob.File.Path} defines job \"{job.JobId}\"; Nomad job IDs hold no spaces or null characters: rename the job.");
+                    continue;
+                }
+
                 var ns = job.Namespace ?? run.Spec.Namespace ?? NomadJobSpec.DefaultNamespace;
                 run.Claims.Add(new JobClaim(blob.File.Path, job.JobId, ns));
             }
