@@ -71,4 +71,22 @@ public sealed class IndexPruneTests
         status.Jobs.ShouldBe(["default/api"]);
         status.Errors.ShouldNotBeNull().ShouldContain("api.json");
     }
+
+    [Fact]
+    public async Task An_exclude_added_to_the_repository_spec_prunes_at_the_same_commit()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("web.json", JobFiles.Json("web")).WithFile("api.json", JobFiles.Json("api")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"), (ItemKeys.Prune, "true"));
+        await h.PublishAndIndexAsync(key, repo, Ct);
+        var stored = (await h.Store.ReadAsync(key, Ct))!;
+        var edited = new Dictionary<string, string>(stored.Items) { [ItemKeys.Exclude] = "^api" };
+        (await h.Store.ReplaceAsync(key, edited, stored.ModifyIndex, Ct)).ShouldBeTrue();
+
+        await h.Controller.ReconcileAsync(key, Ct);
+
+        (await h.JobKeysAsync(Ct)).ShouldBe([ObjectKey.NomadJob("default", "web")]);
+        (await h.IndexStatusAsync(key, Ct)).Jobs.ShouldBe(["default/web"]);
+    }
 }
