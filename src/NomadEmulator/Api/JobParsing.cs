@@ -1,19 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using Nomad.Emulator.Http;
 using Nomad.Emulator.State;
+using Nomad.Hcl;
 
 namespace Nomad.Emulator.Api;
 
 /// <summary>
 /// <c>POST /v1/jobs/parse</c> (<c>JobsParseRequest</c> in <c>command/agent/job_endpoint.go</c>): needs
 /// <c>parse-job</c> or <c>submit-job</c>; an empty <c>JobHCL</c> answers <c>400 Job spec is empty</c>. The HCL itself
-/// goes to <see cref="ParseHcl"/>, the one seam where the project's HCL library plugs in.
+/// is parsed by the project's HCL library (<c>Nomad.Hcl</c>), as Nomad's jobspec2 parses it.
 /// </summary>
 public static class JobParsing
 {
-    /// <summary>The 501 text while no HCL parser is wired in.</summary>
-    public const string NotAvailable = "HCL parsing is not available in this emulator yet";
-
     /// <summary>Handles a parse request.</summary>
     public static async Task<IResult> HandleAsync(HttpContext context, EmulatorState state, CancellationToken ct)
     {
@@ -44,12 +42,21 @@ public static class JobParsing
     }
 
     /// <summary>
-    /// Parses HCL2 job text as Nomad does (file <c>input.hcl</c>, file functions off) and answers the API job JSON,
-    /// or <c>400 Failed to parse job: …</c>. Until the HCL library lands this answers 501.
+    /// Parses HCL2 job text as Nomad does (<c>jobspec2.ParseWithConfig</c>: file <c>input.hcl</c>, file functions
+    /// off, <c>Variables</c> as var-file content) with the project's HCL library, and answers the API job JSON, or
+    /// <c>400 Failed to parse job: …</c>.
     /// </summary>
     private static IResult ParseHcl(string hcl, string variables, bool canonicalize)
     {
-        _ = (hcl, variables, canonicalize);
-        return NomadResults.Error(501, NotAvailable);
+        var result = JobFileParser.Parse(hcl, new JobParseOptions
+        {
+            FileName = "input.hcl",
+            VarFileContent = variables.Length > 0 ? variables : null,
+            FileSystemRoot = null,
+            Canonicalize = canonicalize,
+        });
+        return result.Job is { } job
+            ? Results.Json(job, NomadJson.Options)
+            : NomadResults.Error(400, "Failed to parse job: " + result.ErrorText);
     }
 }

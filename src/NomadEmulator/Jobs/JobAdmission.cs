@@ -1,3 +1,4 @@
+using Nomad.Hcl;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -18,7 +19,11 @@ public static class JobAdmission
     public static AdmissionResult Admit(JsonObject apiJob)
     {
         ArgumentNullException.ThrowIfNull(apiJob);
-        var stored = JobConversion.ToStored(apiJob);
+
+        // ApiJobToStructJob canonicalizes every job first, so a bare register body gets the API defaults.
+        var canonical = apiJob.DeepClone().AsObject();
+        JobCanonicalizer.Canonicalize(canonical);
+        var stored = JobConversion.ToStored(canonical);
         var errors = JobValidator.Validate(stored);
         var warnings = JobWarnings.For(stored);
         return errors.Count == 0

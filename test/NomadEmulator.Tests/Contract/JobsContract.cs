@@ -62,6 +62,26 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task Register_of_a_bare_job_fills_the_api_defaults_as_nomad_canonicalizes_it()
+    {
+        var id = Some.Name("bare");
+        var job = JsonNode.Parse($$$"""
+            {"ID":"{{{id}}}","Name":"{{{id}}}","Datacenters":["*"],
+             "TaskGroups":[{"Name":"g","Tasks":[{"Name":"t","Driver":"docker","Config":{"image":"nginx:1.27"}}]}]}
+            """)!;
+
+        (await Http.NomadPostAsync("/v1/jobs", new JsonObject { ["Job"] = job }, _ct)).Ok();
+
+        var stored = (await Http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Json!;
+        stored["Type"]!.GetValue<string>().ShouldBe("service");
+        stored["Priority"]!.GetValue<int>().ShouldBe(50);
+        var group = stored["TaskGroups"]![0]!;
+        group["Count"]!.GetValue<int>().ShouldBe(1);
+        group["Tasks"]![0]!["Resources"]!["CPU"]!.GetValue<int>().ShouldBe(100);
+        group["Tasks"]![0]!["Resources"]!["MemoryMB"]!.GetValue<int>().ShouldBe(300);
+    }
+
+    [Fact]
     public async Task Register_of_an_unchanged_job_keeps_the_version_but_still_makes_an_evaluation()
     {
         var id = Some.Name("job");
@@ -626,14 +646,85 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
-    public async Task Parse_answers_501_until_the_hcl_library_is_wired_in()
+    public async Task Parse_answers_the_canonical_api_job()
     {
-        target.RequireEmulator();
+        var hcl = """
+            job "parsed" {
+              datacenters = ["*"]
+              group "g" {
+                task "t" {
+                  driver = "docker"
+                  config { image = "nginx:1.27" }
+                }
+              }
+            }
+            """;
 
-        var answer = await Http.NomadPostAsync("/v1/jobs/parse", new JsonObject { ["JobHCL"] = "job \"x\" {}" }, _ct);
+        var answer = await Http.NomadPostAsync("/v1/jobs/parse", new JsonObject { ["JobHCL"] = hcl, ["Canonicalize"] = true }, _ct);
 
-        answer.Status.ShouldBe(HttpStatusCode.NotImplemented);
-        answer.Text.ShouldBe("HCL parsing is not available in this emulator yet");
+        answer.Status.ShouldBe(HttpStatusCode.OK, answer.Text);
+        var job = answer.Json!.AsObject();
+        job["ID"]!.GetValue<string>().ShouldBe("parsed");
+        job["Type"]!.GetValue<string>().ShouldBe("service");
+        job["Priority"]!.GetValue<int>().ShouldBe(50);
+        var group = job["TaskGroups"]!.AsArray().Single()!.AsObject();
+        group["Count"]!.GetValue<int>().ShouldBe(1);
+        group["Tasks"]!.AsArray().Single()!["Config"]!["image"]!.GetValue<string>().ShouldBe("nginx:1.27");
+    }
+
+    [Fact]
+    public async Task Parse_applies_the_variables_given_as_var_file_text()
+    {
+        var hcl = """
+            variable "image" {
+              type = string
+            }
+            job "vars" {
+              group "g" {
+                task "t" {
+                  driver = "docker"
+                  config { image = var.image }
+                }
+              }
+            }
+            """;
+
+        var answer = await Http.NomadPostAsync(
+            "/v1/jobs/parse", new JsonObject { ["JobHCL"] = hcl, ["Canonicalize"] = true, ["Variables"] = "image = \"redis:7\"\n" }, _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.OK, answer.Text);
+        answer.Json!["TaskGroups"]![0]!["Tasks"]![0]!["Config"]!["image"]!.GetValue<string>().ShouldBe("redis:7");
+    }
+
+    [Fact]
+    public async Task Parse_of_malformed_hcl_answers_400_with_the_position_in_input_hcl()
+    {
+        var answer = await Http.NomadPostAsync("/v1/jobs/parse", new JsonObject { ["JobHCL"] = "job \"x\" {\n  count = \n}\n" }, _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Text.ShouldStartWith("Failed to parse job: input.hcl:2,");
+        answer.Text.ShouldContain("Invalid expression");
+    }
+
+    [Fact]
+    public async Task Parse_of_a_job_file_reading_a_file_fails_as_file_functions_are_off()
+    {
+        var hcl = """
+            job "fs" {
+              group "g" {
+                task "t" {
+                  driver = "docker"
+                  config { image = file("image.txt") }
+                }
+              }
+            }
+            """;
+
+        var answer = await Http.NomadPostAsync("/v1/jobs/parse", new JsonObject { ["JobHCL"] = hcl }, _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Text.ShouldStartWith("Failed to parse job: input.hcl:5,");
+        answer.Text.ShouldContain("filesystem function disabled");
     }
 
     [Fact]

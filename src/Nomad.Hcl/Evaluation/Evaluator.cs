@@ -1,0 +1,558 @@
+using System.Text;
+using Nomad.Hcl.Diagnostics;
+using Nomad.Hcl.Functions;
+using Nomad.Hcl.Syntax;
+
+namespace Nomad.Hcl.Evaluation;
+
+/// <summary>
+/// Evaluates expressions as hclsyntax does. Errors throw <see cref="EvaluationException"/> with HCL's
+/// summary and detail; <see cref="TryEvaluate"/> turns them into diagnostics.
+/// </summary>
+public static class Evaluator
+{
+    /// <summary>Evaluates, recording an error as a diagnostic and answering null.</summary>
+    public static HclValue? TryEvaluate(Expression expression, EvaluationContext context, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Evaluate(expression, context);
+        }
+        catch (EvaluationException e)
+        {
+            diagnostics.AddRange([e.Diagnostic]);
+            return null;
+        }
+    }
+
+    private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));
+
+    /// <summary>Evaluates an expression, throwing <see cref="EvaluationException"/> on error.</summary>
+    public static HclValue Evaluate(Expression expression, EvaluationContext context)
+    {
+        switch (expression)
+        {
+            case LiteralExpression literal:
+                return literal.Value;
+            case VariableExpression or GetAttrExpression or IndexExpression when UndefinedRoot(expression, context) is { } placeholder:
+                return placeholder;
+            case VariableExpression variable:
+                if (context.TryLookup(variable.Name, out var value))
+                {
+                    return value;
+                }
+
+                throw Error("Unknown variable", $"There is no variable named \"{variable.Name}\".", variable.Range);
+            case GetAttrExpression getAttr:
+                return GetAttribute(Evaluate(getAttr.Source, context), getAttr.Name, getAttr.NameRange, getAttr.Range);
+            case IndexExpression index:
+                return Index(Evaluate(index.Source, context), Evaluate(index.Key, context), index.BracketRange);
+            case ParenthesesExpression parens:
+                return Evaluate(parens.Inner, context);
+            case TemplateWrapExpression wrap:
+                return Evaluate(wrap.Wrapped, context);
+            case TemplateExpression template:
+                return Template(template, context);
+            case TemplateJoinExpression join:
+                return Join(join, context);
+            case ConditionalExpression conditional:
+                return Conditional(conditional, context);
+            case BinaryExpression binary:
+                return Operators.Binary(binary, Evaluate(binary.Left, context), Evaluate(binary.Right, context));
+            case UnaryExpression unary:
+                return Operators.Unary(unary, Evaluate(unary.Operand, context));
+            case TupleExpression tuple:
+                return HclValue.Tuple([.. tuple.Items.Select(i => Evaluate(i, context))]);
+            case ObjectExpression obj:
+                return Object(obj, context);
+            case ObjectKeyExpression key:
+                return ObjectKey(key, context);
+            case FunctionCallExpression call:
+                return Call(call, context);
+            case ForExpression forExpr:
+                return For(forExpr, context);
+            case SplatExpression splat:
+                return Splat(splat, context);
+            case AnonymousSymbolExpression anonymous:
+                if (context.TryLookup(SplatItemName, out var item))
+                {
+                    return item;
+                }
+
+                throw Error("Invalid expression", "A splat symbol is not valid here.", anonymous.Range);
+            default:
+                throw Error("Invalid expression", "This expression cannot be evaluated.", expression.Range);
+        }
+    }
+
+    private const string SplatItemName = "\u0000splat";
+
+    private static HclValue? UndefinedRoot(Expression expression, EvaluationContext context)
+    {
+        if (context.UndefinedVariable is null)
+        {
+            return null;
+        }
+
+        var node = expression;
+        while (true)
+        {
+            switch (node)
+            {
+                case GetAttrExpression g:
+                    node = g.Source;
+                    continue;
+                case IndexExpression { Key: LiteralExpression } i:
+                    node = i.Source;
+                    continue;
+                case VariableExpression v:
+                    return context.TryLookup(v.Name, out _) ? null : context.UndefinedVariable(SourceRange.Between(v.Range, expression.Range));
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>Reads <c>value.name</c> as hclsyntax's attribute traversal does.</summary>
+    public static HclValue GetAttribute(HclValue value, string name, SourceRange nameRange, SourceRange range)
+    {
+        if (value.IsNull)
+        {
+            throw Error("Attempt to get attribute from null value", "This value is null, so it does not have any attributes.", nameRange);
+        }
+
+        switch (value.Type.Kind)
+        {
+            case HclTypeKind.Object:
+                if (value.Attributes.TryGetValue(name, out var attr))
+                {
+                    return attr;
+                }
+
+                throw Error("Unsupported attribute", $"This object does not have an attribute named \"{name}\".", nameRange);
+            case HclTypeKind.Map:
+                if (value.Attributes.TryGetValue(name, out var entry))
+                {
+                    return entry;
+                }
+
+                throw Error("Missing map element", $"This map does not have an element with the key \"{name}\".", nameRange);
+            case HclTypeKind.Dynamic:
+                return HclValue.Null;
+            case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
+                throw Error("Unsupported attribute", "This value does not have any attributes.", nameRange);
+            default:
+                throw Error("Unsupported attribute", $"Can't access attributes on a primitive-typed value ({value.Type.FriendlyName}).", nameRange);
+        }
+    }
+
+    /// <summary>Reads <c>collection[key]</c> as hcl.Index does.</summary>
+    public static HclValue Index(HclValue collection, HclValue key, SourceRange keyRange)
+    {
+        if (collection.IsNull)
+        {
+            throw Error("Attempt to index null value", "This value is null, so it does not have any indices.", keyRange);
+        }
+
+        if (key.IsNull)
+        {
+            throw Error("Invalid index", "Can't use a null value as an indexing key.", keyRange);
+        }
+
+        switch (collection.Type.Kind)
+        {
+            case HclTypeKind.List or HclTypeKind.Tuple:
+                {
+                    double n;
+                    try
+                    {
+                        n = Converter.Convert(key, HclType.Number).AsNumber();
+                    }
+                    catch (ConversionException e)
+                    {
+                        throw Error("Invalid index", $"The given key does not identify an element in this collection value: {e.Message}.", keyRange);
+                    }
+
+                    if (n != Math.Floor(n))
+                    {
+                        throw Error("Invalid index", "The given key does not identify an element in this collection value: indexing a sequence requires a whole number.", keyRange);
+                    }
+
+                    if (n < 0 || n >= collection.Elements.Count)
+                    {
+                        var detail = n < 0
+                            ? "The given key does not identify an element in this collection value: a negative number is not a valid index for a sequence."
+                            : "The given key does not identify an element in this collection value: the given index is greater than or equal to the length of the collection.";
+                        throw Error("Invalid index", detail, keyRange);
+                    }
+
+                    return collection.Elements[(int)n];
+                }
+
+            case HclTypeKind.Map or HclTypeKind.Object:
+                {
+                    string k;
+                    try
+                    {
+                        k = Converter.Convert(key, HclType.String).AsString();
+                    }
+                    catch (ConversionException e)
+                    {
+                        throw Error("Invalid index", $"The given key does not identify an element in this collection value: {e.Message}.", keyRange);
+                    }
+
+                    if (collection.Attributes.TryGetValue(k, out var v))
+                    {
+                        return v;
+                    }
+
+                    throw collection.Type.Kind == HclTypeKind.Object
+                        ? Error("Unsupported attribute", $"The given key does not identify an element in this collection value.", keyRange)
+                        : Error("Invalid index", "The given key does not identify an element in this collection value.", keyRange);
+                }
+
+            case HclTypeKind.Set:
+                throw Error("Invalid index", "Elements of a set are identified only by their value and don't have any separate index or key to select with, so it's only possible to perform operations across all elements of the set.", keyRange);
+            case HclTypeKind.Dynamic:
+                return HclValue.Null;
+            default:
+                throw Error("Invalid index", "This value does not have any indices.", keyRange);
+        }
+    }
+
+    private static HclValue Template(TemplateExpression template, EvaluationContext context)
+    {
+        if (template.Parts.Count == 1 && template.Parts[0] is LiteralExpression only && only.Value.Type.Kind == HclTypeKind.String)
+        {
+            return only.Value;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var part in template.Parts)
+        {
+            var value = Evaluate(part, context);
+            if (value.IsNull)
+            {
+                throw Error("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", part.Range);
+            }
+
+            try
+            {
+                sb.Append(Converter.Convert(value, HclType.String).AsString());
+            }
+            catch (ConversionException e)
+            {
+                throw Error("Invalid template interpolation value", $"Cannot include the given value in a string template: {e.Message}.", part.Range);
+            }
+        }
+
+        return HclValue.String(sb.ToString());
+    }
+
+    private static HclValue Join(TemplateJoinExpression join, EvaluationContext context)
+    {
+        var tuple = Evaluate(join.Tuple, context);
+        var sb = new StringBuilder();
+        foreach (var element in tuple.Elements)
+        {
+            if (element.IsNull)
+            {
+                throw Error("Invalid template interpolation value", "An iteration result is null. Cannot include a null value in a string template.", join.Range);
+            }
+
+            sb.Append(Converter.Convert(element, HclType.String).AsString());
+        }
+
+        return HclValue.String(sb.ToString());
+    }
+
+    private static HclValue Conditional(ConditionalExpression conditional, EvaluationContext context)
+    {
+        var condition = Evaluate(conditional.Condition, context);
+        if (condition.IsNull)
+        {
+            throw Error("Null condition", "The condition value is null. Conditions must either be true or false.", conditional.Condition.Range);
+        }
+
+        bool flag;
+        try
+        {
+            flag = Converter.Convert(condition, HclType.Bool).AsBool();
+        }
+        catch (ConversionException e)
+        {
+            throw Error("Incorrect condition type", $"The condition expression must be of type bool.{(e.Message.Length > 0 ? "" : "")}", conditional.Condition.Range);
+        }
+
+        return Evaluate(flag ? conditional.TrueResult : conditional.FalseResult, context);
+    }
+
+    private static HclValue Object(ObjectExpression obj, EvaluationContext context)
+    {
+        var attributes = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
+        foreach (var item in obj.Items)
+        {
+            var key = Evaluate(item.Key, context);
+            if (key.IsNull)
+            {
+                throw Error("Null value as key", "Can't use a null value as a key.", item.Key.Range);
+            }
+
+            string name;
+            try
+            {
+                name = Converter.Convert(key, HclType.String).AsString();
+            }
+            catch (ConversionException e)
+            {
+                throw Error("Incorrect key type", $"Can't use this value as a key: {e.Message}.", item.Key.Range);
+            }
+
+            attributes[name] = Evaluate(item.Value, context);
+        }
+
+        return HclValue.Object(attributes);
+    }
+
+    private static HclValue ObjectKey(ObjectKeyExpression key, EvaluationContext context)
+    {
+        if (!key.ForceNonLiteral && key.Wrapped is VariableExpression bare)
+        {
+            return HclValue.String(bare.Name);
+        }
+
+        return Evaluate(key.Wrapped, context);
+    }
+
+    private static HclValue Call(FunctionCallExpression call, EvaluationContext context)
+    {
+        if (!context.Functions.TryGetValue(call.Name, out var function))
+        {
+            throw Error("Call to unknown function", $"There is no function named \"{call.Name}\".", call.NameRange);
+        }
+
+        if (call.Name is "try" or "can")
+        {
+            return TryOrCan(call, context);
+        }
+
+        var args = new List<HclValue>();
+        var argRanges = new List<SourceRange>();
+        var argStarts = new List<SourceRange>();
+        for (var i = 0; i < call.Arguments.Count; i++)
+        {
+            var value = Evaluate(call.Arguments[i], context);
+            if (call.ExpandFinal && i == call.Arguments.Count - 1)
+            {
+                if (value.IsNull)
+                {
+                    throw Error("Invalid expanding argument value", "The expanding argument (indicated by ...) must not be null.", call.Arguments[i].Range);
+                }
+
+                if (value.Type.Kind is not (HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
+                {
+                    throw Error("Invalid expanding argument value", "The expanding argument (indicated by ...) must be of a tuple, list, or set type.", call.Arguments[i].Range);
+                }
+
+                foreach (var element in value.Elements)
+                {
+                    args.Add(element);
+                    argRanges.Add(call.Arguments[i].Range);
+                    argStarts.Add(ExpressionRanges.Start(call.Arguments[i]));
+                }
+
+                continue;
+            }
+
+            args.Add(value);
+            argRanges.Add(call.Arguments[i].Range);
+            argStarts.Add(ExpressionRanges.Start(call.Arguments[i]));
+        }
+
+        return FunctionCaller.Invoke(call, function, args, argRanges, argStarts);
+    }
+
+    private static HclValue TryOrCan(FunctionCallExpression call, EvaluationContext context)
+    {
+        if (call.Name == "can")
+        {
+            if (call.Arguments.Count != 1)
+            {
+                throw Error(call.Arguments.Count == 0 ? "Not enough function arguments" : "Too many function arguments",
+                    call.Arguments.Count == 0 ? "Function \"can\" expects 1 argument(s). Missing value for \"expression\"." : "Function \"can\" expects only 1 argument(s).", call.Range);
+            }
+
+            try
+            {
+                Evaluate(call.Arguments[0], context);
+                return HclValue.True;
+            }
+            catch (EvaluationException)
+            {
+                return HclValue.False;
+            }
+        }
+
+        if (call.Arguments.Count == 0)
+        {
+            throw Error("Error in function call", "Call to function \"try\" failed: at least one argument is required.", call.Range);
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            try
+            {
+                return Evaluate(argument, context);
+            }
+            catch (EvaluationException)
+            {
+            }
+        }
+
+        throw Error("Error in function call", "Call to function \"try\" failed: no expression succeeded:\n", call.Range);
+    }
+
+    private static HclValue For(ForExpression forExpr, EvaluationContext context)
+    {
+        var collection = Evaluate(forExpr.Collection, context);
+        if (collection.IsNull)
+        {
+            throw Error("Iteration over null value", "A null value cannot be used as the collection in a 'for' expression.", forExpr.Collection.Range);
+        }
+
+        var pairs = new List<(HclValue Key, HclValue Value)>();
+        switch (collection.Type.Kind)
+        {
+            case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
+                for (var i = 0; i < collection.Elements.Count; i++)
+                {
+                    pairs.Add((collection.Type.Kind == HclTypeKind.Set ? collection.Elements[i] : HclValue.Number(i), collection.Elements[i]));
+                }
+
+                break;
+            case HclTypeKind.Map or HclTypeKind.Object:
+                pairs.AddRange(collection.Attributes.Select(a => (HclValue.String(a.Key), a.Value)));
+                break;
+            default:
+                throw Error("Iteration over non-iterable value", $"A value of type {collection.Type.FriendlyName} cannot be used as the collection in a 'for' expression.", forExpr.Collection.Range);
+        }
+
+        var tupleItems = new List<HclValue>();
+        var objectItems = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, List<HclValue>>(StringComparer.Ordinal);
+        foreach (var (key, value) in pairs)
+        {
+            var scope = new Dictionary<string, HclValue>(StringComparer.Ordinal) { [forExpr.ValueVariable] = value };
+            if (forExpr.KeyVariable is { } keyVar)
+            {
+                scope[keyVar] = key;
+            }
+
+            var child = context.WithChild(scope);
+            if (forExpr.Condition is { } condExpr)
+            {
+                var cond = Evaluate(condExpr, child);
+                if (cond.IsNull)
+                {
+                    throw Error("Condition is null", "The value of the 'if' clause must not be null.", condExpr.Range);
+                }
+
+                try
+                {
+                    if (!Converter.Convert(cond, HclType.Bool).AsBool())
+                    {
+                        continue;
+                    }
+                }
+                catch (ConversionException e)
+                {
+                    throw Error("Invalid 'for' condition", $"The 'if' clause value is invalid: {e.Message}.", condExpr.Range);
+                }
+            }
+
+            if (forExpr.KeyResult is null)
+            {
+                tupleItems.Add(Evaluate(forExpr.ValueResult, child));
+                continue;
+            }
+
+            var keyValue = Evaluate(forExpr.KeyResult, child);
+            if (keyValue.IsNull)
+            {
+                throw Error("Invalid object key", "Key expression in 'for' expression must not produce a null value.", forExpr.KeyResult.Range);
+            }
+
+            string name;
+            try
+            {
+                name = Converter.Convert(keyValue, HclType.String).AsString();
+            }
+            catch (ConversionException e)
+            {
+                throw Error("Invalid object key", $"The key expression produced an invalid result: {e.Message}.", forExpr.KeyResult.Range);
+            }
+
+            var itemValue = Evaluate(forExpr.ValueResult, child);
+            if (forExpr.Group)
+            {
+                if (!groups.TryGetValue(name, out var list))
+                {
+                    groups[name] = list = [];
+                }
+
+                list.Add(itemValue);
+                continue;
+            }
+
+            if (objectItems.ContainsKey(name))
+            {
+                throw Error("Duplicate object key", $"Two different items produced the key \"{name}\" in this 'for' expression. If duplicate keys are expected, use the ellipsis (...) after the value expression to enable grouping by key.", forExpr.KeyResult.Range);
+            }
+
+            objectItems[name] = itemValue;
+        }
+
+        if (forExpr.KeyResult is null)
+        {
+            return HclValue.Tuple(tupleItems);
+        }
+
+        if (forExpr.Group)
+        {
+            foreach (var (k, list) in groups)
+            {
+                objectItems[k] = HclValue.Tuple(list);
+            }
+        }
+
+        return HclValue.Object(objectItems);
+    }
+
+    private static HclValue Splat(SplatExpression splat, EvaluationContext context)
+    {
+        var source = Evaluate(splat.Source, context);
+        if (source.IsNull)
+        {
+            return HclValue.Tuple([]);
+        }
+
+        var isList = source.Type.Kind is HclTypeKind.List or HclTypeKind.Set;
+        IReadOnlyList<HclValue> elements = source.Type.Kind is HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple
+            ? source.Elements
+            : [source];
+        var results = new List<HclValue>();
+        foreach (var element in elements)
+        {
+            var child = context.WithChild(new Dictionary<string, HclValue>(StringComparer.Ordinal) { [SplatItemName] = element });
+            results.Add(Evaluate(splat.Each, child));
+        }
+
+        if (isList)
+        {
+            var elementType = Converter.Unify(results, out var converted);
+            return HclValue.List(elementType, converted);
+        }
+
+        return HclValue.Tuple(results);
+    }
+}

@@ -1,0 +1,21 @@
+using Nomad.Hcl.Evaluation;
+
+namespace Nomad.Hcl.Functions;
+
+/// <summary>Shorthands for declaring functions.</summary>
+internal static class Fn
+{
+    public static FunctionParameter P(string name, HclType type, bool allowNull = false) => new(name, type, allowNull);
+
+    public static HclFunction Of(Func<IReadOnlyList<HclValue>, HclValue> body, params FunctionParameter[] parameters) => new(parameters, null, body);
+
+    public static HclFunction Variadic(Func<IReadOnlyList<HclValue>, HclValue> body, FunctionParameter variadic, params FunctionParameter[] parameters) => new(parameters, variadic, body);
+
+    public static HclFunction StringToString(Func<string, string> body) => Of(a => HclValue.String(body(a[0].AsString())), P("str", HclType.String));
+
+    public static HclFunction NumberToNumber(Func<double, double> body) => Of(a => HclValue.Number(body(a[0].AsNumber())), P("num", HclType.Number));
+
+    public static HclValue Strings(IEnumerable<string> items) => HclValue.List(HclType.String, [.. items.Select(HclValue.String)]);
+
+    public static bool IsSequence(HclValue v) => v.Type.Kind is HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple;
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using Nomad.Hcl.Evaluation;
+
+namespace Nomad.Hcl.Functions;
+
+/// <summary>cty's <c>format</c> verbs: %s %d %f %v %q %t %x %X %o %b %e %g %%, with width and precision.</summary>
+internal static class Formatter
+{
+    public static string Format(string format, IReadOnlyList<HclValue> args)
+    {
+        var sb = new StringBuilder();
+        var next = 0;
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if (c != '%')
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            if (i + 1 < format.Length && format[i + 1] == '%')
+            {
+                sb.Append('%');
+                i++;
+                continue;
+            }
+
+            var j = i + 1;
+            var flags = "";
+            while (j < format.Length && "+- #0".Contains(format[j], StringComparison.Ordinal))
+            {
+                flags += format[j++];
+            }
+
+            var widthStart = j;
+            while (j < format.Length && char.IsAsciiDigit(format[j]))
+            {
+                j++;
+            }
+
+            var width = j > widthStart ? int.Parse(format[widthStart..j], CultureInfo.InvariantCulture) : -1;
+            var precision = -1;
+            if (j < format.Length && format[j] == '.')
+            {
+                j++;
+                var precisionStart = j;
+                while (j < format.Length && char.IsAsciiDigit(format[j]))
+                {
+                    j++;
+                }
+
+                precision = j > precisionStart ? int.Parse(format[precisionStart..j], CultureInfo.InvariantCulture) : 0;
+            }
+
+            if (j >= format.Length)
+            {
+                throw new FunctionException("unterminated format verb");
+            }
+
+            var verb = format[j];
+            i = j;
+            if (next >= args.Count)
+            {
+                throw new FunctionException($"not enough arguments for \"%{verb}\" at {i}: need index {next + 1} but have {args.Count} total");
+            }
+
+            var text = Verb(verb, args[next++], precision);
+            if (width > text.Length)
+            {
+                text = flags.Contains('-', StringComparison.Ordinal) ? text.PadRight(width)
+                    : flags.Contains('0', StringComparison.Ordinal) && verb is 'd' or 'f' ? text.PadLeft(width, '0')
+                    : text.PadLeft(width);
+            }
+
+            if (flags.Contains('+', StringComparison.Ordinal) && verb is 'd' or 'f' && !text.StartsWith('-'))
+            {
+                text = "+" + text;
+            }
+
+            sb.Append(text);
+        }
+
+        if (next < args.Count)
+        {
+            throw new FunctionException($"too many arguments; only {next} used by format string");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Verb(char verb, HclValue value, int precision)
+    {
+        switch (verb)
+        {
+            case 'v':
+                return value.IsNull ? "null" : value.Type.Kind switch
+                {
+                    HclTypeKind.String => value.AsString(),
+                    HclTypeKind.Number => HclValue.FormatNumber(value.AsNumber()),
+                    HclTypeKind.Bool => value.AsBool() ? "true" : "false",
+                    _ => JsonFunctions.Encode(value),
+                };
+            case 's':
+                return Converter.Convert(NotNull(value), HclType.String).AsString();
+            case 'q':
+                return JsonFunctions.Encode(Converter.Convert(NotNull(value), HclType.String));
+            case 't':
+                return Converter.Convert(NotNull(value), HclType.Bool).AsBool() ? "true" : "false";
+            case 'd':
+                {
+                    var n = Converter.Convert(NotNull(value), HclType.Number).AsNumber();
+                    if (n != Math.Floor(n))
+                    {
+                        throw new FunctionException("unsupported value for \"%d\": value must be a whole number");
+                    }
+
+                    return HclValue.FormatNumber(n);
+                }
+
+            case 'f':
+                return Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString("F" + (precision < 0 ? 6 : precision), CultureInfo.InvariantCulture);
+            case 'e':
+                return Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString((precision < 0 ? "0.000000" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
+            case 'g':
+                return HclValue.FormatNumber(Converter.Convert(NotNull(value), HclType.Number).AsNumber());
+            case 'x' or 'X' or 'o' or 'b':
+                {
+                    var v = NotNull(value);
+                    if (v.Type.Kind == HclTypeKind.String && verb is 'x' or 'X')
+                    {
+                        var hex = Convert.ToHexString(Encoding.UTF8.GetBytes(v.AsString()));
+                        return verb == 'x' ? hex.ToLowerInvariant() : hex;
+                    }
+
+                    var n = (long)Converter.Convert(v, HclType.Number).AsNumber();
+                    var text = verb switch
+                    {
+                        'x' => n.ToString("x", CultureInfo.InvariantCulture),
+                        'X' => n.ToString("X", CultureInfo.InvariantCulture),
+                        'o' => Convert.ToString(n, 8),
+                        _ => Convert.ToString(n, 2),
+                    };
+                    return text;
+                }
+
+            default:
+                throw new FunctionException($"unsupported format verb %{verb}");
+        }
+    }
+
+    private static HclValue NotNull(HclValue value) =>
+        value.IsNull ? throw new FunctionException("unsupported value for \"%s\" at 0: null value cannot be formatted") : value;
+}

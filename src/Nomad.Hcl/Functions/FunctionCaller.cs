@@ -1,0 +1,70 @@
+using Nomad.Hcl.Diagnostics;
+using Nomad.Hcl.Evaluation;
+using Nomad.Hcl.Syntax;
+
+namespace Nomad.Hcl.Functions;
+
+/// <summary>Checks argument counts and types, then runs a function, reporting failures with HCL's texts.</summary>
+internal static class FunctionCaller
+{
+    private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));
+
+    public static HclValue Invoke(FunctionCallExpression call, HclFunction function, List<HclValue> args, List<SourceRange> argRanges, List<SourceRange> argStarts)
+    {
+        var fixedCount = function.Parameters.Count;
+        if (args.Count < fixedCount)
+        {
+            var missing = function.Parameters[args.Count];
+            throw Error("Not enough function arguments", $"Function \"{call.Name}\" expects {fixedCount} argument(s). Missing value for \"{missing.Name}\".", SourceRange.Between(call.CloseParenRange, call.CloseParenRange));
+        }
+
+        if (args.Count > fixedCount && function.VariadicParameter is null)
+        {
+            throw Error("Too many function arguments", $"Function \"{call.Name}\" expects only {fixedCount} argument(s).", argStarts[fixedCount]);
+        }
+
+        var converted = new List<HclValue>(args.Count);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var parameter = i < fixedCount ? function.Parameters[i] : function.VariadicParameter!;
+            var value = args[i];
+            if (value.IsNull)
+            {
+                if (!parameter.AllowNull)
+                {
+                    throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: argument must not be null.", argRanges[i]);
+                }
+
+                converted.Add(value);
+                continue;
+            }
+
+            try
+            {
+                converted.Add(Converter.Convert(value, parameter.Type));
+            }
+            catch (ConversionException e)
+            {
+                throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argRanges[i]);
+            }
+        }
+
+        try
+        {
+            return function.Body(converted);
+        }
+        catch (FunctionException e) when (e.ArgumentIndex >= 0 && e.ArgumentIndex < argRanges.Count)
+        {
+            var parameter = e.ArgumentIndex < fixedCount ? function.Parameters[e.ArgumentIndex] : function.VariadicParameter!;
+            throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argRanges[e.ArgumentIndex]);
+        }
+        catch (FunctionException e)
+        {
+            throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", SourceRange.Between(call.NameRange, call.OpenParenRange));
+        }
+        catch (ConversionException e)
+        {
+            throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", SourceRange.Between(call.NameRange, call.OpenParenRange));
+        }
+    }
+}

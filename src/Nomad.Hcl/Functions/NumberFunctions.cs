@@ -1,0 +1,58 @@
+using Nomad.Hcl.Evaluation;
+using static Nomad.Hcl.Functions.Fn;
+
+namespace Nomad.Hcl.Functions;
+
+/// <summary>Number functions of cty's stdlib as Nomad registers them.</summary>
+internal static class NumberFunctions
+{
+    public static void Register(Dictionary<string, HclFunction> table)
+    {
+        table["abs"] = NumberToNumber(Math.Abs);
+        table["ceil"] = NumberToNumber(Math.Ceiling);
+        table["floor"] = NumberToNumber(Math.Floor);
+        table["signum"] = NumberToNumber(n => Math.Sign(n));
+        table["log"] = Of(a => HclValue.Number(Math.Log(a[0].AsNumber(), a[1].AsNumber())), P("num", HclType.Number), P("base", HclType.Number));
+        table["pow"] = Of(a => HclValue.Number(Math.Pow(a[0].AsNumber(), a[1].AsNumber())), P("num", HclType.Number), P("power", HclType.Number));
+        table["max"] = Variadic(a => a.Count == 0 ? throw new FunctionException("must pass at least one number") : HclValue.Number(a.Max(v => v.AsNumber())), P("numbers", HclType.Number));
+        table["min"] = Variadic(a => a.Count == 0 ? throw new FunctionException("must pass at least one number") : HclValue.Number(a.Min(v => v.AsNumber())), P("numbers", HclType.Number));
+        table["parseint"] = Of(ParseInt, P("number", HclType.Dynamic), P("base", HclType.Number));
+    }
+
+    private static HclValue ParseInt(IReadOnlyList<HclValue> a)
+    {
+        if (a[0].Type.Kind != HclTypeKind.String)
+        {
+            throw new FunctionException("first argument must be a string, not " + a[0].Type.FriendlyName, 0);
+        }
+
+        var b = (int)a[1].AsNumber();
+        if (b < 2 || b > 62)
+        {
+            throw new FunctionException("base must be a whole number between 2 and 62 inclusive", 1);
+        }
+
+        const string digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        var text = a[0].AsString();
+        var negative = text.StartsWith('-');
+        var body = negative || text.StartsWith('+') ? text[1..] : text;
+        double result = 0;
+        foreach (var c in body)
+        {
+            var d = b <= 36 ? digits.IndexOf(char.ToLowerInvariant(c), StringComparison.Ordinal) : digits.IndexOf(c, StringComparison.Ordinal);
+            if (d < 0 || d >= b || body.Length == 0)
+            {
+                throw new FunctionException($"cannot parse \"{text}\" as a base {b} integer", 0);
+            }
+
+            result = (result * b) + d;
+        }
+
+        if (body.Length == 0)
+        {
+            throw new FunctionException($"cannot parse \"{text}\" as a base {b} integer", 0);
+        }
+
+        return HclValue.Number(negative ? -result : result);
+    }
+}

@@ -1,0 +1,36 @@
+using Nomad.Hcl.Evaluation;
+using static Nomad.Hcl.Functions.Fn;
+
+namespace Nomad.Hcl.Functions;
+
+/// <summary>The function table of Nomad's job parser (hashicorp/nomad jobspec2/functions.go), as far as implemented.</summary>
+public static class StandardFunctions
+{
+    private static readonly string[] FileSystemFunctions = ["abspath", "basename", "dirname", "file", "filebase64", "fileexists", "fileset", "pathexpand"];
+
+    /// <summary>
+    /// Builds the table. <paramref name="fileSystemRoot"/> null disables the filesystem functions as Nomad's
+    /// parse endpoint does (they fail with <c>filesystem function disabled</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, HclFunction> Create(string? fileSystemRoot)
+    {
+        var table = new Dictionary<string, HclFunction>(StringComparer.Ordinal);
+        StringFunctions.Register(table);
+        CollectionFunctions.Register(table);
+        NumberFunctions.Register(table);
+        JsonFunctions.Register(table);
+        EncodingFunctions.Register(table);
+
+        // try and can are evaluated lazily by the evaluator; these entries only make the names known.
+        table["try"] = Variadic(_ => HclValue.Null, P("expressions", HclType.Dynamic, allowNull: true));
+        table["can"] = Of(_ => HclValue.Null, P("expression", HclType.Dynamic, allowNull: true));
+        table["convert"] = Of(a => a[0], P("value", HclType.Dynamic, allowNull: true), P("type", HclType.Dynamic));
+        foreach (var name in FileSystemFunctions)
+        {
+            _ = fileSystemRoot;
+            table[name] = Variadic(_ => throw new FunctionException("filesystem function disabled"), P("args", HclType.Dynamic, allowNull: true));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Nomad.Hcl.Evaluation;
+using static Nomad.Hcl.Functions.Fn;
+
+namespace Nomad.Hcl.Functions;
+
+/// <summary>String functions of cty's stdlib as Nomad registers them.</summary>
+internal static class StringFunctions
+{
+    public static void Register(Dictionary<string, HclFunction> table)
+    {
+        table["lower"] = StringToString(s => s.ToLowerInvariant());
+        table["upper"] = StringToString(s => s.ToUpperInvariant());
+        table["trimspace"] = StringToString(s => s.Trim());
+        table["chomp"] = StringToString(s => s.EndsWith("\r\n", StringComparison.Ordinal) ? s[..^2] : s.EndsWith('\n') || s.EndsWith('\r') ? s[..^1] : s);
+        table["strrev"] = StringToString(Reverse);
+
+        // Nomad registers cty's string reverse under "reverse": reverse(list) is an error there.
+        table["reverse"] = StringToString(Reverse);
+        table["title"] = StringToString(Title);
+        table["strlen"] = Of(a => HclValue.Number(new StringInfo(a[0].AsString()).LengthInTextElements), P("str", HclType.String));
+        table["trim"] = Of(a => HclValue.String(a[0].AsString().Trim(a[1].AsString().ToCharArray())), P("str", HclType.String), P("cutset", HclType.String));
+        table["trimprefix"] = Of(a => HclValue.String(a[0].AsString().StartsWith(a[1].AsString(), StringComparison.Ordinal) ? a[0].AsString()[a[1].AsString().Length..] : a[0].AsString()), P("str", HclType.String), P("prefix", HclType.String));
+        table["trimsuffix"] = Of(a => HclValue.String(a[0].AsString().EndsWith(a[1].AsString(), StringComparison.Ordinal) ? a[0].AsString()[..^a[1].AsString().Length] : a[0].AsString()), P("str", HclType.String), P("suffix", HclType.String));
+        table["indent"] = Of(a => HclValue.String(a[1].AsString().Replace("\n", "\n" + new string(' ', (int)a[0].AsNumber()), StringComparison.Ordinal)), P("spaces", HclType.Number), P("str", HclType.String));
+        table["replace"] = Of(a => HclValue.String(Replace(a[0].AsString(), a[1].AsString(), a[2].AsString())), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
+        table["regex_replace"] = Of(a => HclValue.String(new Regex(a[1].AsString(), RegexOptions.None, TimeSpan.FromSeconds(1)).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
+        table["split"] = Of(a => Strings(a[1].AsString().Split(a[0].AsString())), P("separator", HclType.String), P("str", HclType.String));
+        table["substr"] = Of(a => HclValue.String(Substr(a[0].AsString(), (int)a[1].AsNumber(), (int)a[2].AsNumber())), P("str", HclType.String), P("offset", HclType.Number), P("length", HclType.Number));
+        table["join"] = Variadic(Join, P("lists", HclType.List(HclType.String)), P("separator", HclType.String));
+        table["format"] = Variadic(a => HclValue.String(Formatter.Format(a[0].AsString(), a.Skip(1).ToList())), P("args", HclType.Dynamic, allowNull: true), P("format", HclType.String));
+        table["formatlist"] = Variadic(FormatList, P("args", HclType.Dynamic, allowNull: true), P("format", HclType.String));
+    }
+
+    private static HclValue Join(IReadOnlyList<HclValue> args)
+    {
+        if (args.Count < 2)
+        {
+            throw new FunctionException("at least one list is required");
+        }
+
+        var items = new List<string>();
+        for (var i = 1; i < args.Count; i++)
+        {
+            foreach (var element in args[i].Elements)
+            {
+                if (element.IsNull)
+                {
+                    throw new FunctionException($"element {items.Count} is null; cannot concatenate null values", i);
+                }
+
+                items.Add(element.AsString());
+            }
+        }
+
+        return HclValue.String(string.Join(args[0].AsString(), items));
+    }
+
+    private static HclValue FormatList(IReadOnlyList<HclValue> args)
+    {
+        var length = -1;
+        foreach (var arg in args.Skip(1))
+        {
+            if (IsSequence(arg))
+            {
+                if (length >= 0 && length != arg.Elements.Count)
+                {
+                    throw new FunctionException("argument lists must have the same length");
+                }
+
+                length = arg.Elements.Count;
+            }
+        }
+
+        if (length < 0)
+        {
+            length = 1;
+        }
+
+        var results = new List<string>();
+        for (var i = 0; i < length; i++)
+        {
+            results.Add(Formatter.Format(args[0].AsString(), [.. args.Skip(1).Select(a => IsSequence(a) ? a.Elements[i] : a)]));
+        }
+
+        return Strings(results);
+    }
+
+    private static string Reverse(string s)
+    {
+        var elements = new List<string>();
+        var e = StringInfo.GetTextElementEnumerator(s);
+        while (e.MoveNext())
+        {
+            elements.Add(e.GetTextElement());
+        }
+
+        elements.Reverse();
+        return string.Concat(elements);
+    }
+
+    private static string Title(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var previousLetter = false;
+        foreach (var c in s)
+        {
+            sb.Append(!previousLetter && char.IsLetter(c) ? char.ToUpperInvariant(c) : c);
+            previousLetter = char.IsLetter(c) || char.IsDigit(c) || c == '_' || c == '\'';
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Replace(string str, string substr, string replacement)
+    {
+        // cty's replace is literal only; the /regex/ form is Terraform's, not Nomad's.
+        return substr.Length == 0 ? str : str.Replace(substr, replacement, StringComparison.Ordinal);
+    }
+
+    private static string GoReplacement(string replacement) => Regex.Replace(replacement, @"\$(\d+)", "$${$1}", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    private static string Substr(string str, int offset, int length)
+    {
+        var elements = new List<string>();
+        var e = StringInfo.GetTextElementEnumerator(str);
+        while (e.MoveNext())
+        {
+            elements.Add(e.GetTextElement());
+        }
+
+        if (offset < 0)
+        {
+            offset += elements.Count;
+            if (offset < 0)
+            {
+                throw new FunctionException("offset out of bounds");
+            }
+        }
+
+        if (offset > elements.Count)
+        {
+            throw new FunctionException("offset out of bounds");
+        }
+
+        var remaining = elements.Count - offset;
+        if (length < 0 || length > remaining)
+        {
+            length = remaining;
+        }
+
+        return string.Concat(elements.Skip(offset).Take(length));
+    }
+}

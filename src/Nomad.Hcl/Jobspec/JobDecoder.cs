@@ -1,0 +1,525 @@
+using System.Text.Json.Nodes;
+using Nomad.Hcl.Diagnostics;
+using Nomad.Hcl.Evaluation;
+using Nomad.Hcl.Functions;
+using Nomad.Hcl.Syntax;
+
+namespace Nomad.Hcl.Jobspec;
+
+/// <summary>
+/// jobspec2's decode steps for a parsed file: input variables (declarations, var-file and key/value values),
+/// locals, then the one <c>job</c> block, then jobspec2's normalization and the api's canonicalization.
+/// </summary>
+internal sealed class JobDecoder(string source, JobParseOptions options)
+{
+    private const string UnsetDetail = "A used variable must be set or have a default value; see https://developer.hashicorp.com/nomad/docs/reference/hcl2/variables  for details.";
+
+    private sealed class Variable(string name)
+    {
+        public string Name { get; } = name;
+
+        public HclType? Type { get; set; }
+
+        public HclValue? Value { get; set; }
+
+        /// <summary>Where the value came from, as jobspec2 names it: default, varfile, cmd.</summary>
+        public string From { get; set; } = "default";
+
+        public SourceRange? ValueRange { get; set; }
+
+        public List<Block> Validations { get; } = [];
+    }
+
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly SortedDictionary<string, Variable> _variables = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, HclValue> _locals = new(StringComparer.Ordinal);
+
+    public JobParseResult Decode(Body body)
+    {
+        foreach (var attribute in body.Attributes)
+        {
+            var suggestion = StructDecoder.Suggest(attribute.Name, ["variables", "variable", "locals", "job"]);
+            _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
+        }
+
+        foreach (var block in body.Blocks.Where(b => b.Type is not ("variables" or "variable" or "locals" or "job")))
+        {
+            var suggestion = StructDecoder.Suggest(block.Type, ["variables", "variable", "locals", "job"]);
+            _diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", block.TypeRange);
+        }
+
+        if (_diagnostics.HasErrors)
+        {
+            return Failed();
+        }
+
+        DeclareVariables(body);
+        AssignVarFile();
+        AssignKeyValues();
+        foreach (var variable in _variables.Values)
+        {
+            if (variable.Value is null)
+            {
+                _diagnostics.Add($"Unset variable \"{variable.Name}\"", UnsetDetail, null);
+                continue;
+            }
+
+            Validate(variable);
+        }
+
+        EvaluateLocals(body);
+        if (_diagnostics.HasErrors)
+        {
+            return Failed();
+        }
+
+        var context = Context();
+        var jobs = body.Blocks.Where(b => b.Type == "job").ToList();
+        if (jobs.Count == 0)
+        {
+            _diagnostics.Add("Missing job block", "A job block is required", null);
+            return Failed();
+        }
+
+        if (jobs.Count > 1)
+        {
+            var first = jobs[0];
+            _diagnostics.Add("Duplicate job block", $"Only one block of type \"job\" is allowed. Previous definition was at {DefRange(first)}.", DefRange(jobs[1]));
+            return Failed();
+        }
+
+        var jobBlock = jobs[0];
+        if (jobBlock.Labels.Count != 1)
+        {
+            _diagnostics.Add(jobBlock.Labels.Count == 0 ? "Missing name for job" : "Extraneous label for job",
+                jobBlock.Labels.Count == 0 ? "All job blocks must have 1 labels (name)." : "Only 1 labels (name) are expected for job blocks.",
+                jobBlock.Labels.Count == 0 ? jobBlock.OpenBraceRange : jobBlock.LabelRanges[1]);
+            return Failed();
+        }
+
+        var decoder = new StructDecoder(_diagnostics);
+        var job = decoder.Decode("Job", new DecodeScope(jobBlock, [], context));
+        if (_diagnostics.HasErrors)
+        {
+            return Failed();
+        }
+
+        Normalize(job, jobBlock.Labels[0]);
+        if (options.Canonicalize)
+        {
+            Canonicalizer.Job(job);
+        }
+
+        return new JobParseResult(job, []);
+    }
+
+    private JobParseResult Failed() => new(null, _diagnostics.Items) { JoinWithNewlines = true };
+
+    private static SourceRange DefRange(Block block) =>
+        SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
+
+    private static EvaluationContext Literal() => new(new Dictionary<string, HclValue>(), new Dictionary<string, HclFunction>());
+
+    private EvaluationContext Context()
+    {
+        var vars = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
+        foreach (var (name, variable) in _variables)
+        {
+            vars[name] = variable.Value ?? HclValue.NullOf(variable.Type ?? HclType.Dynamic);
+        }
+
+        var scope = new Dictionary<string, HclValue>(StringComparer.Ordinal)
+        {
+            ["var"] = HclValue.Object(vars),
+            ["local"] = HclValue.Object(new SortedDictionary<string, HclValue>(_locals, StringComparer.Ordinal)),
+        };
+        return new EvaluationContext(scope, StandardFunctions.Create(options.FileSystemRoot), UndefinedVariable);
+    }
+
+    /// <summary>jobspec2's UndefinedVariable hook: the traversal's own text, wrapped in <c>${…}</c> as written.</summary>
+    private HclValue? UndefinedVariable(SourceRange range)
+    {
+        if (range.FileName != options.FileName || range.End.Offset > source.Length)
+        {
+            return null;
+        }
+
+        var start = range.Start.Offset;
+        var end = range.End.Offset;
+        var text = source[start..end];
+        var bracketed = false;
+        for (var i = start - 1; i >= 1; i--)
+        {
+            if (source[i] == '{' && source[i - 1] == '$')
+            {
+                bracketed = true;
+                text = source[(i - 1)..start] + text;
+                break;
+            }
+
+            if (source[i] != ' ')
+            {
+                break;
+            }
+        }
+
+        if (!bracketed)
+        {
+            return HclValue.String("${" + text + "}");
+        }
+
+        for (var i = end + 1; i < source.Length; i++)
+        {
+            if (source[i] == '}')
+            {
+                text += source[end..i];
+            }
+            else if (source[i] != ' ')
+            {
+                text += "}";
+                break;
+            }
+        }
+
+        return HclValue.String(text);
+    }
+
+    private void DeclareVariables(Body body)
+    {
+        foreach (var block in body.Blocks)
+        {
+            if (block.Type == "variables")
+            {
+                foreach (var attribute in block.Body.Attributes)
+                {
+                    if (_variables.ContainsKey(attribute.Name))
+                    {
+                        _diagnostics.Add("Duplicate variable", $"Duplicate {attribute.Name} variable definition found.", attribute.NameRange);
+                        continue;
+                    }
+
+                    var value = Evaluator.TryEvaluate(attribute.Expression, Literal(), _diagnostics);
+                    _variables[attribute.Name] = new Variable(attribute.Name) { Value = value, Type = value?.Type };
+                }
+
+                continue;
+            }
+
+            if (block.Type != "variable")
+            {
+                continue;
+            }
+
+            if (block.Labels.Count != 1)
+            {
+                _diagnostics.Add(block.Labels.Count == 0 ? "Missing name for variable" : "Extraneous label for variable",
+                    block.Labels.Count == 0 ? "All variable blocks must have 1 labels (name)." : "Only 1 labels (name) are expected for variable blocks.",
+                    block.Labels.Count == 0 ? block.OpenBraceRange : block.LabelRanges[1]);
+                continue;
+            }
+
+            var name = block.Labels[0];
+            if (_variables.ContainsKey(name))
+            {
+                _diagnostics.Add("Duplicate variable", $"Duplicate {name} variable definition found.", null);
+                continue;
+            }
+
+            var variable = new Variable(name);
+            _variables[name] = variable;
+            try
+            {
+                foreach (var attribute in block.Body.Attributes)
+                {
+                    if (attribute.Name is not ("type" or "default" or "description"))
+                    {
+                        throw new EvaluationException(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.", attribute.NameRange));
+                    }
+                }
+
+                variable.Validations.AddRange(block.Body.Blocks.Where(b => b.Type == "validation"));
+                foreach (var nested in block.Body.Blocks.Where(b => b.Type != "validation"))
+                {
+                    throw new EvaluationException(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.", nested.TypeRange));
+                }
+
+                if (block.Body.Find("type") is { } typeAttr)
+                {
+                    variable.Type = TypeExpression.Read(typeAttr.Expression);
+                }
+
+                if (block.Body.Find("default") is { } defaultAttr)
+                {
+                    var value = Evaluator.Evaluate(defaultAttr.Expression, Literal());
+                    if (variable.Type is { } type)
+                    {
+                        try
+                        {
+                            value = Converter.Convert(value, type);
+                        }
+                        catch (ConversionException e)
+                        {
+                            throw new EvaluationException(new HclDiagnostic("Invalid default value for variable", $"This default value is not compatible with the variable's type constraint: {e.Message}.", defaultAttr.Expression.Range));
+                        }
+                    }
+
+                    variable.Value = value;
+                    variable.ValueRange = defaultAttr.Expression.Range;
+                }
+            }
+            catch (EvaluationException e)
+            {
+                _diagnostics.AddRange([e.Diagnostic]);
+            }
+        }
+    }
+
+    private void AssignVarFile()
+    {
+        if (options.VarFileContent is not { Length: > 0 } text)
+        {
+            return;
+        }
+
+        var parseDiagnostics = new DiagnosticBag();
+        var body = Parser.ParseConfig(text, "input.hcl", parseDiagnostics);
+        foreach (var block in body.Blocks.Where(b => b.Type == "variable"))
+        {
+            var name = block.Labels.Count > 0 ? block.Labels[0] : "";
+            _diagnostics.Add("Variable declaration in a .var file", $"A .var file is used to assign values to variables that have already been declared in job files, not to declare new variables. To declare variable \"{name}\", place this block in one of your job files\n\nTo set a value for this variable in input.hcl, use the definition syntax instead:\n    {name} = <value>", block.TypeRange);
+        }
+
+        if (_diagnostics.HasErrors)
+        {
+            return;
+        }
+
+        foreach (var attribute in body.Attributes)
+        {
+            if (!_variables.TryGetValue(attribute.Name, out var variable))
+            {
+                _diagnostics.Add("Undefined variable", $"A \"{attribute.Name}\" variable was set but was not found in known variables. To declare variable \"{attribute.Name}\", place this block in your job files", null);
+                continue;
+            }
+
+            var value = Evaluator.TryEvaluate(attribute.Expression, Literal(), _diagnostics);
+            if (value is null)
+            {
+                continue;
+            }
+
+            variable.Value = ConvertInput(variable, value, attribute.Expression.Range, "Invalid value for variable", $"The value for {attribute.Name} is not compatible with the variable's type constraint");
+            variable.From = "varfile";
+            variable.ValueRange = attribute.Expression.Range;
+        }
+    }
+
+    private void AssignKeyValues()
+    {
+        foreach (var (name, text) in options.Variables.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!_variables.TryGetValue(name, out var variable))
+            {
+                _diagnostics.Add("Undefined -var variable", $"A \"{name}\" variable was passed in the command line but was not found in known variables. To declare variable \"{name}\", place this block in your job file", null);
+                continue;
+            }
+
+            HclValue? value;
+            var fileName = $"<value for var.{name} from arguments>";
+            if (variable.Type is null || variable.Type.Kind is HclTypeKind.String or HclTypeKind.Number)
+            {
+                value = HclValue.String(text);
+            }
+            else
+            {
+                var expr = Parser.ParseExpression(text, fileName, _diagnostics);
+                value = expr is null ? null : Evaluator.TryEvaluate(expr, Literal(), _diagnostics);
+            }
+
+            if (value is not null)
+            {
+                variable.Value = ConvertInput(variable, value, null, "Invalid argument value for -var variable", $"The received arg value for {name} is not compatible with the variable's type constraint");
+                variable.From = "cmd";
+                var end = new SourcePosition(1, text.Length + 1, text.Length);
+                variable.ValueRange = new SourceRange(fileName, new SourcePosition(1, 1, 0), end);
+            }
+        }
+    }
+
+    /// <summary>jobspec2's validateValue: each validation condition sees only <c>var.&lt;name&gt;</c>.</summary>
+    private void Validate(Variable variable)
+    {
+        var scope = new Dictionary<string, HclValue>(StringComparer.Ordinal)
+        {
+            ["var"] = HclValue.Object(new Dictionary<string, HclValue> { [variable.Name] = variable.Value! }),
+        };
+        var context = new EvaluationContext(scope, StandardFunctions.Create(null));
+        foreach (var validation in variable.Validations)
+        {
+            var declRange = validation.TypeRange;
+            if (validation.Body.Find("condition") is not { } condition)
+            {
+                _diagnostics.Add("Invalid variable validation specification", "validation requires a condition.", declRange);
+                continue;
+            }
+
+            var message = validation.Body.Find("error_message") is { } messageAttr
+                ? Evaluator.TryEvaluate(messageAttr.Expression, Literal(), _diagnostics)?.AsString() ?? ""
+                : "";
+            var result = Evaluator.TryEvaluate(condition.Expression, context, _diagnostics);
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (result.IsNull)
+            {
+                _diagnostics.Add("Invalid variable validation result", "Validation condition expression must return either true or false, not null.", condition.Expression.Range);
+                continue;
+            }
+
+            bool passed;
+            try
+            {
+                passed = Converter.Convert(result, HclType.Bool).AsBool();
+            }
+            catch (ConversionException e)
+            {
+                _diagnostics.Add("Invalid variable validation result", $"Invalid validation condition result value: {e.Message}.", condition.Expression.Range);
+                continue;
+            }
+
+            if (!passed)
+            {
+                _diagnostics.Add($"Invalid value for {variable.From} variable", $"{message}\n\nThis was checked by the validation rule at {declRange}.", variable.ValueRange ?? declRange);
+            }
+        }
+    }
+
+    private HclValue? ConvertInput(Variable variable, HclValue value, SourceRange? range, string summary, string detail)
+    {
+        if (variable.Type is not { } type)
+        {
+            return value;
+        }
+
+        try
+        {
+            return Converter.Convert(value, type);
+        }
+        catch (ConversionException e)
+        {
+            _diagnostics.Add(summary, $"{detail}: {e.Message}.", range);
+            return null;
+        }
+    }
+
+    private void EvaluateLocals(Body body)
+    {
+        var pending = new List<Syntax.Attribute>();
+        foreach (var block in body.Blocks.Where(b => b.Type == "locals"))
+        {
+            foreach (var attribute in block.Body.Attributes)
+            {
+                if (pending.Any(p => p.Name == attribute.Name))
+                {
+                    _diagnostics.Add("Duplicate value in locals", $"Duplicate {attribute.Name} definition found.", attribute.NameRange);
+                    return;
+                }
+
+                pending.Add(attribute);
+            }
+        }
+
+        // Locals may refer to each other in any order: retry the ones that fail until no progress is made.
+        while (pending.Count > 0)
+        {
+            var progressed = false;
+            EvaluationException? firstError = null;
+            foreach (var attribute in pending.ToList())
+            {
+                try
+                {
+                    _locals[attribute.Name] = Evaluator.Evaluate(attribute.Expression, Context());
+                    pending.Remove(attribute);
+                    progressed = true;
+                }
+                catch (EvaluationException e)
+                {
+                    firstError ??= e;
+                }
+            }
+
+            if (!progressed)
+            {
+                _diagnostics.AddRange([firstError!.Diagnostic]);
+                return;
+            }
+        }
+    }
+
+    /// <summary>jobspec2's normalizeJob: name and ID from the label, periodic spec type, reserved ports, default identity.</summary>
+    private static void Normalize(JsonObject job, string id)
+    {
+        if (job["Name"] is null)
+        {
+            job["Name"] = id;
+        }
+
+        if (job["ID"] is null)
+        {
+            job["ID"] = id;
+        }
+
+        if (job["Periodic"] is JsonObject periodic && (periodic["Spec"] is not null || periodic["Specs"] is not null))
+        {
+            periodic["SpecType"] = "cron";
+        }
+
+        foreach (var group in (job["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            NormalizePorts(group["Networks"] as JsonArray);
+            foreach (var task in (group["Tasks"] as JsonArray)?.OfType<JsonObject>() ?? [])
+            {
+                NormalizePorts((task["Resources"] as JsonObject)?["Networks"] as JsonArray);
+                if (task["Vault"] is JsonObject vault)
+                {
+                    vault["Env"] ??= true;
+                    vault["DisableFile"] ??= false;
+                    vault["ChangeMode"] ??= "restart";
+                }
+
+                if (task["Identities"] is JsonArray identities)
+                {
+                    var index = identities.OfType<JsonObject>().ToList().FindIndex(i => (i["Name"]?.GetValue<string>() ?? "") is "" or "default");
+                    if (index >= 0)
+                    {
+                        task["Identity"] = identities[index]!.DeepClone();
+                        identities.RemoveAt(index);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void NormalizePorts(JsonArray? networks)
+    {
+        foreach (var network in networks?.OfType<JsonObject>() ?? [])
+        {
+            if (network["DynamicPorts"] is not JsonArray { Count: > 0 } ports)
+            {
+                continue;
+            }
+
+            var dynamic = new JsonArray();
+            var reserved = new JsonArray();
+            foreach (var port in ports.OfType<JsonObject>())
+            {
+                (port["Value"] is { } value && long.TryParse(value.ToJsonString(), out var number) && number > 0 ? reserved : dynamic).Add(port.DeepClone());
+            }
+
+            network["DynamicPorts"] = dynamic.Count == 0 ? null : dynamic;
+            network["ReservedPorts"] = reserved.Count == 0 ? null : reserved;
+        }
+    }
+}

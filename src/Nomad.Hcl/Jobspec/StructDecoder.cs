@@ -1,0 +1,684 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Nomad.Hcl.Diagnostics;
+using Nomad.Hcl.Evaluation;
+using Nomad.Hcl.Syntax;
+
+namespace Nomad.Hcl.Jobspec;
+
+/// <summary>
+/// Decodes a body into the JSON of a Go <c>api</c> struct as gohcl does with the struct's <c>hcl</c> tags,
+/// plus jobspec2's special cases (durations, constraint/affinity shorthands, meta/env as attribute or block,
+/// free-form config maps, dynamic blocks). Every field of the struct is written, as Go's encoder writes it.
+/// </summary>
+internal sealed class StructDecoder(DiagnosticBag diagnostics)
+{
+    private static EvaluationException Error(string summary, string detail, SourceRange? range) => new(new HclDiagnostic(summary, detail, range));
+
+    /// <summary>The JSON of a struct with every field at its zero value.</summary>
+    public static JsonObject Zero(string structName)
+    {
+        var obj = new JsonObject();
+        foreach (var field in ApiSchema.Structs[structName])
+        {
+            if (field.JsonIgnored || field.OmitEmpty)
+            {
+                continue;
+            }
+
+            obj[field.JsonName] = ZeroValue(field.GoType);
+        }
+
+        return obj;
+    }
+
+    private static JsonNode? ZeroValue(string type)
+    {
+        type = GoTypes.Underlying(type);
+        if (GoTypes.IsPointer(type) || GoTypes.IsSlice(type) || GoTypes.IsMap(type) || type is "any")
+        {
+            return null;
+        }
+
+        if (type == "string")
+        {
+            return "";
+        }
+
+        if (type == "bool")
+        {
+            return false;
+        }
+
+        if (GoTypes.IsInteger(type) || GoTypes.IsDuration(type) || type is "float64" or "float32")
+        {
+            return 0;
+        }
+
+        return GoTypes.IsStruct(type) ? Zero(type) : null;
+    }
+
+    /// <summary>Decodes a block's body into a struct, catching the first error of each field as a diagnostic.</summary>
+    public JsonObject Decode(string structName, DecodeScope scope)
+    {
+        switch (structName)
+        {
+            case "Constraint":
+                return DecodeConstraint(scope, affinity: false);
+            case "Affinity":
+                return DecodeConstraint(scope, affinity: true);
+        }
+
+        var fields = ApiSchema.Structs[structName];
+        var obj = Zero(structName);
+        var body = scope.Block.Body;
+        var context = scope.Context;
+
+        var labelFields = fields.Where(f => f.HclKind == "label").ToList();
+        for (var i = 0; i < labelFields.Count && i < scope.Labels.Count; i++)
+        {
+            obj[labelFields[i].JsonName] = scope.Labels[i];
+        }
+
+        var attributeFields = fields.Where(f => f.HclKind is "attr" or "optional").ToDictionary(f => f.HclName!, StringComparer.Ordinal);
+        var blockFields = fields.Where(f => f.HclKind == "block").ToDictionary(f => f.HclName!, StringComparer.Ordinal);
+        var asAttribute = AttributeOrBlockNames(structName);
+
+        foreach (var attribute in body.Attributes)
+        {
+            try
+            {
+                if (attributeFields.TryGetValue(attribute.Name, out var field))
+                {
+                    obj[field.JsonName] = DecodeAttribute(field.GoType, attribute.Expression, context);
+                    continue;
+                }
+
+                if (asAttribute.Contains(attribute.Name) && blockFields.TryGetValue(attribute.Name, out var mapField))
+                {
+                    if (body.Blocks.FirstOrDefault(b => b.Type == attribute.Name) is { } clash)
+                    {
+                        throw Error($"Duplicate {attribute.Name} block", $"{attribute.Name} may not be defined more than once. Another definition is defined at {attribute.Range}.", DefRange(clash));
+                    }
+
+                    obj[mapField.JsonName] = StringMap(Evaluator.Evaluate(attribute.Expression, context), StartRange(attribute.Expression));
+                    continue;
+                }
+
+                var suggestion = Suggest(attribute.Name, attributeFields.Keys);
+                var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
+                    : blockFields.ContainsKey(attribute.Name) ? $" Did you mean to define a block of type \"{attribute.Name}\"?" : "";
+                throw Error("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
+            }
+        }
+
+        foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr"))
+        {
+            if (body.Find(field.HclName!) is null)
+            {
+                diagnostics.Add("Missing required argument", $"The argument \"{field.HclName}\" is required, but no definition was found.", body.Range);
+            }
+        }
+
+        var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
+        JsonObject? inheritedVault = null;
+        var loneTaskGroups = new List<JsonObject>();
+        foreach (var child in Expand(body.Blocks, context))
+        {
+            try
+            {
+                var type = child.Block.Type;
+                if (type == "vault" && structName is "Job" or "TaskGroup")
+                {
+                    RejectDuplicate(child.Block, seen);
+                    CheckLabels("Vault", child);
+                    inheritedVault = Decode("Vault", child);
+                    continue;
+                }
+
+                if (type == "task" && structName == "Job")
+                {
+                    CheckLabels("Task", child);
+                    var task = Decode("Task", child);
+                    var group = Zero("TaskGroup");
+                    group["Name"] = task["Name"]?.DeepClone();
+                    group["Tasks"] = new JsonArray(task);
+                    loneTaskGroups.Add(group);
+                    continue;
+                }
+
+                if (!blockFields.TryGetValue(type, out var field))
+                {
+                    var suggestion = Suggest(type, blockFields.Keys);
+                    var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
+                        : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
+                    throw Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", child.Block.TypeRange);
+                }
+
+                DecodeBlockField(obj, field, child, seen);
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
+            }
+        }
+
+        if (loneTaskGroups.Count > 0)
+        {
+            // jobspec2 normalizeJob: a task directly in the job becomes a group of its own, placed first.
+            var groups = new JsonArray([.. loneTaskGroups]);
+            foreach (var group in (obj["TaskGroups"] as JsonArray)?.ToList() ?? [])
+            {
+                groups.Add(group?.DeepClone());
+            }
+
+            obj["TaskGroups"] = groups;
+        }
+
+        if (inheritedVault is not null)
+        {
+            // jobspec2: a group's (decodeTaskGroup) or the job's (normalizeJob) vault block goes to every task without one.
+            var groups = structName == "Job" ? (obj["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [] : [obj];
+            foreach (var task in groups.SelectMany(g => (g["Tasks"] as JsonArray)?.OfType<JsonObject>() ?? []))
+            {
+                task["Vault"] ??= inheritedVault.DeepClone();
+            }
+        }
+
+        return obj;
+    }
+
+    private static HashSet<string> AttributeOrBlockNames(string structName) => structName switch
+    {
+        "Job" or "TaskGroup" => ["meta"],
+        "Task" => ["meta", "env"],
+        _ => [],
+    };
+
+    private static SourceRange DefRange(Block block) =>
+        SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
+
+    private void DecodeBlockField(JsonObject obj, ApiField field, DecodeScope child, Dictionary<string, Block> seen)
+    {
+        var type = field.GoType;
+        var block = child.Block;
+        var elementStruct = GoTypes.Element(type);
+        if (GoTypes.IsMap(type))
+        {
+            if (type == "map[string]string")
+            {
+                RejectDuplicate(block, seen);
+                obj[field.JsonName] = StringMapBody(block.Body, child.Context);
+                return;
+            }
+
+            if (type == "map[string]any")
+            {
+                RejectDuplicate(block, seen);
+                obj[field.JsonName] = FreeForm(BodyAsValue(block.Body, child.Context), topLevel: true);
+                return;
+            }
+
+            if (type == "map[string][]string")
+            {
+                RejectDuplicate(block, seen);
+                var value = BodyAsValue(block.Body, child.Context);
+                var headers = new JsonObject();
+                foreach (var (k, v) in value.Attributes)
+                {
+                    headers[k] = new JsonArray([.. Converter.Convert(v, HclType.List(HclType.String)).Elements.Select(e => (JsonNode?)e.AsString())]);
+                }
+
+                obj[field.JsonName] = headers;
+                return;
+            }
+
+            // map[string]*VolumeRequest: keyed by the block's label.
+            var structName = type[(type.IndexOf(']', StringComparison.Ordinal) + 1)..].TrimStart('*');
+            if (child.Labels.Count != 1)
+            {
+                throw Error($"Missing name for {block.Type}", $"All {block.Type} blocks must have 1 labels (name).", block.OpenBraceRange);
+            }
+
+            var map = obj[field.JsonName] as JsonObject ?? [];
+            map[child.Labels[0]] = Decode(structName, child);
+            obj[field.JsonName] = map;
+            return;
+        }
+
+        CheckLabels(elementStruct, child);
+        if (GoTypes.IsSlice(type))
+        {
+            var list = obj[field.JsonName] as JsonArray ?? [];
+            list.Add(Decode(elementStruct, child));
+            obj[field.JsonName] = list;
+            return;
+        }
+
+        RejectDuplicate(block, seen);
+        obj[field.JsonName] = Decode(elementStruct, child);
+    }
+
+    private static void CheckLabels(string structName, DecodeScope child)
+    {
+        var labels = ApiSchema.Structs[structName].Where(f => f.HclKind == "label").ToList();
+        if (child.Labels.Count < labels.Count)
+        {
+            throw Error($"Missing {labels[child.Labels.Count].HclName} for {child.Block.Type}", $"All {child.Block.Type} blocks must have {labels.Count} labels ({string.Join(", ", labels.Select(l => l.HclName))}).", child.Block.OpenBraceRange);
+        }
+
+        if (child.Labels.Count > labels.Count)
+        {
+            var extra = child.Block.LabelRanges.Count > labels.Count ? child.Block.LabelRanges[labels.Count] : child.Block.TypeRange;
+            var detail = labels.Count == 0
+                ? $"No labels are expected for {child.Block.Type} blocks."
+                : $"Only {labels.Count} labels ({string.Join(", ", labels.Select(l => l.HclName))}) are expected for {child.Block.Type} blocks.";
+            throw Error($"Extraneous label for {child.Block.Type}", detail, extra);
+        }
+    }
+
+    private static void RejectDuplicate(Block block, Dictionary<string, Block> seen)
+    {
+        if (seen.TryGetValue(block.Type, out var previous))
+        {
+            throw Error($"Duplicate {block.Type} block", $"Only one {block.Type} block is allowed. Another was defined at {DefRange(previous)}.", DefRange(block));
+        }
+
+        seen[block.Type] = block;
+    }
+
+    /// <summary>Expands <c>dynamic</c> blocks: each element of <c>for_each</c> gives a copy of <c>content</c>.</summary>
+    public IEnumerable<DecodeScope> Expand(IReadOnlyList<Block> blocks, EvaluationContext context)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Type != "dynamic")
+            {
+                yield return new DecodeScope(block, block.Labels, context);
+                continue;
+            }
+
+            List<DecodeScope> expanded;
+            try
+            {
+                expanded = ExpandDynamic(block, context);
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
+                continue;
+            }
+
+            foreach (var item in expanded)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private List<DecodeScope> ExpandDynamic(Block block, EvaluationContext context)
+    {
+        if (block.Labels.Count != 1)
+        {
+            throw Error("Missing name for dynamic", "All dynamic blocks must have 1 labels (type).", block.OpenBraceRange);
+        }
+
+        var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", block.Body.Range);
+        var iteratorName = block.Labels[0];
+        if (block.Body.Find("iterator") is { } iteratorAttr)
+        {
+            iteratorName = iteratorAttr.Expression is VariableExpression v ? v.Name
+                : throw Error("Invalid dynamic iterator name", "Dynamic iterator must be a single variable name.", iteratorAttr.Expression.Range);
+        }
+
+        var content = block.Body.Blocks.FirstOrDefault(b => b.Type == "content")
+            ?? throw Error("Missing content block", "A dynamic block must have a nested block of type \"content\" to describe the body of each generated block.", block.OpenBraceRange);
+        var forEach = Evaluator.Evaluate(forEachAttr.Expression, context);
+        if (forEach.IsNull)
+        {
+            throw Error("Invalid dynamic for_each value", "Cannot use a null value in for_each.", forEachAttr.Expression.Range);
+        }
+
+        var pairs = forEach.Type.Kind switch
+        {
+            HclTypeKind.Map or HclTypeKind.Object => forEach.Attributes.Select(a => (Key: HclValue.String(a.Key), a.Value)).ToList(),
+            HclTypeKind.List or HclTypeKind.Tuple => forEach.Elements.Select((e, i) => (Key: HclValue.Number(i), Value: e)).ToList(),
+            HclTypeKind.Set => forEach.Elements.Select(e => (Key: e, Value: e)).ToList(),
+            _ => throw Error("Invalid dynamic for_each value", $"Cannot use a {forEach.Type.FriendlyName} value in for_each. An iterable collection is required.", forEachAttr.Expression.Range),
+        };
+
+        var result = new List<DecodeScope>();
+        foreach (var (key, value) in pairs)
+        {
+            var iterator = HclValue.Object(new Dictionary<string, HclValue> { ["key"] = key, ["value"] = value });
+            var child = context.WithChild(new Dictionary<string, HclValue>(StringComparer.Ordinal) { [iteratorName] = iterator });
+            var labels = new List<string>();
+            if (block.Body.Find("labels") is { } labelsAttr)
+            {
+                var labelValues = Converter.Convert(Evaluator.Evaluate(labelsAttr.Expression, child), HclType.List(HclType.String));
+                labels.AddRange(labelValues.Elements.Select(l => l.AsString()));
+            }
+
+            var generated = content with { Type = block.Labels[0], Labels = labels, LabelRanges = [.. labels.Select(_ => block.LabelRanges[0])] };
+            result.AddRange(Expand([generated], child).Select(s => s with { Labels = labels }));
+        }
+
+        return result;
+    }
+
+    /// <summary>A body read as attributes only (nested blocks become tuples of objects), as hclutil.BlocksAsAttrs does.</summary>
+    public HclValue BodyAsValue(Body body, EvaluationContext context)
+    {
+        var attrs = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
+        foreach (var attribute in body.Attributes)
+        {
+            attrs[attribute.Name] = Evaluator.Evaluate(attribute.Expression, context);
+        }
+
+        foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
+        {
+            attrs[group.Key] = HclValue.Tuple([.. group.Select(b => LabelledBody(b))]);
+        }
+
+        return HclValue.Object(attrs);
+    }
+
+    /// <summary>A block as a value: its body, nested one object level (in a one-element tuple) per label.</summary>
+    private HclValue LabelledBody(DecodeScope block)
+    {
+        var value = BodyAsValue(block.Block.Body, block.Context);
+        for (var i = block.Labels.Count - 1; i >= 0; i--)
+        {
+            value = HclValue.Object(new Dictionary<string, HclValue> { [block.Labels[i]] = HclValue.Tuple([value]) });
+        }
+
+        return value;
+    }
+
+    /// <summary>gohcl's body-to-map decoding: each argument converted on its own; a nested block is a tuple.</summary>
+    private JsonObject StringMapBody(Body body, EvaluationContext context)
+    {
+        var map = new JsonObject();
+        foreach (var attribute in body.Attributes)
+        {
+            var value = Evaluator.Evaluate(attribute.Expression, context);
+            try
+            {
+                map[attribute.Name] = value.IsNull ? "" : Converter.Convert(value, HclType.String).AsString();
+            }
+            catch (ConversionException e)
+            {
+                throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", StartRange(attribute.Expression));
+            }
+        }
+
+        foreach (var nested in Expand(body.Blocks, context))
+        {
+            throw Error("Unsuitable value type", "Unsuitable value: string required, but have tuple", nested.Block.OpenBraceRange);
+        }
+
+        return map;
+    }
+
+    private static JsonObject? StringMap(HclValue value, SourceRange range)
+    {
+        if (value.IsNull)
+        {
+            return null;
+        }
+
+        HclValue map;
+        try
+        {
+            map = Converter.Convert(value, HclType.Map(HclType.String));
+        }
+        catch (ConversionException e)
+        {
+            throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", range);
+        }
+
+        var obj = new JsonObject();
+        foreach (var (k, v) in map.Attributes)
+        {
+            obj[k] = v.IsNull ? "" : v.AsString();
+        }
+
+        return obj;
+    }
+
+    /// <summary>A free-form value (task config) as jobspec2's map-interface decoding writes it: objects in a map become one-element lists.</summary>
+    public static JsonNode? FreeForm(HclValue value, bool topLevel)
+    {
+        if (value.IsNull)
+        {
+            return null;
+        }
+
+        switch (value.Type.Kind)
+        {
+            case HclTypeKind.String:
+                return value.AsString();
+            case HclTypeKind.Bool:
+                return value.AsBool();
+            case HclTypeKind.Number:
+                return Number(value.AsNumber());
+            case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
+                return new JsonArray([.. value.Elements.Select(e => FreeForm(e, topLevel: false))]);
+            default:
+                var obj = new JsonObject();
+                foreach (var (k, v) in value.Attributes)
+                {
+                    var node = FreeForm(v, topLevel: false);
+                    obj[k] = topLevel && v.Type.Kind is HclTypeKind.Object or HclTypeKind.Map && !v.IsNull ? new JsonArray(node) : node;
+                }
+
+                return obj;
+        }
+    }
+
+    private static JsonValue Number(double n) =>
+        n == Math.Floor(n) && Math.Abs(n) < 9.2e18 ? JsonValue.Create((long)n) : JsonValue.Create(n);
+
+    private static JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context)
+    {
+        type = GoTypes.Underlying(type);
+        var value = Evaluator.Evaluate(expression, context);
+        if (GoTypes.IsDuration(type))
+        {
+            return Duration(value, expression);
+        }
+
+        if (value.IsNull)
+        {
+            return ZeroValue(type);
+        }
+
+        try
+        {
+            switch (type.TrimStart('*'))
+            {
+                case "string":
+                    return Converter.Convert(value, HclType.String).AsString();
+                case "bool":
+                    return Converter.Convert(value, HclType.Bool).AsBool();
+                case "float64" or "float32":
+                    return JsonValue.Create(Converter.Convert(value, HclType.Number).AsNumber());
+                case "[]string":
+                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.String)).Elements.Select(e => (JsonNode?)e.AsString())]);
+                case "map[string]string":
+                    return StringMap(value, expression.Range);
+                case "[]uint16" or "[]int":
+                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.Number)).Elements.Select(e => (JsonNode?)Number(e.AsNumber()))]);
+                case "map[string]any" or "any":
+                    return FreeForm(value, topLevel: true);
+            }
+
+            if (GoTypes.IsInteger(type))
+            {
+                var n = Converter.Convert(value, HclType.Number).AsNumber();
+                if (n != Math.Floor(n))
+                {
+                    throw new ConversionException("value must be a whole number, between -9223372036854775808 and 9223372036854775807");
+                }
+
+                return Number(n);
+            }
+        }
+        catch (ConversionException e)
+        {
+            throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", StartRange(expression));
+        }
+
+        throw Error("Unsupported argument", $"Values of Go type {type} cannot be decoded here.", expression.Range);
+    }
+
+    private static JsonNode Duration(HclValue value, Expression expression)
+    {
+        var start = StartRange(expression);
+        if (value.IsNull)
+        {
+            throw Error("Unsuitable value", "Unsuitable duration value: nil", start);
+        }
+
+        if (value.Type.Kind == HclTypeKind.String)
+        {
+            if (!GoDuration.TryParse(value.AsString(), out var nanos, out var error))
+            {
+                throw Error("Unsuitable value type", $"Unsuitable duration value: {error}", start);
+            }
+
+            return nanos;
+        }
+
+        if (value.Type.Kind != HclTypeKind.Number)
+        {
+            throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {value.Type.FriendlyName}", start);
+        }
+
+        return Number(value.AsNumber());
+    }
+
+    private static SourceRange StartRange(Expression expression) => ExpressionRanges.Start(expression);
+
+    private JsonObject DecodeConstraint(DecodeScope scope, bool affinity)
+    {
+        var obj = Zero(affinity ? "Affinity" : "Constraint");
+        string[] names = affinity
+            ? ["attribute", "value", "operator", "weight", "version", "semver", "regexp", "set_contains_any", "set_contains_all", "set_contains"]
+            : ["attribute", "value", "operator", "distinct_property", "distinct_hosts", "regexp", "version", "semver", "set_contains", "set_contains_all", "set_contains_any", "is_set", "is_not_set"];
+        var values = new Dictionary<string, HclValue>(StringComparer.Ordinal);
+        foreach (var attribute in scope.Block.Body.Attributes)
+        {
+            if (!names.Contains(attribute.Name))
+            {
+                diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(Suggest(attribute.Name, names) is { } s ? $" Did you mean \"{s}\"?" : "")}", attribute.NameRange);
+                continue;
+            }
+
+            try
+            {
+                var target = attribute.Name is "weight" ? HclType.Number : attribute.Name is "distinct_hosts" ? HclType.Bool : HclType.String;
+                var raw = Evaluator.Evaluate(attribute.Expression, scope.Context);
+                values[attribute.Name] = raw.IsNull ? raw : Converter.Convert(raw, target);
+            }
+            catch (ConversionException e)
+            {
+                diagnostics.Add("Incorrect attribute value type", $"Inappropriate value for attribute \"{attribute.Name}\": {e.Message}.", attribute.Expression.Range);
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
+            }
+        }
+
+        foreach (var block in scope.Block.Body.Blocks)
+        {
+            diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Type}\" are not expected here.", block.TypeRange);
+        }
+
+        string Text(string name) => values.TryGetValue(name, out var v) && !v.IsNull ? v.AsString() : "";
+        obj["LTarget"] = Text("attribute");
+        obj["RTarget"] = Text("value");
+        var operand = Text("operator");
+        string[] shorthands = affinity
+            ? ["version", "semver", "regexp", "set_contains_any", "set_contains_all", "set_contains"]
+            : ["version", "semver", "regexp", "set_contains"];
+        foreach (var name in shorthands)
+        {
+            if (Text(name) is { Length: > 0 } target)
+            {
+                operand = name;
+                obj["RTarget"] = target;
+            }
+        }
+
+        if (affinity)
+        {
+            if (values.TryGetValue("weight", out var weight) && !weight.IsNull)
+            {
+                obj["Weight"] = (long)(sbyte)(long)weight.AsNumber();
+            }
+        }
+        else
+        {
+            if (values.TryGetValue("distinct_hosts", out var hosts) && !hosts.IsNull)
+            {
+                operand = "distinct_hosts";
+                obj["RTarget"] = hosts.AsBool() ? "true" : "false";
+            }
+
+            if (Text("distinct_property") is { Length: > 0 } property)
+            {
+                operand = "distinct_property";
+                obj["LTarget"] = property;
+            }
+        }
+
+        obj["Operand"] = operand.Length == 0 ? "=" : operand;
+        return obj;
+    }
+
+    /// <summary>HCL's name suggestion: the first candidate within edit distance 2.</summary>
+    public static string? Suggest(string name, IEnumerable<string> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (Levenshtein(name, candidate) < 3)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    internal static string Invariant(double n) => n.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,5 @@
+using Nomad.Hcl.Diagnostics;
+namespace Nomad.Hcl.Syntax;
+
+/// <summary>A block <c>type "label" { body }</c>.</summary>
+public sealed record Block(string Type, IReadOnlyList<string> Labels, IReadOnlyList<SourceRange> LabelRanges, Body Body, SourceRange TypeRange, SourceRange OpenBraceRange, SourceRange Range);

@@ -1,0 +1,23 @@
+using Nomad.Hcl.Diagnostics;
+
+namespace Nomad.Hcl.Syntax;
+
+/// <summary>hclsyntax's <c>StartRange</c>: the part of an expression an error about its value points at.</summary>
+public static class ExpressionRanges
+{
+    /// <summary>The start range of an expression.</summary>
+    public static SourceRange Start(Expression expression) => expression switch
+    {
+        TemplateExpression { Parts.Count: > 0 } t => Start(t.Parts[0]),
+        BinaryExpression b => Start(b.Left),
+        ConditionalExpression c => Start(c.Condition),
+        FunctionCallExpression f => SourceRange.Between(f.NameRange, f.OpenParenRange),
+        TupleExpression t => First(t.Range),
+        ObjectExpression o => First(o.Range),
+        ForExpression f => f.OpenRange,
+        _ => expression.Range,
+    };
+
+    private static SourceRange First(SourceRange range) =>
+        new(range.FileName, range.Start, new SourcePosition(range.Start.Line, range.Start.Column + 1, range.Start.Offset + 1));
+}

@@ -1,0 +1,537 @@
+using Nomad.Hcl.Diagnostics;
+
+namespace Nomad.Hcl.Syntax;
+
+/// <summary>
+/// Turns HCL native syntax text into tokens. Like hclsyntax's scanner it switches between expression mode,
+/// quoted-template mode and heredoc mode, tracking nesting so that a <c>}</c> closes the right thing.
+/// It never throws: characters it cannot place become <see cref="TokenKind.Invalid"/> tokens.
+/// </summary>
+public sealed class Lexer
+{
+    private enum FrameKind { Brace, TemplateSequence, Quoted, Heredoc }
+
+    private sealed record Frame(FrameKind Kind, string Marker = "")
+    {
+        public bool AtLineStart { get; set; } = true;
+    }
+
+    private readonly string _src;
+    private readonly string _file;
+    private readonly List<Token> _tokens = [];
+    private readonly Stack<Frame> _frames = new();
+    private int _pos;
+    private int _line = 1;
+    private int _col = 1;
+
+    private Lexer(string source, string fileName)
+    {
+        _src = source;
+        _file = fileName;
+    }
+
+    /// <summary>Scans a whole file (in expression mode) into tokens ending with <see cref="TokenKind.EndOfFile"/>.</summary>
+    public static List<Token> Scan(string source, string fileName)
+    {
+        var lexer = new Lexer(source, fileName);
+        lexer.Run();
+        return lexer._tokens;
+    }
+
+    private SourcePosition Here => new(_line, _col, _pos);
+
+    private char Peek(int ahead = 0) => _pos + ahead < _src.Length ? _src[_pos + ahead] : '\0';
+
+    private bool AtEnd => _pos >= _src.Length;
+
+    private void Advance(int count = 1)
+    {
+        for (var i = 0; i < count && _pos < _src.Length; i++)
+        {
+            var c = _src[_pos++];
+            if (c == '\n')
+            {
+                _line++;
+                _col = 1;
+            }
+            else if (!char.IsLowSurrogate(c))
+            {
+                _col++;
+            }
+        }
+    }
+
+    private void Emit(TokenKind kind, SourcePosition start, bool strip = false) =>
+        _tokens.Add(new Token(kind, _src[start.Offset.._pos], new SourceRange(_file, start, Here), strip));
+
+    private void Run()
+    {
+        while (true)
+        {
+            var top = _frames.Count > 0 ? _frames.Peek() : null;
+            if (AtEnd)
+            {
+                var here = Here;
+                _tokens.Add(new Token(TokenKind.EndOfFile, "", new SourceRange(_file, here, here)));
+                return;
+            }
+
+            switch (top?.Kind)
+            {
+                case FrameKind.Quoted:
+                    ScanQuoted();
+                    break;
+                case FrameKind.Heredoc:
+                    ScanHeredoc(top);
+                    break;
+                default:
+                    ScanNormal(top);
+                    break;
+            }
+        }
+    }
+
+    private void ScanNormal(Frame? top)
+    {
+        var start = Here;
+        var c = Peek();
+        switch (c)
+        {
+            case ' ':
+                Advance();
+                return;
+            case '\t':
+                while (Peek() == '\t')
+                {
+                    Advance();
+                }
+
+                Emit(TokenKind.Tabs, start);
+                return;
+            case '\r' when Peek(1) == '\n':
+                Advance(2);
+                Emit(TokenKind.Newline, start);
+                return;
+            case '\n':
+                Advance();
+                Emit(TokenKind.Newline, start);
+                return;
+            case '#':
+                SkipLineComment();
+                return;
+            case '/' when Peek(1) == '/':
+                SkipLineComment();
+                return;
+            case '/' when Peek(1) == '*':
+                SkipBlockComment(start);
+                return;
+            case '"':
+                Advance();
+                Emit(TokenKind.OQuote, start);
+                _frames.Push(new Frame(FrameKind.Quoted));
+                return;
+            case '<' when Peek(1) == '<':
+                if (TryHeredocStart(start))
+                {
+                    return;
+                }
+
+                Advance();
+                Emit(TokenKind.LessThan, start);
+                return;
+            case '{':
+                Advance();
+                Emit(TokenKind.OBrace, start);
+                _frames.Push(new Frame(FrameKind.Brace));
+                return;
+            case '~' when Peek(1) == '}' && top?.Kind == FrameKind.TemplateSequence:
+                Advance(2);
+                Emit(TokenKind.TemplateSeqEnd, start, strip: true);
+                _frames.Pop();
+                MarkNotAtLineStart();
+                return;
+            case '}':
+                Advance();
+                if (top?.Kind == FrameKind.TemplateSequence)
+                {
+                    Emit(TokenKind.TemplateSeqEnd, start);
+                    _frames.Pop();
+                    MarkNotAtLineStart();
+                    return;
+                }
+
+                if (top?.Kind == FrameKind.Brace)
+                {
+                    _frames.Pop();
+                }
+
+                Emit(TokenKind.CBrace, start);
+                return;
+            case '[': Single(TokenKind.OBrack, start); return;
+            case ']': Single(TokenKind.CBrack, start); return;
+            case '(': Single(TokenKind.OParen, start); return;
+            case ')': Single(TokenKind.CParen, start); return;
+            case '*': Single(TokenKind.Star, start); return;
+            case '/': Single(TokenKind.Slash, start); return;
+            case '+': Single(TokenKind.Plus, start); return;
+            case '-': Single(TokenKind.Minus, start); return;
+            case '%': Single(TokenKind.Percent, start); return;
+            case ',': Single(TokenKind.Comma, start); return;
+            case '?': Single(TokenKind.Question, start); return;
+            case ':': Single(TokenKind.Colon, start); return;
+            case '.':
+                if (Peek(1) == '.' && Peek(2) == '.')
+                {
+                    Advance(3);
+                    Emit(TokenKind.Ellipsis, start);
+                    return;
+                }
+
+                Single(TokenKind.Dot, start);
+                return;
+            case '=':
+                if (Peek(1) == '=')
+                {
+                    Advance(2);
+                    Emit(TokenKind.EqualOp, start);
+                }
+                else if (Peek(1) == '>')
+                {
+                    Advance(2);
+                    Emit(TokenKind.FatArrow, start);
+                }
+                else
+                {
+                    Single(TokenKind.Equal, start);
+                }
+
+                return;
+            case '!':
+                if (Peek(1) == '=')
+                {
+                    Advance(2);
+                    Emit(TokenKind.NotEqual, start);
+                    return;
+                }
+
+                Single(TokenKind.Bang, start);
+                return;
+            case '<':
+                Pair('=', TokenKind.LessThanEq, TokenKind.LessThan, start);
+                return;
+            case '>':
+                Pair('=', TokenKind.GreaterThanEq, TokenKind.GreaterThan, start);
+                return;
+            case '&' when Peek(1) == '&':
+                Advance(2);
+                Emit(TokenKind.And, start);
+                return;
+            case '|' when Peek(1) == '|':
+                Advance(2);
+                Emit(TokenKind.Or, start);
+                return;
+        }
+
+        if (char.IsAsciiDigit(c))
+        {
+            ScanNumber(start);
+            return;
+        }
+
+        if (IsIdentStart(c))
+        {
+            Advance();
+            while (!AtEnd && IsIdentPart(Peek()))
+            {
+                Advance();
+            }
+
+            Emit(TokenKind.Ident, start);
+            return;
+        }
+
+        if (char.IsWhiteSpace(c) && c != '\r')
+        {
+            Advance();
+            return;
+        }
+
+        Advance(char.IsHighSurrogate(c) ? 2 : 1);
+        Emit(TokenKind.Invalid, start);
+    }
+
+    private void MarkNotAtLineStart()
+    {
+        if (_frames.Count > 0 && _frames.Peek().Kind == FrameKind.Heredoc)
+        {
+            _frames.Peek().AtLineStart = false;
+        }
+    }
+
+    private void Single(TokenKind kind, SourcePosition start)
+    {
+        Advance();
+        Emit(kind, start);
+    }
+
+    private void Pair(char next, TokenKind twoChar, TokenKind oneChar, SourcePosition start)
+    {
+        if (Peek(1) == next)
+        {
+            Advance(2);
+            Emit(twoChar, start);
+            return;
+        }
+
+        Single(oneChar, start);
+    }
+
+    /// <summary>Identifier start as HCL defines it: a Unicode ID_Start character or <c>_</c>.</summary>
+    public static bool IsIdentStart(char c) => char.IsLetter(c) || c == '_';
+
+    /// <summary>Identifier continuation: ID_Continue, <c>_</c> or <c>-</c>.</summary>
+    public static bool IsIdentPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-' ||
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            or System.Globalization.UnicodeCategory.ConnectorPunctuation;
+
+    private void ScanNumber(SourcePosition start)
+    {
+        while (char.IsAsciiDigit(Peek()))
+        {
+            Advance();
+        }
+
+        if (Peek() == '.' && char.IsAsciiDigit(Peek(1)))
+        {
+            Advance();
+            while (char.IsAsciiDigit(Peek()))
+            {
+                Advance();
+            }
+        }
+
+        if ((Peek() == 'e' || Peek() == 'E') &&
+            (char.IsAsciiDigit(Peek(1)) || ((Peek(1) == '+' || Peek(1) == '-') && char.IsAsciiDigit(Peek(2)))))
+        {
+            Advance(2);
+            while (char.IsAsciiDigit(Peek()))
+            {
+                Advance();
+            }
+        }
+
+        Emit(TokenKind.NumberLit, start);
+    }
+
+    private void SkipLineComment()
+    {
+        while (!AtEnd && Peek() != '\n')
+        {
+            if (Peek() == '\r' && Peek(1) == '\n')
+            {
+                break;
+            }
+
+            Advance();
+        }
+
+        var start = Here;
+        if (AtEnd)
+        {
+            return;
+        }
+
+        Advance(Peek() == '\r' ? 2 : 1);
+        Emit(TokenKind.Newline, start);
+    }
+
+    private void SkipBlockComment(SourcePosition start)
+    {
+        Advance(2);
+        while (!AtEnd && !(Peek() == '*' && Peek(1) == '/'))
+        {
+            Advance();
+        }
+
+        if (AtEnd)
+        {
+            // An unterminated comment swallows the rest: report it as an invalid token at its start.
+            _tokens.Add(new Token(TokenKind.Invalid, "/*", new SourceRange(_file, start, new SourcePosition(start.Line, start.Column + 2, start.Offset + 2))));
+            return;
+        }
+
+        Advance(2);
+    }
+
+    private bool TryHeredocStart(SourcePosition start)
+    {
+        var i = _pos + 2;
+        var flush = i < _src.Length && _src[i] == '-';
+        if (flush)
+        {
+            i++;
+        }
+
+        var nameStart = i;
+        if (i >= _src.Length || !IsIdentStart(_src[i]))
+        {
+            return false;
+        }
+
+        while (i < _src.Length && IsIdentPart(_src[i]))
+        {
+            i++;
+        }
+
+        var marker = _src[nameStart..i];
+        var newlineLength = i < _src.Length && _src[i] == '\n' ? 1
+            : i + 1 < _src.Length && _src[i] == '\r' && _src[i + 1] == '\n' ? 2 : 0;
+        if (newlineLength == 0)
+        {
+            return false;
+        }
+
+        Advance(i - _pos + newlineLength);
+        Emit(TokenKind.OHeredoc, start);
+        _frames.Push(new Frame(FrameKind.Heredoc, marker));
+        return true;
+    }
+
+    private bool TryTemplateIntro(SourcePosition start)
+    {
+        var c = Peek();
+        if ((c != '$' && c != '%') || Peek(1) != '{')
+        {
+            return false;
+        }
+
+        var strip = Peek(2) == '~';
+        Advance(strip ? 3 : 2);
+        Emit(c == '$' ? TokenKind.TemplateInterp : TokenKind.TemplateControl, start, strip);
+        _frames.Push(new Frame(FrameKind.TemplateSequence));
+        return true;
+    }
+
+    private void ScanQuoted()
+    {
+        var start = Here;
+        var c = Peek();
+        if (c == '"')
+        {
+            Advance();
+            Emit(TokenKind.CQuote, start);
+            _frames.Pop();
+            return;
+        }
+
+        if (TryTemplateIntro(start))
+        {
+            return;
+        }
+
+        if (c == '\n' || (c == '\r' && Peek(1) == '\n'))
+        {
+            Advance(c == '\r' ? 2 : 1);
+            Emit(TokenKind.QuotedNewline, start);
+            return;
+        }
+
+        while (!AtEnd)
+        {
+            c = Peek();
+            if (c == '"' || c == '\n' || (c == '\r' && Peek(1) == '\n'))
+            {
+                break;
+            }
+
+            if ((c == '$' || c == '%') && Peek(1) == '{')
+            {
+                break;
+            }
+
+            if (c == '\\' && _pos + 1 < _src.Length && _src[_pos + 1] != '\n')
+            {
+                Advance(2);
+                continue;
+            }
+
+            if ((c == '$' || c == '%') && Peek(1) == c && Peek(2) == '{')
+            {
+                Advance(3);
+                continue;
+            }
+
+            Advance();
+        }
+
+        Emit(TokenKind.QuotedLit, start);
+    }
+
+    private void ScanHeredoc(Frame frame)
+    {
+        var start = Here;
+        if (frame.AtLineStart && TryHeredocEnd(frame, start))
+        {
+            return;
+        }
+
+        if (TryTemplateIntro(start))
+        {
+            frame.AtLineStart = false;
+            return;
+        }
+
+        while (!AtEnd)
+        {
+            var c = Peek();
+            if (c == '\n')
+            {
+                Advance();
+                break;
+            }
+
+            if ((c == '$' || c == '%') && Peek(1) == '{')
+            {
+                break;
+            }
+
+            if ((c == '$' || c == '%') && Peek(1) == c && Peek(2) == '{')
+            {
+                Advance(3);
+                continue;
+            }
+
+            Advance();
+        }
+
+        frame.AtLineStart = _pos > 0 && _src[_pos - 1] == '\n';
+        Emit(TokenKind.StringLit, start);
+    }
+
+    private bool TryHeredocEnd(Frame frame, SourcePosition start)
+    {
+        var i = _pos;
+        while (i < _src.Length && (_src[i] == ' ' || _src[i] == '\t'))
+        {
+            i++;
+        }
+
+        if (string.CompareOrdinal(_src, i, frame.Marker, 0, frame.Marker.Length) != 0)
+        {
+            return false;
+        }
+
+        var end = i + frame.Marker.Length;
+        var atLineEnd = end == _src.Length || _src[end] == '\n' || (_src[end] == '\r' && end + 1 < _src.Length && _src[end + 1] == '\n');
+        if (!atLineEnd)
+        {
+            return false;
+        }
+
+        Advance(end - _pos);
+        Emit(TokenKind.CHeredoc, start);
+        _frames.Pop();
+        return true;
+    }
+}

@@ -1,0 +1,5 @@
+using Nomad.Hcl.Diagnostics;
+namespace Nomad.Hcl.Syntax;
+
+/// <summary>An object constructor <c>{ k = v }</c>.</summary>
+public sealed record ObjectExpression(IReadOnlyList<ObjectItem> Items, SourceRange Range) : Expression(Range);

@@ -1,0 +1,356 @@
+using Nomad.Hcl.Diagnostics;
+
+namespace Nomad.Hcl.Syntax;
+
+/// <summary>
+/// Recursive-descent parser for HCL's native syntax, with hclsyntax's error summaries. It never throws to
+/// its caller: after an error in a body item it records one diagnostic and resumes at the next line.
+/// </summary>
+public sealed partial class Parser
+{
+    private const int MaxDepth = 200;
+
+    private readonly TokenStream _tokens;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly string _file;
+    private int _depth;
+
+    private Parser(List<Token> tokens, DiagnosticBag diagnostics, string file)
+    {
+        _tokens = new TokenStream(tokens);
+        _diagnostics = diagnostics;
+        _file = file;
+    }
+
+    /// <summary>Parses a whole configuration file into its root body.</summary>
+    public static Body ParseConfig(string source, string fileName, DiagnosticBag diagnostics)
+    {
+        var tokens = Lexer.Scan(source, fileName);
+        CheckInvalidTokens(tokens, diagnostics);
+        var parser = new Parser(tokens, diagnostics, fileName);
+        return parser.ParseBody(TokenKind.EndOfFile, default, out _);
+    }
+
+    /// <summary>Parses a single expression (as in a var-file value or a test).</summary>
+    public static Expression? ParseExpression(string source, string fileName, DiagnosticBag diagnostics)
+    {
+        var tokens = Lexer.Scan(source, fileName);
+        CheckInvalidTokens(tokens, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var parser = new Parser(tokens, diagnostics, fileName);
+        parser._tokens.PushIncludeNewlines(false);
+        try
+        {
+            var expr = parser.Expr();
+            var next = parser._tokens.Peek();
+            if (next.Kind != TokenKind.EndOfFile)
+            {
+                diagnostics.Add("Extra characters after expression", "An expression was successfully parsed, but extra characters were found after it.", next.Range);
+                return null;
+            }
+
+            return expr;
+        }
+        catch (ParseAbortedException)
+        {
+            return null;
+        }
+    }
+
+    private static void CheckInvalidTokens(List<Token> tokens, DiagnosticBag diagnostics)
+    {
+        foreach (var token in tokens)
+        {
+            switch (token.Kind)
+            {
+                case TokenKind.Invalid when token.Text == "/*":
+                    diagnostics.Add("Unterminated template string", "No closing marker was found for the comment.", token.Range);
+                    break;
+                case TokenKind.Invalid when token.Text == "'":
+                    diagnostics.Add("Invalid character", "Single quotes are not valid. Use double quotes (\") to enclose strings.", token.Range);
+                    break;
+                case TokenKind.Invalid when token.Text == "`":
+                    diagnostics.Add("Invalid character", "The \"`\" character is not valid. To create a multi-line string, use the \"heredoc\" syntax, like \"<<EOT\".", token.Range);
+                    break;
+                case TokenKind.Invalid when token.Text == "&":
+                    diagnostics.Add("Invalid character", "Bitwise operators are not supported. Did you mean boolean AND (\"&&\")?", token.Range);
+                    break;
+                case TokenKind.Invalid when token.Text == "|":
+                    diagnostics.Add("Invalid character", "Bitwise operators are not supported. Did you mean boolean OR (\"||\")?", token.Range);
+                    break;
+                case TokenKind.Invalid when token.Text == "^":
+                    diagnostics.Add("Invalid character", "Bitwise operators are not supported. Did you mean boolean AND (\"&&\")?", token.Range);
+                    break;
+                case TokenKind.Invalid:
+                    diagnostics.Add("Invalid character", "This character is not used within the language.", token.Range);
+                    break;
+            }
+        }
+    }
+
+    private ParseAbortedException Fail(string summary, string detail, SourceRange range)
+    {
+        _diagnostics.Add(summary, detail, range);
+        return new ParseAbortedException(summary);
+    }
+
+    private void Enter(SourceRange at)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Fail("Nesting too deep", "This configuration nests blocks or expressions too deeply to be parsed.", at);
+        }
+    }
+
+    private void Leave() => _depth--;
+
+    // ---------------------------------------------------------------- bodies
+
+    private Body ParseBody(TokenKind end, SourcePosition start, out Token endToken)
+    {
+        var attributes = new List<Attribute>();
+        var blocks = new List<Block>();
+        var first = _tokens.PeekRaw().Range;
+        var bodyStart = start == default ? first.Start : start;
+        while (true)
+        {
+            var next = _tokens.PeekRaw();
+            if (next.Kind == end || next.Kind == TokenKind.EndOfFile)
+            {
+                endToken = next;
+                var body = new Body(attributes, blocks, new SourceRange(_file, bodyStart, next.Range.End));
+                return body;
+            }
+
+            if (next.Kind == TokenKind.Newline)
+            {
+                _tokens.ReadRaw();
+                continue;
+            }
+
+            var depth = _depth;
+            var newlineModes = _tokens.NewlineModeDepth;
+            try
+            {
+                ParseBodyItem(attributes, blocks);
+            }
+            catch (ParseAbortedException)
+            {
+                _depth = depth;
+                _tokens.ResetNewlineModes(newlineModes);
+                RecoverAfterBodyItem();
+            }
+        }
+    }
+
+    private void RecoverAfterBodyItem()
+    {
+        var depth = 0;
+        while (true)
+        {
+            var token = _tokens.PeekRaw();
+            switch (token.Kind)
+            {
+                case TokenKind.EndOfFile:
+                    return;
+                case TokenKind.Newline when depth == 0:
+                    _tokens.ReadRaw();
+                    return;
+                case TokenKind.CBrace or TokenKind.CBrack or TokenKind.CParen or TokenKind.CQuote or TokenKind.CHeredoc or TokenKind.TemplateSeqEnd:
+                    if (depth == 0)
+                    {
+                        if (token.Kind == TokenKind.CBrace)
+                        {
+                            return;
+                        }
+
+                        _tokens.ReadRaw();
+                        continue;
+                    }
+
+                    depth--;
+                    break;
+                case TokenKind.OBrace or TokenKind.OBrack or TokenKind.OParen or TokenKind.OQuote or TokenKind.OHeredoc or TokenKind.TemplateInterp or TokenKind.TemplateControl:
+                    depth++;
+                    break;
+            }
+
+            _tokens.ReadRaw();
+        }
+    }
+
+    private void ParseBodyItem(List<Attribute> attributes, List<Block> blocks)
+    {
+        var ident = _tokens.ReadRaw();
+        if (ident.Kind != TokenKind.Ident)
+        {
+            throw Fail("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
+        }
+
+        var next = _tokens.PeekRaw();
+        switch (next.Kind)
+        {
+            case TokenKind.Equal:
+                var attribute = FinishAttribute(ident, singleLine: false);
+                var existing = attributes.FirstOrDefault(a => a.Name == attribute.Name);
+                if (existing is not null)
+                {
+                    _diagnostics.Add("Attribute redefined", $"The argument \"{attribute.Name}\" was already set at {existing.NameRange}. Each argument may be set only once.", attribute.NameRange);
+                }
+                else
+                {
+                    attributes.Add(attribute);
+                }
+
+                return;
+            case TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident:
+                blocks.Add(FinishBlock(ident));
+                return;
+            default:
+                throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", next.Range);
+        }
+    }
+
+    private Attribute FinishAttribute(Token ident, bool singleLine)
+    {
+        _tokens.ReadRaw(); // '='
+        var expr = Expr();
+        if (!singleLine)
+        {
+            var end = _tokens.PeekRaw();
+            if (end.Kind != TokenKind.Newline && end.Kind != TokenKind.EndOfFile)
+            {
+                if (end.Kind == TokenKind.Comma)
+                {
+                    throw Fail("Unexpected comma after argument", "Argument definitions must be separated by newlines, not commas. An argument definition must end with a newline.", end.Range);
+                }
+
+                throw Fail("Missing newline after argument", "An argument definition must end with a newline.", end.Range);
+            }
+        }
+
+        return new Attribute(ident.Text, expr, ident.Range, SourceRange.Between(ident.Range, expr.Range));
+    }
+
+    private Block FinishBlock(Token ident)
+    {
+        var labels = new List<string>();
+        var labelRanges = new List<SourceRange>();
+        while (true)
+        {
+            var next = _tokens.PeekRaw();
+            if (next.Kind == TokenKind.OBrace)
+            {
+                break;
+            }
+
+            if (next.Kind == TokenKind.Ident)
+            {
+                _tokens.ReadRaw();
+                labels.Add(next.Text);
+                labelRanges.Add(next.Range);
+                continue;
+            }
+
+            if (next.Kind == TokenKind.OQuote)
+            {
+                var open = _tokens.ReadRaw();
+                var literal = _tokens.ReadRaw();
+                string text;
+                Token close;
+                if (literal.Kind == TokenKind.CQuote)
+                {
+                    text = "";
+                    close = literal;
+                }
+                else if (literal.Kind == TokenKind.QuotedLit)
+                {
+                    text = Unescape(literal, quoted: true);
+                    close = _tokens.ReadRaw();
+                }
+                else
+                {
+                    throw InvalidLabel(literal);
+                }
+
+                if (close.Kind != TokenKind.CQuote)
+                {
+                    throw InvalidLabel(close);
+                }
+
+                labels.Add(text);
+                labelRanges.Add(SourceRange.Between(open.Range, close.Range));
+                continue;
+            }
+
+            if (next.Kind is TokenKind.Equal)
+            {
+                throw Fail("Invalid argument name", "Argument names must not be quoted.", labelRanges.Count > 0 ? labelRanges[^1] : next.Range);
+            }
+
+            throw Fail("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.", next.Range);
+        }
+
+        var openBrace = _tokens.ReadRaw();
+        Enter(openBrace.Range);
+        Body body;
+        Token closeBrace;
+        if (_tokens.PeekRaw().Kind is not (TokenKind.Newline or TokenKind.CBrace or TokenKind.EndOfFile))
+        {
+            body = ParseSingleLineBody(openBrace, out closeBrace);
+        }
+        else
+        {
+            body = ParseBody(TokenKind.CBrace, openBrace.Range.End, out closeBrace);
+            if (closeBrace.Kind != TokenKind.CBrace)
+            {
+                throw Fail("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
+            }
+
+            _tokens.ReadRaw();
+        }
+
+        Leave();
+        var after = _tokens.PeekRaw();
+        if (after.Kind is not (TokenKind.Newline or TokenKind.EndOfFile))
+        {
+            throw Fail("Missing newline after block definition", "A block definition must end with a newline.", after.Range);
+        }
+
+        return new Block(ident.Text, labels, labelRanges, body, ident.Range, openBrace.Range, SourceRange.Between(ident.Range, closeBrace.Range));
+    }
+
+    private ParseAbortedException InvalidLabel(Token token) => token.Kind is TokenKind.TemplateInterp or TokenKind.TemplateControl
+        ? Fail("Invalid string literal", "Template sequences are not allowed in this string. To include a literal \"$\", double it (as \"$$\") to escape it.", token.Range)
+        : token.Kind == TokenKind.QuotedNewline
+            ? Fail("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range)
+            : Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
+
+    private Body ParseSingleLineBody(Token openBrace, out Token closeBrace)
+    {
+        var ident = _tokens.ReadRaw();
+        if (ident.Kind != TokenKind.Ident)
+        {
+            throw Fail("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
+        }
+
+        var next = _tokens.PeekRaw();
+        if (next.Kind != TokenKind.Equal)
+        {
+            throw Fail("Invalid single-argument block definition", "A single-line block definition can contain only a single argument. If you meant to define argument, use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", next.Range);
+        }
+
+        var attribute = FinishAttribute(ident, singleLine: true);
+        closeBrace = _tokens.ReadRaw();
+        if (closeBrace.Kind != TokenKind.CBrace)
+        {
+            throw Fail("Invalid single-argument block definition", "A single-line block definition must end with a closing brace immediately after its single argument definition.", closeBrace.Range);
+        }
+
+        return new Body([attribute], [], SourceRange.Between(openBrace.Range, closeBrace.Range));
+    }
+}

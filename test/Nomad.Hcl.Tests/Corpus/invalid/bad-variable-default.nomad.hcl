@@ -1,0 +1,10 @@
+variable "count" {
+  type    = number
+  default = "many"
+}
+
+job "web" {
+  group "g" {
+    count = var.count
+  }
+}

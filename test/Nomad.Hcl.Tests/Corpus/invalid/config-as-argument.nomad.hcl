@@ -1,0 +1,11 @@
+job "web" {
+  type = "service"
+  group "g" {
+    task "t" {
+      driver = "docker"
+      config = {
+        image = "x"
+      }
+    }
+  }
+}

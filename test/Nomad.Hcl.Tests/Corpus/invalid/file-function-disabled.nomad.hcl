@@ -1,0 +1,3 @@
+job "a" {
+  meta = { x = file("/etc/hostname") }
+}

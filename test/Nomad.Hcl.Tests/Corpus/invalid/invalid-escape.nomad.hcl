@@ -1,0 +1,5 @@
+job "web" {
+  meta {
+    path = "C:\\temp\\x\q"
+  }
+}

@@ -1,0 +1,13 @@
+variable "env" {
+  type        = string
+  description = "Deployment environment"
+
+  validation {
+    condition     = can(regex_replace(var.env, "^(dev|staging|prod)$", "")) && length(var.env) > 2
+    error_message = "The env must be dev, staging or prod."
+  }
+}
+
+job "web" {
+  meta = { env = var.env }
+}

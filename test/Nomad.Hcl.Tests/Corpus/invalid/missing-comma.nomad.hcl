@@ -1,0 +1,6 @@
+job "web" {
+  datacenters = [
+    "dc1"
+    "dc2"
+  ]
+}

@@ -1,0 +1,5 @@
+job "web" {
+  grup "g" {
+    count = 1
+  }
+}

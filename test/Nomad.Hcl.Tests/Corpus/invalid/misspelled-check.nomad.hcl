@@ -1,0 +1,13 @@
+job "web" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      service {
+        name = "x"
+        chek {
+          type = "tcp"
+        }
+      }
+    }
+  }
+}

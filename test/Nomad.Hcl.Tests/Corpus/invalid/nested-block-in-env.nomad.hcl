@@ -1,0 +1,13 @@
+job "web" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      env {
+        PATH = "/bin"
+        nested {
+          x = 1
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+job "web" {
+  datacenters = ["dc1"]
+  group "g" {
+    task "t" {
+      driver = "docker"
+    }
+}

@@ -1,0 +1,11 @@
+job "web" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      template {
+        data = <<EOT
+hello
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+job "web" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      env {
+        A = "%{ if true }x"
+      }
+    }
+  }
+}

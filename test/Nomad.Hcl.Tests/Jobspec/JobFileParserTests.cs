@@ -1,0 +1,88 @@
+namespace Nomad.Hcl.Tests.Jobspec;
+
+public sealed class JobFileParserTests
+{
+    private const string JobWithVariables = """
+        variable "image" {
+          type = string
+        }
+
+        variable "ports" {
+          type    = list(number)
+          default = [80]
+        }
+
+        job "web" {
+          group "g" {
+            task "t" {
+              driver = "docker"
+              config {
+                image = var.image
+                ports = var.ports
+              }
+            }
+          }
+        }
+        """;
+
+    private static string Config(JobParseResult result, string key) =>
+        result.Job!["TaskGroups"]![0]!["Tasks"]![0]!["Config"]![key]!.ToJsonString();
+
+    [Fact]
+    public void Key_value_variables_are_literal_strings_for_strings_and_expressions_for_other_types()
+    {
+        var result = JobFileParser.Parse(JobWithVariables, new JobParseOptions
+        {
+            Variables = new Dictionary<string, string> { ["image"] = "nginx:[1]", ["ports"] = "[8080, 8443]" },
+        });
+
+        result.ErrorText.ShouldBe("no diagnostics");
+        Config(result, "image").ShouldBe("\"nginx:[1]\"");
+        Config(result, "ports").ShouldBe("[8080,8443]");
+    }
+
+    [Fact]
+    public void A_var_file_value_wins_over_the_default()
+    {
+        var result = JobFileParser.Parse(JobWithVariables, new JobParseOptions { VarFileContent = "image = \"redis\"\nports = [1]\n" });
+
+        result.ErrorText.ShouldBe("no diagnostics");
+        Config(result, "ports").ShouldBe("[1]");
+    }
+
+    [Fact]
+    public void An_unset_variable_is_reported_without_a_position_as_nomad_prints_it()
+    {
+        var result = JobFileParser.Parse(JobWithVariables);
+
+        result.Job.ShouldBeNull();
+        result.ErrorText.ShouldBe("<nil>: Unset variable \"image\"; A used variable must be set or have a default value; see https://developer.hashicorp.com/nomad/docs/reference/hcl2/variables  for details.");
+    }
+
+    [Fact]
+    public void Decoding_errors_are_joined_with_newlines_and_syntax_errors_are_counted()
+    {
+        var decoding = JobFileParser.Parse("job \"a\" {\n  grup \"g\" {}\n  countt = 1\n}\n");
+        decoding.ErrorText.Split('\n').Length.ShouldBe(2);
+
+        var syntax = JobFileParser.Parse("a = 'x'\n");
+        syntax.ErrorText.ShouldStartWith("input.hcl:1,5-6: Invalid character; Single quotes are not valid.");
+        syntax.ErrorText.ShouldMatch(", and [0-9]+ other diagnostic\\(s\\)$");
+    }
+
+    [Fact]
+    public void A_var_file_that_does_not_parse_is_reported_as_nomad_reports_it()
+    {
+        var result = JobFileParser.Parse(JobWithVariables, new JobParseOptions { VarFileContent = "image = \n" });
+
+        result.ErrorText.ShouldStartWith("unable to parse var content: input.hcl:1,9-2,1: Invalid expression;");
+    }
+
+    [Fact]
+    public void Filesystem_functions_are_disabled_as_on_the_server()
+    {
+        var result = JobFileParser.Parse("job \"a\" {\n  meta = { x = file(\"/etc/hostname\") }\n}\n");
+
+        result.ErrorText.ShouldContain("filesystem function disabled");
+    }
+}
