@@ -32,7 +32,7 @@ internal static class ItemCodec
         ItemKeys.StatusMessage, ItemKeys.StatusPlan, ItemKeys.StatusDrift,
     };
 
-    private static readonly IReadOnlySet<string> NothingShrinkable = new HashSet<string>(StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> IndexConflictShrinkable = new HashSet<string>(StringComparer.Ordinal) { ItemKeys.StatusIndexConflict };
 
     /// <summary>The items of a GitRepository's status.</summary>
     public static StatusPatch Encode(GitRepositoryStatus status)
@@ -76,6 +76,8 @@ internal static class ItemCodec
         Put(items, ItemKeys.StatusIndexJobs, jobs.Length == 0 ? null : JsonSerializer.Serialize(jobs));
         Put(items, ItemKeys.StatusIndexErrors, FreeText(status.Errors, MaxIndexErrorsBytes));
         Put(items, ItemKeys.StatusIndexedCommit, status.IndexedCommit);
+        var conflicts = (status.Conflicts ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        Put(items, ItemKeys.StatusIndexConflicts, conflicts.Length == 0 ? null : JsonSerializer.Serialize(conflicts));
         return new StatusPatch(items, RepositoryIndexStatus.Keys, IndexShrinkable);
     }
 
@@ -86,7 +88,8 @@ internal static class ItemCodec
         return new RepositoryIndexStatus(
             Jobs: ReadList(items, ItemKeys.StatusIndexJobs),
             Errors: Read(items, ItemKeys.StatusIndexErrors),
-            IndexedCommit: Read(items, ItemKeys.StatusIndexedCommit));
+            IndexedCommit: Read(items, ItemKeys.StatusIndexedCommit),
+            Conflicts: ReadList(items, ItemKeys.StatusIndexConflicts));
     }
 
     /// <summary>The items of a NomadJob's status.</summary>
@@ -144,14 +147,19 @@ internal static class ItemCodec
         ArgumentNullException.ThrowIfNull(status);
         var items = new Dictionary<string, string>(StringComparer.Ordinal);
         Put(items, ItemKeys.StatusIndexedAt, FormatTime(status.IndexedAt));
-        return new StatusPatch(items, NomadJobIndexStatus.Keys, NothingShrinkable);
+        Put(items, ItemKeys.StatusOrphanedAt, FormatTime(status.OrphanedAt));
+        Put(items, ItemKeys.StatusIndexConflict, FreeText(status.Conflict, MaxMessageBytes));
+        return new StatusPatch(items, NomadJobIndexStatus.Keys, IndexConflictShrinkable);
     }
 
     /// <summary>A NomadJob's index status read from its items.</summary>
     public static NomadJobIndexStatus DecodeNomadJobIndexStatus(IReadOnlyDictionary<string, string> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return new NomadJobIndexStatus(ReadTime(items, ItemKeys.StatusIndexedAt));
+        return new NomadJobIndexStatus(
+            IndexedAt: ReadTime(items, ItemKeys.StatusIndexedAt),
+            OrphanedAt: ReadTime(items, ItemKeys.StatusOrphanedAt),
+            Conflict: Read(items, ItemKeys.StatusIndexConflict));
     }
 
     /// <summary>The spec items alone (every item without the <c>status_</c> prefix).</summary>

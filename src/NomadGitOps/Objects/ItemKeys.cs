@@ -137,6 +137,12 @@ internal static class ItemKeys
     /// <summary>The commit the index last went through.</summary>
     public const string StatusIndexedCommit = "status_indexed_commit";
 
+    /// <summary>
+    /// The NomadJobs this repository claims but another owner keeps (conflicts): a JSON array of sorted
+    /// <c>namespace/job-id</c>, so the index can withdraw its notes from them when the claim goes away.
+    /// </summary>
+    public const string StatusIndexConflicts = "status_index_conflicts";
+
     // NomadJob status items.
 
     /// <summary>The commit last registered successfully.</summary>
@@ -174,6 +180,18 @@ internal static class ItemKeys
 
     /// <summary>When the index controller last wrote this object (owned by the index controller).</summary>
     public const string StatusIndexedAt = "status_indexed_at";
+
+    /// <summary>
+    /// When the index found this object's file gone from its repository while <c>prune</c> is off (owned by the index
+    /// controller): the NomadJob controller stops applying it and leaves the job running. Absent while the file exists.
+    /// </summary>
+    public const string StatusOrphanedAt = "status_orphaned_at";
+
+    /// <summary>
+    /// Other files claiming this object's job ID and namespace, one line each, beginning <c>gitrepository/&lt;name&gt;: </c>
+    /// (owned by the index controller; each repository's index writes only its own lines). The object stays with its owner.
+    /// </summary>
+    public const string StatusIndexConflict = "status_index_conflict";
 
     /// <summary>True for keys of status items.</summary>
     public static bool IsStatus(string key) => key.StartsWith(StatusPrefix, StringComparison.Ordinal);

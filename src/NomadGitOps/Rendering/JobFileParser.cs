@@ -59,6 +59,10 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         {
             entry = json ? CacheEntry.Of(ParseJson(source)) : CacheEntry.Of(await ParseHclAsync(source, varContent, ct).ConfigureAwait(false));
         }
+        catch (FileProblem problem) when (!problem.Cacheable)
+        {
+            return CacheEntry.Of(problem).Resolve(path);
+        }
         catch (FileProblem problem)
         {
             entry = CacheEntry.Of(problem);
@@ -104,7 +108,8 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         {
             logger.LogWarning("Nomad cannot parse HCL2 jobs ({Status}): {NomadMessage}", (int)e.StatusCode!, e.NomadMessage);
             throw new FileProblem(
-                $"cannot be parsed: this Nomad answers 501 Not Implemented to POST /v1/jobs/parse ({e.NomadMessage.Trim()}); use a Nomad that parses HCL2, or a JSON job file");
+                cacheable: false,
+                problem: $"cannot be parsed: this Nomad answers 501 Not Implemented to POST /v1/jobs/parse ({e.NomadMessage.Trim()}); use a Nomad that parses HCL2, or a JSON job file");
         }
     }
 
@@ -204,8 +209,14 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     /// <summary>A parse result as cached: the job, never handed out itself (callers get copies).</summary>
     private sealed record Parsed(JsonObject Job, string Format, string JobId, string? Namespace);
 
-    /// <summary>What is wrong with a file, without its name (the cache is shared by files with the same text).</summary>
-    private sealed class FileProblem(string problem) : Exception(problem);
+    /// <summary>
+    /// What is wrong with a file, without its name (the cache is shared by files with the same text). Not cacheable
+    /// when the fault may lie with Nomad rather than the text (a Nomad that cannot parse HCL yet).
+    /// </summary>
+    private sealed class FileProblem(string problem, bool cacheable = true) : Exception(problem)
+    {
+        public bool Cacheable { get; } = cacheable;
+    }
 
     private sealed record CacheEntry(Parsed? Result, string? Problem)
     {

@@ -47,10 +47,11 @@ public sealed class ItemCodecTests
     [Fact]
     public void The_index_status_of_a_nomad_job_round_trips()
     {
-        var patch = ItemCodec.Encode(new NomadJobIndexStatus(Now));
+        var status = new NomadJobIndexStatus(Now, Now, "gitrepository/other: web.nomad also defines this job; it stays with gitrepository/apps (web.nomad).");
+        var patch = ItemCodec.Encode(status);
 
-        ItemCodec.DecodeNomadJobIndexStatus(patch.Items).ShouldBe(new NomadJobIndexStatus(Now));
-        patch.OwnedKeys.ShouldBe(["status_indexed_at"]);
+        ItemCodec.DecodeNomadJobIndexStatus(patch.Items).ShouldBe(status);
+        patch.OwnedKeys.ShouldBe(["status_indexed_at", "status_orphaned_at", "status_index_conflict"], ignoreOrder: true);
     }
 
     [Fact]

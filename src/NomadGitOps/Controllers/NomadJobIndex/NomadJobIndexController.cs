@@ -1,0 +1,373 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Nomad.Client;
+using NomadGitOps.Engine;
+using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
+using NomadGitOps.Sources;
+
+namespace NomadGitOps.Controllers.NomadJobIndex;
+
+/// <summary>
+/// Makes the NomadJob objects match a GitRepository's job files at its current commit (DESIGN §2): creates, updates,
+/// orphans or deletes the objects it made (<c>managed_by=index</c>), reports malformed files and conflicts on the
+/// repository's <c>status_index_*</c> items, and triggers the NomadJob controller for every object it changed.
+/// </summary>
+internal sealed class NomadJobIndexController(
+    ObjectStore store,
+    GitCache git,
+    JobFileParser parser,
+    IReconcileTrigger trigger,
+    TimeProvider time,
+    ILogger<NomadJobIndexController> logger) : IReconciler
+{
+    private const int MaxWriteAttempts = 5;
+
+    // What each repository was last indexed at ("<commit> <spec hash>"), so an unchanged repository costs one read.
+    private readonly ConcurrentDictionary<ObjectKey, string> _indexed = new();
+
+    /// <inheritdoc/>
+    public ControllerName Name => ControllerName.NomadJobIndex;
+
+    /// <inheritdoc/>
+    public ObjectKind Kind => ObjectKind.GitRepository;
+
+    /// <inheritdoc/>
+    public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
+    {
+        var stored = await store.ReadAsync(key, ct).ConfigureAwait(false);
+        if (stored is null)
+        {
+            _indexed.TryRemove(key, out _);
+            return new ReconcileOutcome.UpToDate($"{key} no longer exists.");
+        }
+
+        var previous = ItemCodec.DecodeRepositoryIndexStatus(stored.Items);
+        var parsed = GitRepositorySpec.Parse(stored.Items);
+        if (parsed.Spec is not { } spec || !parsed.IsValid)
+        {
+            return new ReconcileOutcome.Stalled(Reasons.InvalidSpec, $"{key} has an invalid spec, so its job files are not indexed: {parsed.Describe()}");
+        }
+
+        if (spec.Suspend)
+        {
+            return new ReconcileOutcome.UpToDate($"{key} is suspended: remove its suspend item to index it again.", Reasons.Suspended);
+        }
+
+        if (stored.Items.GetValueOrDefault(ItemKeys.StatusCurrentCommit) is not { Length: > 0 } commit)
+        {
+            return new ReconcileOutcome.Waiting(Reasons.DependencyNotReady, $"{key} has no commit yet; it is indexed once the repository is fetched.", spec.Interval);
+        }
+
+        var fingerprint = $"{commit} {SpecHash.Of(stored.Items)}";
+        if (previous.IndexedCommit == commit && previous.Errors is null && _indexed.TryGetValue(key, out var last) && last == fingerprint)
+        {
+            return new ReconcileOutcome.UpToDate($"{key} is indexed at commit {commit[..Math.Min(12, commit.Length)]}.");
+        }
+
+        var run = new NomadJobIndexRun(key, spec, commit, previous);
+        var outcome = await RunStepsAsync(run, ct).ConfigureAwait(false);
+        var next = IndexStatusSummary.For(previous, run, outcome);
+        if (await store.WriteStatusAsync(stored, ItemCodec.Encode(next), ct).ConfigureAwait(false) == StatusWriteResult.Written
+            && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Indexed {Repository} at {Commit}: {Jobs} job(s), {Errors} error(s)", key, commit, next.Jobs.Count, run.Errors.Count);
+        }
+
+        if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
+        {
+            _indexed[key] = fingerprint;
+        }
+
+        foreach (var touched in run.Touched.Distinct())
+        {
+            trigger.Trigger(ControllerName.NomadJob, touched);
+        }
+
+        return outcome;
+    }
+
+    private async Task<ReconcileOutcome> RunStepsAsync(NomadJobIndexRun run, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var step in new Func<NomadJobIndexRun, CancellationToken, Task<StepResult>>[]
+                     { ListJobFiles, ReadJobIds, ApplyClaims, RetireVanished, WithdrawConflicts })
+            {
+                if (await step(run, ct).ConfigureAwait(false) is ReconcileOutcome stop)
+                {
+                    return stop;
+                }
+            }
+
+            return IndexStatusSummary.Outcome(run);
+        }
+        catch (GitException e)
+        {
+            return new ReconcileOutcome.Failed(Reasons.IndexFailed, $"{run.Key}: reading commit {run.Commit} failed: {e.Message}", e);
+        }
+        catch (NomadApiException e) when (!ct.IsCancellationRequested)
+        {
+            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"{run.Key}: the index could not finish, Nomad failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Lists the job files under <c>path</c> matching <c>include</c>/<c>exclude</c> and reads them and the var files.</summary>
+    private async Task<StepResult> ListJobFiles(NomadJobIndexRun run, CancellationToken ct)
+    {
+        var artifact = git.Open(Source(run.Spec), run.Commit);
+        var folder = run.Spec.Path is "." or "" ? "" : run.Spec.Path + "/";
+        var files = (await artifact.ListFilesAsync(run.Spec.Path, ct).ConfigureAwait(false))
+            .Where(f => run.Spec.Selects(f.Path[folder.Length..]))
+            .ToList();
+        run.JobFiles = await artifact.ReadAsync(files, ct).ConfigureAwait(false);
+
+        var varFiles = new List<string>();
+        foreach (var varFile in run.Spec.VarFiles)
+        {
+            try
+            {
+                varFiles.Add((await artifact.ReadFileAsync(varFile, ct).ConfigureAwait(false)).Text);
+            }
+            catch (GitException e) when (e.Kind == GitErrorKind.RefNotFound)
+            {
+                run.Errors.Add($"Var file {varFile} (item var_files) does not exist at this commit: add it or remove it from var_files.");
+            }
+        }
+
+        run.VarFileSources = varFiles;
+        return StepResult.Continue;
+    }
+
+    /// <summary>Finds each job file's job ID and namespace; a malformed file is an error, the others go on.</summary>
+    private async Task<StepResult> ReadJobIds(NomadJobIndexRun run, CancellationToken ct)
+    {
+        var variables = new JobFileVariables(run.Spec.Variables, run.VarFileSources);
+        foreach (var blob in run.JobFiles)
+        {
+            try
+            {
+                var job = await parser.ParseAsync(blob.File.Path, blob.Text, variables, ct).ConfigureAwait(false);
+                if (job.JobId.Contains(' ', StringComparison.Ordinal) || job.JobId.Contains('\0', StringComparison.Ordinal))
+                {
+                    run.UnreadableFiles.Add(blob.File.Path);
+                    run.Errors.Add($"Job file {blob.File.Path} defines job \"{job.JobId}\"; Nomad job IDs hold no spaces or null characters: rename the job.");
+                    continue;
+                }
+
+                var ns = job.Namespace ?? run.Spec.Namespace ?? NomadJobSpec.DefaultNamespace;
+                run.Claims.Add(new JobClaim(blob.File.Path, job.JobId, ns));
+            }
+            catch (JobFileException e)
+            {
+                run.UnreadableFiles.Add(blob.File.Path);
+                run.Errors.Add(e.Message);
+            }
+        }
+
+        return StepResult.Continue;
+    }
+
+    /// <summary>Creates or updates the object of every claimed job, or notes the conflict on the object that keeps it.</summary>
+    private async Task<StepResult> ApplyClaims(NomadJobIndexRun run, CancellationToken ct)
+    {
+        var byKey = run.Claims.GroupBy(c => c.Key).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal);
+        foreach (var group in byKey)
+        {
+            var claims = group.OrderBy(c => c.File, StringComparer.Ordinal).ToList();
+            var change = await WriteAsync(group.Key, existing => IndexDecision.For(run.Repository, run.Spec.Prune, claims, existing, time.GetUtcNow()), ct)
+                .ConfigureAwait(false);
+            if (change is null)
+            {
+                return WriteConflict(run, group.Key);
+            }
+
+            run.Errors.AddRange(change.Change.Errors);
+            run.ConflictErrors += change.Change.Errors.Count;
+            if (change.Change.Owned)
+            {
+                run.Inventory.Add(claims[0].InventoryEntry);
+            }
+
+            if (change.Change.Conflicted)
+            {
+                run.Conflicts.Add(claims[0].InventoryEntry);
+            }
+
+            if (change.Change.SpecChanged)
+            {
+                run.Touched.Add(group.Key);
+                if (change.Created)
+                {
+                    run.Created++;
+                }
+                else
+                {
+                    run.Updated++;
+                }
+            }
+        }
+
+        return StepResult.Continue;
+    }
+
+    /// <summary>For objects in the previous inventory whose file vanished: delete them (prune) or mark them orphaned.</summary>
+    private async Task<StepResult> RetireVanished(NomadJobIndexRun run, CancellationToken ct)
+    {
+        foreach (var entry in run.Previous.Jobs.Where(j => !run.Inventory.Contains(j)))
+        {
+            if (InventoryKey(entry) is not { } key)
+            {
+                continue;
+            }
+
+            for (var attempt = 0; ; attempt++)
+            {
+                var stored = await store.ReadAsync(key, ct).ConfigureAwait(false);
+                if (stored is null || !IndexDecision.IsOwnedBy(run.Repository, stored.Items))
+                {
+                    break;
+                }
+
+                if (stored.Items.GetValueOrDefault(ItemKeys.File) is { } file && run.UnreadableFiles.Contains(file))
+                {
+                    run.Inventory.Add(entry);
+                    break;
+                }
+
+                var prune = stored.Items.GetValueOrDefault(ItemKeys.Prune) == "true";
+                bool done;
+                if (prune)
+                {
+                    done = await store.DeleteAsync(key, stored.ModifyIndex, ct).ConfigureAwait(false);
+                    if (done && logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.LogInformation("Deleted {Object}: its file vanished from {Repository} and prune is on", key, run.Key);
+                    }
+
+                    if (done)
+                    {
+                        run.Deleted++;
+                    }
+                }
+                else if (stored.Items.ContainsKey(ItemKeys.StatusOrphanedAt))
+                {
+                    break;
+                }
+                else
+                {
+                    var items = new Dictionary<string, string>(stored.Items, StringComparer.Ordinal)
+                    {
+                        [ItemKeys.StatusOrphanedAt] = ItemCodec.FormatTime(time.GetUtcNow())!,
+                    };
+                    done = await store.ReplaceAsync(key, items, stored.ModifyIndex, ct).ConfigureAwait(false);
+                    if (done && logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.LogInformation("Orphaned {Object}: its file vanished from {Repository} and prune is off", key, run.Key);
+                    }
+
+                    if (done)
+                    {
+                        run.Orphaned++;
+                    }
+                }
+
+                if (done)
+                {
+                    run.Touched.Add(key);
+                    break;
+                }
+
+                if (attempt + 1 >= MaxWriteAttempts)
+                {
+                    return WriteConflict(run, key);
+                }
+            }
+        }
+
+        return StepResult.Continue;
+    }
+
+    /// <summary>Removes this repository's conflict notes from objects it no longer claims.</summary>
+    private async Task<StepResult> WithdrawConflicts(NomadJobIndexRun run, CancellationToken ct)
+    {
+        foreach (var entry in (run.Previous.Conflicts ?? []).Where(c => !run.Conflicts.Contains(c)))
+        {
+            if (InventoryKey(entry) is not { } key)
+            {
+                continue;
+            }
+
+            var written = await WriteAsync(key, existing => existing is null
+                ? null
+                : new ObjectChange(IndexDecision.Withdraw(run.Repository, existing), false, false, false, []), ct).ConfigureAwait(false);
+            if (written is null && await store.ReadAsync(key, ct).ConfigureAwait(false) is not null)
+            {
+                return WriteConflict(run, key);
+            }
+        }
+
+        return StepResult.Continue;
+    }
+
+    /// <summary>
+    /// Reads the object, decides, and writes with CAS (create with cas=0); on a concurrent write, reads and decides
+    /// again. Null when the object kept changing (or, for a decision that needs an object, is gone).
+    /// </summary>
+    private async Task<AppliedChange?> WriteAsync(ObjectKey key, Func<IReadOnlyDictionary<string, string>?, ObjectChange?> decide, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        {
+            var stored = await store.ReadAsync(key, ct).ConfigureAwait(false);
+            if (decide(stored?.Items) is not { } change)
+            {
+                return null;
+            }
+
+            if (change.Items is null)
+            {
+                return new AppliedChange(change, Created: false);
+            }
+
+            var written = stored is null
+                ? await store.CreateAsync(key, change.Items, ct).ConfigureAwait(false)
+                : await store.ReplaceAsync(key, change.Items, stored.ModifyIndex, ct).ConfigureAwait(false);
+            if (written)
+            {
+                return new AppliedChange(change, Created: stored is null);
+            }
+
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("{Object} changed while the index wrote it; deciding again", key);
+            }
+        }
+
+        return null;
+    }
+
+    private static ReconcileOutcome.Failed WriteConflict(NomadJobIndexRun run, ObjectKey key) =>
+        new(Reasons.IndexFailed, $"{run.Key}: {key} changed {MaxWriteAttempts} times while the index wrote it; trying again later.");
+
+    private static ObjectKey? InventoryKey(string entry)
+    {
+        var slash = entry.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < entry.Length - 1 ? ObjectKey.NomadJob(entry[..slash], entry[(slash + 1)..]) : null;
+    }
+
+    private static GitSource Source(GitRepositorySpec spec) =>
+        new(GitUrl.Parse(spec.Url), ToSelector(spec.Reference), GitCredentials.None, spec.Timeout);
+
+    private static RefSelector ToSelector(GitReference reference) => new(
+        reference.Kind switch
+        {
+            GitReferenceKind.Tag => RefKind.Tag,
+            GitReferenceKind.Semver => RefKind.Semver,
+            GitReferenceKind.Commit => RefKind.Commit,
+            _ => RefKind.Branch,
+        },
+        reference.Value);
+
+    /// <summary>A decision as written: whether the object was created.</summary>
+    private sealed record AppliedChange(ObjectChange Change, bool Created);
+}

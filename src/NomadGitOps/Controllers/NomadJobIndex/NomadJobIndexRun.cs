@@ -1,0 +1,66 @@
+using NomadGitOps.Objects;
+using NomadGitOps.Sources;
+
+namespace NomadGitOps.Controllers.NomadJobIndex;
+
+/// <summary>The facts one index reconcile of one repository has found so far; the steps fill it in, the summary reads it.</summary>
+/// <param name="key">The GitRepository.</param>
+/// <param name="spec">Its spec.</param>
+/// <param name="commit">The commit being indexed (<c>status_current_commit</c>).</param>
+/// <param name="previous">The index status before this reconcile.</param>
+internal sealed class NomadJobIndexRun(ObjectKey key, GitRepositorySpec spec, string commit, RepositoryIndexStatus previous)
+{
+    /// <summary>The GitRepository.</summary>
+    public ObjectKey Key { get; } = key;
+
+    /// <summary>The repository's name, as NomadJobs' <c>repository</c> item holds it.</summary>
+    public string Repository => Key.Name;
+
+    /// <summary>Its spec.</summary>
+    public GitRepositorySpec Spec { get; } = spec;
+
+    /// <summary>The commit being indexed.</summary>
+    public string Commit { get; } = commit;
+
+    /// <summary>The index status before this reconcile.</summary>
+    public RepositoryIndexStatus Previous { get; } = previous;
+
+    /// <summary>The job files selected by <c>path</c>, <c>include</c> and <c>exclude</c>, with their contents.</summary>
+    public IReadOnlyList<ArtifactBlob> JobFiles { get; set; } = [];
+
+    /// <summary>The text of each var file, in the order the spec lists them.</summary>
+    public IReadOnlyList<string> VarFileSources { get; set; } = [];
+
+    /// <summary>The job each readable file defines, sorted by file.</summary>
+    public List<JobClaim> Claims { get; } = [];
+
+    /// <summary>Files that exist but could not be read into a job (their objects are kept, never pruned).</summary>
+    public HashSet<string> UnreadableFiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lines for <c>status_index_errors</c>, in the order found.</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>How many of <see cref="Errors"/> are conflicts (two files or repositories claiming one job, or a hand-made object).</summary>
+    public int ConflictErrors { get; set; }
+
+    /// <summary>The objects this repository owns after this reconcile (<c>namespace/job-id</c>).</summary>
+    public SortedSet<string> Inventory { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The objects this repository claims but another owner keeps (<c>namespace/job-id</c>).</summary>
+    public SortedSet<string> Conflicts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>NomadJobs created, changed, orphaned or deleted: the NomadJob controller is triggered for each.</summary>
+    public List<ObjectKey> Touched { get; } = [];
+
+    /// <summary>How many objects were created.</summary>
+    public int Created { get; set; }
+
+    /// <summary>How many objects had their spec updated.</summary>
+    public int Updated { get; set; }
+
+    /// <summary>How many objects were marked orphaned.</summary>
+    public int Orphaned { get; set; }
+
+    /// <summary>How many objects were deleted (prune).</summary>
+    public int Deleted { get; set; }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Nomad.Client;
+using Nomad.Emulator;
+using NomadGitOps.Controllers.NomadJobIndex;
+using NomadGitOps.Engine;
+using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
+using NomadGitOps.Tests.Support;
+
+namespace NomadGitOps.Tests.Controllers.NomadJobIndex;
+
+/// <summary>
+/// The index controller's real graph: the emulator on loopback, the object store over it, a git server (git daemon on
+/// loopback) with a real cache, the parser, a fake clock and a recording trigger. Stands in for the GitRepository
+/// controller by syncing the cache and writing <c>status_current_commit</c> itself.
+/// </summary>
+internal sealed class IndexHarness : IAsyncDisposable
+{
+    private IndexHarness(NomadEmulator nomad, GitServer server)
+    {
+        Nomad = nomad;
+        Server = server;
+        Client = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
+        Store = new ObjectStore(Client, new ObjectStoreOptions(), NullLogger<ObjectStore>.Instance);
+        Git = new GitSourcesHarness();
+        Parser = new JobFileParser(Client, NullLogger<JobFileParser>.Instance);
+        Controller = new NomadJobIndexController(Store, Git.Cache, Parser, Trigger, Clock, NullLogger<NomadJobIndexController>.Instance);
+    }
+
+    /// <summary>The Nomad emulator.</summary>
+    public NomadEmulator Nomad { get; }
+
+    /// <summary>The git server.</summary>
+    public GitServer Server { get; }
+
+    /// <summary>A client of the emulator.</summary>
+    public NomadClient Client { get; }
+
+    /// <summary>The object store.</summary>
+    public ObjectStore Store { get; }
+
+    /// <summary>The git cache.</summary>
+    public GitSourcesHarness Git { get; }
+
+    /// <summary>The parser the controller uses.</summary>
+    public JobFileParser Parser { get; }
+
+    /// <summary>The clock.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>What the controller triggered.</summary>
+    public RecordingTrigger Trigger { get; } = new();
+
+    /// <summary>The controller under test.</summary>
+    public NomadJobIndexController Controller { get; }
+
+    /// <summary>Starts the emulator and a git daemon.</summary>
+    public static async Task<IndexHarness> StartAsync(CancellationToken ct)
+    {
+        var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
+        var server = await GitServer.StartAsync(GitServerKind.Daemon, ct);
+        return new IndexHarness(nomad, server);
+    }
+
+    /// <summary>A new repository on the git server.</summary>
+    public Task<RepoBuilder> NewRepoAsync(string name, CancellationToken ct) => RepoBuilder.CreateAsync(Server, name, ct);
+
+    /// <summary>Creates the GitRepository object <paramref name="name"/> for <paramref name="repo"/> with extra spec items.</summary>
+    public async Task<ObjectKey> CreateRepositoryAsync(string name, RepoBuilder repo, CancellationToken ct, params (string Key, string Value)[] items)
+    {
+        var key = ObjectKey.GitRepository(name);
+        var all = new Dictionary<string, string>(StringComparer.Ordinal) { [ItemKeys.Url] = repo.Url };
+        foreach (var (k, v) in items)
+        {
+            all[k] = v;
+        }
+
+        (await Store.CreateAsync(key, all, ct)).ShouldBeTrue();
+        return key;
+    }
+
+    /// <summary>What the GitRepository controller does on a new commit: fetch it and record <c>status_current_commit</c>.</summary>
+    public async Task PublishAsync(ObjectKey repository, RepoBuilder repo, CancellationToken ct)
+    {
+        var result = await Git.Cache.SyncAsync(GitSourcesHarness.Source(repo.Url), null, ct);
+        var stored = (await Store.ReadAsync(repository, ct)).ShouldNotBeNull();
+        var owned = new HashSet<string>(StringComparer.Ordinal) { ItemKeys.StatusCurrentCommit };
+        var patch = new StatusPatch(new Dictionary<string, string> { [ItemKeys.StatusCurrentCommit] = result.Ref.Commit }, owned, owned);
+        await Store.WriteStatusAsync(stored, patch, ct);
+    }
+
+    /// <summary>Publishes the repository's current commit and runs one index reconcile.</summary>
+    public async Task<ReconcileOutcome> PublishAndIndexAsync(ObjectKey repository, RepoBuilder repo, CancellationToken ct)
+    {
+        await PublishAsync(repository, repo, ct);
+        return await Controller.ReconcileAsync(repository, ct);
+    }
+
+    /// <summary>The repository's index status.</summary>
+    public async Task<RepositoryIndexStatus> IndexStatusAsync(ObjectKey repository, CancellationToken ct) =>
+        ItemCodec.DecodeRepositoryIndexStatus((await Store.ReadAsync(repository, ct)).ShouldNotBeNull().Items);
+
+    /// <summary>The NomadJob object of <paramref name="jobId"/> in <paramref name="ns"/>, or null.</summary>
+    public Task<StoredObject?> JobAsync(string ns, string jobId, CancellationToken ct) => Store.ReadAsync(ObjectKey.NomadJob(ns, jobId), ct);
+
+    /// <summary>Every NomadJob object's key.</summary>
+    public async Task<IReadOnlyList<ObjectKey>> JobKeysAsync(CancellationToken ct) =>
+        (await Store.ListAsync(ObjectKind.NomadJob, null, null, ct)).Objects.Select(o => o.Key).ToList();
+
+    /// <summary>Stops everything.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Git.Dispose();
+        Client.Dispose();
+        await Server.DisposeAsync();
+        await Nomad.DisposeAsync();
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Nomad.Client;
+using Nomad.Emulator;
+using NomadGitOps.Rendering;
+
+namespace NomadGitOps.Tests.Rendering;
+
+public sealed class JobFileParserTests : IAsyncLifetime
+{
+    private const string ParseEndpoint = "POST /v1/jobs/parse";
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    private NomadEmulator _nomad = null!;
+    private NomadClient _client = null!;
+    private JobFileParser _parser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), _ct);
+        _client = new NomadClient(new NomadClientOptions { Address = _nomad.Address.ToString() });
+        _parser = new JobFileParser(_client, NullLogger<JobFileParser>.Instance);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _nomad.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_json_job_file_is_read_directly_with_its_id_and_namespace()
+    {
+        var parsed = await _parser.ParseAsync("jobs/web.json", """{ "ID": "web", "Namespace": "prod", "Type": "service" }""", JobFileVariables.None, _ct);
+
+        parsed.Format.ShouldBe("json");
+        parsed.JobId.ShouldBe("web");
+        parsed.Namespace.ShouldBe("prod");
+        parsed.Job["Type"]!.GetValue<string>().ShouldBe("service");
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_json_file_holding_Job_as_nomad_job_inspect_prints_it_gives_the_inner_job()
+    {
+        var parsed = await _parser.ParseAsync("web.json", """{ "Job": { "ID": "web", "Type": "batch" } }""", JobFileVariables.None, _ct);
+
+        parsed.JobId.ShouldBe("web");
+        parsed.Namespace.ShouldBeNull();
+        parsed.Job.ContainsKey("Job").ShouldBeFalse();
+        parsed.Job["Type"]!.GetValue<string>().ShouldBe("batch");
+    }
+
+    [Theory]
+    [InlineData("Field names match without regard to case, as Go's JSON decoding does", """{ "job": { "id": "web" } }""", "web")]
+    [InlineData("A job with a Name and no ID takes its Name", """{ "Name": "named" }""", "named")]
+    public async Task The_job_id_of_a_json_file_is_found_as_the_nomad_cli_finds_it(string sentence, string source, string expected)
+    {
+        _ = sentence;
+        (await _parser.ParseAsync("a.json", source, JobFileVariables.None, _ct)).JobId.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("Invalid JSON names the line", "{\n  \"ID\": \"web\",\n  nope\n}", "Job file jobs/web.json is not valid JSON at line 3")]
+    [InlineData("A JSON array is no job", "[1, 2]", "Job file jobs/web.json is not a JSON job")]
+    [InlineData("A job without ID or Name is refused", """{ "Type": "service" }""", "Job file jobs/web.json holds no job ID")]
+    public async Task A_malformed_json_file_is_a_JobFileException_naming_the_file(string sentence, string source, string expectedStart)
+    {
+        _ = sentence;
+        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("jobs/web.json", source, JobFileVariables.None, _ct));
+
+        error.Message.ShouldStartWith(expectedStart);
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_its_own_copy_of_a_cached_job()
+    {
+        var first = await _parser.ParseAsync("web.json", """{ "ID": "web" }""", JobFileVariables.None, _ct);
+        first.Job["ID"] = "changed";
+
+        var second = await _parser.ParseAsync("web.json", """{ "ID": "web" }""", JobFileVariables.None, _ct);
+
+        second.Job["ID"]!.GetValue<string>().ShouldBe("web");
+    }
+
+    [Fact]
+    public async Task An_hcl_file_nomad_refuses_with_400_is_a_JobFileException_naming_the_file_and_is_not_parsed_again()
+    {
+        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("jobs/empty.nomad", "", JobFileVariables.None, _ct));
+        var again = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("other/empty.nomad", "", JobFileVariables.None, _ct));
+
+        error.Message.ShouldBe("Job file jobs/empty.nomad is not a valid HCL2 job: Job spec is empty.");
+        again.Message.ShouldStartWith("Job file other/empty.nomad ");
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_hcl_file_on_a_nomad_that_answers_501_is_a_JobFileException_and_is_asked_again_next_time()
+    {
+        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("web.nomad.hcl", "job \"web\" {}", JobFileVariables.None, _ct));
+        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("web.nomad.hcl", "job \"web\" {}", JobFileVariables.None, _ct));
+
+        error.Message.ShouldStartWith("Job file web.nomad.hcl cannot be parsed: this Nomad answers 501 Not Implemented");
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Different_variables_are_a_different_cache_entry()
+    {
+        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("a.nomad", "", new JobFileVariables("x = 1", []), _ct));
+        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("a.nomad", "", new JobFileVariables("x = 2", []), _ct));
+        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("a.nomad", "", new JobFileVariables("x = 2", []), _ct));
+
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(2);
+    }
+
+    [Fact]
+    public void Var_files_come_before_the_variables_item_in_the_one_text_sent_to_nomad()
+    {
+        new JobFileVariables("b = 2", ["a = 1\n", "  "]).Combined().ShouldBe("a = 1\nb = 2\n");
+        JobFileVariables.None.Combined().ShouldBeNull();
+    }
+}

@@ -1,0 +1,93 @@
+using NomadGitOps.Engine;
+using NomadGitOps.Objects;
+using NomadGitOps.Tests.Controllers.NomadJobIndex;
+
+namespace NomadGitOps.Tests.Scenarios;
+
+public sealed class IndexNoOpTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_second_reconcile_at_the_same_commit_reads_one_object_and_writes_nothing()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("web.json", JobFiles.Json("web")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"));
+        await h.PublishAndIndexAsync(key, repo, Ct);
+        h.Nomad.Calls.Reset();
+        h.Trigger.Clear();
+
+        var outcome = await h.Controller.ReconcileAsync(key, Ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Nomad.Calls.Count("GET /v1/var/:path").ShouldBe(1);
+        h.Nomad.Calls.CountMethod("PUT").ShouldBe(0);
+        h.Trigger.Triggered.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_commit_touching_only_an_unrelated_file_changes_no_NomadJob_and_parses_nothing_again()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("web.json", JobFiles.Json("web")).WithFile("api.json", JobFiles.Json("api")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"));
+        await h.PublishAndIndexAsync(key, repo, Ct);
+        var web = (await h.JobAsync("default", "web", Ct))!.ModifyIndex;
+        var api = (await h.JobAsync("default", "api", Ct))!.ModifyIndex;
+        await repo.WithFile("README.md", "docs only").CommitAsync("docs", Ct);
+        await h.PublishAsync(key, repo, Ct);
+        h.Nomad.Calls.Reset();
+        h.Trigger.Clear();
+
+        var outcome = await h.Controller.ReconcileAsync(key, Ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        (await h.JobAsync("default", "web", Ct))!.ModifyIndex.ShouldBe(web);
+        (await h.JobAsync("default", "api", Ct))!.ModifyIndex.ShouldBe(api);
+        h.Nomad.Calls.Count("PUT /v1/var/:path").ShouldBe(1); // status_indexed_commit of the repository alone
+        h.Nomad.Calls.Count("DELETE /v1/var/:path").ShouldBe(0);
+        h.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBe(0);
+        h.Trigger.Triggered.ShouldBeEmpty();
+        (await h.IndexStatusAsync(key, Ct)).Jobs.ShouldBe(["default/api", "default/web"]);
+    }
+
+    [Fact]
+    public async Task A_changed_job_file_updates_only_its_object_and_triggers_only_it()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("web.json", JobFiles.Json("web")).WithFile("api.json", JobFiles.Json("api")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"));
+        await h.PublishAndIndexAsync(key, repo, Ct);
+        var web = (await h.JobAsync("default", "web", Ct))!.ModifyIndex;
+        await repo.WithoutFile("api.json").WithFile("api-v2.json", JobFiles.Json("api", count: 3)).CommitAsync("rename api", Ct);
+        h.Trigger.Clear();
+
+        await h.PublishAndIndexAsync(key, repo, Ct);
+
+        (await h.JobAsync("default", "web", Ct))!.ModifyIndex.ShouldBe(web);
+        (await h.JobAsync("default", "api", Ct))!.Items[ItemKeys.File].ShouldBe("api-v2.json");
+        h.Trigger.Triggered.Select(t => t.Key).ShouldBe([ObjectKey.NomadJob("default", "api")]);
+    }
+
+    [Fact]
+    public async Task An_unchanged_hcl_file_is_not_sent_to_nomads_parse_endpoint_again_at_a_new_commit()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("empty.nomad", "").WithFile("web.json", JobFiles.Json("web")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.(nomad|json)$"));
+        await h.PublishAndIndexAsync(key, repo, Ct);
+        h.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBe(1);
+        await repo.WithFile("README.md", "docs only").CommitAsync("docs", Ct);
+        h.Nomad.Calls.Reset();
+
+        await h.PublishAndIndexAsync(key, repo, Ct);
+
+        h.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBe(0);
+        (await h.IndexStatusAsync(key, Ct)).Errors.ShouldBe("Job file empty.nomad is not a valid HCL2 job: Job spec is empty.");
+    }
+}
