@@ -23,8 +23,7 @@ public sealed class NomadJobLifecycleScenario
         // First sync registers both jobs, one version each.
         h.Repo.WithFile(Web, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
         h.Repo.WithFile(Api, JobFiles.Bare(JobFiles.ServiceJob("api")));
-        var first = await h.PublishAsync("two jobs", ct);
-        await h.SetIndexAsync(first, ["default/api", "default/web"], ct);
+        await h.PublishAsync("two jobs", ct);
         var web = await h.CreateJobObjectAsync("web", Web, ct, ("managed_by", "index"), ("prune", "true"));
         var api = await h.CreateJobObjectAsync("api", Api, ct, ("managed_by", "index"));
         await ReconcileBothAsync();
@@ -38,8 +37,7 @@ public sealed class NomadJobLifecycleScenario
 
         // A commit changing web re-registers web only.
         h.Repo.WithFile(Web, JobFiles.Wrapped(JobFiles.ServiceJob("web", count: 3)));
-        var second = await h.PublishAsync("scale web", ct);
-        await h.SetIndexAsync(second, ["default/api", "default/web"], ct);
+        await h.PublishAsync("scale web", ct);
         await ReconcileBothAsync();
         (await h.VersionCountAsync("web", ct), await h.VersionCountAsync("api", ct)).ShouldBe((2, 1));
         (await h.StatusAsync(web, ct)).Plan.ShouldBe("web: 2 create, 1 in-place");
@@ -50,14 +48,14 @@ public sealed class NomadJobLifecycleScenario
         (await h.LiveJobAsync("api", ct))!["Stop"]!.GetValue<bool>().ShouldBeFalse();
         (await h.StatusAsync(api, ct)).Reason.ShouldBe(Reasons.DriftCorrected);
 
-        // web's file goes away; with prune on, web is stopped, api untouched.
+        // web's file goes away; with prune on the index deletes its object and web is stopped, api untouched.
         h.Repo.WithoutFile(Web);
         var third = await h.PublishAsync("drop web", ct);
-        await h.SetIndexAsync(third, ["default/api"], ct);
+        await h.DeleteObjectAsync(web, ct);
         var apiVersions = await h.VersionCountAsync("api", ct);
-        await ReconcileBothAsync();
+        (await h.ReconcileAsync(web, ct)).Reason.ShouldBe(Reasons.Pruned);
+        (await h.ReconcileAsync(api, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
         (await h.LiveJobAsync("web", ct))!["Stop"]!.GetValue<bool>().ShouldBeTrue();
-        (await h.StatusAsync(web, ct)).Reason.ShouldBe(Reasons.Pruned);
         (await h.VersionCountAsync("api", ct)).ShouldBe(apiVersions);
         (await h.StatusAsync(api, ct)).LastAppliedCommit.ShouldBe(third);
 

@@ -60,11 +60,7 @@ internal sealed class NomadJobController(
             return await FinishAsync(stored, previous, null, new UpToDate($"NomadJob {key} is suspended: remove \"suspend\" to reconcile it again.", Reasons.Suspended), ct);
         }
 
-        var result = await GuardedAsync(run, LoadRepositoryAsync, ct);
-        if (result.IsContinue && IsOrphaned(run))
-        {
-            result = await GuardedAsync(run, PruneOrphanAsync, ct);
-        }
+        var result = IsOrphaned(run) ? await GuardedAsync(run, PruneOrphanAsync, ct) : await GuardedAsync(run, LoadRepositoryAsync, ct);
 
         Step[] steps = [ReadFileAsync, RenderAsync, CompareWithLiveAsync, PlanAsync, RegisterAsync, WaitForDeploymentAsync];
         foreach (var step in steps)
@@ -88,9 +84,8 @@ internal sealed class NomadJobController(
         run.RepositoryObject = await store.ReadAsync(repositoryKey, ct);
         if (run.RepositoryObject is null)
         {
-            return run.Spec.IsManagedByIndex
-                ? StepResult.Continue // the index's repository is gone: the object is orphaned
-                : new Waiting(Reasons.DependencyNotReady, $"GitRepository \"{run.Spec.Repository}\" of NomadJob {run.Stored.Key} does not exist: create it or fix \"repository\".", DependencyRetry);
+            // As the index does, a deleted repository leaves its jobs as they are.
+            return new Waiting(Reasons.DependencyNotReady, $"GitRepository \"{run.Spec.Repository}\" of NomadJob {run.Stored.Key} does not exist: create it, fix \"repository\", or delete this object.", DependencyRetry);
         }
 
         var repository = GitRepositorySpec.Parse(run.RepositoryObject.Items);
@@ -103,40 +98,13 @@ internal sealed class NomadJobController(
         return StepResult.Continue;
     }
 
-    private static bool IsOrphaned(NomadJobRun run)
-    {
-        if (!run.Spec.IsManagedByIndex)
-        {
-            return false;
-        }
-
-        if (run.RepositoryObject is null)
-        {
-            return true;
-        }
-
-        // Only an index that has run and whose inventory reads cleanly can orphan anything.
-        var items = run.RepositoryObject.Items;
-        var index = ItemCodec.DecodeRepositoryIndexStatus(items);
-        if (index.IndexedCommit is null)
-        {
-            return false;
-        }
-
-        var hasInventory = items.TryGetValue(ItemKeys.StatusIndexJobs, out var raw) && raw.Length > 0;
-        if (hasInventory && index.Jobs.Count == 0)
-        {
-            return false;
-        }
-
-        return !index.Jobs.Contains($"{run.Spec.Namespace}/{run.Spec.JobId}", StringComparer.Ordinal);
-    }
+    // The index marks an object whose file vanished (prune off) with status_orphaned_at (docs/controller-index.md);
+    // with prune on it deletes the object instead, and PruneDeletedAsync takes over.
+    private static bool IsOrphaned(NomadJobRun run) => ItemCodec.DecodeNomadJobIndexStatus(run.Stored.Items).IsOrphaned;
 
     private async Task<StepResult> PruneOrphanAsync(NomadJobRun run, CancellationToken ct)
     {
-        var where = run.RepositoryObject is null
-            ? $"its GitRepository \"{run.Spec.Repository}\" no longer exists"
-            : $"GitRepository \"{run.Spec.Repository}\" no longer lists it";
+        var where = $"its file {run.Spec.File} vanished from GitRepository \"{run.Spec.Repository}\"";
         if (!run.Spec.Prune)
         {
             return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); prune is off, so {run.JobName} keeps running unmanaged. Delete the object when it is no longer wanted.", Reasons.Orphaned);

@@ -350,17 +350,38 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Prune_stops_our_job_when_the_repository_no_longer_lists_it()
+    public async Task An_orphan_without_prune_keeps_running_is_no_longer_applied_and_says_so()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
-        var commit = await h.PublishAsync("add web", ct);
-        await h.SetIndexAsync(commit, ["default/web"], ct);
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("managed_by", "index"));
+        await h.ReconcileAsync(key, ct);
+        h.Repo.WithoutFile(File);
+        await h.PublishAsync("remove web", ct);
+        await h.MarkOrphanedAsync(key, ct);
+        await h.Client.Jobs.DeregisterAsync("web", ct: ct);
+        h.Nomad.Calls.Reset();
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Orphaned);
+        h.Calls(Plan).ShouldBe(0);
+        h.Calls(Register).ShouldBe(0);
+        (await h.StatusAsync(key, ct)).Message.ShouldNotBeNull().ShouldContain("keeps running unmanaged");
+        h.Nomad.Calls.Reset();
+        (await h.ReconcileAsync(key, ct)).Reason.ShouldBe(Reasons.Orphaned);
+        h.Calls(VariableWrite).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_orphan_whose_prune_is_turned_on_stops_our_job()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
         var key = await h.CreateJobObjectAsync("web", File, ct, ("managed_by", "index"), ("prune", "true"));
         await h.ReconcileAsync(key, ct);
+        await h.MarkOrphanedAsync(key, ct);
 
-        h.Repo.WithoutFile(File);
-        var removed = await h.PublishAsync("remove web", ct);
-        await h.SetIndexAsync(removed, [], ct);
         var outcome = await h.ReconcileAsync(key, ct);
 
         outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Pruned);
@@ -371,16 +392,13 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     public async Task Prune_leaves_a_job_whose_meta_names_another_owner_and_reports_it()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
-        var commit = await h.PublishAsync("add web", ct);
-        await h.SetIndexAsync(commit, ["default/web"], ct);
+        await h.PublishAsync("add web", ct);
         var key = await h.CreateJobObjectAsync("web", File, ct, ("managed_by", "index"), ("prune", "true"));
         await h.ReconcileAsync(key, ct);
         // Someone else took the job over.
         await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(JobFiles.ServiceJob("web", meta: new Dictionary<string, string> { ["gitops_managed_by"] = "someone-else" })), ct: ct);
+        await h.MarkOrphanedAsync(key, ct);
 
-        h.Repo.WithoutFile(File);
-        var removed = await h.PublishAsync("remove web", ct);
-        await h.SetIndexAsync(removed, [], ct);
         var outcome = await h.ReconcileAsync(key, ct);
 
         outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.NotOwned);
@@ -389,18 +407,19 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_orphan_without_prune_keeps_running_and_says_so()
+    public async Task A_deleted_object_whose_job_names_another_owner_leaves_the_job_alone()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
-        var commit = await h.PublishAsync("add web", ct);
-        await h.SetIndexAsync(commit, ["default/web"], ct);
-        var key = await h.CreateJobObjectAsync("web", File, ct, ("managed_by", "index"));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct, ("prune", "true"));
         await h.ReconcileAsync(key, ct);
+        var theirs = JobFiles.ServiceJob("web");
+        OwnershipMeta.Apply(theirs, "other-cluster", key.ToPath(ObjectKey.DefaultPrefix), prune: true);
+        await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(theirs), ct: ct);
+        await h.DeleteObjectAsync(key, ct);
 
-        await h.SetIndexAsync(commit, ["default/other"], ct);
-        var outcome = await h.ReconcileAsync(key, ct);
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
 
-        outcome.Reason.ShouldBe(Reasons.Orphaned);
         (await h.LiveJobAsync("web", ct))!["Stop"]!.GetValue<bool>().ShouldBeFalse();
     }
 
@@ -417,8 +436,7 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
 
         foreach (var key in new[] { web, api })
         {
-            var stored = (await h.Store.ReadAsync(key, ct))!;
-            (await h.Store.DeleteAsync(key, stored.ModifyIndex, ct)).ShouldBeTrue();
+            await h.DeleteObjectAsync(key, ct);
             (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
         }
 

@@ -112,11 +112,18 @@ internal sealed class NomadJobHarness : IAsyncDisposable
         return commit;
     }
 
-    /// <summary>Writes the index's inventory on the repository (as the index controller would).</summary>
-    public async Task SetIndexAsync(string commit, IReadOnlyList<string> jobs, CancellationToken ct)
+    /// <summary>Marks the object orphaned as the index does when its file vanished with prune off (<c>status_orphaned_at</c>).</summary>
+    public async Task MarkOrphanedAsync(ObjectKey key, CancellationToken ct)
     {
-        var stored = (await Store.ReadAsync(ObjectKey.GitRepository(RepositoryName), ct))!;
-        await Store.WriteStatusAsync(stored, ItemCodec.Encode(new RepositoryIndexStatus(jobs, null, commit)), ct);
+        var stored = (await Store.ReadAsync(key, ct))!;
+        await Store.WriteStatusAsync(stored, ItemCodec.Encode(new NomadJobIndexStatus(Time.GetUtcNow(), Time.GetUtcNow())), ct);
+    }
+
+    /// <summary>Deletes the object, as the index does when its file vanished with prune on.</summary>
+    public async Task DeleteObjectAsync(ObjectKey key, CancellationToken ct)
+    {
+        var stored = (await Store.ReadAsync(key, ct))!;
+        (await Store.DeleteAsync(key, stored.ModifyIndex, ct)).ShouldBeTrue();
     }
 
     /// <summary>Creates the NomadJob object for <paramref name="jobId"/> in <c>default</c> from <paramref name="file"/>, with extra spec items.</summary>
