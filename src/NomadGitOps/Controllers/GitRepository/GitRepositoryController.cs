@@ -247,6 +247,7 @@ internal sealed class GitRepositoryController(
             {
                 logger.LogInformation("GitRepository {Object} was deleted while it was reconciled; nothing was written", run.Key.Name);
             }
+
             return new ReconcileOutcome.UpToDate($"GitRepository {run.Key.Name} no longer exists.");
         }
 
@@ -259,59 +260,39 @@ internal sealed class GitRepositoryController(
         return outcome;
     }
 
-    // One log event per thing that happened; a quiet tick logs nothing above Debug.
+    // One log event per thing that happened; a quiet tick and a repeated identical failure log only at Debug.
     private void Report(GitRepositoryRun run, GitRepositoryStatus status)
     {
         var previous = run.Previous;
         var name = run.Key.Name;
         if (status.Reason == Reasons.Suspended)
         {
-            if (previous.Reason != Reasons.Suspended)
+            if (previous.Reason != Reasons.Suspended && logger.IsEnabled(LogLevel.Information))
             {
-                if (logger.IsEnabled(LogLevel.Information))
-                {
-                    logger.LogInformation("GitRepository {Object} is suspended; remove its item \"suspend\" to resume", name);
-                }
-            }
-
-            return;
-        }
-
-        if (status.Ready != ReadyState.True)
-        {
-            if (previous.Ready != status.Ready || previous.Reason != status.Reason || previous.Message != status.Message)
-            {
-                logger.LogWarning("GitRepository {Object} {Reason} (failure {Failures} in a row, next attempt at {NextAttemptAt}): {Message}",
-                    name, status.Reason, status.ConsecutiveFailures, status.NextAttemptAt, status.Message);
-            }
-            else
-            {
-                if (logger.IsEnabled(LogLevel.Debug))
-                {
-                    logger.LogDebug("GitRepository {Object} still {Reason} (failure {Failures} in a row)", name, status.Reason, status.ConsecutiveFailures);
-                }
-            }
-
-            return;
-        }
-
-        if (run.CommitChanged && IsForcePush(run))
-        {
-            logger.LogWarning("GitRepository {Object}: {Ref} was force-pushed from {PreviousCommit} to {Commit}; serving the new commit",
-                name, status.CurrentRef, previous.CurrentCommit, status.CurrentCommit);
-        }
-        else if (run.CommitChanged)
-        {
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("GitRepository {Object}: new commit {Commit} on {Ref} (was {PreviousCommit})",
-                    name, status.CurrentCommit, status.CurrentRef, previous.CurrentCommit ?? "none");
+                logger.LogInformation("GitRepository {Object} is suspended; remove its item \"suspend\" to resume", name);
             }
         }
-
-        if (previous.Ready == ReadyState.False)
+        else if (status.Ready != ReadyState.True)
         {
-            if (logger.IsEnabled(LogLevel.Information))
+            var isNew = previous.Ready != status.Ready || previous.Reason != status.Reason || previous.Message != status.Message;
+            var level = isNew ? LogLevel.Warning : LogLevel.Debug;
+            if (logger.IsEnabled(level))
+            {
+                logger.Log(level, "GitRepository {Object} {Reason} (failure {Failures} in a row, next attempt at {NextAttemptAt}): {Message}",
+                    name, status.Reason, status.ConsecutiveFailures, ItemCodec.FormatTime(status.NextAttemptAt) ?? "when the spec changes", status.Message);
+            }
+        }
+        else
+        {
+            var forcePushed = run.CommitChanged && IsForcePush(run);
+            var level = forcePushed ? LogLevel.Warning : LogLevel.Information;
+            if (run.CommitChanged && logger.IsEnabled(level))
+            {
+                logger.Log(level, "GitRepository {Object}: {Change} commit {Commit} on {Ref} (was {PreviousCommit})",
+                    name, forcePushed ? "force-pushed to" : "new", status.CurrentCommit, status.CurrentRef, previous.CurrentCommit ?? "none");
+            }
+
+            if (previous.Ready == ReadyState.False && logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("GitRepository {Object} recovered after {Failures} failures ({PreviousReason}); serving {Commit}",
                     name, previous.ConsecutiveFailures, previous.Reason, status.CurrentCommit);
