@@ -30,6 +30,10 @@ public sealed class GitRepositoryCredentialScenarios : IAsyncLifetime
 
         outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>();
         (await harness.StatusAsync(key, ct)).CurrentCommit.ShouldBe(commit);
+        harness.Nomad.Calls.Reset();
+        (await harness.Controller.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        harness.Nomad.Calls.CountMethod("PUT").ShouldBe(0);
+        harness.Nomad.Calls.Count("GET /v1/var/:path").ShouldBe(2); // the object and its secret, nothing else
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public sealed class GitRepositorySyncScenarios : IAsyncLifetime
         harness.Logs.Clear();
         var fetches = harness.Git.CountOf("fetch");
         var lsRemotes = harness.Git.CountOf("ls-remote");
+        var treeReads = harness.Git.CountOf("ls-tree");
         harness.Time.Advance(TimeSpan.FromMinutes(1));
 
         var outcome = await harness.Controller.ReconcileAsync(key, ct);
@@ -73,6 +74,7 @@ public sealed class GitRepositorySyncScenarios : IAsyncLifetime
         harness.Nomad.Calls.CountMethod("DELETE").ShouldBe(0);
         harness.Git.CountOf("fetch").ShouldBe(fetches);
         harness.Git.CountOf("ls-remote").ShouldBe(lsRemotes + 1);
+        harness.Git.CountOf("ls-tree").ShouldBe(treeReads);
         (await harness.ItemsAsync(key, ct)).ShouldBe(before);
         harness.Trigger.Triggered.Count.ShouldBe(1);
         harness.Logs.Events.ShouldNotContain(e => e.Level >= LogLevel.Information);
