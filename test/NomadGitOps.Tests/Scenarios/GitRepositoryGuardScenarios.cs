@@ -1,3 +1,4 @@
+using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
@@ -166,6 +167,35 @@ public sealed class GitRepositoryGuardScenarios : IAsyncLifetime
         harness.Nomad.Calls.CountMethod("PUT").ShouldBe(0);
         harness.Git.CountOf("ls-remote").ShouldBe(0);
         harness.Trigger.Triggered.ShouldNotContain(t => t.Controller == ControllerName.NomadJobIndex);
+    }
+
+    [Fact]
+    public async Task Nomad_without_a_leader_at_load_is_a_transient_failure_that_runs_no_git()
+    {
+        var key = await harness.CreateRepositoryAsync("apps", ct, ("url", repo.Url));
+        harness.Nomad.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/v1/var/", Kind = FaultKind.NoLeader, Times = 1 });
+
+        var outcome = await harness.Controller.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Failed>().Reason.ShouldBe(Reasons.NomadUnavailable);
+        outcome.Message.ShouldContain("apps");
+        harness.Git.CountOf("ls-remote").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_status_write_that_Nomad_refuses_is_a_transient_failure_and_wakes_no_index()
+    {
+        await repo.WithFile("web.nomad", "v1").CommitAsync("first", ct);
+        var key = await harness.CreateRepositoryAsync("apps", ct, ("url", repo.Url));
+        harness.Nomad.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/v1/var/", Kind = FaultKind.NoLeader, Times = 1 });
+
+        var outcome = await harness.Controller.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Failed>().Reason.ShouldBe(Reasons.NomadUnavailable);
+        harness.Trigger.Triggered.ShouldBeEmpty();
+        (await harness.ItemsAsync(key, ct))!.ShouldNotContainKey(ItemKeys.StatusCurrentCommit);
+        (await harness.Controller.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        harness.Trigger.Triggered.Count.ShouldBe(1);
     }
 
     private async Task EditAsync(ObjectKey key, params (string Key, string Value)[] changes)
