@@ -1,6 +1,6 @@
-using Nomad.Hcl;
 using System.Text;
 using System.Text.Json.Nodes;
+using Nomad.Hcl;
 
 namespace Nomad.Emulator.Jobs;
 

@@ -1,0 +1,326 @@
+using Microsoft.Extensions.Logging;
+using Nomad.Client;
+using NomadGitOps.Engine;
+using NomadGitOps.Objects;
+using NomadGitOps.Sources;
+
+namespace NomadGitOps.Controllers.GitRepository;
+
+/// <summary>
+/// Keeps each GitRepository's cache at the commit its ref points at (DESIGN §2): resolves the ref with one
+/// ls-remote, fetches only when the commit moved, records the commit in status, and wakes the index on a new
+/// commit or a changed spec. A failure keeps the last good commit serving and backs off.
+/// </summary>
+internal sealed class GitRepositoryController(
+    ObjectStore store,
+    GitCache cache,
+    GitCredentialsLoader credentials,
+    IReconcileTrigger trigger,
+    Backoff backoff,
+    TimeProvider time,
+    ILogger<GitRepositoryController> logger) : IReconciler
+{
+    /// <inheritdoc/>
+    public ControllerName Name => ControllerName.GitRepository;
+
+    /// <inheritdoc/>
+    public ObjectKind Kind => ObjectKind.GitRepository;
+
+    /// <inheritdoc/>
+    public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        StoredObject? stored;
+        try
+        {
+            stored = await store.ReadAsync(key, ct);
+        }
+        catch (Exception exception) when (exception is NomadApiException or HttpRequestException)
+        {
+            logger.LogWarning("GitRepository {Object} could not be read from Nomad: {Error}. Retrying with backoff", key.Name, exception.Message);
+            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"GitRepository {key.Name} could not be read from Nomad: {exception.Message}", exception);
+        }
+
+        if (stored is null)
+        {
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("GitRepository {Object} no longer exists; forgetting it", key.Name);
+            }
+            return new ReconcileOutcome.UpToDate($"GitRepository {key.Name} no longer exists.");
+        }
+
+        var run = new GitRepositoryRun(stored, ItemCodec.DecodeGitRepositoryStatus(stored.Items), SpecHash.Of(stored.Items));
+        var outcome = Guards(run) ?? await StepsAsync(run, ct);
+        return await FinishAsync(run, outcome, ct);
+    }
+
+    private async Task<ReconcileOutcome> StepsAsync(GitRepositoryRun run, CancellationToken ct)
+    {
+        foreach (var step in new Func<GitRepositoryRun, CancellationToken, Task<StepResult>>[] { ResolveCredentials, Sync, Publish })
+        {
+            if (await step(run, ct) is ReconcileOutcome outcome)
+            {
+                return outcome;
+            }
+        }
+
+        return new ReconcileOutcome.UpToDate(
+            $"GitRepository {run.Key.Name} serves commit {GitRepositoryStatusSummary.Short(run.Sync!.Ref.Commit)} of {run.Ref}.");
+    }
+
+    // Suspended first (even a broken spec may be parked), then every spec problem at once.
+    private static ReconcileOutcome? Guards(GitRepositoryRun run)
+    {
+        var name = run.Key.Name;
+        if (run.Stored.Items.TryGetValue(ItemKeys.Suspend, out var suspend) && suspend.Trim() == "true")
+        {
+            var serving = run.Previous.CurrentCommit is { } commit ? $" Commit {GitRepositoryStatusSummary.Short(commit)} keeps serving." : "";
+            return new ReconcileOutcome.UpToDate(
+                $"GitRepository {name} is suspended: nothing is fetched until the item \"suspend\" is removed or set to false.{serving}",
+                Reasons.Suspended);
+        }
+
+        var parsed = GitRepositorySpec.Parse(run.Stored.Items);
+        var errors = parsed.Errors.Select(e => e.Message).ToList();
+        if (parsed.Spec is { } spec)
+        {
+            try
+            {
+                run.Url = GitUrl.Parse(spec.Url);
+            }
+            catch (GitException exception)
+            {
+                errors.Add(exception.Message);
+            }
+
+            try
+            {
+                run.Ref = ToSelector(spec.Reference);
+            }
+            catch (GitException exception)
+            {
+                errors.Add(exception.Message);
+            }
+
+            run.Spec = spec;
+        }
+
+        return errors.Count == 0
+            ? null
+            : new ReconcileOutcome.Stalled(Reasons.InvalidSpec,
+                $"GitRepository {name} has an invalid spec: {string.Join("; ", errors)}. Fix the items (nomad var put) and it is reconciled at once.");
+    }
+
+    private async Task<StepResult> ResolveCredentials(GitRepositoryRun run, CancellationToken ct)
+    {
+        var spec = run.Spec!;
+        if (spec.Secret is not { } secret)
+        {
+            run.Source = new GitSource(run.Url!, run.Ref!, GitCredentials.None, spec.Timeout);
+            return StepResult.Continue;
+        }
+
+        var where = $"the secret variable \"{secret}\" (namespace \"{credentials.Namespace}\")";
+        GitCredentials? found;
+        try
+        {
+            found = await credentials.LoadAsync(secret, ct);
+        }
+        catch (NomadApiException exception) when (exception.IsPermissionDenied)
+        {
+            return new ReconcileOutcome.Failed(Reasons.AuthenticationFailed,
+                $"GitRepository {run.Key.Name}: the controller's Nomad token may not read {where}. Allow read on that path in the controller's ACL policy.", exception);
+        }
+        catch (Exception exception) when (exception is NomadApiException or HttpRequestException)
+        {
+            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable,
+                $"GitRepository {run.Key.Name}: reading {where} from Nomad failed: {exception.Message}. Retrying with backoff.", exception);
+        }
+
+        if (found is null)
+        {
+            return new ReconcileOutcome.Failed(Reasons.AuthenticationFailed,
+                $"GitRepository {run.Key.Name}: {where} does not exist. Create it with username and password, token, or ssh_private_key and ssh_known_hosts, or remove the item \"secret\".");
+        }
+
+        run.Redactor = SecretRedactor.UrlsOnly.With(found.SecretValues());
+        if (found is { Password: null, Token: null, SshPrivateKey: null })
+        {
+            return new ReconcileOutcome.Failed(Reasons.AuthenticationFailed,
+                $"GitRepository {run.Key.Name}: {where} holds none of password, token or ssh_private_key. Add the credential the server expects.");
+        }
+
+        if (run.Url!.Transport == GitTransport.Ssh && found is { SshPrivateKey: not null, SshKnownHosts: null })
+        {
+            return new ReconcileOutcome.Failed(Reasons.AuthenticationFailed,
+                $"GitRepository {run.Key.Name}: {where} has ssh_private_key but no ssh_known_hosts, so the server cannot be verified. Add the server's host key line (ssh-keyscan).");
+        }
+
+        run.Source = new GitSource(run.Url, run.Ref!, found, spec.Timeout);
+        return StepResult.Continue;
+    }
+
+    private async Task<StepResult> Sync(GitRepositoryRun run, CancellationToken ct)
+    {
+        try
+        {
+            run.Sync = await cache.SyncAsync(run.Source!, run.Previous.CurrentCommit, ct);
+            return StepResult.Continue;
+        }
+        catch (GitException exception)
+        {
+            if (exception.Kind == GitErrorKind.CorruptCache)
+            {
+                await cache.DiscardAsync(run.Url!, ct);
+            }
+
+            return FromGitError(run, exception);
+        }
+    }
+
+    // Looks at the commit's tree only when something changed since the last success; a quiet tick reads nothing.
+    private async Task<StepResult> Publish(GitRepositoryRun run, CancellationToken ct)
+    {
+        var sync = run.Sync!;
+        var spec = run.Spec!;
+        if (!sync.CacheRecreated && !run.CommitChanged && !run.SpecChanged
+            && run.Previous is { Ready: ReadyState.True, Reason: Reasons.Succeeded, Message: not null })
+        {
+            return StepResult.Continue;
+        }
+
+        IReadOnlyList<ArtifactFile> files;
+        try
+        {
+            files = await cache.Open(run.Source!, sync.Ref.Commit).ListFilesAsync(spec.Path, ct);
+        }
+        catch (GitException exception)
+        {
+            if (exception.Kind == GitErrorKind.CorruptCache)
+            {
+                await cache.DiscardAsync(run.Url!, ct);
+            }
+
+            return new ReconcileOutcome.Failed(Reasons.ArtifactFailed,
+                $"GitRepository {run.Key.Name}: reading commit {GitRepositoryStatusSummary.Short(sync.Ref.Commit)} from the cache failed: {exception.Message}", exception);
+        }
+
+        var folder = spec.Path == "." ? "" : spec.Path + "/";
+        var jobFiles = files.Count(f => spec.Selects(f.Path[folder.Length..]));
+        var where = spec.Path == "." ? "the repository" : $"path \"{spec.Path}\"";
+        var content = files.Count == 0
+            ? $"{where} holds no files at this commit: check the item \"path\"."
+            : $"{jobFiles} of {files.Count} files under {where} match include/exclude.";
+        var forcePush = IsForcePush(run)
+            ? $" The ref was force-pushed: the previous commit {GitRepositoryStatusSummary.Short(run.Previous.CurrentCommit!)} is not in its history."
+            : "";
+        run.PublishedMessage =
+            $"Serving commit {GitRepositoryStatusSummary.Short(sync.Ref.Commit)} of {run.Ref} ({sync.Ref.Name}) from {run.Url}: {content}{forcePush}";
+        return StepResult.Continue;
+    }
+
+    private async Task<ReconcileOutcome> FinishAsync(GitRepositoryRun run, ReconcileOutcome outcome, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var delay = backoff.DelayAfter(outcome.ConsecutiveFailures(run.Previous.ConsecutiveFailures));
+        var status = GitRepositoryStatusSummary.For(run.Previous, run, outcome, now, delay);
+        StatusWriteResult written;
+        try
+        {
+            written = await store.WriteStatusAsync(run.Stored, ItemCodec.Encode(status), ct);
+        }
+        catch (VariableTooLargeException exception)
+        {
+            logger.LogError("GitRepository {Object}: its status does not fit in Nomad's 64 KiB variable limit ({Error}). Shorten its spec items", run.Key.Name, exception.Message);
+            return new ReconcileOutcome.Stalled(Reasons.StatusTooLarge, $"GitRepository {run.Key.Name}: {exception.Message}");
+        }
+        catch (Exception exception) when (exception is NomadApiException or HttpRequestException)
+        {
+            logger.LogWarning("GitRepository {Object}: writing its status to Nomad failed: {Error}. Retrying with backoff", run.Key.Name, exception.Message);
+            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"GitRepository {run.Key.Name}: writing status to Nomad failed: {exception.Message}", exception);
+        }
+
+        if (written == StatusWriteResult.Gone)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("GitRepository {Object} was deleted while it was reconciled; nothing was written", run.Key.Name);
+            }
+
+            return new ReconcileOutcome.UpToDate($"GitRepository {run.Key.Name} no longer exists.");
+        }
+
+        Report(run, status);
+        if (outcome is ReconcileOutcome.UpToDate { Reason: Reasons.Succeeded } && (run.CommitChanged || run.SpecChanged))
+        {
+            trigger.Trigger(ControllerName.NomadJobIndex, run.Key);
+        }
+
+        return outcome;
+    }
+
+    // One log event per thing that happened; a quiet tick and a repeated identical failure log only at Debug.
+    private void Report(GitRepositoryRun run, GitRepositoryStatus status)
+    {
+        var previous = run.Previous;
+        var name = run.Key.Name;
+        if (status.Reason == Reasons.Suspended)
+        {
+            if (previous.Reason != Reasons.Suspended && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("GitRepository {Object} is suspended; remove its item \"suspend\" to resume", name);
+            }
+        }
+        else if (status.Ready != ReadyState.True)
+        {
+            var isNew = previous.Ready != status.Ready || previous.Reason != status.Reason || previous.Message != status.Message;
+            var level = isNew ? LogLevel.Warning : LogLevel.Debug;
+            if (logger.IsEnabled(level))
+            {
+                logger.Log(level, "GitRepository {Object} {Reason} (failure {Failures} in a row, next attempt at {NextAttemptAt}): {Message}",
+                    name, status.Reason, status.ConsecutiveFailures, ItemCodec.FormatTime(status.NextAttemptAt) ?? "when the spec changes", status.Message);
+            }
+        }
+        else
+        {
+            var forcePushed = run.CommitChanged && IsForcePush(run);
+            var level = forcePushed ? LogLevel.Warning : LogLevel.Information;
+            if (run.CommitChanged && logger.IsEnabled(level))
+            {
+                logger.Log(level, "GitRepository {Object}: {Change} commit {Commit} on {Ref} (was {PreviousCommit})",
+                    name, forcePushed ? "force-pushed to" : "new", status.CurrentCommit, status.CurrentRef, previous.CurrentCommit ?? "none");
+            }
+
+            if (previous.Ready == ReadyState.False && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("GitRepository {Object} recovered after {Failures} failures ({PreviousReason}); serving {Commit}",
+                    name, previous.ConsecutiveFailures, previous.Reason, status.CurrentCommit);
+            }
+        }
+    }
+
+    private static bool IsForcePush(GitRepositoryRun run) =>
+        run.Sync is { Outcome: SyncOutcome.ForcePushed } sync && run.Previous.CurrentCommit is not null
+        && string.Equals(run.Previous.CurrentRef, sync.Ref.Name, StringComparison.Ordinal);
+
+    private static ReconcileOutcome FromGitError(GitRepositoryRun run, GitException exception)
+    {
+        var message = $"GitRepository {run.Key.Name}: {exception.Message}";
+        return exception.Kind switch
+        {
+            GitErrorKind.AuthenticationFailed or GitErrorKind.HostKeyUnknown => new ReconcileOutcome.Failed(Reasons.AuthenticationFailed, message, exception),
+            GitErrorKind.RefNotFound => new ReconcileOutcome.Failed(Reasons.RefNotFound, message, exception),
+            GitErrorKind.InvalidSpec or GitErrorKind.PathEscapesRepository => new ReconcileOutcome.Stalled(Reasons.InvalidSpec, message),
+            _ => new ReconcileOutcome.Failed(Reasons.GitOperationFailed, $"{message} Retrying with backoff.", exception),
+        };
+    }
+
+    private static RefSelector ToSelector(GitReference reference) => reference.Kind switch
+    {
+        GitReferenceKind.Branch => RefSelector.Branch(reference.Value),
+        GitReferenceKind.Tag => RefSelector.Tag(reference.Value),
+        GitReferenceKind.Semver => RefSelector.Semver(reference.Value),
+        _ => RefSelector.Commit(reference.Value),
+    };
+}

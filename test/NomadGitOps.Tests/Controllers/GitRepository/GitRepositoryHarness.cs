@@ -1,0 +1,123 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Nomad.Client;
+using Nomad.Emulator;
+using NomadGitOps.Controllers.GitRepository;
+using NomadGitOps.Engine;
+using NomadGitOps.Objects;
+using NomadGitOps.Sources;
+
+namespace NomadGitOps.Tests.Controllers.GitRepository;
+
+/// <summary>
+/// The GitRepository controller's real DI graph: a Nomad client to an in-process emulator (through an
+/// <see cref="InterceptingHandler"/>), the object store, git sources on a temporary cache, a fake clock, a
+/// seeded backoff and a recording trigger. A second client (<see cref="Person"/>) edits objects as a person would.
+/// </summary>
+internal sealed class GitRepositoryHarness : IAsyncDisposable
+{
+    /// <summary>When every test's clock starts.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider services;
+
+    private GitRepositoryHarness(NomadEmulator nomad, ServiceProvider services, NomadClient person, InterceptingHandler handler, string cacheRoot)
+    {
+        Nomad = nomad;
+        this.services = services;
+        Person = person;
+        Handler = handler;
+        CacheRoot = cacheRoot;
+    }
+
+    /// <summary>The emulator (its <c>Calls</c> count every request).</summary>
+    public NomadEmulator Nomad { get; }
+
+    /// <summary>A Nomad client of its own, for edits a person makes.</summary>
+    public NomadClient Person { get; }
+
+    /// <summary>The handler under the controller's client.</summary>
+    public InterceptingHandler Handler { get; }
+
+    /// <summary>The git cache root.</summary>
+    public string CacheRoot { get; }
+
+    /// <summary>The controller's clock.</summary>
+    public FakeTimeProvider Time => (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The controller under test, as built by the container.</summary>
+    public GitRepositoryController Controller => services.GetRequiredService<GitRepositoryController>();
+
+    /// <summary>The object store the controller uses.</summary>
+    public ObjectStore Store => services.GetRequiredService<ObjectStore>();
+
+    /// <summary>The git runner, with its per-verb counts.</summary>
+    public GitRunner Git => services.GetRequiredService<GitRunner>();
+
+    /// <summary>What the controller triggered.</summary>
+    public RecordingTrigger Trigger => (RecordingTrigger)services.GetRequiredService<IReconcileTrigger>();
+
+    /// <summary>Every log event of the graph.</summary>
+    public RecordingLoggerProvider Logs => services.GetRequiredService<RecordingLoggerProvider>();
+
+    /// <summary>Starts the emulator and builds the graph.</summary>
+    public static async Task<GitRepositoryHarness> StartAsync(CancellationToken ct)
+    {
+        var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
+        var options = new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 };
+        var handler = new InterceptingHandler();
+        var logs = new RecordingLoggerProvider();
+        var cacheRoot = Path.Combine(Path.GetTempPath(), "ctl-gitrepo-" + Guid.NewGuid().ToString("N")[..10]);
+        var collection = new ServiceCollection();
+        collection.AddSingleton(logs);
+        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
+        collection.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
+        collection.AddSingleton(_ => new NomadClient(options, handler));
+        collection.AddSingleton(new ObjectStoreOptions());
+        collection.AddSingleton<ObjectStore>();
+        collection.AddSingleton<IReconcileTrigger, RecordingTrigger>();
+        collection.AddSingleton(new Backoff(BackoffOptions.Default, new Random(7)));
+        collection.AddGitSources(cacheRoot);
+        collection.AddGitRepositoryController();
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var person = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
+        return new GitRepositoryHarness(nomad, provider, person, handler, cacheRoot);
+    }
+
+    /// <summary>Creates the GitRepository <paramref name="name"/> with <paramref name="items"/> (as <c>nomad var put</c> would).</summary>
+    public async Task<ObjectKey> CreateRepositoryAsync(string name, CancellationToken ct, params (string Key, string Value)[] items)
+    {
+        var key = ObjectKey.GitRepository(name);
+        (await Store.CreateAsync(key, items.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal), ct)).ShouldBeTrue();
+        return key;
+    }
+
+    /// <summary>Writes a plain variable (a secret) as a person would.</summary>
+    public async Task PutVariableAsync(string path, CancellationToken ct, params (string Key, string Value)[] items)
+    {
+        var variable = new Variable { Namespace = "default", Path = path, Items = items.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal) };
+        (await Person.Variables.PutAsync(variable, cas: null, write: null, ct)).ShouldBeOfType<VariableWriteResult.Written>();
+    }
+
+    /// <summary>The object's items as stored now; null when it does not exist.</summary>
+    public async Task<IReadOnlyDictionary<string, string>?> ItemsAsync(ObjectKey key, CancellationToken ct) =>
+        (await Store.ReadAsync(key, ct))?.Items;
+
+    /// <summary>The object's status as stored now.</summary>
+    public async Task<GitRepositoryStatus> StatusAsync(ObjectKey key, CancellationToken ct) =>
+        ItemCodec.DecodeGitRepositoryStatus((await ItemsAsync(key, ct)).ShouldNotBeNull());
+
+    /// <summary>Stops everything and deletes the cache.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        Person.Dispose();
+        Handler.Dispose();
+        await Nomad.DisposeAsync();
+        if (Directory.Exists(CacheRoot))
+        {
+            Directory.Delete(CacheRoot, recursive: true);
+        }
+    }
+}
