@@ -228,7 +228,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         {
             if (Result is null)
             {
-                throw new JobFileException($"Job file {path} {Problem!.Replace(NomadInputName, path, StringComparison.Ordinal)}.");
+                throw new JobFileException($"Job file {path} {Problem!.Replace(NomadInputName, path, StringComparison.Ordinal).TrimEnd('.')}.");
             }
 
             return new ParsedJobFile(Result.Job.DeepClone().AsObject(), Result.Format, Result.JobId, Result.Namespace);

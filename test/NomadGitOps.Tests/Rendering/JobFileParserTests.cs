@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Nomad.Client;
 using Nomad.Emulator;
+using Nomad.Emulator.Faults;
 using NomadGitOps.Rendering;
 
 namespace NomadGitOps.Tests.Rendering;
@@ -95,11 +96,69 @@ public sealed class JobFileParserTests : IAsyncLifetime
     [Fact]
     public async Task An_hcl_file_on_a_nomad_that_answers_501_is_a_JobFileException_and_is_asked_again_next_time()
     {
-        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("web.nomad.hcl", "job \"web\" {}", JobFileVariables.None, _ct));
-        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("web.nomad.hcl", "job \"web\" {}", JobFileVariables.None, _ct));
+        _nomad.Faults.Add(new FaultRule { Method = "POST", PathPrefix = "/v1/jobs/parse", Status = 501, Body = "no HCL here" });
+
+        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
+        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
 
         error.Message.ShouldStartWith("Job file web.nomad.hcl cannot be parsed: this Nomad answers 501 Not Implemented");
         _nomad.Calls.Count(ParseEndpoint).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_hcl_file_nomad_cannot_reach_for_is_a_NomadApiException_not_the_files_fault()
+    {
+        _nomad.Faults.Add(new FaultRule { Method = "POST", PathPrefix = "/v1/jobs/parse", Status = 403, Body = "Permission denied" });
+
+        await Should.ThrowAsync<NomadApiException>(() => _parser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
+    }
+
+    [Fact]
+    public async Task An_hcl_job_is_parsed_canonical_by_nomad_and_not_sent_again_when_unchanged()
+    {
+        var parsed = await _parser.ParseAsync("jobs/web.nomad.hcl", Hcl("web", ns: "prod"), JobFileVariables.None, _ct);
+        var again = await _parser.ParseAsync("other/copy.nomad.hcl", Hcl("web", ns: "prod"), JobFileVariables.None, _ct);
+
+        parsed.Format.ShouldBe("hcl2");
+        parsed.JobId.ShouldBe("web");
+        parsed.Namespace.ShouldBe("prod");
+        parsed.Job["Type"]!.GetValue<string>().ShouldBe("service");
+        again.JobId.ShouldBe("web");
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("A job naming no namespace has none, though the canonical job says default", null, null)]
+    [InlineData("A job naming the default namespace keeps it", "default", "default")]
+    public async Task Only_a_namespace_written_in_the_hcl_file_counts_as_the_jobs_own(string sentence, string? written, string? expected)
+    {
+        _ = sentence;
+        var parsed = await _parser.ParseAsync("web.nomad.hcl", Hcl("web", ns: written), JobFileVariables.None, _ct);
+
+        parsed.Namespace.ShouldBe(expected);
+        parsed.Job["Namespace"]!.GetValue<string>().ShouldBe("default");
+    }
+
+    [Fact]
+    public async Task Variables_reach_nomads_parser_and_a_change_of_them_parses_again()
+    {
+        const string source = "variable \"ns\" {\n  type = string\n}\n\njob \"web\" {\n  namespace = var.ns\n  group \"g\" {\n    task \"t\" {\n      driver = \"docker\"\n    }\n  }\n}\n";
+
+        var first = await _parser.ParseAsync("v.nomad", source, new JobFileVariables("ns = \"alpha\"", []), _ct);
+        var second = await _parser.ParseAsync("v.nomad", source, new JobFileVariables(null, ["ns = \"beta\"\n"]), _ct);
+
+        first.Namespace.ShouldBe("alpha");
+        second.Namespace.ShouldBe("beta");
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Malformed_hcl_is_a_JobFileException_naming_the_file_where_nomad_named_input_hcl()
+    {
+        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("jobs/bad.nomad", "job \"web\" {\n  type = \n}\n", JobFileVariables.None, _ct));
+
+        error.Message.ShouldStartWith("Job file jobs/bad.nomad is not a valid HCL2 job: jobs/bad.nomad:");
+        error.Message.ShouldNotContain("input.hcl");
     }
 
     [Fact]
@@ -118,4 +177,7 @@ public sealed class JobFileParserTests : IAsyncLifetime
         new JobFileVariables("b = 2", ["a = 1\n", "  "]).Combined().ShouldBe("a = 1\nb = 2\n");
         JobFileVariables.None.Combined().ShouldBeNull();
     }
+
+    private static string Hcl(string id, string? ns = null) =>
+        $"job \"{id}\" {{\n{(ns is null ? "" : $"  namespace = \"{ns}\"\n")}  type = \"service\"\n  group \"g\" {{\n    task \"t\" {{\n      driver = \"docker\"\n    }}\n  }}\n}}\n";
 }

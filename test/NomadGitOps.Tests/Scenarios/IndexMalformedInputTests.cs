@@ -34,16 +34,20 @@ public sealed class IndexMalformedInputTests
     }
 
     [Fact]
-    public async Task An_hcl_file_the_emulator_cannot_parse_yet_is_reported_while_json_files_are_indexed()
+    public async Task A_malformed_hcl_file_is_reported_by_name_while_the_hcl_and_json_files_beside_it_are_indexed()
     {
         await using var h = await IndexHarness.StartAsync(Ct);
         using var repo = await h.NewRepoAsync("apps", Ct);
-        await repo.WithFile("web.json", JobFiles.Json("web")).WithFile("api.nomad.hcl", "job \"api\" {}\n").CommitAsync("first", Ct);
-        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.(json|nomad\.hcl)$"));
+        await repo.WithFile("web.json", JobFiles.Json("web"))
+            .WithFile("api.nomad.hcl", "job \"api\" {\n  namespace = \"ops\"\n  group \"g\" {\n    task \"t\" {\n      driver = \"docker\"\n    }\n  }\n}\n")
+            .WithFile("bad.nomad", "job \"bad\" {\n  group = {\n}\n")
+            .CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.(json|nomad|nomad\.hcl)$"));
 
         await h.PublishAndIndexAsync(key, repo, Ct);
 
         (await h.JobAsync("default", "web", Ct)).ShouldNotBeNull();
-        (await h.IndexStatusAsync(key, Ct)).Errors.ShouldNotBeNull().ShouldStartWith("Job file api.nomad.hcl cannot be parsed");
+        (await h.JobAsync("ops", "api", Ct)).ShouldNotBeNull().Items[ItemKeys.File].ShouldBe("api.nomad.hcl");
+        (await h.IndexStatusAsync(key, Ct)).Errors.ShouldNotBeNull().ShouldStartWith("Job file bad.nomad is not a valid HCL2 job: bad.nomad:");
     }
 }

@@ -78,16 +78,18 @@ public sealed class IndexNoOpTests
     {
         await using var h = await IndexHarness.StartAsync(Ct);
         using var repo = await h.NewRepoAsync("apps", Ct);
-        await repo.WithFile("empty.nomad", "").WithFile("web.json", JobFiles.Json("web")).CommitAsync("first", Ct);
-        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.(nomad|json)$"));
+        const string api = "job \"api\" {\n  namespace = \"ops\"\n  group \"g\" {\n    task \"t\" {\n      driver = \"docker\"\n    }\n  }\n}\n";
+        await repo.WithFile("api.nomad", api).WithFile("empty.nomad", "").CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct);
         await h.PublishAndIndexAsync(key, repo, Ct);
-        h.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBe(1);
+        h.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBe(2);
         await repo.WithFile("README.md", "docs only").CommitAsync("docs", Ct);
         h.Nomad.Calls.Reset();
 
         await h.PublishAndIndexAsync(key, repo, Ct);
 
         h.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBe(0);
+        (await h.JobAsync("ops", "api", Ct)).ShouldNotBeNull();
         (await h.IndexStatusAsync(key, Ct)).Errors.ShouldBe("Job file empty.nomad is not a valid HCL2 job: Job spec is empty.");
     }
 }
