@@ -20,7 +20,6 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
     private readonly IntervalJitter jitter = new(IntervalJitter.DefaultFraction, new Random());
     private readonly Backoff backoff;
     private readonly Lock gate = new();
-    private readonly HashSet<(ControllerName, ObjectKey)> heldBack = [];
     private readonly Dictionary<(ControllerName, ObjectKey), int> failures = [];
     private readonly Dictionary<(ControllerName, ObjectKey), string> lastOutcome = [];
 
@@ -83,16 +82,10 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
         }
     }
 
-    /// <summary>Queues again every key that was held back while the controller was paused.</summary>
-    public void OnResumed()
+    /// <summary>Queues again the keys that were held back while the controller was paused.</summary>
+    public void OnResumed(IReadOnlyList<(ControllerName Controller, ObjectKey Key)> held)
     {
-        List<(ControllerName Controller, ObjectKey Key)> held;
-        lock (gate)
-        {
-            held = [.. heldBack];
-            heldBack.Clear();
-        }
-
+        ArgumentNullException.ThrowIfNull(held);
         foreach (var (controller, key) in held)
         {
             Trigger(controller, key);
@@ -118,13 +111,8 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
     private async Task ProcessAsync(Lane lane, ObjectKey key, CancellationToken processToken, CancellationToken lost)
     {
         var controller = lane.Reconciler.Name;
-        if (pause.IsPaused)
+        if (pause.TryHold(controller, key))
         {
-            lock (gate)
-            {
-                heldBack.Add((controller, key));
-            }
-
             return;
         }
 
@@ -196,7 +184,6 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
         {
             failures.Remove((controller, key));
             lastOutcome.Remove((controller, key));
-            heldBack.Remove((controller, key));
         }
     }
 
