@@ -98,6 +98,26 @@ public sealed class RunCommandTests : IAsyncLifetime
         repos.Total.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Run_acts_as_leader_until_stopped_then_releases_the_lock_and_exits_zero()
+    {
+        var repos = Repositories(failing: null);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+        var root = new RootCommand { RunCommand.Create(stdout, stderr, services => services.AddSingleton<IReconciler>(repos)) };
+        var running = root.Parse(["run", "--address", _nomad.Address.ToString()]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, stop.Token);
+
+        await repos.NextCallOfAsync(ObjectKey.GitRepository("apps"));
+        _nomad.State.Variables.Get("default", "nomad-gitops/v1/leader").ShouldNotBeNull().Lock.ShouldNotBeNull();
+        await stop.CancelAsync();
+        var exit = await running.WaitAsync(TimeSpan.FromMinutes(1), _ct);
+
+        exit.ShouldBe(ExitCodes.Ok, stderr.ToString());
+        _nomad.State.Variables.Get("default", "nomad-gitops/v1/leader").ShouldNotBeNull().Lock.ShouldBeNull();
+        stdout.ToString().ShouldBeEmpty();
+    }
+
     private static ReconcilerDouble Repositories(string? failing) =>
         new(ControllerName.GitRepository, ObjectKind.GitRepository)
         {
