@@ -59,6 +59,10 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public void Start() => running = Host.RunAsync(stop.Token);
 
+    /// <summary>Waits until the queue of <paramref name="controller"/> has nothing waiting or running (so the last reconcile's next one is scheduled).</summary>
+    public Task IdleAsync(ControllerName controller) =>
+        Host.Current.ShouldNotBeNull().QueueOf(controller).ShouldNotBeNull().WaitIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
+
     /// <summary>Stops as SIGTERM does and waits until shutdown is complete.</summary>
     public async Task StopAsync()
     {
