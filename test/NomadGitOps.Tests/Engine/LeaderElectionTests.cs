@@ -124,4 +124,42 @@ public sealed class LeaderElectionTests : EngineTestBase
         b.Election.IsLeader.ShouldBeTrue();
         reposA.Total.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_leader_whose_renews_fail_for_a_whole_ttl_steps_down_and_cancels_the_reconciles_in_hand()
+    {
+        await PutAsync(Apps, ("url", "file:///apps"));
+        var repos = GitRepositories();
+        repos.Behaviour = async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return new ReconcileOutcome.UpToDate("never");
+        };
+        var settings = HostUnderTest.Settings();
+        var a = NewHost(settings, clockA, repos);
+        a.Start();
+        var inHand = await repos.NextCallOfAsync(Apps);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = inHand.Register(() => cancelled.TrySetResult());
+        Nomad.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/v1/var/" + LeaderPath, Status = 500, Body = "No cluster leader" });
+
+        // The first failed renew (TTL/2 after the acquire) is retried: the lock is still ours on Nomad's side.
+        var step = settings.LeaderTtl / 6;
+        var retrying = clockA.NextTimer(step);
+        clockA.Advance(Retry);
+        await retrying.WaitAsync(Patience, ct);
+        cancelled.Task.IsCompleted.ShouldBeFalse();
+        a.Election.IsLeader.ShouldBeTrue();
+
+        for (var i = 0; i < 10 && !cancelled.Task.IsCompleted; i++)
+        {
+            var next = clockA.NextTimer(step);
+            clockA.Advance(step);
+            await Task.WhenAny(next, cancelled.Task).WaitAsync(Patience, ct);
+        }
+
+        await cancelled.Task.WaitAsync(Patience, ct);
+        // Before Nomad could free the lock for a successor (2×TTL after the last renew).
+        (clockA.GetUtcNow() - clockA.Start).ShouldBeLessThan(2 * settings.LeaderTtl);
+    }
 }

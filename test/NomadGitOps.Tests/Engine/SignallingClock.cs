@@ -11,7 +11,7 @@ internal sealed class SignallingClock : FakeTimeProvider
 {
     private readonly ConcurrentQueue<(TimeSpan Due, TaskCompletionSource Signal)> waiters = new();
 
-    /// <summary>Completes when a timer of <paramref name="due"/> is created after this call.</summary>
+    /// <summary>Completes when a timer of <paramref name="due"/> (to the millisecond, as <c>Task.Delay</c> rounds) is created after this call.</summary>
     public Task NextTimer(TimeSpan due)
     {
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,7 +25,7 @@ internal sealed class SignallingClock : FakeTimeProvider
         var timer = base.CreateTimer(callback, state, dueTime, period);
         foreach (var (due, signal) in waiters)
         {
-            if (due == dueTime)
+            if ((long)due.TotalMilliseconds == (long)dueTime.TotalMilliseconds)
             {
                 signal.TrySetResult();
             }
