@@ -12,12 +12,13 @@ internal static class NomadGitOpsCli
             VersionCommand.Create(stdout),
             DevCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout),
+            RunCommand.Create(stdout, stderr),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the verb; returns its exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = RunCommand.TerminationAllowance };
         return Create(stdout, stderr).Parse(args).InvokeAsync(config);
     }
 }

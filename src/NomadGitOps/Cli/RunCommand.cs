@@ -1,0 +1,217 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nomad.Client;
+using NomadGitOps.Engine;
+
+namespace NomadGitOps.Cli;
+
+/// <summary>
+/// <c>nomad-gitops run</c>: runs the controllers until SIGTERM or Ctrl-C (several replicas may run; one acts), or,
+/// with <c>--once</c> or <c>NOMAD_GITOPS_ONE_OFF=true</c>, runs each controller once, prints a result per object and
+/// exits non-zero when any failed. Settings come from <c>NOMAD_GITOPS_*</c> variables; flags win over them.
+/// </summary>
+internal static class RunCommand
+{
+    /// <summary>How long the command line lets <c>run</c> shut down after SIGTERM before giving up on it.</summary>
+    public static readonly TimeSpan TerminationAllowance = TimeSpan.FromMinutes(5);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
+
+    /// <summary>
+    /// Builds the verb. <paramref name="configure"/> adds services after the engine's (tests register reconciler
+    /// doubles, a fake clock or a client there); by default the controllers are added by <see cref="AddControllers"/>.
+    /// </summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configure = null)
+    {
+        var once = new Option<bool>("--once") { Description = "Run each controller once over all objects, print the results, and exit (NOMAD_GITOPS_ONE_OFF)" };
+        var output = OutputOption.Create();
+        var address = new Option<string?>("--address") { Description = "Nomad's address (default: NOMAD_ADDR, else http://127.0.0.1:4646)" };
+        var prefix = new Option<string?>("--prefix") { Description = "Variable path prefix of the objects (NOMAD_GITOPS_PREFIX, default nomad-gitops/v1)" };
+        var ns = new Option<string?>("--namespace") { Description = "Nomad namespace of the object variables (NOMAD_GITOPS_NAMESPACE, default default)" };
+        var controllerName = new Option<string?>("--controller-name") { Description = "Name of this controller in job meta and the leader lock (NOMAD_GITOPS_CONTROLLER_NAME)" };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Directory of the git caches (NOMAD_GITOPS_CACHE_DIR)" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Reconciles at once per controller (NOMAD_GITOPS_CONCURRENCY, default 4)" };
+        var interval = new Option<string?>("--interval") { Description = "Default interval between reconciles of an object, e.g. 1m (NOMAD_GITOPS_INTERVAL)" };
+        var command = new Command("run", "Run the controllers (until SIGTERM, or once with --once)")
+        {
+            once, output, address, prefix, ns, controllerName, cacheDir, concurrency, interval,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = EngineSettings.FromEnvironment(null, out var envErrors);
+            var errors = new List<string>(envErrors);
+            settings = settings with
+            {
+                OneOff = settings.OneOff || parse.GetValue(once),
+                Prefix = parse.GetValue(prefix) ?? settings.Prefix,
+                Namespace = parse.GetValue(ns) ?? settings.Namespace,
+                ControllerName = parse.GetValue(controllerName) ?? settings.ControllerName,
+                CacheDir = parse.GetValue(cacheDir) ?? settings.CacheDir,
+                Concurrency = parse.GetValue(concurrency) ?? settings.Concurrency,
+            };
+            if (parse.GetValue(interval) is { } intervalText)
+            {
+                if (GoDuration.TryParse(intervalText, out var parsed))
+                {
+                    settings = settings with { DefaultInterval = parsed };
+                }
+                else
+                {
+                    errors.Add($"--interval \"{intervalText}\" is not a duration: write it as Nomad does, e.g. \"30s\", \"5m\".");
+                }
+            }
+
+            errors.AddRange(settings.Validate());
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors)
+                {
+                    await stderr.WriteLineAsync(error).ConfigureAwait(false);
+                }
+
+                return ExitCodes.Usage;
+            }
+
+            var nomad = NomadClientOptions.FromEnvironment();
+            if (parse.GetValue(address) is { Length: > 0 } explicitAddress)
+            {
+                nomad = nomad with { Address = explicitAddress };
+            }
+
+            var format = parse.GetValue(output);
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                console.UseUtcTimestamp = true;
+            }).AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning));
+            services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            services.AddNomadGitOpsEngine(settings, nomad);
+            AddControllers(services, settings);
+            configure?.Invoke(services);
+            await using var provider = services.BuildServiceProvider();
+            return settings.OneOff
+                ? await RunOnceAsync(provider, format, stdout, stderr, ct).ConfigureAwait(false)
+                : await RunUntilStoppedAsync(provider, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Registers the three controllers (their <c>AddGitRepositoryController()</c>, <c>AddNomadJobIndexController()</c>,
+    /// <c>AddNomadJobController()</c> extensions, each adding its <c>IReconciler</c>). The engine takes whatever is registered.
+    /// </summary>
+    public static void AddControllers(IServiceCollection services, EngineSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        // The controllers' AddXController() calls join here as they land on main.
+    }
+
+    private static async Task<int> RunUntilStoppedAsync(ServiceProvider provider, CancellationToken ct)
+    {
+        await provider.GetRequiredService<ControllerHost>().RunAsync(ct).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> RunOnceAsync(ServiceProvider provider, OutputFormat format, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        OneOffReport report;
+        try
+        {
+            report = await provider.GetRequiredService<OneOffRun>().RunAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (NomadApiException e)
+        {
+            await stderr.WriteLineAsync($"nomad-gitops run --once: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (HttpRequestException e)
+        {
+            await stderr.WriteLineAsync($"nomad-gitops run --once: Nomad could not be reached: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        var settings = provider.GetRequiredService<EngineSettings>();
+        if (format == OutputFormat.Json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(ToJson(report, settings), JsonOptions)).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteTableAsync(report, settings, stdout).ConfigureAwait(false);
+        }
+
+        return report.Failed ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static object ToJson(OneOffReport report, EngineSettings settings) => new
+    {
+        paused = report.Paused,
+        pausedBy = report.Paused ? Objects.ObjectKey.ControllerPath(settings.Prefix) : null,
+        failed = report.Failed,
+        results = report.Results.Select(r => new
+        {
+            controller = r.Controller.ToString(),
+            @object = r.Key.ToString(),
+            kind = r.Key.Kind.ToString(),
+            @namespace = r.Key.Namespace,
+            name = r.Key.Name,
+            outcome = r.Outcome,
+            ready = r.Ready.ToString(),
+            reason = r.Reason,
+            message = r.Message,
+            failed = r.Failed,
+        }),
+    };
+
+    private static async Task WriteTableAsync(OneOffReport report, EngineSettings settings, TextWriter stdout)
+    {
+        if (report.Paused)
+        {
+            await stdout.WriteLineAsync($"Controller paused: {Objects.ObjectKey.ControllerPath(settings.Prefix)} has suspend=true; nothing was reconciled. Remove the item to resume.").ConfigureAwait(false);
+            return;
+        }
+
+        string[] header = ["CONTROLLER", "OBJECT", "RESULT", "READY", "REASON", "MESSAGE"];
+        var rows = report.Results
+            .Select(r => new[] { r.Controller.ToString(), r.Key.ToString(), r.Outcome, r.Ready.ToString(), r.Reason, FirstLine(r.Message) })
+            .ToList();
+        var widths = Enumerable.Range(0, header.Length - 1)
+            .Select(i => rows.Select(row => row[i].Length).Append(header[i].Length).Max())
+            .ToArray();
+        await stdout.WriteLineAsync(Row(header, widths)).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await stdout.WriteLineAsync(Row(row, widths)).ConfigureAwait(false);
+        }
+
+        var failed = report.Results.Count(r => r.Failed);
+        await stdout.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{report.Results.Count} reconciles, {failed} failed")).ConfigureAwait(false);
+    }
+
+    private static string Row(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((cell, i) => i < widths.Length ? cell.PadRight(widths[i]) : cell)).TrimEnd();
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? message : message[..newline] + " …";
+    }
+}

@@ -1,0 +1,191 @@
+using Microsoft.Extensions.Logging;
+using NomadGitOps.Controllers;
+using NomadGitOps.Objects;
+
+namespace NomadGitOps.Engine;
+
+/// <summary>
+/// One work queue per controller for one leadership term. Routes triggers and watcher changes to the queues of the
+/// controllers whose kind they name, runs each reconcile, and schedules the next from its outcome: the object's
+/// interval with jitter when up to date, backoff after failures, the outcome's own delay when waiting, nothing when
+/// stalled (a spec change wakes it). Keys taken while the controller is paused are held back until it resumes.
+/// </summary>
+internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
+{
+    private readonly Dictionary<ControllerName, Lane> lanes = [];
+    private readonly EngineSettings settings;
+    private readonly PrefixWatcher watcher;
+    private readonly ControllerPause pause;
+    private readonly ILogger<ControllerQueues> logger;
+    private readonly IntervalJitter jitter = new(IntervalJitter.DefaultFraction, new Random());
+    private readonly Backoff backoff;
+    private readonly Lock gate = new();
+    private readonly Dictionary<(ControllerName, ObjectKey), int> failures = [];
+    private readonly Dictionary<(ControllerName, ObjectKey), string> lastOutcome = [];
+
+    /// <summary>Queues for <paramref name="reconcilers"/> (one per controller name; later duplicates are ignored).</summary>
+    public ControllerQueues(
+        IEnumerable<IReconciler> reconcilers,
+        EngineSettings settings,
+        PrefixWatcher watcher,
+        ControllerPause pause,
+        TimeProvider time,
+        ILoggerFactory loggers)
+    {
+        this.settings = settings;
+        this.watcher = watcher;
+        this.pause = pause;
+        logger = loggers.CreateLogger<ControllerQueues>();
+        backoff = new Backoff(settings.Backoff, new Random());
+        var options = new WorkQueueOptions { Workers = settings.Concurrency, DrainTimeout = settings.ShutdownTimeout };
+        foreach (var reconciler in reconcilers)
+        {
+            if (!lanes.ContainsKey(reconciler.Name))
+            {
+                lanes[reconciler.Name] = new Lane(reconciler, new WorkQueue<ObjectKey>(options, time, loggers.CreateLogger($"NomadGitOps.Engine.WorkQueue.{reconciler.Name}")));
+            }
+        }
+    }
+
+    /// <summary>The queue of <paramref name="controller"/>; null when no such controller is registered.</summary>
+    public WorkQueue<ObjectKey>? QueueOf(ControllerName controller) => lanes.GetValueOrDefault(controller)?.Queue;
+
+    /// <inheritdoc/>
+    public void Trigger(ControllerName controller, ObjectKey key)
+    {
+        if (lanes.TryGetValue(controller, out var lane))
+        {
+            lane.Queue.Enqueue(key);
+        }
+    }
+
+    /// <summary>
+    /// What the prefix watcher found: a new or changed object is queued for every controller of its kind; a deleted one
+    /// gets one last reconcile (so a controller can clean up after it) and is then not scheduled again.
+    /// </summary>
+    public void OnChange(ObjectChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Kind == ObjectChangeKind.SpecChanged && logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Spec of {Object} changed; queueing it", change.Key);
+        }
+
+        foreach (var lane in lanes.Values.Where(l => l.Reconciler.Kind == change.Key.Kind))
+        {
+            if (change.Kind == ObjectChangeKind.Deleted)
+            {
+                Forget(lane.Reconciler.Name, change.Key);
+            }
+
+            lane.Queue.Enqueue(change.Key);
+        }
+    }
+
+    /// <summary>Queues again the keys that were held back while the controller was paused.</summary>
+    public void OnResumed(IReadOnlyList<(ControllerName Controller, ObjectKey Key)> held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        foreach (var (controller, key) in held)
+        {
+            Trigger(controller, key);
+        }
+    }
+
+    /// <summary>
+    /// Runs every queue until <paramref name="stop"/> is cancelled (then lets reconciles in hand finish within the
+    /// shutdown timeout); <paramref name="lost"/> cancels reconciles in hand at once.
+    /// </summary>
+    public Task RunAsync(CancellationToken stop, CancellationToken lost) =>
+        Task.WhenAll(lanes.Values.Select(lane => lane.Queue.RunAsync((key, token) => ProcessAsync(lane, key, token, lost), stop)));
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var lane in lanes.Values)
+        {
+            lane.Queue.Dispose();
+        }
+    }
+
+    private async Task ProcessAsync(Lane lane, ObjectKey key, CancellationToken processToken, CancellationToken lost)
+    {
+        var controller = lane.Reconciler.Name;
+        if (pause.TryHold(controller, key))
+        {
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(processToken, lost);
+        ReconcileOutcome outcome;
+        try
+        {
+            outcome = await lane.Reconciler.ReconcileAsync(key, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Reconcile of {Object} by {Controller} cancelled: leadership was lost", key, controller);
+            }
+            return;
+        }
+
+        var watched = watcher.Find(key);
+        var consecutive = RecordOutcome(controller, key, outcome, watched);
+        if (watched is null)
+        {
+            // Deleted (or not seen by the watcher yet, which queues it when it does): nothing to schedule.
+            Forget(controller, key);
+            return;
+        }
+
+        var interval = jitter.Next(watched.Interval ?? settings.DefaultInterval);
+        if (outcome.RequeueAfter(interval, backoff.DelayAfter(consecutive)) is { } after)
+        {
+            lane.Queue.EnqueueAfter(key, after);
+        }
+    }
+
+    private int RecordOutcome(ControllerName controller, ObjectKey key, ReconcileOutcome outcome, WatchedObject? watched)
+    {
+        int consecutive;
+        bool changed;
+        lock (gate)
+        {
+            var previous = failures.TryGetValue((controller, key), out var known) ? known : watched?.ConsecutiveFailures ?? 0;
+            consecutive = outcome.ConsecutiveFailures(previous);
+            failures[(controller, key)] = consecutive;
+            var summary = $"{outcome.GetType().Name}/{outcome.Reason}";
+            changed = !lastOutcome.TryGetValue((controller, key), out var before) || before != summary;
+            lastOutcome[(controller, key)] = summary;
+        }
+
+        var level = !changed ? LogLevel.Debug : outcome.IsFailure ? LogLevel.Warning : LogLevel.Information;
+        if (logger.IsEnabled(level))
+        {
+            logger.Log(
+                level,
+                outcome is ReconcileOutcome.Failed { Exception: { } cause } ? cause : null,
+                "{Controller} {Object}: {Outcome} {Reason}: {Message}",
+                controller,
+                key,
+                outcome.GetType().Name,
+                outcome.Reason,
+                outcome.Message);
+        }
+
+        return consecutive;
+    }
+
+    private void Forget(ControllerName controller, ObjectKey key)
+    {
+        lock (gate)
+        {
+            failures.Remove((controller, key));
+            lastOutcome.Remove((controller, key));
+        }
+    }
+
+    private sealed record Lane(IReconciler Reconciler, WorkQueue<ObjectKey> Queue);
+}

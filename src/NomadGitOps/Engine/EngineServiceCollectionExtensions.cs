@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Nomad.Client;
+using NomadGitOps.Objects;
+
+namespace NomadGitOps.Engine;
+
+/// <summary>Registers the engine (host, leader election, watcher, pause, one-off run, trigger) in the host's container.</summary>
+internal static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine with <paramref name="settings"/>, the Nomad client for <paramref name="nomad"/> (unless one is
+    /// registered already) and the <see cref="ObjectStore"/> on the settings' prefix and namespace. Controllers register
+    /// their <c>IReconciler</c> with their own <c>AddXController()</c>; the engine takes whatever is registered.
+    /// </summary>
+    public static IServiceCollection AddNomadGitOpsEngine(this IServiceCollection services, EngineSettings settings, NomadClientOptions nomad)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(nomad);
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new NomadClient(nomad, handler: null, sp.GetRequiredService<ILogger<NomadClient>>()));
+        services.AddSingleton(settings);
+        services.AddSingleton(new ObjectStoreOptions { Prefix = settings.Prefix, Namespace = settings.Namespace });
+        services.TryAddSingleton<ObjectStore>();
+        services.AddSingleton<ControllerPause>();
+        services.AddSingleton<PrefixWatcher>();
+        services.AddSingleton<LeaderElection>();
+        services.AddSingleton<ReconcileTriggerRouter>();
+        services.AddSingleton<IReconcileTrigger>(sp => sp.GetRequiredService<ReconcileTriggerRouter>());
+        services.AddSingleton<ControllerHost>();
+        services.AddTransient<OneOffRun>();
+        return services;
+    }
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Nomad.Client;
+using NomadGitOps.Objects;
+
+namespace NomadGitOps.Engine;
+
+/// <summary>
+/// Follows every variable under the object prefix with one blocking list (<c>GET /v1/vars?prefix=…&amp;index=…</c>)
+/// and reports exactly the objects that need a look: new ones, deleted ones, and those whose <em>spec</em> changed.
+/// Only variables whose ModifyIndex moved are read; a change that leaves the <see cref="SpecHash"/> as it was (the
+/// controller's own status write) is no change. The same list carries the <c>&lt;prefix&gt;/controller</c> variable,
+/// whose <c>suspend</c> item drives <see cref="ControllerPause"/>. Nomad errors are logged once and retried with backoff.
+/// </summary>
+internal sealed class PrefixWatcher
+{
+    private readonly NomadClient nomad;
+    private readonly EngineSettings settings;
+    private readonly ControllerPause pause;
+    private readonly TimeProvider time;
+    private readonly ILogger<PrefixWatcher> logger;
+    private readonly Backoff backoff;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, WatchedObject> byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<ObjectKey, WatchedObject> byKey = [];
+    private ulong controllerIndex;
+
+    /// <summary>A watcher of <paramref name="settings"/>' prefix and namespace.</summary>
+    public PrefixWatcher(NomadClient nomad, EngineSettings settings, ControllerPause pause, TimeProvider time, ILogger<PrefixWatcher> logger)
+    {
+        this.nomad = nomad;
+        this.settings = settings;
+        this.pause = pause;
+        this.time = time;
+        this.logger = logger;
+        backoff = new Backoff(settings.Backoff, new Random());
+    }
+
+    /// <summary>What the watcher last saw of <paramref name="key"/>; null when it does not know the object (never seen, or deleted).</summary>
+    public WatchedObject? Find(ObjectKey key)
+    {
+        lock (gate)
+        {
+            return byKey.GetValueOrDefault(key);
+        }
+    }
+
+    /// <summary>
+    /// Lists everything once (each object reported as <see cref="ObjectChangeKind.Added"/>), then follows the prefix
+    /// until <paramref name="ct"/> is cancelled, calling <paramref name="onChange"/> for each change found.
+    /// </summary>
+    public async Task RunAsync(Action<ObjectChange> onChange, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(onChange);
+        lock (gate)
+        {
+            byPath.Clear();
+            byKey.Clear();
+            controllerIndex = 0;
+        }
+
+        ulong index = 0;
+        var failures = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                index = await PassAsync(index, onChange, ct).ConfigureAwait(false);
+                if (failures > 0)
+                {
+                    if (logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.LogInformation("Watching {Prefix}/ again after {Failures} failed attempts", settings.Prefix, failures);
+                    }
+                    failures = 0;
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                var delay = backoff.DelayAfter(failures);
+                if (failures == 1)
+                {
+                    logger.LogWarning(e, "Watching {Prefix}/ failed: {Error}; retrying with backoff (next in {Delay})", settings.Prefix, e.Message, delay);
+                }
+                else if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    logger.LogDebug(e, "Watching {Prefix}/ failed again ({Failures} in a row); next try in {Delay}", settings.Prefix, failures, delay);
+                }
+
+                try
+                {
+                    await Task.Delay(delay, time, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    // One list (blocking after the first), then the reads and reports it calls for; returns the index to block on next.
+    private async Task<ulong> PassAsync(ulong index, Action<ObjectChange> onChange, CancellationToken ct)
+    {
+        var query = new QueryOptions
+        {
+            Namespace = settings.Namespace,
+            Prefix = settings.Prefix + "/",
+            Index = index == 0 ? null : index,
+            Wait = index == 0 ? null : settings.WatchWait,
+        };
+        var list = await nomad.Variables.ListAllAsync(query, ct).ConfigureAwait(false);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var controllerPath = ObjectKey.ControllerPath(settings.Prefix);
+        var leaderPath = ObjectKey.LeaderPath(settings.Prefix);
+        var controllerSeen = false;
+        foreach (var meta in list.Value)
+        {
+            seen.Add(meta.Path);
+            if (meta.Path == controllerPath)
+            {
+                controllerSeen = true;
+                await CheckControllerAsync(meta.ModifyIndex, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (meta.Path == leaderPath)
+            {
+                continue;
+            }
+
+            await CheckObjectAsync(meta.Path, meta.ModifyIndex, onChange, ct).ConfigureAwait(false);
+        }
+
+        if (!controllerSeen)
+        {
+            controllerIndex = 0;
+            pause.Set(false, controllerPath);
+        }
+
+        foreach (var gone in Forget(seen))
+        {
+            onChange(new ObjectChange(gone, ObjectChangeKind.Deleted));
+        }
+
+        // An index that went backwards (a restored snapshot) starts over with a plain list.
+        return list.LastIndex < index ? 0 : Math.Max(list.LastIndex, 1);
+    }
+
+    private async Task CheckControllerAsync(ulong modifyIndex, CancellationToken ct)
+    {
+        if (modifyIndex == controllerIndex)
+        {
+            return;
+        }
+
+        var path = ObjectKey.ControllerPath(settings.Prefix);
+        var read = await nomad.Variables.ReadAsync(path, new QueryOptions { Namespace = settings.Namespace }, ct).ConfigureAwait(false);
+        controllerIndex = modifyIndex;
+        pause.Set(ControllerPause.IsSuspended(read.Value?.Items), path);
+    }
+
+    private async Task CheckObjectAsync(string path, ulong modifyIndex, Action<ObjectChange> onChange, CancellationToken ct)
+    {
+        WatchedObject? previous;
+        lock (gate)
+        {
+            previous = byPath.GetValueOrDefault(path);
+        }
+
+        if (previous is not null && previous.ModifyIndex == modifyIndex)
+        {
+            return;
+        }
+
+        var read = await nomad.Variables.ReadAsync(path, new QueryOptions { Namespace = settings.Namespace }, ct).ConfigureAwait(false);
+        if (read.Value is not { } variable)
+        {
+            // Deleted between the list and the read: the next list says so.
+            return;
+        }
+
+        var items = variable.Items ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var key = previous?.Key ?? ObjectKey.FromVariable(settings.Prefix, path, items);
+        if (key is null && previous is null && logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Variable {Path} is under the object prefix but holds no object; ignoring it", path);
+        }
+
+        var current = new WatchedObject(key, variable.ModifyIndex, SpecHash.Of(items), IntervalOf(items), FailuresOf(items));
+        lock (gate)
+        {
+            byPath[path] = current;
+            if (key is not null)
+            {
+                byKey[key] = current;
+            }
+        }
+
+        if (key is null)
+        {
+            return;
+        }
+
+        if (previous is null)
+        {
+            onChange(new ObjectChange(key, ObjectChangeKind.Added));
+        }
+        else if (!string.Equals(previous.SpecHash, current.SpecHash, StringComparison.Ordinal))
+        {
+            onChange(new ObjectChange(key, ObjectChangeKind.SpecChanged));
+        }
+    }
+
+    private List<ObjectKey> Forget(HashSet<string> seen)
+    {
+        var gone = new List<ObjectKey>();
+        lock (gate)
+        {
+            foreach (var path in byPath.Keys.Where(p => !seen.Contains(p)).ToList())
+            {
+                if (byPath.Remove(path, out var removed) && removed.Key is { } key)
+                {
+                    byKey.Remove(key);
+                    gone.Add(key);
+                }
+            }
+        }
+
+        return gone;
+    }
+
+    private static TimeSpan? IntervalOf(IReadOnlyDictionary<string, string> items) =>
+        items.TryGetValue(ItemKeys.Interval, out var text) && GoDuration.TryParse(text.Trim(), out var interval) && interval > TimeSpan.Zero
+            ? interval
+            : null;
+
+    private static int FailuresOf(IReadOnlyDictionary<string, string> items) =>
+        items.TryGetValue(ItemKeys.StatusConsecutiveFailures, out var text)
+        && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var failures) && failures > 0
+            ? failures
+            : 0;
+}

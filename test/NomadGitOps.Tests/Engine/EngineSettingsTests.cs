@@ -1,0 +1,75 @@
+using NomadGitOps.Engine;
+
+namespace NomadGitOps.Tests.Engine;
+
+public sealed class EngineSettingsTests
+{
+    [Fact]
+    public void Settings_are_read_from_the_NOMAD_GITOPS_variables()
+    {
+        var settings = EngineSettings.FromEnvironment(
+            new Dictionary<string, string?>
+            {
+                ["NOMAD_GITOPS_PREFIX"] = "gitops/prod",
+                ["NOMAD_GITOPS_NAMESPACE"] = "ops",
+                ["NOMAD_GITOPS_CONTROLLER_NAME"] = "gitops-prod",
+                ["NOMAD_GITOPS_CACHE_DIR"] = "/var/cache/gitops",
+                ["NOMAD_GITOPS_CONCURRENCY"] = "8",
+                ["NOMAD_GITOPS_INTERVAL"] = "5m",
+                ["NOMAD_GITOPS_LEADER_TTL"] = "30s",
+                ["NOMAD_GITOPS_ONE_OFF"] = "true",
+                ["NOMAD_GITOPS_LEADER_ELECTION"] = "",
+            },
+            out var errors);
+
+        errors.ShouldBeEmpty();
+        settings.Validate().ShouldBeEmpty();
+        settings.ShouldBe(new EngineSettings
+        {
+            Prefix = "gitops/prod",
+            Namespace = "ops",
+            ControllerName = "gitops-prod",
+            CacheDir = "/var/cache/gitops",
+            Concurrency = 8,
+            DefaultInterval = TimeSpan.FromMinutes(5),
+            LeaderTtl = TimeSpan.FromSeconds(30),
+            OneOff = true,
+        });
+    }
+
+    [Fact]
+    public void Unset_variables_leave_the_defaults()
+    {
+        var settings = EngineSettings.FromEnvironment(new Dictionary<string, string?>(), out var errors);
+
+        errors.ShouldBeEmpty();
+        settings.Prefix.ShouldBe("nomad-gitops/v1");
+        settings.ControllerName.ShouldBe("nomad-gitops");
+        settings.LeaderElection.ShouldBeTrue();
+        settings.OneOff.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Each_bad_value_is_reported_in_a_sentence_naming_the_variable()
+    {
+        var settings = EngineSettings.FromEnvironment(
+            new Dictionary<string, string?>
+            {
+                ["NOMAD_GITOPS_CONCURRENCY"] = "many",
+                ["NOMAD_GITOPS_INTERVAL"] = "soon",
+                ["NOMAD_GITOPS_ONE_OFF"] = "perhaps",
+                ["NOMAD_GITOPS_LEADER_TTL"] = "5s",
+                ["NOMAD_GITOPS_PREFIX"] = "nomad/mine",
+            },
+            out var errors);
+
+        errors.Count.ShouldBe(3);
+        errors.ShouldContain(e => e.Contains("NOMAD_GITOPS_CONCURRENCY", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("NOMAD_GITOPS_INTERVAL", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("NOMAD_GITOPS_ONE_OFF", StringComparison.Ordinal));
+        var invalid = settings.Validate();
+        invalid.Count.ShouldBe(2);
+        invalid.ShouldContain(e => e.Contains("10s to 24h", StringComparison.Ordinal));
+        invalid.ShouldContain(e => e.Contains("reserves", StringComparison.Ordinal));
+    }
+}
