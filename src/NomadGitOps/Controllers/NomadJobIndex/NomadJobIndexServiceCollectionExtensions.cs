@@ -15,7 +15,7 @@ internal static class NomadJobIndexServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JobFileParser>();
-        services.AddSingleton<NomadJobIndexController>();
+        services.TryAddSingleton<NomadJobIndexController>();
         services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<NomadJobIndexController>());
         return services;
     }
