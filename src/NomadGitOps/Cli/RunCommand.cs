@@ -5,7 +5,11 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
+using NomadGitOps.Controllers.GitRepository;
+using NomadGitOps.Controllers.NomadJob;
+using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Engine;
+using NomadGitOps.Sources;
 
 namespace NomadGitOps.Cli;
 
@@ -107,15 +111,18 @@ internal static class RunCommand
     }
 
     /// <summary>
-    /// Registers the three controllers (their <c>AddGitRepositoryController()</c>, <c>AddNomadJobIndexController()</c>,
-    /// <c>AddNomadJobController()</c> extensions, each adding its <c>IReconciler</c>). The engine takes whatever is registered.
+    /// Registers the git sources and the three controllers, each adding its <c>IReconciler</c>; the engine takes
+    /// whatever is registered. Jobs are marked with the controller name as <c>gitops_managed_by</c>.
     /// </summary>
     public static void AddControllers(IServiceCollection services, EngineSettings settings)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
-
-        // The controllers' AddXController() calls join here as they land on main.
+        services.AddGitSources(settings.CacheDir);
+        services.AddSingleton(new NomadJobControllerOptions { ManagedBy = settings.ControllerName });
+        services.AddGitRepositoryController();
+        services.AddNomadJobIndexController();
+        services.AddNomadJobController();
     }
 
     private static async Task<int> RunUntilStoppedAsync(ServiceProvider provider, CancellationToken ct)
