@@ -2,16 +2,20 @@ using System.CommandLine;
 using System.Net.Sockets;
 using Nomad.Client;
 using Nomad.Emulator;
+using NomadGitOps.Objects;
 
 namespace NomadGitOps.Cli;
 
 /// <summary>
-/// <c>nomad-gitops dev</c>: the newcomer's first command. Starts the Nomad emulator in this process,
-/// checks that nomad-gitops reaches it, and keeps serving until Ctrl-C. (The controller and a sample
-/// repository join it as they are built.)
+/// <c>nomad-gitops dev</c>: the newcomer's first command. Starts the Nomad emulator in this process (or uses the
+/// Nomad <c>--address</c> names), turns the shipped sample jobs into a local git repository, creates its
+/// GitRepository object, and runs the controllers, logging each step; commits to that repository are applied
+/// as they land. Ctrl-C stops it.
 /// </summary>
 internal static class DevCommand
 {
+    private const string RepositoryName = "samples";
+
     /// <summary>Builds the verb.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -20,34 +24,57 @@ internal static class DevCommand
             Description = "Port for the embedded Nomad emulator on 127.0.0.1 (0: any free port)",
             DefaultValueFactory = _ => 4646,
         };
-        var once = new Option<bool>("--once") { Description = "Start, check, print, and exit instead of serving until Ctrl-C" };
-        var command = new Command("dev", "Run against an embedded Nomad emulator (no cluster needed)") { port, once };
+        var address = new Option<string?>("--address", "--addr") { Description = "Use this Nomad instead of an embedded emulator" };
+        var repoDir = new Option<string?>("--repo-dir") { Description = $"The sample repository (default {SampleRepository.DefaultDirectory}; made from the shipped samples when missing)" };
+        var interval = new Option<string>("--interval") { Description = "How often each object is checked", DefaultValueFactory = _ => "10s" };
+        var once = new Option<bool>("--once") { Description = "Sync once, print the results, and exit" };
+        var command = new Command("dev", "Run nomad-gitops on a sample repository against an embedded Nomad emulator (no cluster needed)")
+        {
+            port, address, repoDir, interval, once,
+        };
         command.SetAction(async (parse, ct) =>
         {
-            await using var emulator = await StartEmulatorAsync(parse.GetValue(port), stderr, ct).ConfigureAwait(false);
-            var address = emulator.Address.ToString().TrimEnd('/');
             await stdout.WriteLineAsync($"nomad-gitops {BuildInfo.Version}").ConfigureAwait(false);
-            await stdout.WriteLineAsync($"Nomad emulator listening on {address}").ConfigureAwait(false);
-            using var nomad = new NomadClient(new NomadClientOptions { Address = address });
-            var healthy = await ConnectivityCheck.RunAsync(nomad, stdout, ct).ConfigureAwait(false);
-            if (!healthy || parse.GetValue(once))
+            await using var emulator = parse.GetValue(address) is { Length: > 0 } ? null : await StartEmulatorAsync(parse.GetValue(port), stderr, ct).ConfigureAwait(false);
+            var nomadAddress = emulator?.Address.ToString().TrimEnd('/') ?? parse.GetValue(address)!;
+            if (emulator is not null)
             {
-                return healthy ? ExitCodes.Ok : ExitCodes.Failed;
+                await stdout.WriteLineAsync($"Nomad emulator listening on {nomadAddress} (export NOMAD_ADDR={nomadAddress} for the nomad CLI)").ConfigureAwait(false);
             }
 
-            await stdout.WriteLineAsync($"Point the nomad CLI at it with: export NOMAD_ADDR={address}").ConfigureAwait(false);
-            await stdout.WriteLineAsync("Serving until Ctrl-C.").ConfigureAwait(false);
-            try
+            var nomadOptions = NomadClientOptions.FromEnvironment() with { Address = nomadAddress };
+            using var nomad = new NomadClient(nomadOptions);
+            if (!await ConnectivityCheck.RunAsync(nomad, stdout, ct).ConfigureAwait(false))
             {
-                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
+                return ExitCodes.Failed;
             }
 
-            return ExitCodes.Ok;
+            var (repository, created) = await SampleRepository.EnsureAsync(parse.GetValue(repoDir) ?? SampleRepository.DefaultDirectory, ct).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"Sample repository {(created ? "created" : "reused")} at {repository}: edit a job file there and `git commit -am …` to see it applied.").ConfigureAwait(false);
+            await EnsureGitRepositoryObjectAsync(nomad, repository, parse.GetValue(interval)!, ct).ConfigureAwait(false);
+
+            string[] run = ["run", "--address", nomadAddress, "--interval", parse.GetValue(interval)!];
+            return await RunCommand.Create(stdout, stderr).Parse(parse.GetValue(once) ? [.. run, "--once"] : run)
+                .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    private static async Task EnsureGitRepositoryObjectAsync(NomadClient nomad, string repository, string interval, CancellationToken ct)
+    {
+        var variable = new Variable
+        {
+            Path = ObjectKey.GitRepository(RepositoryName).ToPath(ObjectKey.DefaultPrefix),
+            Items = new Dictionary<string, string>
+            {
+                [ItemKeys.Url] = new Uri(repository).AbsoluteUri,
+                [ItemKeys.Interval] = interval,
+                [ItemKeys.Prune] = "true",
+            },
+        };
+
+        // cas=0: an object that already exists (a second dev run against the same Nomad) is the user's; keep it.
+        await nomad.Variables.PutAsync(variable, cas: 0, ct: ct).ConfigureAwait(false);
     }
 
     private static async Task<NomadEmulator> StartEmulatorAsync(int port, TextWriter stderr, CancellationToken ct)
