@@ -30,8 +30,8 @@ internal static class RunCommand
     };
 
     /// <summary>
-    /// Builds the verb. <paramref name="configure"/> adds services after the engine's (tests register reconciler
-    /// doubles, a fake clock or a client there); by default the controllers are added by <see cref="AddControllers"/>.
+    /// Builds the verb. The controllers are added by <see cref="AddControllers"/>; a <paramref name="configure"/>
+    /// replaces that step and adds its own services after the engine's (tests register reconciler doubles there).
     /// </summary>
     public static Command Create(TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configure = null)
     {
@@ -100,8 +100,15 @@ internal static class RunCommand
             }).AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning));
             services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             services.AddNomadGitOpsEngine(settings, nomad);
-            AddControllers(services, settings);
-            configure?.Invoke(services);
+            if (configure is null)
+            {
+                AddControllers(services, settings);
+            }
+            else
+            {
+                configure(services);
+            }
+
             await using var provider = services.BuildServiceProvider();
             return settings.OneOff
                 ? await RunOnceAsync(provider, format, stdout, stderr, ct).ConfigureAwait(false)
