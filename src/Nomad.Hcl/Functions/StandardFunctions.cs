@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Nomad.Hcl.Evaluation;
 using static Nomad.Hcl.Functions.Fn;
 
@@ -12,7 +13,13 @@ public static class StandardFunctions
     /// Builds the table. <paramref name="fileSystemRoot"/> null disables the filesystem functions as Nomad's
     /// parse endpoint does (they fail with <c>filesystem function disabled</c>).
     /// </summary>
-    public static IReadOnlyDictionary<string, HclFunction> Create(string? fileSystemRoot)
+    public static IReadOnlyDictionary<string, HclFunction> Create(string? fileSystemRoot) =>
+        fileSystemRoot is null ? WithoutFileSystem : Build(fileSystemRoot);
+
+    // Functions hold no state, so the table without file access is built once (it is most of a small file's parse).
+    private static readonly FrozenDictionary<string, HclFunction> WithoutFileSystem = Build(null).ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static Dictionary<string, HclFunction> Build(string? fileSystemRoot)
     {
         var table = new Dictionary<string, HclFunction>(StringComparer.Ordinal);
         StringFunctions.Register(table);
