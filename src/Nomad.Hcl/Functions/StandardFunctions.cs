@@ -27,6 +27,9 @@ public static class StandardFunctions
         NumberFunctions.Register(table);
         JsonFunctions.Register(table);
         EncodingFunctions.Register(table);
+        SetFunctions.Register(table);
+        NetworkFunctions.Register(table);
+        TimeFunctions.Register(table);
 
         // try and can are evaluated lazily by the evaluator; these entries only make the names known.
         table["try"] = Variadic(_ => HclValue.Null, P("expressions", HclType.Dynamic, allowNull: true));
