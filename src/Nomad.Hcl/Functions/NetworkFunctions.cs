@@ -13,6 +13,7 @@ internal static class NetworkFunctions
     {
         table["cidrhost"] = Of(a => HclValue.String(Host(a[0].AsString(), a[1].AsNumber())), P("prefix", HclType.String), P("hostnum", HclType.Number));
         table["cidrnetmask"] = Of(a => HclValue.String(Netmask(a[0].AsString())), P("prefix", HclType.String));
+        table["cidrsubnets"] = Variadic(a => Strings(Subnets(a[0].AsString(), [.. a.Skip(1).Select(n => n.AsNumber())])), P("newbits", HclType.Number), P("prefix", HclType.String));
         table["cidrsubnet"] = Of(a => HclValue.String(Subnet(a[0].AsString(), a[1].AsNumber(), a[2].AsNumber())), P("prefix", HclType.String), P("newbits", HclType.Number), P("netnum", HclType.Number));
     }
 
@@ -101,6 +102,44 @@ internal static class NetworkFunctions
         }
 
         return Format(Mask(network.PrefixLength, 32), 32);
+    }
+
+    // Consecutive subnets, each the next aligned block after the previous one (go-cty-funcs' cidrsubnets).
+    private static List<string> Subnets(string prefix, IReadOnlyList<double> newbits)
+    {
+        var network = ParseCidr(prefix);
+        var all = Mask(network.Bits, network.Bits);
+        var result = new List<string>();
+        if (newbits.Count == 0)
+        {
+            return result;
+        }
+
+        var firstLength = network.PrefixLength + (int)newbits[0];
+        var current = (network.Address - 1) & all & Mask(firstLength, network.Bits);
+        var currentLength = firstLength;
+        foreach (var bits in newbits)
+        {
+            var length = network.PrefixLength + (int)bits;
+            if (bits < 1 || length > network.Bits)
+            {
+                throw new FunctionException($"would extend prefix to {length} bits, which is too long for an {(network.Bits == 32 ? "IPv4" : "IPv6")} address");
+            }
+
+            var last = current | (~Mask(currentLength, network.Bits) & all);
+            var lastOfNew = (last & Mask(length, network.Bits)) | (~Mask(length, network.Bits) & all);
+            var next = (lastOfNew + 1) & all;
+            if (next == 0 || (next & Mask(network.PrefixLength, network.Bits)) != network.Address)
+            {
+                throw new FunctionException($"not enough remaining address space for a subnet with a prefix of {length} bits after {Format(current, network.Bits)}/{currentLength}");
+            }
+
+            current = next;
+            currentLength = length;
+            result.Add(Format(next, network.Bits) + "/" + length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return result;
     }
 
     private static string Subnet(string prefix, double newbits, double netnum)

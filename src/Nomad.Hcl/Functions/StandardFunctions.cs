@@ -30,6 +30,7 @@ public static class StandardFunctions
         SetFunctions.Register(table);
         NetworkFunctions.Register(table);
         TimeFunctions.Register(table);
+        CsvFunctions.Register(table);
 
         // try and can are evaluated lazily by the evaluator; these entries only make the names known.
         table["try"] = Variadic(_ => HclValue.Null, P("expressions", HclType.Dynamic, allowNull: true));
