@@ -7,7 +7,7 @@ namespace Nomad.Hcl.Functions;
 /// <summary>The function table of Nomad's job parser (hashicorp/nomad jobspec2/functions.go), as far as implemented.</summary>
 public static class StandardFunctions
 {
-    private static readonly string[] FileSystemFunctions = ["abspath", "basename", "dirname", "file", "filebase64", "fileexists", "fileset", "pathexpand"];
+    private static readonly string[] FileSystemFunctionNames = ["abspath", "basename", "dirname", "file", "filebase64", "fileexists", "fileset", "pathexpand"];
 
     /// <summary>
     /// Builds the table. <paramref name="fileSystemRoot"/> null disables the filesystem functions as Nomad's
@@ -36,9 +36,14 @@ public static class StandardFunctions
         table["try"] = Variadic(_ => HclValue.Null, P("expressions", HclType.Dynamic, allowNull: true));
         table["can"] = Of(_ => HclValue.Null, P("expression", HclType.Dynamic, allowNull: true));
         table["convert"] = Of(a => a[0], P("value", HclType.Dynamic, allowNull: true), P("type", HclType.Dynamic));
-        foreach (var name in FileSystemFunctions)
+        if (fileSystemRoot is not null)
         {
-            _ = fileSystemRoot;
+            new FileSystemFunctions(fileSystemRoot).Register(table);
+            return table;
+        }
+
+        foreach (var name in FileSystemFunctionNames)
+        {
             table[name] = Variadic(_ => throw new FunctionException("filesystem function disabled"), P("args", HclType.Dynamic, allowNull: true));
         }
 
