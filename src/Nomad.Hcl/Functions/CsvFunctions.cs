@@ -26,7 +26,7 @@ internal static class CsvFunctions
         {
             if (records[r].Fields.Count != header.Fields.Count)
             {
-                throw new FunctionException($"record on line {records[r].Line}: wrong number of fields");
+                throw new FunctionException($"CSV parse error on line {records[r].Line}: wrong number of fields");
             }
 
             var attributes = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
