@@ -117,7 +117,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr"))
+        foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr" && !f.GoType.StartsWith('*')))
         {
             if (body.Find(field.HclName!) is null)
             {
