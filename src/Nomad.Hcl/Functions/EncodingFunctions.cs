@@ -20,6 +20,35 @@ internal static class EncodingFunctions
         table["sha256"] = StringToString(s => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(s))));
         table["sha512"] = StringToString(s => Hex(SHA512.HashData(Encoding.UTF8.GetBytes(s))));
         table["uuidv4"] = Of(_ => HclValue.String(Guid.NewGuid().ToString()));
+        table["uuidv5"] = Of(a => HclValue.String(UuidV5(a[0].AsString(), a[1].AsString())), P("namespace", HclType.String), P("name", HclType.String));
+    }
+
+    // RFC 4122 name-based UUID (SHA-1) as google/uuid's NewSHA1, with the four well-known namespaces by name.
+    private static string UuidV5(string namespaceText, string name)
+    {
+        var ns = namespaceText switch
+        {
+            "dns" => "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+            "url" => "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
+            "oid" => "6ba7b812-9dad-11d1-80b4-00c04fd430c8",
+            "x500" => "6ba7b814-9dad-11d1-80b4-00c04fd430c8",
+            _ => namespaceText,
+        };
+        if (!Guid.TryParse(ns, out var guid))
+        {
+            throw new FunctionException($"uuidv5() doesn't support namespace {namespaceText} (invalid UUID length: {namespaceText.Length})");
+        }
+
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var input = new byte[16 + nameBytes.Length];
+        guid.TryWriteBytes(input, bigEndian: true, out _);
+        nameBytes.CopyTo(input, 16);
+#pragma warning disable CA5350 // RFC 4122 version 5 is defined with SHA-1; not a security use.
+        var hash = SHA1.HashData(input);
+#pragma warning restore CA5350
+        hash[6] = (byte)((hash[6] & 0x0f) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3f) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();

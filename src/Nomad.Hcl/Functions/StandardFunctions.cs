@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Nomad.Hcl.Evaluation;
 using static Nomad.Hcl.Functions.Fn;
 
@@ -6,13 +7,19 @@ namespace Nomad.Hcl.Functions;
 /// <summary>The function table of Nomad's job parser (hashicorp/nomad jobspec2/functions.go), as far as implemented.</summary>
 public static class StandardFunctions
 {
-    private static readonly string[] FileSystemFunctions = ["abspath", "basename", "dirname", "file", "filebase64", "fileexists", "fileset", "pathexpand"];
+    private static readonly string[] FileSystemFunctionNames = ["abspath", "basename", "dirname", "file", "filebase64", "fileexists", "fileset", "pathexpand"];
 
     /// <summary>
     /// Builds the table. <paramref name="fileSystemRoot"/> null disables the filesystem functions as Nomad's
     /// parse endpoint does (they fail with <c>filesystem function disabled</c>).
     /// </summary>
-    public static IReadOnlyDictionary<string, HclFunction> Create(string? fileSystemRoot)
+    public static IReadOnlyDictionary<string, HclFunction> Create(string? fileSystemRoot) =>
+        fileSystemRoot is null ? WithoutFileSystem : Build(fileSystemRoot);
+
+    // Functions hold no state, so the table without file access is built once (it is most of a small file's parse).
+    private static readonly FrozenDictionary<string, HclFunction> WithoutFileSystem = Build(null).ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static Dictionary<string, HclFunction> Build(string? fileSystemRoot)
     {
         var table = new Dictionary<string, HclFunction>(StringComparer.Ordinal);
         StringFunctions.Register(table);
@@ -20,14 +27,23 @@ public static class StandardFunctions
         NumberFunctions.Register(table);
         JsonFunctions.Register(table);
         EncodingFunctions.Register(table);
+        SetFunctions.Register(table);
+        NetworkFunctions.Register(table);
+        TimeFunctions.Register(table);
+        CsvFunctions.Register(table);
 
         // try and can are evaluated lazily by the evaluator; these entries only make the names known.
         table["try"] = Variadic(_ => HclValue.Null, P("expressions", HclType.Dynamic, allowNull: true));
         table["can"] = Of(_ => HclValue.Null, P("expression", HclType.Dynamic, allowNull: true));
         table["convert"] = Of(a => a[0], P("value", HclType.Dynamic, allowNull: true), P("type", HclType.Dynamic));
-        foreach (var name in FileSystemFunctions)
+        if (fileSystemRoot is not null)
         {
-            _ = fileSystemRoot;
+            new FileSystemFunctions(fileSystemRoot).Register(table);
+            return table;
+        }
+
+        foreach (var name in FileSystemFunctionNames)
+        {
             table[name] = Variadic(_ => throw new FunctionException("filesystem function disabled"), P("args", HclType.Dynamic, allowNull: true));
         }
 

@@ -74,14 +74,15 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var body = scope.Block.Body;
         var context = scope.Context;
 
-        var labelFields = fields.Where(f => f.HclKind == "label").ToList();
+        var shape = StructShape.ByStruct[structName];
+        var labelFields = shape.Labels;
         for (var i = 0; i < labelFields.Count && i < scope.Labels.Count; i++)
         {
             obj[labelFields[i].JsonName] = scope.Labels[i];
         }
 
-        var attributeFields = fields.Where(f => f.HclKind is "attr" or "optional").ToDictionary(f => f.HclName!, StringComparer.Ordinal);
-        var blockFields = fields.Where(f => f.HclKind == "block").ToDictionary(f => f.HclName!, StringComparer.Ordinal);
+        var attributeFields = shape.Attributes;
+        var blockFields = shape.Blocks;
         var asAttribute = AttributeOrBlockNames(structName);
 
         foreach (var attribute in body.Attributes)
@@ -116,7 +117,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr"))
+        foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr" && !f.GoType.StartsWith('*')))
         {
             if (body.Find(field.HclName!) is null)
             {
@@ -265,7 +266,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
     private static void CheckLabels(string structName, DecodeScope child)
     {
-        var labels = ApiSchema.Structs[structName].Where(f => f.HclKind == "label").ToList();
+        var labels = StructShape.ByStruct[structName].Labels;
         if (child.Labels.Count < labels.Count)
         {
             throw Error($"Missing {labels[child.Labels.Count].HclName} for {child.Block.Type}", $"All {child.Block.Type} blocks must have {labels.Count} labels ({string.Join(", ", labels.Select(l => l.HclName))}).", child.Block.OpenBraceRange);

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Nomad.Hcl.Evaluation;
+using static Nomad.Hcl.Functions.Fn;
+
+namespace Nomad.Hcl.Functions;
+
+/// <summary>CIDR functions of go-cty-funcs' cidr package: cidrhost, cidrnetmask, cidrsubnet, cidrsubnets.</summary>
+internal static class NetworkFunctions
+{
+    public static void Register(Dictionary<string, HclFunction> table)
+    {
+        table["cidrhost"] = Of(a => HclValue.String(Host(a[0].AsString(), a[1].AsNumber())), P("prefix", HclType.String), P("hostnum", HclType.Number));
+        table["cidrnetmask"] = Of(a => HclValue.String(Netmask(a[0].AsString())), P("prefix", HclType.String));
+        table["cidrsubnets"] = Variadic(a => Strings(Subnets(a[0].AsString(), [.. a.Skip(1).Select(n => n.AsNumber())])), P("newbits", HclType.Number), P("prefix", HclType.String));
+        table["cidrsubnet"] = Of(a => HclValue.String(Subnet(a[0].AsString(), a[1].AsNumber(), a[2].AsNumber())), P("prefix", HclType.String), P("newbits", HclType.Number), P("netnum", HclType.Number));
+    }
+
+    private sealed record Network(UInt128 Address, int PrefixLength, int Bits);
+
+    private static Network ParseCidr(string prefix)
+    {
+        var slash = prefix.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !IPAddress.TryParse(prefix[..slash], out var ip)
+            || !int.TryParse(prefix[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+        {
+            throw new FunctionException($"invalid CIDR expression: invalid CIDR address: {prefix}");
+        }
+
+        var bits = ip.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        if (length > bits)
+        {
+            throw new FunctionException($"invalid CIDR expression: invalid CIDR address: {prefix}");
+        }
+
+        var address = ToNumber(ip.GetAddressBytes());
+        return new Network(address & Mask(length, bits), length, bits);
+    }
+
+    private static UInt128 ToNumber(byte[] bytes)
+    {
+        UInt128 n = 0;
+        foreach (var b in bytes)
+        {
+            n = (n << 8) | b;
+        }
+
+        return n;
+    }
+
+    private static UInt128 Mask(int length, int bits) =>
+        length == 0 ? 0 : (UInt128.MaxValue << (128 - length)) >> (128 - bits);
+
+    private static string Format(UInt128 address, int bits)
+    {
+        var bytes = new byte[bits / 8];
+        for (var i = bytes.Length - 1; i >= 0; i--)
+        {
+            bytes[i] = (byte)(address & 0xFF);
+            address >>= 8;
+        }
+
+        return new IPAddress(bytes).ToString();
+    }
+
+    private static string Host(string prefix, double hostnum)
+    {
+        var network = ParseCidr(prefix);
+        var hostBits = network.Bits - network.PrefixLength;
+        var size = hostBits >= 128 ? UInt128.MaxValue : UInt128.One << hostBits;
+        var number = (long)Math.Truncate(hostnum);
+        UInt128 offset;
+        if (number < 0)
+        {
+            var magnitude = (UInt128)(ulong)(-number);
+            if (magnitude > size)
+            {
+                throw new FunctionException($"prefix of {network.PrefixLength} does not accommodate a host numbered {number}");
+            }
+
+            offset = size - magnitude;
+        }
+        else
+        {
+            offset = (ulong)number;
+            if (hostBits < 128 && offset >= size)
+            {
+                throw new FunctionException($"prefix of {network.PrefixLength} does not accommodate a host numbered {number}");
+            }
+        }
+
+        return Format(network.Address | offset, network.Bits);
+    }
+
+    private static string Netmask(string prefix)
+    {
+        var network = ParseCidr(prefix);
+        if (network.Bits != 32)
+        {
+            throw new FunctionException("only IPv4 networks have a netmask");
+        }
+
+        return Format(Mask(network.PrefixLength, 32), 32);
+    }
+
+    // Consecutive subnets, each the next aligned block after the previous one (go-cty-funcs' cidrsubnets).
+    private static List<string> Subnets(string prefix, IReadOnlyList<double> newbits)
+    {
+        var network = ParseCidr(prefix);
+        var all = Mask(network.Bits, network.Bits);
+        var result = new List<string>();
+        if (newbits.Count == 0)
+        {
+            return result;
+        }
+
+        var firstLength = network.PrefixLength + (int)newbits[0];
+        var current = (network.Address - 1) & all & Mask(firstLength, network.Bits);
+        var currentLength = firstLength;
+        foreach (var bits in newbits)
+        {
+            var length = network.PrefixLength + (int)bits;
+            if (bits < 1 || length > network.Bits)
+            {
+                throw new FunctionException($"would extend prefix to {length} bits, which is too long for an {(network.Bits == 32 ? "IPv4" : "IPv6")} address");
+            }
+
+            var last = current | (~Mask(currentLength, network.Bits) & all);
+            var lastOfNew = (last & Mask(length, network.Bits)) | (~Mask(length, network.Bits) & all);
+            var next = (lastOfNew + 1) & all;
+            if (next == 0 || (next & Mask(network.PrefixLength, network.Bits)) != network.Address)
+            {
+                throw new FunctionException($"not enough remaining address space for a subnet with a prefix of {length} bits after {Format(current, network.Bits)}/{currentLength}");
+            }
+
+            current = next;
+            currentLength = length;
+            result.Add(Format(next, network.Bits) + "/" + length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return result;
+    }
+
+    private static string Subnet(string prefix, double newbits, double netnum)
+    {
+        var network = ParseCidr(prefix);
+        var length = network.PrefixLength + (int)newbits;
+        if (newbits < 0 || length > network.Bits)
+        {
+            throw new FunctionException($"insufficient address space to extend prefix of {network.PrefixLength} by {(int)newbits}");
+        }
+
+        var number = (UInt128)(ulong)Math.Truncate(netnum);
+        if (netnum < 0 || (newbits < 64 && number >= (UInt128.One << (int)newbits)))
+        {
+            throw new FunctionException($"prefix extension of {(int)newbits} does not accommodate a subnet numbered {(long)netnum}");
+        }
+
+        var address = network.Address | (number << (network.Bits - length));
+        return Format(address, network.Bits) + "/" + length.ToString(CultureInfo.InvariantCulture);
+    }
+}

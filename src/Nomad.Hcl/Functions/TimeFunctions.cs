@@ -1,0 +1,123 @@
+using System.Globalization;
+using Nomad.Hcl.Evaluation;
+using Nomad.Hcl.Jobspec;
+using static Nomad.Hcl.Functions.Fn;
+
+namespace Nomad.Hcl.Functions;
+
+/// <summary>Time functions of cty's stdlib: timeadd (RFC 3339 timestamp plus a Go duration).</summary>
+internal static class TimeFunctions
+{
+    public static void Register(Dictionary<string, HclFunction> table)
+    {
+        table["formatdate"] = Of(a => HclValue.String(FormatDate(a[0].AsString(), a[1].AsString())), P("format", HclType.String), P("time", HclType.String));
+        table["timeadd"] = Of(a => HclValue.String(TimeAdd(a[0].AsString(), a[1].AsString())), P("timestamp", HclType.String), P("duration", HclType.String));
+    }
+
+    private static DateTimeOffset ParseTimestamp(string timestamp)
+    {
+        if (!DateTimeOffset.TryParseExact(timestamp, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            || !(timestamp.EndsWith('Z') || (timestamp.Length > 6 && timestamp[^6] is '+' or '-')))
+        {
+            throw new FunctionException($"not a valid RFC3339 timestamp: {timestamp}");
+        }
+
+        return time;
+    }
+
+    // cty's formatdate verbs: runs of one letter (YYYY, MM, DD, hh, mm, ss, ZZZZZ, …), 'quoted' literals, other characters as is.
+    private static string FormatDate(string format, string timestamp)
+    {
+        var time = ParseTimestamp(timestamp);
+        var utc = timestamp.EndsWith('Z');
+        var output = new System.Text.StringBuilder();
+        var i = 0;
+        while (i < format.Length)
+        {
+            var c = format[i];
+            if (c == '\'')
+            {
+                var end = format.IndexOf('\'', i + 1);
+                if (end < 0)
+                {
+                    throw new FunctionException("unterminated literal '");
+                }
+
+                output.Append(end == i + 1 ? "'" : format[(i + 1)..end]);
+                i = end + 1;
+                continue;
+            }
+
+            if (!char.IsAsciiLetter(c))
+            {
+                output.Append(c);
+                i++;
+                continue;
+            }
+
+            var run = i;
+            while (run < format.Length && format[run] == c)
+            {
+                run++;
+            }
+
+            var verb = format[i..run];
+            i = run;
+            var hour12 = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
+            var offset = time.Offset;
+            var sign = offset < TimeSpan.Zero ? "-" : "+";
+            var abs = offset.Duration();
+            output.Append(verb switch
+            {
+                "YYYY" => time.Year.ToString("0000", CultureInfo.InvariantCulture),
+                "YY" => (time.Year % 100).ToString("00", CultureInfo.InvariantCulture),
+                "MMMM" => time.ToString("MMMM", CultureInfo.InvariantCulture),
+                "MMM" => time.ToString("MMM", CultureInfo.InvariantCulture),
+                "MM" => time.Month.ToString("00", CultureInfo.InvariantCulture),
+                "M" => time.Month.ToString(CultureInfo.InvariantCulture),
+                "DD" => time.Day.ToString("00", CultureInfo.InvariantCulture),
+                "D" => time.Day.ToString(CultureInfo.InvariantCulture),
+                "EEEE" => time.DayOfWeek.ToString(),
+                "EEE" => time.DayOfWeek.ToString()[..3],
+                "hh" => time.Hour.ToString("00", CultureInfo.InvariantCulture),
+                "h" => time.Hour.ToString(CultureInfo.InvariantCulture),
+                "HH" => hour12.ToString("00", CultureInfo.InvariantCulture),
+                "H" => hour12.ToString(CultureInfo.InvariantCulture),
+                "AA" => time.Hour < 12 ? "AM" : "PM",
+                "aa" => time.Hour < 12 ? "am" : "pm",
+                "mm" => time.Minute.ToString("00", CultureInfo.InvariantCulture),
+                "m" => time.Minute.ToString(CultureInfo.InvariantCulture),
+                "ss" => time.Second.ToString("00", CultureInfo.InvariantCulture),
+                "s" => time.Second.ToString(CultureInfo.InvariantCulture),
+                "ZZZZZ" => sign + abs.ToString("hh\\:mm", CultureInfo.InvariantCulture),
+                "ZZZZ" => sign + abs.ToString("hhmm", CultureInfo.InvariantCulture),
+                "ZZZ" => utc ? "UTC" : sign + abs.ToString("hhmm", CultureInfo.InvariantCulture),
+                "Z" => utc ? "Z" : sign + abs.ToString("hh\\:mm", CultureInfo.InvariantCulture),
+                _ => throw new FunctionException($"invalid date format verb \"{verb}\": unsupported"),
+            });
+        }
+
+        return output.ToString();
+    }
+
+    private static string TimeAdd(string timestamp, string duration)
+    {
+        if (!DateTimeOffset.TryParseExact(timestamp, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            || !(timestamp.EndsWith('Z') || timestamp.Length > 6 && timestamp[^6] is '+' or '-'))
+        {
+            throw new FunctionException($"not a valid RFC3339 timestamp: {timestamp}");
+        }
+
+        if (!GoDuration.TryParse(duration, out var nanoseconds, out var error))
+        {
+            throw new FunctionException(error);
+        }
+
+        var result = time.AddTicks(nanoseconds / 100);
+
+        // Go's time.RFC3339 layout: whole seconds, "Z" for UTC, otherwise the offset.
+        return result.Offset == TimeSpan.Zero && timestamp.EndsWith('Z')
+            ? result.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : result.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+}

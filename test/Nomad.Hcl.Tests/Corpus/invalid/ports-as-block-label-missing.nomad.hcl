@@ -1,0 +1,9 @@
+job "web" {
+  group "app" {
+    network {
+      port {
+        to = 8080
+      }
+    }
+  }
+}

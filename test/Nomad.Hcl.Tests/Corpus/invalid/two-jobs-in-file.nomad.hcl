@@ -1,0 +1,7 @@
+job "web" {
+  datacenters = ["dc1"]
+}
+
+job "worker" {
+  datacenters = ["dc1"]
+}

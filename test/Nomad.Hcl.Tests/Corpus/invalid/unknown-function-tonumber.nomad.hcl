@@ -1,0 +1,9 @@
+job "web" {
+  group "app" {
+    count = tonumber("3")
+
+    task "server" {
+      driver = "docker"
+    }
+  }
+}
