@@ -12,8 +12,8 @@ namespace Nomad.Emulator.Jobs;
 public static class JobAdmission
 {
     /// <summary>
-    /// Turns an API-shaped job into the job as the server stores it (what <c>plan-oracle job</c> prints),
-    /// or the exact register error text (what <c>plan-oracle validate</c> prints, before trimming). Server-set
+    /// Turns an API-shaped job into the job as the server stores it (as recorded from Nomad's server code in the golden files),
+    /// or the exact register error text (Nomad's multi-error text, untrimmed). Server-set
     /// fields (Version, indexes, Status, SubmitTime, Stop) are left to the caller.
     /// </summary>
     public static AdmissionResult Admit(JsonObject apiJob)

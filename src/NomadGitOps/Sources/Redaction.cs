@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NomadGitOps.Objects;
 
 namespace NomadGitOps.Sources;
 
@@ -6,46 +7,17 @@ namespace NomadGitOps.Sources;
 internal static partial class Redaction
 {
     /// <summary>The marker put where a secret was.</summary>
-    public const string Marker = "***";
+    public const string Marker = SecretRedactor.Marker;
 
     /// <summary>
-    /// Replaces the user-info of every URL in <paramref name="text"/> (<c>https://user:pw@host</c> becomes
-    /// <c>https://***@host</c>), every given secret value, and any HTTP Authorization header value.
+    /// Redacts <paramref name="text"/> by <see cref="SecretRedactor"/>'s rules, the one set the whole program uses:
+    /// URL user-info (all of it on http(s), the password elsewhere), every given secret value (and each long line
+    /// of a multi-line one), and Authorization header values.
     /// </summary>
-    public static string Redact(string text, IEnumerable<string>? secrets = null)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var result = UserInfo().Replace(text, RedactUserInfo);
-        result = AuthorizationHeader().Replace(result, "${name}" + Marker);
-        foreach (var secret in secrets ?? [])
-        {
-            if (secret.Length >= 3)
-            {
-                result = result.Replace(secret, Marker, StringComparison.Ordinal);
-                // Multi-line secrets (private keys) may show up line by line.
-                foreach (var line in secret.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    if (line.Length >= 16)
-                    {
-                        result = result.Replace(line, Marker, StringComparison.Ordinal);
-                    }
-                }
-            }
-        }
-        return result;
-    }
+    public static string Redact(string text, IEnumerable<string>? secrets = null) =>
+        new SecretRedactor(secrets ?? []).Redact(text);
 
-    private static string RedactUserInfo(Match match)
-    {
-        // A user name alone is no secret on ssh (ssh://git@host); on http(s) it may be a token.
-        var scheme = match.Groups["scheme"].Value;
-        var isHttp = scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase);
-        return isHttp || match.Groups["info"].Value.Contains(':', StringComparison.Ordinal)
-            ? scheme + Marker + "@"
-            : match.Value;
-    }
-
-    /// <summary>The URL with any user-info removed entirely (<c>https://host/x</c>); scp-like URLs are kept.</summary>
+    /// <summary>The URL with its user-info removed (<c>https://user:pw@host/x</c> becomes <c>https://host/x</c>).</summary>
     public static string WithoutUserInfo(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -54,7 +26,4 @@ internal static partial class Redaction
 
     [GeneratedRegex(@"(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?<info>[^/@\s]+)@")]
     private static partial Regex UserInfo();
-
-    [GeneratedRegex(@"(?<name>Authorization:\s*(Basic|Bearer)\s+)\S+", RegexOptions.IgnoreCase)]
-    private static partial Regex AuthorizationHeader();
 }

@@ -6,7 +6,7 @@ namespace Nomad.Emulator.Tests.Jobs;
 /// Puts the parts of a plan diff whose order Nomad does not fix into one order. Nomad builds sibling
 /// <c>Objects</c> from Go maps and sorts them with <c>ObjectDiff.Less</c>, which is not a strict order:
 /// objects of the same name and type (e.g. several added constraints) come out in a different order from
-/// run to run (plan-oracle gave 6 different orders of new_full_job in 12 runs). Fields, groups and tasks
+/// run to run (Nomad's own diff gave 6 different orders of new_full_job in 12 runs). Fields, groups and tasks
 /// keep Nomad's order, which is deterministic.
 /// </summary>
 internal static class DiffOrder

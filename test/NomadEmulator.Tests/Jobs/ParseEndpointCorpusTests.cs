@@ -6,7 +6,7 @@ namespace Nomad.Emulator.Tests.Jobs;
 
 /// <summary>
 /// Every job file of the HCL library's corpus, sent to the emulator's <c>POST /v1/jobs/parse</c> as a client
-/// sends it, answers what Nomad's own parser answered for it (recorded from jobspec-oracle).
+/// sends it, answers what Nomad's own parser answered for it (recorded in the corpus).
 /// </summary>
 public sealed class ParseEndpointCorpusTests(EmulatorTarget target) : IClassFixture<EmulatorTarget>
 {

@@ -7,7 +7,7 @@ public sealed class RedactionTests
     [Theory]
     [InlineData("user and password in an https url", "fatal: unable to access 'https://bob:hunter2@git.example.com/x.git/'", "https://***@git.example.com/x.git/")]
     [InlineData("a token alone in an http url", "see http://ghp_abcdef0123@host/x", "http://***@host/x")]
-    [InlineData("a password in an ssh url", "ssh://git:pw@host/x", "ssh://***@host/x")]
+    [InlineData("a password in an ssh url", "ssh://git:pw@host/x", "ssh://git:***@host/x")]
     [InlineData("an authorization header", "Authorization: Basic Ym9iOmh1bnRlcjI=", "Authorization: Basic ***")]
     public void Redact_strips_credentials_from_urls_and_headers(string why, string text, string expected)
     {
