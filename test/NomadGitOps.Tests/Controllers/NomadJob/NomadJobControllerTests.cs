@@ -239,6 +239,33 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nomad_without_a_leader_fails_the_reconcile_with_a_backoff_and_the_next_one_recovers()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        h.Nomad.Faults.Add(new FaultRule { Method = "POST", PathPrefix = "/v1/job/web/plan", Kind = FaultKind.NoLeader, Times = 1 });
+
+        var failed = await h.ReconcileAsync(key, ct);
+
+        failed.ShouldBeOfType<ReconcileOutcome.Failed>();
+        var status = await h.StatusAsync(key, ct);
+        status.Ready.ShouldBe(ReadyState.False);
+        status.ConsecutiveFailures.ShouldBe(1);
+        status.NextAttemptAt.ShouldNotBeNull().ShouldBeGreaterThan(h.Time.GetUtcNow());
+        status.Message.ShouldNotBeNull().ShouldContain("No cluster leader");
+        (await h.LiveJobAsync("web", ct)).ShouldBeNull();
+
+        var recovered = await h.ReconcileAsync(key, ct);
+
+        recovered.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        status = await h.StatusAsync(key, ct);
+        status.Ready.ShouldBe(ReadyState.True);
+        status.ConsecutiveFailures.ShouldBe(0);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_malformed_json_file_is_a_render_failure_naming_the_file()
     {
         h.Repo.WithFile(File, "{ \"Job\": { \"ID\": ");
