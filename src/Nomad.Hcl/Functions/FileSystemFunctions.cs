@@ -7,12 +7,13 @@ namespace Nomad.Hcl.Functions;
 
 /// <summary>
 /// Filesystem functions of go-cty-funcs' filesystem package as jobspec2 wires them (relative paths from the base
-/// directory), confined to one root: a path that resolves outside it, through <c>..</c> or a symlink, is an error
-/// naming the path.
+/// directory, the job file's own directory in <c>nomad job run</c>), confined to one root: a path that resolves
+/// outside it, through <c>..</c> or a symlink, is an error naming the path.
 /// </summary>
-internal sealed class FileSystemFunctions(string root)
+internal sealed class FileSystemFunctions(string root, string? baseDirectory)
 {
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+    private readonly string _base = Path.TrimEndingDirectorySeparator(Path.GetFullPath(baseDirectory ?? root, Path.GetFullPath(root)));
 
     public void Register(Dictionary<string, HclFunction> table)
     {
@@ -29,7 +30,7 @@ internal sealed class FileSystemFunctions(string root)
     // The full path, every existing symlink on the way resolved, checked to stay under the root.
     private string Confine(string path)
     {
-        var full = Path.GetFullPath(Path.Combine(_root, path));
+        var full = Path.GetFullPath(Path.Combine(_base, path));
         var resolved = Resolve(full);
         if (!IsUnderRoot(full) || !IsUnderRoot(resolved))
         {

@@ -11,15 +11,16 @@ public static class StandardFunctions
 
     /// <summary>
     /// Builds the table. <paramref name="fileSystemRoot"/> null disables the filesystem functions as Nomad's
-    /// parse endpoint does (they fail with <c>filesystem function disabled</c>).
+    /// parse endpoint does (they fail with <c>filesystem function disabled</c>). Relative paths start from
+    /// <paramref name="baseDirectory"/> (absolute, or relative to the root; null: the root itself).
     /// </summary>
-    public static IReadOnlyDictionary<string, HclFunction> Create(string? fileSystemRoot) =>
-        fileSystemRoot is null ? WithoutFileSystem : Build(fileSystemRoot);
+    public static IReadOnlyDictionary<string, HclFunction> Create(string? fileSystemRoot, string? baseDirectory = null) =>
+        fileSystemRoot is null ? WithoutFileSystem : Build(fileSystemRoot, baseDirectory);
 
     // Functions hold no state, so the table without file access is built once (it is most of a small file's parse).
-    private static readonly FrozenDictionary<string, HclFunction> WithoutFileSystem = Build(null).ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, HclFunction> WithoutFileSystem = Build(null, null).ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static Dictionary<string, HclFunction> Build(string? fileSystemRoot)
+    private static Dictionary<string, HclFunction> Build(string? fileSystemRoot, string? baseDirectory)
     {
         var table = new Dictionary<string, HclFunction>(StringComparer.Ordinal);
         StringFunctions.Register(table);
@@ -38,7 +39,7 @@ public static class StandardFunctions
         table["convert"] = Of(a => a[0], P("value", HclType.Dynamic, allowNull: true), P("type", HclType.Dynamic));
         if (fileSystemRoot is not null)
         {
-            new FileSystemFunctions(fileSystemRoot).Register(table);
+            new FileSystemFunctions(fileSystemRoot, baseDirectory).Register(table);
             return table;
         }
 

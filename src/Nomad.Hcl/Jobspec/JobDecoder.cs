@@ -133,7 +133,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             ["var"] = HclValue.Object(vars),
             ["local"] = HclValue.Object(new SortedDictionary<string, HclValue>(_locals, StringComparer.Ordinal)),
         };
-        return new EvaluationContext(scope, StandardFunctions.Create(options.FileSystemRoot), UndefinedVariable);
+        return new EvaluationContext(scope, StandardFunctions.Create(options.FileSystemRoot, options.BaseDirectory), UndefinedVariable);
     }
 
     /// <summary>jobspec2's UndefinedVariable hook: the traversal's own text, wrapped in <c>${…}</c> as written.</summary>

@@ -16,6 +16,13 @@ public sealed record JobParseOptions
     public string? FileSystemRoot { get; init; }
 
     /// <summary>
+    /// Where relative paths of filesystem functions start: the job file's directory, as <c>nomad job run</c> has it
+    /// (jobspec2 <c>ParseConfig.BaseDir</c> defaults to the file's directory). Absolute, or relative to
+    /// <see cref="FileSystemRoot"/>; null means the root itself. It must lie under the root.
+    /// </summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>
     /// Fill Nomad's API defaults (<c>Canonicalize: true</c> on the parse endpoint, what the CLI and this project
     /// always ask for). Without it the job carries only what the file sets.
     /// </summary>

@@ -38,6 +38,19 @@ public sealed class FileSystemRootTests : IDisposable
         Meta("file(\"templates/app.conf\")").ShouldBe("port = 8080\n");
 
     [Fact]
+    public void Relative_paths_start_from_the_base_directory_and_may_climb_to_the_root_but_not_past_it()
+    {
+        var options = new JobParseOptions { FileSystemRoot = _root, BaseDirectory = "templates" };
+        string Read(string expression) =>
+            ((JsonObject)JobFileParser.Parse($"job \"a\" {{\n  meta = {{ x = {expression} }}\n}}\n", options).Job!["Meta"]!)["x"]!.GetValue<string>();
+
+        Read("file(\"app.conf\")").ShouldBe("port = 8080\n");
+        Read("file(\"nested/db.conf\")").ShouldBe("db\n");
+        Read("filebase64(\"../binary.bin\")").ShouldBe("//4A");
+        JobFileParser.Parse("job \"a\" {\n  meta = { x = file(\"../../x\") }\n}\n", options).ErrorText.ShouldContain("is outside the file system root");
+    }
+
+    [Fact]
     public void Filebase64_reads_bytes_that_are_not_text() =>
         Meta("filebase64(\"binary.bin\")").ShouldBe("//4A");
 
