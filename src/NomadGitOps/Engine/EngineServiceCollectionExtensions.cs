@@ -26,6 +26,7 @@ internal static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ObjectStore>();
         services.AddSingleton<ControllerPause>();
         services.AddSingleton<PrefixWatcher>();
+        services.AddSingleton<OwnedJobWatcher>();
         services.AddSingleton<LeaderElection>();
         services.AddSingleton<ReconcileTriggerRouter>();
         services.AddSingleton<IReconcileTrigger>(sp => sp.GetRequiredService<ReconcileTriggerRouter>());

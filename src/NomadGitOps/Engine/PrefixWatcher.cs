@@ -45,6 +45,15 @@ internal sealed class PrefixWatcher
         }
     }
 
+    /// <summary>The object held by the variable at <paramref name="path"/>; null when the watcher knows no object there.</summary>
+    public ObjectKey? FindByPath(string path)
+    {
+        lock (gate)
+        {
+            return byPath.GetValueOrDefault(path)?.Key;
+        }
+    }
+
     /// <summary>
     /// Lists everything once (each object reported as <see cref="ObjectChangeKind.Added"/>), then follows the prefix
     /// until <paramref name="ct"/> is cancelled, calling <paramref name="onChange"/> for each change found.
