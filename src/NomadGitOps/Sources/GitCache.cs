@@ -115,9 +115,10 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
         // Compared with what the caller served, not with the cache: another object with the same URL may
         // have fetched this commit already.
         var outcome = await OutcomeAsync(directory, previousCommit, current!, source, ct);
-        if (outcome != SyncOutcome.Unchanged && logger.IsEnabled(LogLevel.Information))
+        // The GitRepository controller logs the new commit for people; this line is for following the cache.
+        if (outcome != SyncOutcome.Unchanged && logger.IsEnabled(LogLevel.Debug))
         {
-            logger.LogInformation("{Url} {Ref} {Outcome}: {Previous} -> {Commit}", source.Url, remote.Name, outcome, previousCommit, current);
+            logger.LogDebug("{Url} {Ref} {Outcome}: {Previous} -> {Commit}", source.Url, remote.Name, outcome, previousCommit ?? "none", current);
         }
         return new SyncResult(outcome, remote with { Commit = current! }, previousCommit, recreated);
     }

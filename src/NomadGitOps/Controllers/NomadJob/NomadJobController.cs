@@ -466,24 +466,7 @@ internal sealed class NomadJobController(
             return new Stalled(Reasons.StatusTooLarge, e.Message);
         }
 
-        if (previous.Reason != status.Reason || previous.Ready != status.Ready)
-        {
-            if (outcome.IsFailure)
-            {
-                if (logger.IsEnabled(LogLevel.Warning))
-                {
-                    logger.LogWarning("NomadJob {Object} is {Reason}: {Message}", stored.Key, outcome.Reason, outcome.Message);
-                }
-            }
-            else
-            {
-                if (logger.IsEnabled(LogLevel.Information))
-                {
-                    logger.LogInformation("NomadJob {Object} is {Reason}: {Message}", stored.Key, outcome.Reason, outcome.Message);
-                }
-            }
-        }
-
+        // The transition itself is logged once by the engine (ControllerQueues / OneOffRun), as for every controller.
         return outcome;
     }
 
