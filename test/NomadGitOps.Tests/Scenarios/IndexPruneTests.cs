@@ -55,6 +55,52 @@ public sealed class IndexPruneTests
     }
 
     [Fact]
+    public async Task A_deleted_repository_with_prune_on_deletes_the_NomadJobs_it_made_and_no_others()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var apps = await h.NewRepoAsync("apps", Ct);
+        using var other = await h.NewRepoAsync("other", Ct);
+        await apps.WithFile("web.json", JobFiles.Json("web")).WithFile("api.json", JobFiles.Json("api")).CommitAsync("first", Ct);
+        await other.WithFile("db.json", JobFiles.Json("db")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", apps, Ct, (ItemKeys.Include, @"\.json$"), (ItemKeys.Prune, "true"));
+        var otherKey = await h.CreateRepositoryAsync("other", other, Ct, (ItemKeys.Include, @"\.json$"), (ItemKeys.Prune, "true"));
+        await h.PublishAndIndexAsync(key, apps, Ct);
+        await h.PublishAndIndexAsync(otherKey, other, Ct);
+        await h.Store.CreateAsync(ObjectKey.NomadJob("default", "manual"), new Dictionary<string, string> { [ItemKeys.Repository] = "apps", [ItemKeys.File] = "manual.json" }, Ct);
+        var stored = (await h.Store.ReadAsync(key, Ct)).ShouldNotBeNull();
+        (await h.Store.DeleteAsync(key, stored.ModifyIndex, Ct)).ShouldBeTrue();
+        h.Trigger.Clear();
+
+        var outcome = await h.Controller.ReconcileAsync(key, Ct);
+
+        outcome.Message.ShouldBe("gitrepository/apps no longer exists: 2 NomadJob(s) it made deleted (prune), 0 orphaned.");
+        (await h.JobAsync("default", "web", Ct)).ShouldBeNull();
+        (await h.JobAsync("default", "api", Ct)).ShouldBeNull();
+        (await h.JobAsync("default", "db", Ct)).ShouldNotBeNull();
+        (await h.JobAsync("default", "manual", Ct)).ShouldNotBeNull();
+        h.Trigger.Triggered.Select(t => t.Item2).ShouldBe([ObjectKey.NomadJob("default", "api"), ObjectKey.NomadJob("default", "web")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_deleted_repository_with_prune_off_orphans_the_NomadJobs_it_made_once()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var apps = await h.NewRepoAsync("apps", Ct);
+        await apps.WithFile("web.json", JobFiles.Json("web")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", apps, Ct, (ItemKeys.Include, @"\.json$"));
+        await h.PublishAndIndexAsync(key, apps, Ct);
+        var stored = (await h.Store.ReadAsync(key, Ct)).ShouldNotBeNull();
+        (await h.Store.DeleteAsync(key, stored.ModifyIndex, Ct)).ShouldBeTrue();
+
+        (await h.Controller.ReconcileAsync(key, Ct)).Message.ShouldEndWith("0 NomadJob(s) it made deleted (prune), 1 orphaned.");
+        var orphaned = (await h.JobAsync("default", "web", Ct)).ShouldNotBeNull();
+        orphaned.Items.ShouldContainKey(ItemKeys.StatusOrphanedAt);
+
+        (await h.Controller.ReconcileAsync(key, Ct)).Message.ShouldBe("gitrepository/apps no longer exists.");
+        (await h.JobAsync("default", "web", Ct))!.ModifyIndex.ShouldBe(orphaned.ModifyIndex);
+    }
+
+    [Fact]
     public async Task A_file_that_became_malformed_keeps_its_NomadJob_instead_of_pruning_it()
     {
         await using var h = await IndexHarness.StartAsync(Ct);

@@ -39,7 +39,7 @@ internal sealed class NomadJobIndexController(
         if (stored is null)
         {
             _indexed.TryRemove(key, out _);
-            return new ReconcileOutcome.UpToDate($"{key} no longer exists.");
+            return await RetireRepositoryAsync(key, ct).ConfigureAwait(false);
         }
 
         var previous = ItemCodec.DecodeRepositoryIndexStatus(stored.Items);
@@ -221,71 +221,113 @@ internal sealed class NomadJobIndexController(
                 continue;
             }
 
-            for (var attempt = 0; ; attempt++)
+            var retired = await RetireAsync(run.Key, key, items => items.GetValueOrDefault(ItemKeys.File) is { } file && run.UnreadableFiles.Contains(file), ct)
+                .ConfigureAwait(false);
+            switch (retired)
             {
-                var stored = await store.ReadAsync(key, ct).ConfigureAwait(false);
-                if (stored is null || !IndexDecision.IsOwnedBy(run.Repository, stored.Items))
-                {
-                    break;
-                }
-
-                if (stored.Items.GetValueOrDefault(ItemKeys.File) is { } file && run.UnreadableFiles.Contains(file))
-                {
+                case Retirement.Kept:
                     run.Inventory.Add(entry);
                     break;
-                }
-
-                var prune = stored.Items.GetValueOrDefault(ItemKeys.Prune) == "true";
-                bool done;
-                if (prune)
-                {
-                    done = await store.DeleteAsync(key, stored.ModifyIndex, ct).ConfigureAwait(false);
-                    if (done && logger.IsEnabled(LogLevel.Information))
-                    {
-                        logger.LogInformation("Deleted {Object}: its file vanished from {Repository} and prune is on", key, run.Key);
-                    }
-
-                    if (done)
-                    {
-                        run.Deleted++;
-                    }
-                }
-                else if (stored.Items.ContainsKey(ItemKeys.StatusOrphanedAt))
-                {
-                    break;
-                }
-                else
-                {
-                    var items = new Dictionary<string, string>(stored.Items, StringComparer.Ordinal)
-                    {
-                        [ItemKeys.StatusOrphanedAt] = ItemCodec.FormatTime(time.GetUtcNow())!,
-                    };
-                    done = await store.ReplaceAsync(key, items, stored.ModifyIndex, ct).ConfigureAwait(false);
-                    if (done && logger.IsEnabled(LogLevel.Information))
-                    {
-                        logger.LogInformation("Orphaned {Object}: its file vanished from {Repository} and prune is off", key, run.Key);
-                    }
-
-                    if (done)
-                    {
-                        run.Orphaned++;
-                    }
-                }
-
-                if (done)
-                {
+                case Retirement.Deleted:
+                    run.Deleted++;
                     run.Touched.Add(key);
                     break;
-                }
-
-                if (attempt + 1 >= MaxWriteAttempts)
-                {
+                case Retirement.Orphaned:
+                    run.Orphaned++;
+                    run.Touched.Add(key);
+                    break;
+                case Retirement.Conflict:
                     return WriteConflict(run, key);
-                }
             }
         }
 
         return StepResult.Continue;
+    }
+
+    /// <summary>
+    /// The last reconcile of a deleted GitRepository: every NomadJob the index made for it is retired as if its file
+    /// had vanished (deleted when its <c>prune</c> is true, so the NomadJob controller deregisters the job; else marked
+    /// orphaned and left running), and the NomadJob controller is triggered for each.
+    /// </summary>
+    private async Task<ReconcileOutcome> RetireRepositoryAsync(ObjectKey repository, CancellationToken ct)
+    {
+        var (objects, _) = await store.ListAsync(ObjectKind.NomadJob, waitIndex: null, wait: null, ct).ConfigureAwait(false);
+        int deleted = 0, orphaned = 0;
+        foreach (var (key, _) in objects)
+        {
+            var retired = await RetireAsync(repository, key, _ => false, ct).ConfigureAwait(false);
+            if (retired is Retirement.Deleted or Retirement.Orphaned)
+            {
+                deleted += retired == Retirement.Deleted ? 1 : 0;
+                orphaned += retired == Retirement.Orphaned ? 1 : 0;
+                trigger.Trigger(ControllerName.NomadJob, key);
+            }
+            else if (retired == Retirement.Conflict)
+            {
+                return new ReconcileOutcome.Failed(Reasons.IndexFailed, $"{repository} was deleted; retiring {key} met {MaxWriteAttempts} concurrent writes in a row and is retried.");
+            }
+        }
+
+        return new ReconcileOutcome.UpToDate(deleted + orphaned == 0
+            ? $"{repository} no longer exists."
+            : $"{repository} no longer exists: {deleted} NomadJob(s) it made deleted (prune), {orphaned} orphaned.");
+    }
+
+    /// <summary>
+    /// Deletes (its <c>prune</c> is true) or orphans the NomadJob <paramref name="key"/> when the index made it for
+    /// <paramref name="repository"/>, with compare-and-set retries; <paramref name="keep"/> spares an object.
+    /// </summary>
+    private async Task<Retirement> RetireAsync(
+        ObjectKey repository, ObjectKey key, Func<IReadOnlyDictionary<string, string>, bool> keep, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        {
+            var stored = await store.ReadAsync(key, ct).ConfigureAwait(false);
+            if (stored is null || !IndexDecision.IsOwnedBy(repository.Name, stored.Items))
+            {
+                return Retirement.NotOurs;
+            }
+
+            if (keep(stored.Items))
+            {
+                return Retirement.Kept;
+            }
+
+            if (stored.Items.GetValueOrDefault(ItemKeys.Prune) == "true")
+            {
+                if (await store.DeleteAsync(key, stored.ModifyIndex, ct).ConfigureAwait(false))
+                {
+                    if (logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.LogInformation("Deleted {Object}: its file vanished from {Repository} and prune is on", key, repository);
+                    }
+
+                    return Retirement.Deleted;
+                }
+            }
+            else if (stored.Items.ContainsKey(ItemKeys.StatusOrphanedAt))
+            {
+                return Retirement.NotOurs;
+            }
+            else
+            {
+                var items = new Dictionary<string, string>(stored.Items, StringComparer.Ordinal)
+                {
+                    [ItemKeys.StatusOrphanedAt] = ItemCodec.FormatTime(time.GetUtcNow())!,
+                };
+                if (await store.ReplaceAsync(key, items, stored.ModifyIndex, ct).ConfigureAwait(false))
+                {
+                    if (logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.LogInformation("Orphaned {Object}: its file vanished from {Repository} and prune is off", key, repository);
+                    }
+
+                    return Retirement.Orphaned;
+                }
+            }
+        }
+
+        return Retirement.Conflict;
     }
 
     /// <summary>Removes this repository's conflict notes from objects it no longer claims.</summary>
