@@ -100,11 +100,17 @@ internal abstract record ReconcileOutcome : StepResult
         /// <inheritdoc/>
         public override string Message { get; } = Message;
 
+        /// <summary>
+        /// The delay the controller drew and wrote to the object's <c>status_next_attempt_at</c>; when set the engine
+        /// retries after it rather than drawing its own, so the status tells the truth. Null: the engine's backoff.
+        /// </summary>
+        public TimeSpan? RetryAfter { get; init; }
+
         /// <inheritdoc/>
         public override int ConsecutiveFailures(int previous) => previous + 1;
 
         /// <inheritdoc/>
-        public override TimeSpan? RequeueAfter(TimeSpan interval, TimeSpan backoff) => backoff;
+        public override TimeSpan? RequeueAfter(TimeSpan interval, TimeSpan backoff) => RetryAfter ?? backoff;
     }
 
     /// <summary>A person must act (invalid spec, bad HCL, path escape, conflict): not retried until the spec changes.</summary>

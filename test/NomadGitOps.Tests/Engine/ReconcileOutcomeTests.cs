@@ -33,6 +33,11 @@ public sealed class ReconcileOutcomeTests
     }
 
     [Fact]
+    public void A_failure_carrying_the_controllers_own_retry_delay_is_retried_after_it_rather_than_the_engines_backoff() =>
+        new ReconcileOutcome.Failed(Reasons.PlanFailed, "Nomad answered 500") { RetryAfter = TimeSpan.FromSeconds(7) }
+            .RequeueAfter(Interval, BackoffDelay).ShouldBe(TimeSpan.FromSeconds(7));
+
+    [Fact]
     public void Continue_is_the_only_result_that_lets_the_reconcile_go_on()
     {
         StepResult.Continue.IsContinue.ShouldBeTrue();

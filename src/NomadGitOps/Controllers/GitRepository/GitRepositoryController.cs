@@ -257,7 +257,7 @@ internal sealed class GitRepositoryController(
             trigger.Trigger(ControllerName.NomadJobIndex, run.Key);
         }
 
-        return outcome;
+        return outcome is ReconcileOutcome.Failed failed ? failed with { RetryAfter = delay } : outcome;
     }
 
     // One log event per thing that happened; a quiet tick and a repeated identical failure log only at Debug.

@@ -467,7 +467,7 @@ internal sealed class NomadJobController(
         }
 
         // The transition itself is logged once by the engine (ControllerQueues / OneOffRun), as for every controller.
-        return outcome;
+        return outcome is Failed failed ? failed with { RetryAfter = retryAfter } : outcome;
     }
 
     private static void CopyLiveCounts(JsonObject? live, JsonObject job)

@@ -248,11 +248,15 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
 
         var failed = await h.ReconcileAsync(key, ct);
 
-        failed.ShouldBeOfType<ReconcileOutcome.Failed>();
+        var retry = failed.ShouldBeOfType<ReconcileOutcome.Failed>().RetryAfter.ShouldNotBeNull();
         var status = await h.StatusAsync(key, ct);
         status.Ready.ShouldBe(ReadyState.False);
         status.ConsecutiveFailures.ShouldBe(1);
         status.NextAttemptAt.ShouldNotBeNull().ShouldBeGreaterThan(h.Time.GetUtcNow());
+
+        // The engine retries exactly when the status says (it takes the controller's draw, not one of its own).
+        failed.RequeueAfter(TimeSpan.FromMinutes(1), TimeSpan.FromHours(1)).ShouldBe(retry);
+        status.NextAttemptAt.ShouldNotBeNull().ShouldBe(h.Time.GetUtcNow() + retry, TimeSpan.FromSeconds(1)); // stored in whole seconds
         status.Message.ShouldNotBeNull().ShouldContain("No cluster leader");
         (await h.LiveJobAsync("web", ct)).ShouldBeNull();
 
