@@ -101,12 +101,8 @@ public sealed class Lexer
                 Advance();
                 return;
             case '\t':
-                while (Peek() == '\t')
-                {
-                    Advance();
-                }
-
-                Emit(TokenKind.Tabs, start);
+                // hclsyntax's scanner: Spaces = (' ' | 0x09)+, so tabs separate tokens like spaces.
+                Advance();
                 return;
             case '\r' when Peek(1) == '\n':
                 Advance(2);
@@ -356,8 +352,12 @@ public sealed class Lexer
 
         if (AtEnd)
         {
-            // An unterminated comment swallows the rest: report it as an invalid token at its start.
-            _tokens.Add(new Token(TokenKind.Invalid, "/*", new SourceRange(_file, start, new SourcePosition(start.Line, start.Column + 2, start.Offset + 2))));
+            // No closing "*/": hclsyntax's scanner matches no comment, so "/" is a token of its own and scanning goes
+            // on right after it (the parser then trips over the "/").
+            _pos = start.Offset;
+            _line = start.Line;
+            _col = start.Column;
+            Single(TokenKind.Slash, start);
             return;
         }
 
@@ -430,17 +430,30 @@ public sealed class Lexer
             return;
         }
 
-        if (c == '\n' || (c == '\r' && Peek(1) == '\n'))
+        // hclsyntax: NewlineCharsSeq = ("\r"|"\n")+ is one TokenQuotedNewline.
+        if (c is '\n' or '\r')
         {
-            Advance(c == '\r' ? 2 : 1);
+            while (Peek() is '\n' or '\r')
+            {
+                Advance();
+            }
+
             Emit(TokenKind.QuotedNewline, start);
+            return;
+        }
+
+        // A backslash escapes the next character, but not a newline (nor the end of the text): alone it is invalid.
+        if (c == '\\' && (_pos + 1 >= _src.Length || _src[_pos + 1] is '\n' or '\r'))
+        {
+            Advance();
+            Emit(TokenKind.Invalid, start);
             return;
         }
 
         while (!AtEnd)
         {
             c = Peek();
-            if (c == '"' || c == '\n' || (c == '\r' && Peek(1) == '\n'))
+            if (c is '"' or '\n' or '\r')
             {
                 break;
             }
@@ -450,8 +463,13 @@ public sealed class Lexer
                 break;
             }
 
-            if (c == '\\' && _pos + 1 < _src.Length && _src[_pos + 1] != '\n')
+            if (c == '\\')
             {
+                if (_pos + 1 >= _src.Length || _src[_pos + 1] is '\n' or '\r')
+                {
+                    break;
+                }
+
                 Advance(2);
                 continue;
             }

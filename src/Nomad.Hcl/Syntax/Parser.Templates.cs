@@ -33,18 +33,16 @@ public sealed partial class Parser
                     case TokenKind.QuotedLit or TokenKind.StringLit:
                         parts.Add(new TemplatePart { Kind = TemplatePartKind.Literal, Text = Unescape(token, quoted: !heredoc), Range = token.Range });
                         break;
-                    case TokenKind.QuotedNewline:
-                        throw Fail("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range);
                     case TokenKind.TemplateInterp:
                         parts.Add(Interpolation(token));
                         break;
                     case TokenKind.TemplateControl:
                         parts.Add(Directive(token));
                         break;
-                    case TokenKind.EndOfFile:
-                        throw Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
                     default:
-                        throw Fail("Invalid template", "Unexpected token in template.", token.Range);
+                        // hclsyntax's parseTemplateParts: anything else (a newline in quotes, a stray character, the end
+                        // of the file) ends the string here; the scanner has reported newlines and characters already.
+                        throw Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
                 }
             }
         }

@@ -1,0 +1,6 @@
+job "web" {
+  meta {
+    note = "line\
+next"
+  }
+}

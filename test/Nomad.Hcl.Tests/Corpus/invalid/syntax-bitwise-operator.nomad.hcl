@@ -1,0 +1,3 @@
+job "web" {
+  priority = 50 & 10
+}

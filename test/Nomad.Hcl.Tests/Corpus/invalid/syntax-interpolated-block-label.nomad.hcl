@@ -1,0 +1,5 @@
+job "web" {
+  group "${var.name}" {
+    count = 1
+  }
+}

@@ -1,0 +1,5 @@
+job "web" {
+  group "web" {
+    task "app" { driver = "docker" config { image = "x" } }
+  }
+}

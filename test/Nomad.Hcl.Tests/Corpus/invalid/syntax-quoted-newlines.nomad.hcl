@@ -1,0 +1,7 @@
+job "web" {
+  meta {
+    note = "first
+
+second"
+  }
+}

@@ -1,0 +1,4 @@
+job "web" {
+  priority = 50;
+  datacenters = ["dc1"];
+}

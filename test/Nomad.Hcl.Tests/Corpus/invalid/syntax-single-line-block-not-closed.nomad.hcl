@@ -1,0 +1,4 @@
+job "web" {
+  meta { owner = "team-a"
+  }
+}

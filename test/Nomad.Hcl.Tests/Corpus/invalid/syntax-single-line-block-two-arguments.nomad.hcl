@@ -1,0 +1,3 @@
+job "web" {
+  meta { owner = "team-a", tier = "web" }
+}

@@ -1,0 +1,6 @@
+job "web" {
+  group "web" {
+    /* count = 3
+    count = 2
+  }
+}
