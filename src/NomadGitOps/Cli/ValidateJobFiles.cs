@@ -31,7 +31,18 @@ internal static class ValidateJobFiles
         foreach (var file in SelectFiles(input.Directory, input.Spec))
         {
             var full = Path.Combine(input.Directory, file.Replace('/', Path.DirectorySeparatorChar));
-            var text = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(full, ct).ConfigureAwait(false));
+            string text;
+            try
+            {
+                text = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(full, ct).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var format = ControllerJobFileParser.IsJson(file) ? ControllerJobFileParser.JsonFormat : ControllerJobFileParser.Hcl2Format;
+                results.Add(new ValidateFileResult(file, format, null, null, [$"{file}: could not be read: {e.Message}"], []));
+                continue;
+            }
+
             results.Add(ControllerJobFileParser.IsJson(file)
                 ? CheckJson(file, text, input.Spec)
                 : CheckHcl(file, text, input, varContent, varProblems));
