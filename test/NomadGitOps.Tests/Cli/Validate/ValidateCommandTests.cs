@@ -226,6 +226,32 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Symbolic_links_and_the_git_folder_are_skipped_as_the_index_skips_them()
+    {
+        _checkout.WithFile("real/web.nomad.hcl", ValidateCheckout.Job("web"))
+            .WithFile(".git/hooks/broken.nomad.hcl", "not HCL {")
+            .WithFile(".github/ci.nomad.hcl", ValidateCheckout.Job("ci"));
+        File.CreateSymbolicLink(Path.Combine(_checkout.Directory, "link.nomad.hcl"), Path.Combine(_checkout.Directory, "real", "web.nomad.hcl"));
+        Directory.CreateSymbolicLink(Path.Combine(_checkout.Directory, "linked"), Path.Combine(_checkout.Directory, "real"));
+
+        var (exit, stdout, _) = await _checkout.ValidateAsync("-o", "json");
+
+        exit.ShouldBe(ExitCodes.Ok, stdout);
+        Files(stdout).ShouldBe([".github/ci.nomad.hcl", "real/web.nomad.hcl"]);
+    }
+
+    [Fact]
+    public async Task An_empty_job_file_is_invalid_as_nomads_parse_endpoint_says()
+    {
+        _checkout.WithFile("empty.nomad.hcl", "");
+
+        var (exit, stdout, _) = await _checkout.ValidateAsync();
+
+        exit.ShouldBe(ExitCodes.Failed);
+        stdout.ShouldContain("invalid  empty.nomad.hcl: Job spec is empty");
+    }
+
+    [Fact]
     public async Task Namespace_applies_to_jobs_whose_file_names_none()
     {
         _checkout.WithFile("a.nomad.hcl", ValidateCheckout.Job("a"))
