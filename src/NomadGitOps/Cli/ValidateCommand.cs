@@ -94,11 +94,8 @@ internal static class ValidateCommand
             return null;
         }
 
-        // Filesystem functions compare resolved paths with the root, so the root is resolved too.
-        if (rootInfo.LinkTarget is not null && rootInfo.ResolveLinkTarget(returnFinalTarget: true) is { } target)
-        {
-            root = Path.GetFullPath(target.FullName);
-        }
+        // Filesystem functions compare resolved paths with the root, so the root is resolved too (macOS's /tmp, /var).
+        root = ResolveLinks(root);
 
         var items = new Dictionary<string, string>(StringComparer.Ordinal);
         if (repositoryFile is not null)
@@ -174,6 +171,24 @@ internal static class ValidateCommand
         }
 
         return errors.Count > 0 || parsed.Spec is null ? null : new ValidateInput(root, parsed.Spec, varFiles, variables);
+    }
+
+    /// <summary><paramref name="directory"/> with every symbolic link on its way replaced by its target.</summary>
+    private static string ResolveLinks(string directory)
+    {
+        var rootOfPath = Path.GetPathRoot(directory) ?? "/";
+        var current = rootOfPath;
+        foreach (var segment in directory[rootOfPath.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, segment);
+            var info = new DirectoryInfo(current);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = ResolveLinks(Path.GetFullPath(target.FullName));
+            }
+        }
+
+        return current;
     }
 
     private static async Task<string> ReadTextAsync(string path, CancellationToken ct) =>

@@ -66,6 +66,21 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_file_function_works_when_a_parent_of_the_directory_is_a_symbolic_link()
+    {
+        var job = ValidateCheckout.Job("web", extra: "meta {\n    motd = file(\"motd.txt\")\n  }");
+        _checkout.WithFile("real/repo/jobs/web.nomad.hcl", job).WithFile("real/repo/jobs/motd.txt", "hello");
+        var link = Path.Combine(_checkout.Directory, "link");
+        Directory.CreateSymbolicLink(link, Path.Combine(_checkout.Directory, "real"));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await NomadGitOpsCli.RunAsync(["validate", Path.Combine(link, "repo")], stdout, stderr);
+
+        exit.ShouldBe(ExitCodes.Ok, stdout.ToString() + stderr);
+    }
+
+    [Fact]
     public async Task The_file_function_cannot_read_outside_the_directory_and_the_error_names_the_path()
     {
         var job = ValidateCheckout.Job("web", extra: "meta {\n    secret = file(\"../../etc/passwd\")\n  }");
