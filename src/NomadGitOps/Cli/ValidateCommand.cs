@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using System.Text.RegularExpressions;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Cli;
@@ -58,7 +59,17 @@ internal static class ValidateCommand
                 return ExitCodes.Usage;
             }
 
-            var report = await ValidateJobFiles.RunAsync(input, ct).ConfigureAwait(false);
+            ValidateReport report;
+            try
+            {
+                report = await ValidateJobFiles.RunAsync(input, ct).ConfigureAwait(false);
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                await stderr.WriteLineAsync($"nomad-gitops validate: the pattern \"{e.Pattern}\" took longer than {e.MatchTimeout.TotalSeconds:0}s on \"{e.Input}\" (the same limit as in the controller): simplify --include or --exclude").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             if (parse.GetValue(output) == OutputFormat.Json)
             {
                 await ValidateOutput.WriteJsonAsync(report, stdout).ConfigureAwait(false);
