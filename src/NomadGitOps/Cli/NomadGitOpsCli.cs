@@ -13,6 +13,7 @@ internal static class NomadGitOpsCli
             DevCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout),
             RunCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout, stderr),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the verb; returns its exit code.</summary>
