@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Nomad.Hcl.Diagnostics;
 using Nomad.Hcl.Syntax;
 
@@ -7,7 +8,7 @@ namespace Nomad.Hcl;
 /// Tells from a job file's syntax alone whether it calls a filesystem function (the eight jobspec2 guards with
 /// <c>AllowFS</c>, which Nomad's parse endpoint refuses): parsed, never evaluated.
 /// </summary>
-public static class FileSystemUse
+public static partial class FileSystemUse
 {
     /// <summary>The filesystem functions of jobspec2/functions.go, each wrapped in <c>guardFS</c>.</summary>
     public static IReadOnlySet<string> FunctionNames { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -18,15 +19,23 @@ public static class FileSystemUse
     /// <summary>
     /// True when <paramref name="source"/> parses and calls any of <see cref="FunctionNames"/> anywhere: arguments of
     /// any block (variables, locals, the job), templates, heredocs and directives. False when it does not parse, so
-    /// whoever parses it next reports the syntax error.
+    /// whoever parses it next reports the syntax error. A text naming none of the functions as a word is not parsed.
     /// </summary>
     public static bool Calls(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (!NamesAFunction().IsMatch(source))
+        {
+            return false;
+        }
+
         var diagnostics = new DiagnosticBag();
         var body = Parser.ParseConfig(source, "input.hcl", diagnostics);
         return !diagnostics.HasErrors && InBody(body);
     }
+
+    [GeneratedRegex(@"\b(abspath|basename|dirname|file|filebase64|fileexists|fileset|pathexpand)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesAFunction();
 
     private static bool InBody(Body body) =>
         body.Attributes.Any(a => InExpression(a.Expression)) || body.Blocks.Any(b => InBody(b.Body));

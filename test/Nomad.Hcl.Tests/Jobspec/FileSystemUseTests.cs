@@ -52,6 +52,14 @@ public sealed class FileSystemUseTests
     }
 
     [Fact]
+    public void A_call_with_space_before_its_parenthesis_is_found() =>
+        FileSystemUse.Calls("job \"web\" {\n  meta = { conf = file (\"web.conf\") }\n}\n").ShouldBeTrue();
+
+    [Fact]
+    public void Every_filesystem_function_name_is_recognised() =>
+        FileSystemUse.FunctionNames.ShouldAllBe(name => FileSystemUse.Calls($"job \"web\" {{\n  meta = {{ x = {name}(\"a\") }}\n}}\n"));
+
+    [Fact]
     public void A_filesystem_call_in_a_locals_block_is_found() =>
         FileSystemUse.Calls("locals {\n  conf = file(\"web.conf\")\n}\n\njob \"web\" {\n  meta = { conf = local.conf }\n}\n").ShouldBeTrue();
 
