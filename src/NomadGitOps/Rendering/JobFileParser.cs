@@ -5,14 +5,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
+using Nomad.Hcl;
+using NomadGitOps.Sources;
 
 namespace NomadGitOps.Rendering;
 
 /// <summary>
 /// Turns a job file's text into API job JSON: HCL2 through Nomad's own <c>POST /v1/jobs/parse</c> (so functions and
 /// variables behave as in <c>nomad job run</c>), JSON directly, whether it holds the job or <c>{"Job": {...}}</c>.
-/// Results (and file errors) are cached by the hash of the file's text and of the variables, so an unchanged file
-/// is not parsed again.
+/// An HCL2 file calling filesystem functions (<c>file(...)</c>, which the endpoint refuses) is rendered here by
+/// Nomad.Hcl instead, over a checkout of the artifact's commit with file access confined to it.
+/// Results (and file errors) are cached by the hash of the file's text and of the variables (and, for files rendered
+/// here, of the commit and the file's path), so an unchanged file is not parsed again.
 /// </summary>
 internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> logger)
 {
@@ -41,14 +45,29 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     /// </summary>
     /// <exception cref="JobFileException">The file is malformed or holds no job; the message says which file and why.</exception>
     /// <exception cref="NomadApiException">Nomad failed in a way that is not the file's fault (unreachable, 5xx, 403).</exception>
-    public async Task<ParsedJobFile> ParseAsync(string path, string source, JobFileVariables variables, CancellationToken ct)
+    public Task<ParsedJobFile> ParseAsync(string path, string source, JobFileVariables variables, CancellationToken ct) =>
+        ParseAsync(path, source, variables, artifact: null, ct);
+
+    /// <summary>
+    /// Parses the job file at <paramref name="path"/> of <paramref name="artifact"/>'s commit whose text is
+    /// <paramref name="source"/>. When it is HCL2 and calls a filesystem function, it is rendered by Nomad.Hcl over a
+    /// checkout of the commit (made on first need), with file access confined to it and relative paths from the file's
+    /// folder, as <c>nomad job run</c> reads them; every other HCL2 file still goes to Nomad's parse endpoint.
+    /// </summary>
+    /// <exception cref="JobFileException">The file is malformed, holds no job, or reads a path outside the repository.</exception>
+    /// <exception cref="NomadApiException">Nomad failed in a way that is not the file's fault (unreachable, 5xx, 403).</exception>
+    /// <exception cref="GitException">The checkout of the commit could not be made.</exception>
+    public async Task<ParsedJobFile> ParseAsync(string path, string source, JobFileVariables variables, Artifact? artifact, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(variables);
         var json = IsJson(path);
         var varContent = json ? null : variables.Combined();
-        var key = CacheKey(json, source, varContent);
+        var renderer = json ? JobFileRenderer.Json
+            : artifact is not null && FileSystemUse.Calls(source) ? JobFileRenderer.Checkout
+            : JobFileRenderer.NomadParseEndpoint;
+        var key = CacheKey(renderer, source, varContent, renderer == JobFileRenderer.Checkout ? $"{artifact!.Commit}\0{path}" : null);
         if (TryGetCached(key, out var cached))
         {
             return cached.Resolve(path);
@@ -57,7 +76,13 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         CacheEntry entry;
         try
         {
-            entry = json ? CacheEntry.Of(ParseJson(source)) : CacheEntry.Of(await ParseHclAsync(source, varContent, ct).ConfigureAwait(false));
+            entry = CacheEntry.Of(renderer switch
+            {
+                JobFileRenderer.Json => ParseJson(source),
+                JobFileRenderer.Checkout => await RenderFromCheckoutAsync(path, source, varContent, artifact!, ct).ConfigureAwait(false),
+                _ => await ParseHclAsync(source, varContent, ct).ConfigureAwait(false),
+            });
+            LogRendered(path, entry.Result!.Renderer, artifact);
         }
         catch (FileProblem problem) when (!problem.Cacheable)
         {
@@ -72,9 +97,34 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         return entry.Resolve(path);
     }
 
-    private async Task<Parsed> ParseHclAsync(string source, string? varContent, CancellationToken ct)
+    private Task<Parsed> ParseHclAsync(string source, string? varContent, CancellationToken ct) =>
+        ReadHclJobAsync(JobFileRenderer.NomadParseEndpoint, canonicalize => CallParseAsync(source, varContent, canonicalize, ct));
+
+    private static async Task<Parsed> RenderFromCheckoutAsync(string path, string source, string? varContent, Artifact artifact, CancellationToken ct)
     {
-        var job = await CallParseAsync(source, varContent, canonicalize: true, ct).ConfigureAwait(false);
+        using var checkout = await artifact.CheckoutAsync(ct).ConfigureAwait(false);
+        var folder = Path.GetDirectoryName(RepoPath.Normalize(path)) ?? "";
+        var options = new JobParseOptions
+        {
+            FileName = path,
+            VarFileContent = varContent,
+            FileSystemRoot = checkout.Directory,
+            BaseDirectory = Path.Combine(checkout.Directory, folder),
+        };
+
+        return await ReadHclJobAsync(JobFileRenderer.Checkout, canonicalize =>
+        {
+            var result = Nomad.Hcl.JobFileParser.Parse(source, options with { Canonicalize = canonicalize });
+            return result.Job is { } job
+                ? Task.FromResult(job)
+                : throw new FileProblem($"is not a valid HCL2 job: {result.ErrorText}");
+        }).ConfigureAwait(false);
+    }
+
+    // The job ID and namespace of an HCL2 job, from a canonical parse and, when that says "default", a raw one.
+    private static async Task<Parsed> ReadHclJobAsync(JobFileRenderer renderer, Func<bool, Task<JsonObject>> parse)
+    {
+        var job = await parse(true).ConfigureAwait(false);
         var jobId = StringField(job, "ID");
         if (string.IsNullOrEmpty(jobId))
         {
@@ -86,11 +136,11 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         var ns = StringField(job, "Namespace");
         if (ns == "default")
         {
-            var raw = await CallParseAsync(source, varContent, canonicalize: false, ct).ConfigureAwait(false);
+            var raw = await parse(false).ConfigureAwait(false);
             ns = StringField(raw, "Namespace");
         }
 
-        return new Parsed(job, Hcl2Format, jobId, string.IsNullOrEmpty(ns) ? null : ns);
+        return new Parsed(job, Hcl2Format, jobId, string.IsNullOrEmpty(ns) ? null : ns, renderer);
     }
 
     private async Task<JsonObject> CallParseAsync(string source, string? varContent, bool canonicalize, CancellationToken ct)
@@ -141,7 +191,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         }
 
         var ns = StringField(job, "Namespace");
-        return new Parsed(job.DeepClone().AsObject(), JsonFormat, jobId, string.IsNullOrEmpty(ns) ? null : ns);
+        return new Parsed(job.DeepClone().AsObject(), JsonFormat, jobId, string.IsNullOrEmpty(ns) ? null : ns, JobFileRenderer.Json);
     }
 
     private static JsonNode? Field(JsonObject obj, string name)
@@ -172,10 +222,34 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
     }
 
-    private static string CacheKey(bool json, string source, string? varContent)
+    private void LogRendered(string path, JobFileRenderer renderer, Artifact? artifact)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        if (renderer == JobFileRenderer.Checkout)
+        {
+            logger.LogDebug("Rendered {File} with Nomad.Hcl over the checkout of {Commit}: it calls filesystem functions", path, artifact?.Commit);
+        }
+        else
+        {
+            logger.LogDebug("Parsed {File} with {Renderer}", path, renderer);
+        }
+    }
+
+    // The renderer is part of the key (one text may be parsed both ways: with and without an artifact); files rendered
+    // from a checkout also key on the commit and path, as the files they read and their folder matter.
+    private static string CacheKey(JobFileRenderer renderer, string source, string? varContent, string? where)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(json ? "json\0" : "hcl2\0"));
+        hash.AppendData(Encoding.UTF8.GetBytes(renderer switch
+        {
+            JobFileRenderer.Json => "json\0",
+            JobFileRenderer.Checkout => "hcl2-checkout\0" + where + "\0",
+            _ => "hcl2\0",
+        }));
         hash.AppendData(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
         hash.AppendData(varContent is null ? [0] : SHA256.HashData(Encoding.UTF8.GetBytes("\u0001" + varContent)));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -207,7 +281,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     }
 
     /// <summary>A parse result as cached: the job, never handed out itself (callers get copies).</summary>
-    private sealed record Parsed(JsonObject Job, string Format, string JobId, string? Namespace);
+    private sealed record Parsed(JsonObject Job, string Format, string JobId, string? Namespace, JobFileRenderer Renderer);
 
     /// <summary>
     /// What is wrong with a file, without its name (the cache is shared by files with the same text). Not cacheable
@@ -231,7 +305,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
                 throw new JobFileException($"Job file {path} {Problem!.Replace(NomadInputName, path, StringComparison.Ordinal).TrimEnd('.')}.");
             }
 
-            return new ParsedJobFile(Result.Job.DeepClone().AsObject(), Result.Format, Result.JobId, Result.Namespace);
+            return new ParsedJobFile(Result.Job.DeepClone().AsObject(), Result.Format, Result.JobId, Result.Namespace) { Renderer = Result.Renderer };
         }
     }
 }

@@ -5,9 +5,10 @@ namespace NomadGitOps.Sources;
 
 /// <summary>
 /// The tree of one commit in a repository's cache, read without a working-copy checkout: <c>git ls-tree</c> to list
-/// files (with blob ids), one <c>git cat-file --batch</c> to read many blobs.
+/// files (with blob ids), one <c>git cat-file --batch</c> to read many blobs. <see cref="CheckoutAsync"/> writes the
+/// tree out as a directory for the rare reader that needs real files (job files calling <c>file()</c>).
 /// </summary>
-internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url, string commit, TimeSpan timeout)
+internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url, string commit, TimeSpan timeout, CheckoutStore checkouts)
 {
     /// <summary>The commit this artifact shows.</summary>
     public string Commit => commit;
@@ -90,6 +91,13 @@ internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url,
         var file = new ArtifactFile(entry.Path, entry.Fields[2], long.Parse(entry.Fields[3], CultureInfo.InvariantCulture));
         return (await ReadAsync([file], ct))[0];
     }
+
+    /// <summary>
+    /// The commit's files as a real directory beside the cache, made on first use and shared by every caller of the
+    /// same commit (symlinks kept as git stores them). Dispose the result when done reading; a checkout of a newer
+    /// commit then removes it.
+    /// </summary>
+    public Task<Checkout> CheckoutAsync(CancellationToken ct) => checkouts.AcquireAsync(cacheDirectory, url, commit, timeout, ct);
 
     private async Task<GitResult> RunAsync(IReadOnlyList<string> arguments, byte[]? input, CancellationToken ct)
     {

@@ -11,6 +11,7 @@ namespace NomadGitOps.Sources;
 internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolver resolver, ILogger<GitCache> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
+    private readonly CheckoutStore checkouts = new(git, logger);
 
     /// <summary>The cache directory of <paramref name="url"/>.</summary>
     public string DirectoryFor(GitUrl url)
@@ -77,7 +78,7 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
     public Artifact Open(GitSource source, string commit)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new Artifact(git, DirectoryFor(source.Url), source.Url, commit, source.Timeout);
+        return new Artifact(git, DirectoryFor(source.Url), source.Url, commit, source.Timeout, checkouts);
     }
 
     private async Task<SyncResult> SyncInAsync(string directory, GitSource source, string? previousCommit, bool recreated, CancellationToken ct)

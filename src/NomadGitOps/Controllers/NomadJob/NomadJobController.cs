@@ -143,6 +143,7 @@ internal sealed class NomadJobController(
 
         run.Commit = commit;
         var artifact = git.Open(new GitSource(GitUrl.Parse(repository.Url), RefSelector.DefaultBranch, GitCredentials.None, repository.Timeout), commit);
+        run.Artifact = artifact;
         try
         {
             run.FileSource = (await artifact.ReadFileAsync(run.Spec.File, ct)).Text;
@@ -172,7 +173,15 @@ internal sealed class NomadJobController(
     {
         try
         {
-            run.Parsed = await parser.ParseAsync(run.Spec.File, run.FileSource!, run.Variables!, ct);
+            run.Parsed = await parser.ParseAsync(run.Spec.File, run.FileSource!, run.Variables!, run.Artifact, ct);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("NomadJob {Key}: {File} at {Commit} rendered by {Renderer}", run.Stored.Key, run.Spec.File, run.ShortCommit, run.Parsed.Renderer);
+            }
+        }
+        catch (GitException e)
+        {
+            return new Failed(Reasons.ArtifactFailed, $"NomadJob {run.Stored.Key} could not check out commit {run.ShortCommit} to render {run.Spec.File}: {e.Message}", e);
         }
         catch (JobFileException e)
         {
@@ -397,12 +406,15 @@ internal sealed class NomadJobController(
     private static UpToDate Done(NomadJobRun run)
     {
         var deployment = run.Deployment is { } d ? $"; deployment {d.ID} {d.Status}" : "";
+        var renderedBy = run.Parsed?.Renderer == JobFileRenderer.Checkout
+            ? " It reads other files of the repository, so nomad-gitops rendered it from a checkout of the commit, not Nomad's parse endpoint."
+            : "";
         if (!run.Registered)
         {
-            return new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}{deployment}.");
+            return new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}{deployment}.{renderedBy}");
         }
 
-        var registered = $"registered {run.JobName} version {run.JobVersion} from {run.Spec.File} at commit {run.ShortCommit} ({run.PlanSummary}){deployment}.";
+        var registered = $"registered {run.JobName} version {run.JobVersion} from {run.Spec.File} at commit {run.ShortCommit} ({run.PlanSummary}){deployment}.{renderedBy}";
         return run.CorrectingDrift
             ? new UpToDate($"{run.Drift}; {registered}", Reasons.DriftCorrected)
             : new UpToDate(char.ToUpperInvariant(registered[0]) + registered[1..]);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Nomad.Client;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Sources;
 
 namespace NomadGitOps.Controllers.NomadJob;
 
@@ -30,6 +31,9 @@ internal sealed class NomadJobRun(StoredObject stored, NomadJobSpec spec, NomadJ
 
     /// <summary>The commit the repository serves (<c>status_current_commit</c>).</summary>
     public string? Commit { get; set; }
+
+    /// <summary>The repository's files at <see cref="Commit"/> (a checkout is made from it only for a file that reads others).</summary>
+    public Artifact? Artifact { get; set; }
 
     /// <summary>The job file's text at <see cref="Commit"/>.</summary>
     public string? FileSource { get; set; }

@@ -116,6 +116,7 @@ internal sealed class NomadJobIndexController(
     private async Task<StepResult> ListJobFiles(NomadJobIndexRun run, CancellationToken ct)
     {
         var artifact = git.Open(Source(run.Spec), run.Commit);
+        run.Artifact = artifact;
         var folder = run.Spec.Path is "." or "" ? "" : run.Spec.Path + "/";
         var files = (await artifact.ListFilesAsync(run.Spec.Path, ct).ConfigureAwait(false))
             .Where(f => run.Spec.Selects(f.Path[folder.Length..]))
@@ -147,7 +148,7 @@ internal sealed class NomadJobIndexController(
         {
             try
             {
-                var job = await parser.ParseAsync(blob.File.Path, blob.Text, variables, ct).ConfigureAwait(false);
+                var job = await parser.ParseAsync(blob.File.Path, blob.Text, variables, run.Artifact, ct).ConfigureAwait(false);
                 if (job.JobId.Contains(' ', StringComparison.Ordinal) || job.JobId.Contains('\0', StringComparison.Ordinal))
                 {
                     run.UnreadableFiles.Add(blob.File.Path);

@@ -28,6 +28,9 @@ internal sealed class NomadJobIndexRun(ObjectKey key, GitRepositorySpec spec, st
     /// <summary>The job files selected by <c>path</c>, <c>include</c> and <c>exclude</c>, with their contents.</summary>
     public IReadOnlyList<ArtifactBlob> JobFiles { get; set; } = [];
 
+    /// <summary>The repository's files at the commit, which job files calling <c>file()</c> are rendered from.</summary>
+    public Artifact? Artifact { get; set; }
+
     /// <summary>The text of each var file, in the order the spec lists them.</summary>
     public IReadOnlyList<string> VarFileSources { get; set; } = [];
 
