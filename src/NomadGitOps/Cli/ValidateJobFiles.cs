@@ -112,7 +112,6 @@ internal static class ValidateJobFiles
             VarFileContent = varContent,
             Variables = input.Variables,
             FileSystemRoot = input.Directory,
-            BaseDirectory = Path.GetDirectoryName(Path.Combine(input.Directory, file.Replace('/', Path.DirectorySeparatorChar))),
             Canonicalize = false,
         });
         if (parsed.Job is not { } job)

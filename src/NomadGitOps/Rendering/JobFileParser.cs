@@ -103,13 +103,13 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     private static async Task<Parsed> RenderFromCheckoutAsync(string path, string source, string? varContent, Artifact artifact, CancellationToken ct)
     {
         using var checkout = await artifact.CheckoutAsync(ct).ConfigureAwait(false);
-        var folder = Path.GetDirectoryName(RepoPath.Normalize(path)) ?? "";
+        // Relative paths start from the repository's top directory: `nomad job run jobs/web.nomad.hcl` run there resolves
+        // them from its working directory (command/helpers.go passes only the file's base name, so jobspec2's BaseDir is ".").
         var options = new JobParseOptions
         {
             FileName = path,
             VarFileContent = varContent,
             FileSystemRoot = checkout.Directory,
-            BaseDirectory = Path.Combine(checkout.Directory, folder),
         };
 
         return await ReadHclJobAsync(JobFileRenderer.Checkout, canonicalize =>

@@ -62,7 +62,7 @@ public sealed class JobFileParserCheckoutTests : IAsyncLifetime
 
     private async Task<Artifact> CommitAsync(string job, string template)
     {
-        var commit = await _repo.WithFile(JobPath, job).WithFile("jobs/templates/web.conf", template).CommitAsync("change", _ct);
+        var commit = await _repo.WithFile(JobPath, job).WithFile("templates/web.conf", template).CommitAsync("change", _ct);
         var source = GitSourcesHarness.Source(_repo.Url);
         await _git.Cache.SyncAsync(source, null, _ct);
         return _git.Cache.Open(source, commit);

@@ -60,7 +60,7 @@ public sealed class LocalRenderScenario
         var webPath = ObjectKey.NomadJob("default", "web").ToPath(ObjectKey.DefaultPrefix);
         await repo
             .WithFile("jobs/web.nomad.hcl", WebJob("templates/web.conf"))
-            .WithFile("jobs/templates/web.conf", "listen 8080;\n")
+            .WithFile("templates/web.conf", "listen 8080;\n")
             .WithFile("jobs/report.nomad.hcl", ReportJob)
             .CommitAsync("web reads its template from a file", Ct);
         var repositoryPath = ObjectKey.GitRepository("apps").ToPath(ObjectKey.DefaultPrefix);
@@ -90,7 +90,7 @@ public sealed class LocalRenderScenario
             status[ItemKeys.StatusMessage].ShouldContain("rendered it from a checkout of the commit");
 
             // 2. A commit changing only the file it reads is a new job version.
-            await repo.WithFile("jobs/templates/web.conf", "listen 9090;\n").CommitAsync("new port", Ct);
+            await repo.WithFile("templates/web.conf", "listen 9090;\n").CommitAsync("new port", Ct);
             (exit, json, logs) = await RunOnceAsync(nomad, cache);
 
             exit.ShouldBe(ExitCodes.Ok, json + logs);

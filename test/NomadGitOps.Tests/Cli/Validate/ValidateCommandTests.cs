@@ -55,9 +55,9 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_file_function_reads_a_file_beside_the_job_file()
+    public async Task The_file_function_reads_a_file_relative_to_the_top_directory_as_nomad_job_run_there_does()
     {
-        var job = ValidateCheckout.Job("web", extra: "meta {\n    motd = file(\"motd.txt\")\n  }");
+        var job = ValidateCheckout.Job("web", extra: "meta {\n    motd = file(\"jobs/motd.txt\")\n  }");
         _checkout.WithFile("jobs/web.nomad.hcl", job).WithFile("jobs/motd.txt", "hello");
 
         var (exit, stdout, _) = await _checkout.ValidateAsync();
@@ -68,7 +68,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task The_file_function_works_when_a_parent_of_the_directory_is_a_symbolic_link()
     {
-        var job = ValidateCheckout.Job("web", extra: "meta {\n    motd = file(\"motd.txt\")\n  }");
+        var job = ValidateCheckout.Job("web", extra: "meta {\n    motd = file(\"jobs/motd.txt\")\n  }");
         _checkout.WithFile("real/repo/jobs/web.nomad.hcl", job).WithFile("real/repo/jobs/motd.txt", "hello");
         var link = Path.Combine(_checkout.Directory, "link");
         Directory.CreateSymbolicLink(link, Path.Combine(_checkout.Directory, "real"));
@@ -83,13 +83,13 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task The_file_function_cannot_read_outside_the_directory_and_the_error_names_the_path()
     {
-        var job = ValidateCheckout.Job("web", extra: "meta {\n    secret = file(\"../../etc/passwd\")\n  }");
+        var job = ValidateCheckout.Job("web", extra: "meta {\n    secret = file(\"../etc/passwd\")\n  }");
         _checkout.WithFile("jobs/web.nomad.hcl", job);
 
         var (exit, stdout, _) = await _checkout.ValidateAsync();
 
         exit.ShouldBe(ExitCodes.Failed);
-        stdout.ShouldContain("jobs/web.nomad.hcl:3,14-19: Error in function call; Call to function \"file\" failed: path ../../etc/passwd is outside the file system root");
+        stdout.ShouldContain("jobs/web.nomad.hcl:3,14-19: Error in function call; Call to function \"file\" failed: path ../etc/passwd is outside the file system root");
     }
 
     [Fact]
