@@ -16,10 +16,28 @@ internal static class NomadGitOpsCli
             ValidateCommand.Create(stdout, stderr),
         };
 
-    /// <summary>Parses <paramref name="args"/> and runs the verb; returns its exit code.</summary>
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the verb; returns its exit code. A command line that does not parse
+    /// (unknown verb or flag, missing value) is a usage error, exit 2, never confused with a verb's own failure (1).
+    /// </summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var parsed = Create(stdout, stderr).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine(error.Message);
+            }
+
+            stderr.WriteLine($"Run '{CommandName(parsed)} --help' for usage.");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = RunCommand.TerminationAllowance };
-        return Create(stdout, stderr).Parse(args).InvokeAsync(config);
+        return parsed.InvokeAsync(config);
     }
+
+    private static string CommandName(ParseResult parsed) =>
+        parsed.CommandResult.Command is RootCommand ? "nomad-gitops" : $"nomad-gitops {parsed.CommandResult.Command.Name}";
 }
