@@ -15,6 +15,7 @@ public static class ExpressionRanges
         TupleExpression t => First(t.Range),
         ObjectExpression o => First(o.Range),
         ForExpression f => f.OpenRange,
+        UnaryExpression u => First(u.Range),
         _ => expression.Range,
     };
 

@@ -85,11 +85,8 @@ public sealed partial class Parser
             Enter(next.Range);
             var operand = Unary();
             Leave();
-            if (next.Kind == TokenKind.Minus && operand is LiteralExpression { Value.Type.Kind: HclTypeKind.Number } literal)
-            {
-                return new LiteralExpression(HclValue.Number(-literal.Value.AsNumber()), SourceRange.Between(next.Range, operand.Range));
-            }
-
+            // Not folded into a literal, even for "-1": hclsyntax keeps a UnaryOpExpr, whose start range (what value errors
+            // point at) is the operator alone.
             return new UnaryExpression(next.Kind == TokenKind.Minus, operand, SourceRange.Between(next.Range, operand.Range));
         }
 
@@ -421,12 +418,14 @@ public sealed partial class Parser
                 var separator = _tokens.Read();
                 if (separator.Kind is not (TokenKind.Equal or TokenKind.Colon))
                 {
-                    if (separator.Kind == TokenKind.Newline || separator.Kind == TokenKind.EndOfFile)
+                    // hclsyntax parseObjectCons, case by case.
+                    throw separator.Kind switch
                     {
-                        throw Fail("Missing attribute value", "Expected an attribute value, introduced by an equals sign (\"=\").", separator.Range);
-                    }
-
-                    throw Fail("Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value.", separator.Range);
+                        TokenKind.Newline or TokenKind.Comma => Fail("Missing attribute value", "Expected an attribute value, introduced by an equals sign (\"=\").", separator.Range),
+                        TokenKind.Ident => Fail("Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value. If you intended to given an attribute name containing periods or spaces, write the name in quotes to create a string literal.", separator.Range),
+                        TokenKind.EndOfFile => Fail("Unterminated object constructor expression", "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", open.Range),
+                        _ => Fail("Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value.", separator.Range),
+                    };
                 }
 
                 var value = Expr();
