@@ -76,6 +76,14 @@ public sealed partial class Parser
         }
     }
 
+    // hclsyntax reports this at the token where its recovery stopped (the "]" closing the index, or the end of the
+    // file), not at the unexpected token: its diagnostic's subject points at the variable recovery reassigns.
+    private ParseAbortedException MissingCloseBracket()
+    {
+        var stop = Recover(TokenKind.CBrack);
+        return Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", stop.Range);
+    }
+
     private Expression Unary()
     {
         var next = _tokens.Peek();
@@ -121,11 +129,14 @@ public sealed partial class Parser
                 {
                     _tokens.Read();
                     var close = _tokens.Read();
-                    _tokens.PopIncludeNewlines();
                     if (close.Kind != TokenKind.CBrack)
                     {
-                        throw Fail("Missing close bracket on splat index", "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").", close.Range);
+                        // Reported where recovery stops, as for an index (see MissingCloseBracket).
+                        var stop = Recover(TokenKind.CBrack);
+                        throw Fail("Missing close bracket on splat index", "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").", stop.Range);
                     }
+
+                    _tokens.PopIncludeNewlines();
 
                     source = Splat(source, SourceRange.Between(next.Range, close.Range), full: true);
                     continue;
@@ -133,12 +144,12 @@ public sealed partial class Parser
 
                 var key = Expr();
                 var end = _tokens.Read();
-                _tokens.PopIncludeNewlines();
                 if (end.Kind != TokenKind.CBrack)
                 {
-                    throw Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", end.Range);
+                    throw MissingCloseBracket();
                 }
 
+                _tokens.PopIncludeNewlines();
                 source = new IndexExpression(source, key, SourceRange.Between(next.Range, end.Range), SourceRange.Between(source.Range, end.Range));
                 continue;
             }
@@ -203,12 +214,12 @@ public sealed partial class Parser
                 _tokens.PushIncludeNewlines(false);
                 var key = Expr();
                 var end = _tokens.Read();
-                _tokens.PopIncludeNewlines();
                 if (end.Kind != TokenKind.CBrack)
                 {
-                    throw Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", end.Range);
+                    throw MissingCloseBracket();
                 }
 
+                _tokens.PopIncludeNewlines();
                 each = new IndexExpression(each, key, SourceRange.Between(next.Range, end.Range), SourceRange.Between(each.Range, end.Range));
                 continue;
             }

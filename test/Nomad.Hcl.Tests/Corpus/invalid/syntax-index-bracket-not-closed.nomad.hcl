@@ -1,0 +1,6 @@
+job "web" {
+  update {
+    auto_revert = true[
+    min_healthy_time = "15s"
+  }
+}
