@@ -46,7 +46,14 @@ internal static class JsonFunctions
                 writer.WriteStringValue(value.AsString());
                 break;
             case HclTypeKind.Number:
-                writer.WriteRawValue(HclValue.FormatNumber(value.AsNumber()));
+                // cty writes big.Float.Text('f', -1): never an exponent; infinity has no JSON form.
+                var number = value.AsNumber();
+                if (double.IsInfinity(number))
+                {
+                    throw new FunctionException("cannot serialize infinity as JSON");
+                }
+
+                writer.WriteRawValue(YamlEmitter.PlainDecimal(number));
                 break;
             case HclTypeKind.Bool:
                 writer.WriteBooleanValue(value.AsBool());
