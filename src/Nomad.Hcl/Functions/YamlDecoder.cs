@@ -73,7 +73,7 @@ internal static partial class YamlDecoder
         }
         catch (YamlException e)
         {
-            throw new FunctionException(ParserMessage(e));
+            throw new FunctionException(e.Message.Contains("invalid tab as indentation", StringComparison.Ordinal) ? TabMessage(source) : ParserMessage(e));
         }
     }
 
@@ -546,6 +546,34 @@ internal static partial class YamlDecoder
 
     private static FunctionException Positioned(long line, long column, string message) =>
         new(line == 0 ? message : string.Create(CultureInfo.InvariantCulture, $"on line {line}, column {column}: {message}"));
+
+    // YamlDotNet reports a tab in indentation without a usable position; libyaml's scanner names the line after the
+    // first one indented with a tab, and words it by context: inside a block scalar or elsewhere.
+    private static string TabMessage(string source)
+    {
+        var lines = source.Split('\n');
+        var line = Array.FindIndex(lines, l => l.TrimStart(' ').StartsWith('\t'));
+        var inBlockScalar = false;
+        if (line > 0)
+        {
+            var indent = lines[line].Length - lines[line].TrimStart(' ', '\t').Length;
+            for (var previous = line - 1; previous >= 0; previous--)
+            {
+                var text = lines[previous].TrimEnd();
+                if (text.Length > 0 && text.Length - text.TrimStart(' ').Length < Math.Max(indent, 1))
+                {
+                    inBlockScalar = BlockScalarHeader().IsMatch(text);
+                    break;
+                }
+            }
+        }
+
+        var message = inBlockScalar ? "found a tab character where an indentation space is expected" : "found character that cannot start any token";
+        return Positioned(line <= 0 ? 0 : line + 1, 1, message).Message;
+    }
+
+    [GeneratedRegex(@"[|>][-+0-9]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockScalarHeader();
 
     // A syntax error from the parser, reworded as libyaml's problem text. Scanner errors (libyaml's
     // problem_mark is where scanning stopped) are printed with the next line and column 1; parser errors
