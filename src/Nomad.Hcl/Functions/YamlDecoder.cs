@@ -84,7 +84,19 @@ internal static partial class YamlDecoder
 
         public ParsingEvent Next()
         {
-            if (!parser.MoveNext())
+            bool more;
+            try
+            {
+                more = parser.MoveNext();
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            {
+                // YamlDotNet's scanner trips over some malformed input; go-cty-yaml's text for a syntax error it
+                // cannot describe.
+                throw new FunctionException("invalid YAML syntax");
+            }
+
+            if (!more)
             {
                 throw new FunctionException("unexpected end of YAML stream");
             }
