@@ -35,6 +35,11 @@ internal static partial class YamlDecoder
     /// <summary>Decodes <paramref name="source"/>, throwing <see cref="FunctionException"/> with go-cty-yaml's text.</summary>
     public static HclValue Decode(string source)
     {
+        if (source.Contains('\t', StringComparison.Ordinal))
+        {
+            CheckTabs(source);
+        }
+
         try
         {
             var parser = new Parser(new StringReader(source.Length == 0 ? "\n" : source));
@@ -559,6 +564,75 @@ internal static partial class YamlDecoder
     private static FunctionException Positioned(long line, long column, string message) =>
         new(line == 0 ? message : string.Create(CultureInfo.InvariantCulture, $"on line {line}, column {column}: {message}"));
 
+    // libyaml skips a tab between tokens only where a simple key may not start: in block context a tab at the start
+    // of the first line, or on the line of a "-", an explicit "?" or its ":", is "found character that cannot start any
+    // token". YamlDotNet accepts those; later lines' indentation tabs it refuses itself.
+    private static void CheckTabs(string source)
+    {
+        var scanner = new Scanner(new StringReader(source));
+        YamlDotNet.Core.Tokens.Token? previous = null;
+        var flowLevel = 0;
+        var complexKey = false;
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                var token = scanner.Current!;
+                if (token is YamlDotNet.Core.Tokens.Error)
+                {
+                    // The scanner repeats its error token forever; the parser reports the error.
+                    return;
+                }
+
+                if (previous is not null && flowLevel == 0)
+                {
+                    var simpleKeyAllowed = previous is YamlDotNet.Core.Tokens.StreamStart or YamlDotNet.Core.Tokens.BlockEntry
+                        || (previous is YamlDotNet.Core.Tokens.Key && previous.End.Index > previous.Start.Index)
+                        || (previous is YamlDotNet.Core.Tokens.Value && complexKey);
+                    var from = (int)previous.End.Index;
+                    var to = (int)Math.Min(token.Start.Index, source.Length);
+                    if (simpleKeyAllowed && from < to)
+                    {
+                        var gap = source[from..to];
+                        var lineEnd = gap.IndexOfAny(['\n', '#']);
+                        if ((lineEnd < 0 ? gap : gap[..lineEnd]).Contains('\t', StringComparison.Ordinal))
+                        {
+                            throw Positioned(previous is YamlDotNet.Core.Tokens.StreamStart ? 0 : previous.End.Line - 1 is var line and > 0 ? line + 1 : 0, 1, "found character that cannot start any token");
+                        }
+                    }
+                }
+
+                switch (token)
+                {
+                    case YamlDotNet.Core.Tokens.FlowSequenceStart or YamlDotNet.Core.Tokens.FlowMappingStart:
+                        flowLevel++;
+                        break;
+                    case YamlDotNet.Core.Tokens.FlowSequenceEnd or YamlDotNet.Core.Tokens.FlowMappingEnd:
+                        flowLevel--;
+                        break;
+                    case YamlDotNet.Core.Tokens.Key key:
+                        complexKey = key.End.Index > key.Start.Index;
+                        break;
+                    case YamlDotNet.Core.Tokens.Value:
+                        break;
+                    default:
+                        if (previous is YamlDotNet.Core.Tokens.Value)
+                        {
+                            complexKey = false;
+                        }
+
+                        break;
+                }
+
+                previous = token;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Syntax errors are the parser's to report.
+        }
+    }
+
     // YamlDotNet reports a tab in indentation without a usable position; libyaml's scanner names the line after the
     // first one indented with a tab, and words it by context: inside a block scalar or elsewhere.
     private static string TabMessage(string source)
@@ -604,10 +678,12 @@ internal static partial class YamlDecoder
             message = char.ToLowerInvariant(message[0]) + message[1..];
         }
 
-        if (message == "found invalid mapping")
+        message = message switch
         {
-            message = "mapping values are not allowed in this context";
-        }
+            "found invalid mapping" => "mapping values are not allowed in this context",
+            "found a tab character that violate indentation" => "found a tab character that violates indentation",
+            _ => message,
+        };
 
         var scanner = !message.StartsWith("did not find expected", StringComparison.Ordinal) || message.Contains("alphabetic", StringComparison.Ordinal);
         if (scanner)
