@@ -336,6 +336,11 @@ public static class Evaluator
             return TryOrCan(call, context);
         }
 
+        if (call.Name == ConvertFunction.Name)
+        {
+            return ConvertFunction.Invoke(call, context);
+        }
+
         var args = new List<HclValue>();
         var argRanges = new List<SourceRange>();
         var argStarts = new List<SourceRange>();

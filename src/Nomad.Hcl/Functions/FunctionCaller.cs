@@ -4,7 +4,10 @@ using Nomad.Hcl.Syntax;
 
 namespace Nomad.Hcl.Functions;
 
-/// <summary>Checks argument counts and types, then runs a function, reporting failures with HCL's texts.</summary>
+/// <summary>
+/// Checks argument counts and types, then runs a function, reporting failures with HCL's texts; an argument's
+/// error points at its start range (hclsyntax's <c>StartRange</c>), as Nomad reports it.
+/// </summary>
 internal static class FunctionCaller
 {
     private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));
@@ -32,7 +35,7 @@ internal static class FunctionCaller
             {
                 if (!parameter.AllowNull)
                 {
-                    throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: argument must not be null.", argRanges[i]);
+                    throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: argument must not be null.", argStarts[i]);
                 }
 
                 converted.Add(value);
@@ -45,7 +48,7 @@ internal static class FunctionCaller
             }
             catch (ConversionException e)
             {
-                throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argRanges[i]);
+                throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argStarts[i]);
             }
         }
 
@@ -56,7 +59,7 @@ internal static class FunctionCaller
         catch (FunctionException e) when (e.ArgumentIndex >= 0 && e.ArgumentIndex < argRanges.Count)
         {
             var parameter = e.ArgumentIndex < fixedCount ? function.Parameters[e.ArgumentIndex] : function.VariadicParameter!;
-            throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argRanges[e.ArgumentIndex]);
+            throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argStarts[e.ArgumentIndex]);
         }
         catch (FunctionException e)
         {

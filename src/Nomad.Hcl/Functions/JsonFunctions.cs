@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Nomad.Hcl.Evaluation;
 using static Nomad.Hcl.Functions.Fn;
@@ -15,62 +15,110 @@ internal static class JsonFunctions
         table["jsondecode"] = Of(a => Decode(a[0].AsString()), P("str", HclType.String));
     }
 
+    /// <summary>
+    /// The JSON text Go's encoding/json writes: no spaces, map keys in order, strings escaping only quote, backslash,
+    /// control characters (\b \f \n \r \t by name, as Go 1.22+ in Nomad's go.mod; others \u00xx), &lt; &gt; &amp; and
+    /// U+2028/U+2029; numbers as big.Float.Text('f', -1).
+    /// </summary>
     public static string Encode(HclValue value)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Write(writer, value);
-        }
-
-        // Go's encoder escapes <, > and & (and U+2028/U+2029), which only occur inside strings here.
-        return Encoding.UTF8.GetString(stream.ToArray())
-            .Replace("<", "\\u003c", StringComparison.Ordinal)
-            .Replace(">", "\\u003e", StringComparison.Ordinal)
-            .Replace("&", "\\u0026", StringComparison.Ordinal)
-            .Replace("\u2028", "\\u2028", StringComparison.Ordinal)
-            .Replace("\u2029", "\\u2029", StringComparison.Ordinal);
+        var sb = new StringBuilder();
+        Write(sb, value);
+        return sb.ToString();
     }
 
-    private static void Write(Utf8JsonWriter writer, HclValue value)
+    private static void Write(StringBuilder sb, HclValue value)
     {
         if (value.IsNull)
         {
-            writer.WriteNullValue();
+            sb.Append("null");
             return;
         }
 
         switch (value.Type.Kind)
         {
             case HclTypeKind.String:
-                writer.WriteStringValue(value.AsString());
+                WriteString(sb, value.AsString());
                 break;
             case HclTypeKind.Number:
-                writer.WriteRawValue(HclValue.FormatNumber(value.AsNumber()));
+                var number = value.AsNumber();
+                if (double.IsInfinity(number))
+                {
+                    throw new FunctionException("cannot serialize infinity as JSON");
+                }
+
+                sb.Append(YamlEmitter.PlainDecimal(number));
                 break;
             case HclTypeKind.Bool:
-                writer.WriteBooleanValue(value.AsBool());
+                sb.Append(value.AsBool() ? "true" : "false");
                 break;
             case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
-                writer.WriteStartArray();
-                foreach (var e in value.Elements)
+                sb.Append('[');
+                for (var i = 0; i < value.Elements.Count; i++)
                 {
-                    Write(writer, e);
+                    if (i > 0)
+                    {
+                        sb.Append(',');
+                    }
+
+                    Write(sb, value.Elements[i]);
                 }
 
-                writer.WriteEndArray();
+                sb.Append(']');
                 break;
             default:
-                writer.WriteStartObject();
+                sb.Append('{');
+                var first = true;
                 foreach (var (k, v) in value.Attributes)
                 {
-                    writer.WritePropertyName(k);
-                    Write(writer, v);
+                    if (!first)
+                    {
+                        sb.Append(',');
+                    }
+
+                    first = false;
+                    WriteString(sb, k);
+                    sb.Append(':');
+                    Write(sb, v);
                 }
 
-                writer.WriteEndObject();
+                sb.Append('}');
                 break;
         }
+    }
+
+    private static void WriteString(StringBuilder sb, string text)
+    {
+        sb.Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '<' or '>' or '&' or '\u2028' or '\u2029':
+                    sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                    break;
+                default:
+                    if (c < 0x20)
+                    {
+                        sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('"');
     }
 
     private static HclValue Decode(string text)

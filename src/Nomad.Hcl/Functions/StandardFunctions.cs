@@ -32,11 +32,14 @@ public static class StandardFunctions
         NetworkFunctions.Register(table);
         TimeFunctions.Register(table);
         CsvFunctions.Register(table);
+        CryptoFunctions.Register(table);
+        YamlFunctions.Register(table);
 
         // try and can are evaluated lazily by the evaluator; these entries only make the names known.
         table["try"] = Variadic(_ => HclValue.Null, P("expressions", HclType.Dynamic, allowNull: true));
         table["can"] = Of(_ => HclValue.Null, P("expression", HclType.Dynamic, allowNull: true));
-        table["convert"] = Of(a => a[0], P("value", HclType.Dynamic, allowNull: true), P("type", HclType.Dynamic));
+        // convert reads its second argument as a type expression, so the evaluator calls ConvertFunction directly.
+        table[ConvertFunction.Name] = Of(_ => HclValue.Null, P("value", HclType.Dynamic, allowNull: true), P("type", HclType.Dynamic));
         if (fileSystemRoot is not null)
         {
             new FileSystemFunctions(fileSystemRoot, baseDirectory).Register(table);

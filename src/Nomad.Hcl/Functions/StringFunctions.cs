@@ -27,12 +27,16 @@ internal static class StringFunctions
         table["indent"] = Of(a => HclValue.String(a[1].AsString().Replace("\n", "\n" + new string(' ', (int)a[0].AsNumber()), StringComparison.Ordinal)), P("spaces", HclType.Number), P("str", HclType.String));
         table["replace"] = Of(a => HclValue.String(Replace(a[0].AsString(), a[1].AsString(), a[2].AsString())), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
         table["regex_replace"] = Of(a => HclValue.String(new Regex(a[1].AsString(), RegexOptions.None, TimeSpan.FromSeconds(1)).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
-        table["split"] = Of(a => Strings(a[1].AsString().Split(a[0].AsString())), P("separator", HclType.String), P("str", HclType.String));
+        table["split"] = Of(a => Strings(Split(a[1].AsString(), a[0].AsString())), P("separator", HclType.String), P("str", HclType.String));
         table["substr"] = Of(a => HclValue.String(Substr(a[0].AsString(), (int)a[1].AsNumber(), (int)a[2].AsNumber())), P("str", HclType.String), P("offset", HclType.Number), P("length", HclType.Number));
         table["join"] = Variadic(Join, P("lists", HclType.List(HclType.String)), P("separator", HclType.String));
         table["format"] = Variadic(a => HclValue.String(Formatter.Format(a[0].AsString(), a.Skip(1).ToList())), P("args", HclType.Dynamic, allowNull: true), P("format", HclType.String));
         table["formatlist"] = Variadic(FormatList, P("args", HclType.Dynamic, allowNull: true), P("format", HclType.String));
     }
+
+    // Go's strings.Split: an empty separator splits after each UTF-8 sequence (an empty string gives no elements).
+    private static IEnumerable<string> Split(string text, string separator) =>
+        separator.Length == 0 ? text.EnumerateRunes().Select(r => r.ToString()) : text.Split(separator);
 
     private static HclValue Join(IReadOnlyList<HclValue> args)
     {

@@ -1,0 +1,9 @@
+# A bool does not convert to a number.
+
+job "app" {
+  datacenters = ["dc1"]
+
+  meta = {
+    value = convert(true, number)
+  }
+}

@@ -1,0 +1,9 @@
+# cty numbers have no NaN.
+
+job "app" {
+  datacenters = ["dc1"]
+
+  meta = {
+    value = jsonencode(yamldecode("ratio: .nan\n"))
+  }
+}

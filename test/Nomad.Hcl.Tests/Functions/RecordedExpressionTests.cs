@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace Nomad.Hcl.Tests.Functions;
+
+/// <summary>
+/// Expressions calling bcrypt, rsadecrypt, convert, yamldecode, yamlencode and jsonencode, with the value or the
+/// first error Nomad's parser gave for each (recorded.json, written by regenerate.sh from expressions.txt).
+/// </summary>
+public sealed class RecordedExpressionTests
+{
+    private static readonly JsonArray Recorded = (JsonArray)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Functions", "recorded.json")))!;
+
+    public static TheoryData<int> Indexes()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < Recorded.Count; i++)
+        {
+            data.Add(i);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Indexes))]
+    public void An_expression_gives_the_value_or_the_error_nomad_gave(int index)
+    {
+        var entry = Recorded[index]!;
+        var expression = entry["expression"]!.GetValue<string>();
+        var value = MetaExpression.Evaluate(expression, out var error);
+        if (entry["value"] is { } expected)
+        {
+            error.ShouldBe("", expression);
+            value.ShouldBe(expected.GetValue<string>(), expression);
+        }
+        else
+        {
+            value.ShouldBeNull(expression);
+            error.ShouldBe(MetaExpression.FirstDiagnostic(entry["error"]!.GetValue<string>()), expression);
+        }
+    }
+
+    [Fact]
+    public void The_recorded_answers_cover_every_new_function()
+    {
+        var expressions = Recorded.Select(e => e!["expression"]!.GetValue<string>()).ToList();
+        foreach (var name in new[] { "bcrypt(", "rsadecrypt(", "convert(", "yamldecode(", "yamlencode(" })
+        {
+            expressions.Count(e => e.Contains(name, StringComparison.Ordinal)).ShouldBeGreaterThan(5, name);
+        }
+    }
+}

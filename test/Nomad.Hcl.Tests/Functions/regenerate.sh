@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Records Nomad's answer for each expression of expressions.txt (one HCL expression a line, evaluated as a job's
+# meta value) into recorded.json: {"expression", "value"} or {"expression", "error"} (the first diagnostic line).
+# The only place that calls Nomad's parser for these tests; the tests read recorded.json.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+oracle="${JOBSPEC_ORACLE:-$here/../../../../shared/tools/jobspec-oracle}"
+[ -x "$oracle" ] || oracle=/work/shared/tools/jobspec-oracle
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+echo "[" > "$tmp/out.json"
+first=1
+while IFS= read -r expression; do
+  [ -n "$expression" ] || continue
+  printf 'job "x" {\n  meta = {\n    r = %s\n  }\n}\n' "$expression" > "$tmp/job.nomad.hcl"
+  if "$oracle" "$tmp/job.nomad.hcl" > "$tmp/stdout" 2> "$tmp/stderr"; then
+    entry="$(jq -c --arg e "$expression" '{expression: $e, value: .Meta.r}' "$tmp/stdout")"
+  else
+    entry="$(jq -cn --arg e "$expression" --arg err "$(head -n 1 "$tmp/stderr")" '{expression: $e, error: $err}')"
+  fi
+  [ "$first" = 1 ] || echo "," >> "$tmp/out.json"
+  first=0
+  printf '%s' "$entry" >> "$tmp/out.json"
+done < "$here/expressions.txt"
+echo "]" >> "$tmp/out.json"
+jq . "$tmp/out.json" > "$here/recorded.json"
