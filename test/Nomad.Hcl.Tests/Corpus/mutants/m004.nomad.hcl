@@ -1,0 +1,13 @@
+job "web" {
+  group "app" {
+    service {
+      name = "web"
+
+      check {
+        type     = "http"
+        driver     = "/health"
+        interval = 10
+        timeout  = "2s"
+      }
+    }  }
+}

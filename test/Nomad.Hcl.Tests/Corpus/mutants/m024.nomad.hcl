@@ -1,0 +1,67 @@
+# A config file rendered with yamlencode: keys sorted and double-quoted, strings double-quoted (literal blocks when
+# they hold a newline, with -/+ chomping and an indent hint), numbers/bools/null plain, empty collections in flow
+# style, "..." after a lone plain scalar, long quoted strings folded at 80 columns, "?" for multi-line or long keys.
+locals {
+  config = {
+    service = {
+      name     = "api"
+      port     = 8080
+      ratio    = 0.25
+      tiny     = 0.0000001
+      big      = 1e21
+      enabled  = true
+      owner    = null
+      tags     = ["web", "1", "true", "", " padded "]
+      empty    = []
+      none     = {}
+      nested   = [[1, 2], [], [{ a = 1, b = [true] }]]
+      script   = "#!/bin/sh\nexec api --port 0\n"
+      no_final = "first\nsecond"
+      keep     = "kept\n\n"
+      indented = "  indented\nline\n"
+      trailing = "space \nbreak"
+      tabbed   = "tab\there\nnext"
+      quotes   = "say \"hi\" \\ bye"
+      unicode  = "grüße ☃ \u00a0 \u2028 \u0085 \u007f"
+      long     = "${join(" ", [for i in range(30) : "word${i}"])}"
+      long_in  = { deeper = { text = "${join(" ", [for i in range(25) : "item-${i}"])}" } }
+      spaces   = "${join(" ", [for i in range(40) : "w"])}  ${join(" ", [for i in range(40) : "w"])}"
+    }
+    "multi\nline key"                                = "value"
+    "${join("", [for i in range(130) : "k"])}"       = 1
+    "${join(" ", [for i in range(30) : "long-key"])}" = [1, 2]
+  }
+}
+
+job "rendered" {
+  datacenters = ["dc1"]
+
+  meta = {
+    number      = yamlencode(42)
+    negative    = yamlencode(-1.5)
+    bool        = yamlencode(false)
+    null_value  = yamlencode(null)
+    string      = yamlencode("hello")
+    multiline   = yamlencode("a\nb\n")
+    only_break  = yamlencode("\n")
+    empty_list  = yamlencode([])
+    empty_map   = yamlencode({})
+    list        = yamlencode([1, "two", [3], { four = 4 }])
+    round_trip  = jsonencode(yamldecode(yamlencode(local.config.service)))
+  }
+
+  group "api" {
+    task "server" {
+      driver = "docker"
+
+      config {
+        image = "api:1.0"
+      }
+
+      template {
+        destination = "local/config.yaml"
+        data        = yamlencode(local.config)
+      }
+    }
+  }
+}
