@@ -84,6 +84,22 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var attributeFields = shape.Attributes;
         var blockFields = shape.Blocks;
         var asAttribute = AttributeOrBlockNames(structName);
+        var extraTypes = ExtraBlockTypes(structName);
+        var extraBlocks = extraTypes.Length == 0 ? [] : body.Blocks.Where(b => IsOfType(b, extraTypes)).ToList();
+        var otherBlocks = extraTypes.Length == 0 ? body.Blocks : [.. body.Blocks.Where(b => !IsOfType(b, extraTypes))];
+        var extras = new JobspecExtras();
+        if (structName == "Job")
+        {
+            DecodeJobExtras(extraBlocks, context, extras);
+        }
+        else if (structName == "Task")
+        {
+            DecodeTaskScaling(obj, extraBlocks, context);
+        }
+        else if (structName == "TaskGroup" && !DecodeGroupExtras(extraBlocks, context, extras))
+        {
+            return obj;
+        }
 
         foreach (var attribute in body.Attributes)
         {
@@ -121,37 +137,16 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         {
             if (body.Find(field.HclName!) is null)
             {
-                diagnostics.Add("Missing required argument", $"The argument \"{field.HclName}\" is required, but no definition was found.", body.Range);
+                diagnostics.Add("Missing required argument", $"The argument \"{field.HclName}\" is required, but no definition was found.", MissingItemRange(scope.Block));
             }
         }
 
         var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
-        JsonObject? inheritedVault = null;
-        var loneTaskGroups = new List<JsonObject>();
-        foreach (var child in Expand(body.Blocks, context))
+        foreach (var child in Expand(otherBlocks, context))
         {
             try
             {
                 var type = child.Block.Type;
-                if (type == "vault" && structName is "Job" or "TaskGroup")
-                {
-                    RejectDuplicate(child.Block, seen);
-                    CheckLabels("Vault", child);
-                    inheritedVault = Decode("Vault", child);
-                    continue;
-                }
-
-                if (type == "task" && structName == "Job")
-                {
-                    CheckLabels("Task", child);
-                    var task = Decode("Task", child);
-                    var group = Zero("TaskGroup");
-                    group["Name"] = task["Name"]?.DeepClone();
-                    group["Tasks"] = new JsonArray(task);
-                    loneTaskGroups.Add(group);
-                    continue;
-                }
-
                 if (!blockFields.TryGetValue(type, out var field))
                 {
                     var suggestion = Suggest(type, blockFields.Keys);
@@ -168,10 +163,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
-        if (loneTaskGroups.Count > 0)
+        if (extras.LoneTaskGroups.Count > 0)
         {
             // jobspec2 normalizeJob: a task directly in the job becomes a group of its own, placed first.
-            var groups = new JsonArray([.. loneTaskGroups]);
+            var groups = new JsonArray([.. extras.LoneTaskGroups]);
             foreach (var group in (obj["TaskGroups"] as JsonArray)?.ToList() ?? [])
             {
                 groups.Add(group?.DeepClone());
@@ -180,17 +175,247 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             obj["TaskGroups"] = groups;
         }
 
-        if (inheritedVault is not null)
+        var tasks = (structName == "Job" ? (obj["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [] : [obj])
+            .SelectMany(g => (g["Tasks"] as JsonArray)?.OfType<JsonObject>() ?? []).ToList();
+        if (extras.Vault is not null)
         {
             // jobspec2: a group's (decodeTaskGroup) or the job's (normalizeJob) vault block goes to every task without one.
-            var groups = structName == "Job" ? (obj["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [] : [obj];
-            foreach (var task in groups.SelectMany(g => (g["Tasks"] as JsonArray)?.OfType<JsonObject>() ?? []))
+            foreach (var task in tasks)
             {
-                task["Vault"] ??= inheritedVault.DeepClone();
+                task["Vault"] ??= extras.Vault.DeepClone();
             }
         }
 
+        if (extras.Secrets.Count > 0)
+        {
+            foreach (var task in tasks)
+            {
+                var own = task["Secrets"] as JsonArray;
+                if (structName == "Job")
+                {
+                    // normalizeJob: the job's secrets are appended to every task's.
+                    own ??= [];
+                    foreach (var secret in extras.Secrets)
+                    {
+                        own.Add(secret.DeepClone());
+                    }
+
+                    task["Secrets"] = own;
+                }
+                else if (own is not { Count: > 0 })
+                {
+                    task["Secrets"] = new JsonArray([.. extras.Secrets.Select(s => s.DeepClone())]);
+                }
+                else
+                {
+                    // decodeTaskGroup appends the task's own secrets to themselves (not the group's) when it has some.
+                    foreach (var secret in own.ToList())
+                    {
+                        own.Add(secret!.DeepClone());
+                    }
+                }
+            }
+        }
+
+        if (structName == "TaskGroup" && obj["Scaling"] is JsonObject scaling)
+        {
+            ValidateGroupScaling(scaling, body);
+        }
+
         return obj;
+    }
+
+    /// <summary>
+    /// jobspec2's decodeTaskGroup/validateGroupScalingPolicy: type defaults to horizontal; unless the policy is
+    /// horizontal with a max, the first scaling block must have <c>max</c> and may not set another type.
+    /// </summary>
+    private void ValidateGroupScaling(JsonObject scaling, Body body)
+    {
+        var type = scaling["Type"]?.GetValue<string>() ?? "";
+        if (type.Length == 0)
+        {
+            scaling["Type"] = type = "horizontal";
+        }
+
+        if ((scaling["Max"] is not null && type == "horizontal") || body.Blocks.FirstOrDefault(b => b.Type == "scaling") is not { } block)
+        {
+            return;
+        }
+
+        if (block.Body.Find("max") is null)
+        {
+            diagnostics.Add("Missing required argument", "The argument \"max\" is required, but no definition was found.", MissingItemRange(block));
+        }
+
+        if (type != "horizontal" && block.Body.Find("type") is { } typeAttribute)
+        {
+            diagnostics.Add("Invalid group scaling type", $"task group scaling policy had invalid type: \"{type}\"", typeAttribute.Expression.Range);
+        }
+    }
+
+    /// <summary>The blocks jobspec2 takes out of a body before gohcl decodes the rest (its PartialContent calls).</summary>
+    private static string[] ExtraBlockTypes(string structName) => structName switch
+    {
+        "Job" => ["vault", "secret", "task"],
+        "TaskGroup" => ["vault", "secret"],
+        "Task" => ["scaling"],
+        _ => [],
+    };
+
+    private static bool IsOfType(Block block, string[] types) =>
+        types.Contains(block.Type) || (block.Type == "dynamic" && block.Labels.Count == 1 && types.Contains(block.Labels[0]));
+
+    /// <summary>What the job or group level <c>vault</c>, <c>secret</c> and <c>task</c> blocks decoded to.</summary>
+    private sealed class JobspecExtras
+    {
+        public JsonObject? Vault { get; set; }
+
+        public List<JsonObject> Secrets { get; } = [];
+
+        public List<JsonObject> LoneTaskGroups { get; } = [];
+    }
+
+    /// <summary>
+    /// jobspec2's decodeJob/decodeTopLevelExtras: label errors of the job's vault/secret/task blocks, their decoding,
+    /// then the same label errors again (Nomad reports them a second time when the rest of the job body is decoded).
+    /// </summary>
+    private void DecodeJobExtras(List<Block> blocks, EvaluationContext context, JobspecExtras extras)
+    {
+        var labelErrors = new List<HclDiagnostic>();
+        var valid = new List<DecodeScope>();
+        foreach (var child in Expand(blocks, context))
+        {
+            if (LabelError(child.Block.Type == "vault" ? [] : ["name"], child) is { } error)
+            {
+                labelErrors.Add(error);
+                continue;
+            }
+
+            valid.Add(child);
+        }
+
+        diagnostics.AddRange(labelErrors);
+        Block? firstVault = null;
+        foreach (var child in valid)
+        {
+            switch (child.Block.Type)
+            {
+                case "vault" when firstVault is not null:
+                    diagnostics.Add("Duplicate vault block", $"Only one block of type \"vault\" is allowed. Previous definition was at {DefRange(firstVault)}.", DefRange(child.Block));
+                    break;
+                case "vault":
+                    firstVault = child.Block;
+                    extras.Vault = Decode("Vault", child);
+                    break;
+                case "secret":
+                    extras.Secrets.Add(Decode("Secret", child));
+                    break;
+                default:
+                    var task = Decode("Task", child);
+                    var group = Zero("TaskGroup");
+                    group["Name"] = task["Name"]?.DeepClone();
+                    group["Tasks"] = new JsonArray(task);
+                    extras.LoneTaskGroups.Add(group);
+                    break;
+            }
+        }
+
+        diagnostics.AddRange(labelErrors);
+    }
+
+    /// <summary>
+    /// jobspec2's decodeTaskGroup: a label error in a vault/secret block stops the group's decoding; the blocks' own
+    /// decode errors are dropped (Nomad overwrites them), and the last vault block wins.
+    /// </summary>
+    private bool DecodeGroupExtras(List<Block> blocks, EvaluationContext context, JobspecExtras extras)
+    {
+        var children = Expand(blocks, context).ToList();
+        var errors = children.Select(c => LabelError(c.Block.Type == "vault" ? [] : ["name"], c)).OfType<HclDiagnostic>().ToList();
+        if (errors.Count > 0)
+        {
+            diagnostics.AddRange(errors);
+            return false;
+        }
+
+        var silent = new StructDecoder(new DiagnosticBag());
+        foreach (var child in children)
+        {
+            if (child.Block.Type == "vault")
+            {
+                extras.Vault = silent.Decode("Vault", child);
+            }
+            else
+            {
+                extras.Secrets.Add(silent.Decode("Secret", child));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// jobspec2's decodeTaskScalingPolicies: <c>scaling "cpu"</c> / <c>scaling "mem"</c> (any case) become vertical
+    /// policies in <c>ScalingPolicies</c>. Label errors are reported twice, as Nomad does.
+    /// </summary>
+    private void DecodeTaskScaling(JsonObject task, List<Block> blocks, EvaluationContext context)
+    {
+        var labelErrors = new List<HclDiagnostic>();
+        var valid = new List<DecodeScope>();
+        foreach (var child in Expand(blocks, context))
+        {
+            if (LabelError(["name"], child) is { } error)
+            {
+                labelErrors.Add(error);
+                continue;
+            }
+
+            valid.Add(child);
+        }
+
+        diagnostics.AddRange(labelErrors);
+        var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
+        foreach (var child in valid)
+        {
+            var block = child.Block;
+            var name = child.Labels[0].ToLowerInvariant();
+            var policyType = name switch
+            {
+                "cpu" => "vertical_cpu",
+                "mem" => "vertical_mem",
+                _ => null,
+            };
+            if (policyType is null)
+            {
+                diagnostics.Add("Invalid scaling policy name", "scaling policy name must be \"cpu\" or \"mem\"", block.LabelRanges[0]);
+                continue;
+            }
+
+            if (seen.TryGetValue(name, out var previous))
+            {
+                diagnostics.Add($"Duplicate scaling \"{name}\" block", $"Only one scaling {name} block is allowed. Another was defined at {DefRange(previous)}.", DefRange(block));
+                continue;
+            }
+
+            seen[name] = block;
+            var policy = Decode("ScalingPolicy", child);
+            var type = policy["Type"]?.GetValue<string>() ?? "";
+            if (type.Length == 0)
+            {
+                policy["Type"] = policyType;
+            }
+            else if (type != policyType)
+            {
+                // Nomad's text names the two types the other way round.
+                diagnostics.Add("Invalid scaling policy type", $"Invalid policy type, expected \"{type}\" but found \"{policyType}\"", DefRange(block));
+                continue;
+            }
+
+            var policies = task["ScalingPolicies"] as JsonArray ?? [];
+            policies.Add(policy);
+            task["ScalingPolicies"] = policies;
+        }
+
+        diagnostics.AddRange(labelErrors);
     }
 
     private static HashSet<string> AttributeOrBlockNames(string structName) => structName switch
@@ -199,6 +424,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         "Task" => ["meta", "env"],
         _ => [],
     };
+
+    /// <summary>hclsyntax's Body.MissingItemRange: an empty range at the block's opening brace.</summary>
+    private static SourceRange MissingItemRange(Block block) => block.OpenBraceRange with { End = block.OpenBraceRange.Start };
 
     private static SourceRange DefRange(Block block) =>
         SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
@@ -266,20 +494,31 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
     private static void CheckLabels(string structName, DecodeScope child)
     {
-        var labels = StructShape.ByStruct[structName].Labels;
-        if (child.Labels.Count < labels.Count)
+        if (LabelError([.. StructShape.ByStruct[structName].Labels.Select(l => l.HclName!)], child) is { } error)
         {
-            throw Error($"Missing {labels[child.Labels.Count].HclName} for {child.Block.Type}", $"All {child.Block.Type} blocks must have {labels.Count} labels ({string.Join(", ", labels.Select(l => l.HclName))}).", child.Block.OpenBraceRange);
+            throw new EvaluationException(error);
+        }
+    }
+
+    /// <summary>hclsyntax's label count check of a block against the label names its schema expects.</summary>
+    private static HclDiagnostic? LabelError(IReadOnlyList<string> names, DecodeScope child)
+    {
+        var block = child.Block;
+        if (child.Labels.Count < names.Count)
+        {
+            return new HclDiagnostic($"Missing {names[child.Labels.Count]} for {block.Type}", $"All {block.Type} blocks must have {names.Count} labels ({string.Join(", ", names)}).", block.OpenBraceRange);
         }
 
-        if (child.Labels.Count > labels.Count)
+        if (child.Labels.Count > names.Count)
         {
-            var extra = child.Block.LabelRanges.Count > labels.Count ? child.Block.LabelRanges[labels.Count] : child.Block.TypeRange;
-            var detail = labels.Count == 0
-                ? $"No labels are expected for {child.Block.Type} blocks."
-                : $"Only {labels.Count} labels ({string.Join(", ", labels.Select(l => l.HclName))}) are expected for {child.Block.Type} blocks.";
-            throw Error($"Extraneous label for {child.Block.Type}", detail, extra);
+            var extra = block.LabelRanges.Count > names.Count ? block.LabelRanges[names.Count] : block.TypeRange;
+            var detail = names.Count == 0
+                ? $"No labels are expected for {block.Type} blocks."
+                : $"Only {names.Count} labels ({string.Join(", ", names)}) are expected for {block.Type} blocks.";
+            return new HclDiagnostic($"Extraneous label for {block.Type}", detail, extra);
         }
+
+        return null;
     }
 
     private static void RejectDuplicate(Block block, Dictionary<string, Block> seen)
@@ -328,7 +567,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Missing name for dynamic", "All dynamic blocks must have 1 labels (type).", block.OpenBraceRange);
         }
 
-        var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", block.Body.Range);
+        var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", MissingItemRange(block));
         var iteratorName = block.Labels[0];
         if (block.Body.Find("iterator") is { } iteratorAttr)
         {
