@@ -173,20 +173,19 @@ public static class Evaluator
                         throw Error("Invalid index", $"The given key does not identify an element in this collection value: {e.Message}.", keyRange);
                     }
 
-                    if (n != Math.Floor(n))
+                    if (n >= 0 && n < collection.Elements.Count && n == Math.Floor(n))
                     {
-                        throw Error("Invalid index", "The given key does not identify an element in this collection value: indexing a sequence requires a whole number.", keyRange);
+                        return collection.Elements[(int)n];
                     }
 
-                    if (n < 0 || n >= collection.Elements.Count)
-                    {
-                        var detail = n < 0
-                            ? "The given key does not identify an element in this collection value: a negative number is not a valid index for a sequence."
-                            : "The given key does not identify an element in this collection value: the given index is greater than or equal to the length of the collection.";
-                        throw Error("Invalid index", detail, keyRange);
-                    }
-
-                    return collection.Elements[(int)n];
+                    // hcl.Index: the specific texts, except that an index beyond the length (not equal to it) gets the generic one.
+                    var count = collection.Elements.Count;
+                    var detail = n != Math.Floor(n) ? ": indexing a sequence requires a whole number, but the given index has a fractional part."
+                        : n < 0 ? ": a negative number is not a valid index for a sequence."
+                        : n > count ? "."
+                        : count == 0 ? ": the collection has no elements."
+                        : ": the given index is greater than or equal to the length of the collection.";
+                    throw Error("Invalid index", "The given key does not identify an element in this collection value" + detail, keyRange);
                 }
 
             case HclTypeKind.Map or HclTypeKind.Object:

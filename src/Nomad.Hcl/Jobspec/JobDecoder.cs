@@ -28,6 +28,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         public SourceRange? ValueRange { get; set; }
 
         public List<Block> Validations { get; } = [];
+
+        /// <summary>The default did not convert to the type: jobspec2 assigns an unknown value (not unset, not validated).</summary>
+        public bool InvalidDefault { get; set; }
     }
 
     private readonly DiagnosticBag _diagnostics = new();
@@ -58,6 +61,11 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         AssignKeyValues();
         foreach (var variable in _variables.Values)
         {
+            if (variable.InvalidDefault)
+            {
+                continue;
+            }
+
             if (variable.Value is null)
             {
                 _diagnostics.Add($"Unset variable \"{variable.Name}\"", UnsetDetail, null);
@@ -102,6 +110,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         if (_diagnostics.HasErrors)
         {
             return Failed();
+        }
+
+        if (decoder.FreeFormDiagnostics.HasErrors)
+        {
+            // jobspec2 decode: decodeMapInterfaceType's errors are returned as hcl.Diagnostics (first, and N others).
+            return new JobParseResult(null, decoder.FreeFormDiagnostics.Items);
         }
 
         Normalize(job, jobBlock.Labels[0]);
@@ -259,6 +273,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                         }
                         catch (ConversionException e)
                         {
+                            variable.InvalidDefault = true;
                             throw new EvaluationException(new HclDiagnostic("Invalid default value for variable", $"This default value is not compatible with the variable's type constraint: {e.Message}.", defaultAttr.Expression.Range));
                         }
                     }

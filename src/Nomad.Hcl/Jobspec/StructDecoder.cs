@@ -13,6 +13,12 @@ namespace Nomad.Hcl.Jobspec;
 /// </summary>
 internal sealed class StructDecoder(DiagnosticBag diagnostics)
 {
+    /// <summary>
+    /// Errors evaluating free-form maps (<c>config</c>, <c>policy</c>, …). jobspec2 evaluates those only after the
+    /// rest decoded without error (decodeMapInterfaceType), and reports them as one hcl.Diagnostics.
+    /// </summary>
+    public DiagnosticBag FreeFormDiagnostics { get; } = new();
+
     private static EvaluationException Error(string summary, string detail, SourceRange? range) => new(new HclDiagnostic(summary, detail, range));
 
     /// <summary>The JSON of a struct with every field at its zero value.</summary>
@@ -88,6 +94,36 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var extraBlocks = extraTypes.Length == 0 ? [] : body.Blocks.Where(b => IsOfType(b, extraTypes)).ToList();
         var otherBlocks = extraTypes.Length == 0 ? body.Blocks : [.. body.Blocks.Where(b => !IsOfType(b, extraTypes))];
         var extras = new JobspecExtras();
+        var before = diagnostics.Items.Count;
+        foreach (var name in asAttribute)
+        {
+            // jobspec2's decodeAsAttribute: env and meta given as arguments are decoded first.
+            if (body.Find(name) is not { } attribute || !blockFields.TryGetValue(name, out var mapField))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (body.Blocks.FirstOrDefault(b => b.Type == name) is { } clash)
+                {
+                    throw Error($"Duplicate {name} block", $"{name} may not be defined more than once. Another definition is defined at {attribute.Range}.", DefRange(clash));
+                }
+
+                obj[mapField.JsonName] = StringMap(EvaluateForDecode(attribute.Expression, context, duration: false), StartRange(attribute.Expression));
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
+            }
+        }
+
+        if (structName == "TaskGroup" && diagnostics.Items.Count > before)
+        {
+            // decodeTaskGroup returns as soon as its meta argument or vault/secret blocks have errors.
+            return obj;
+        }
+
         if (structName == "Job")
         {
             DecodeJobExtras(extraBlocks, context, extras);
@@ -111,14 +147,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                     continue;
                 }
 
-                if (asAttribute.Contains(attribute.Name) && blockFields.TryGetValue(attribute.Name, out var mapField))
+                if (asAttribute.Contains(attribute.Name) && blockFields.ContainsKey(attribute.Name))
                 {
-                    if (body.Blocks.FirstOrDefault(b => b.Type == attribute.Name) is { } clash)
-                    {
-                        throw Error($"Duplicate {attribute.Name} block", $"{attribute.Name} may not be defined more than once. Another definition is defined at {attribute.Range}.", DefRange(clash));
-                    }
-
-                    obj[mapField.JsonName] = StringMap(Evaluator.Evaluate(attribute.Expression, context), StartRange(attribute.Expression));
                     continue;
                 }
 
@@ -418,10 +448,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         diagnostics.AddRange(labelErrors);
     }
 
-    private static HashSet<string> AttributeOrBlockNames(string structName) => structName switch
+    private static string[] AttributeOrBlockNames(string structName) => structName switch
     {
         "Job" or "TaskGroup" => ["meta"],
-        "Task" => ["meta", "env"],
+        "Task" => ["env", "meta"],
         _ => [],
     };
 
@@ -448,7 +478,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (type == "map[string]any")
             {
                 RejectDuplicate(block, seen);
-                obj[field.JsonName] = FreeForm(BodyAsValue(block.Body, child.Context), topLevel: true);
+                obj[field.JsonName] = FreeForm(FreeFormBody(block.Body, child.Context), topLevel: true);
                 return;
             }
 
@@ -645,14 +675,24 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var map = new JsonObject();
         foreach (var attribute in body.Attributes)
         {
-            var value = Evaluator.Evaluate(attribute.Expression, context);
             try
             {
+                var value = EvaluateForDecode(attribute.Expression, context, duration: false);
+                if (attribute.Expression is ObjectExpression)
+                {
+                    // hclutil.BlocksAsAttrs turns an object constructor in a block body into a one-element tuple.
+                    throw new ConversionException("string required, but have tuple");
+                }
+
                 map[attribute.Name] = value.IsNull ? "" : Converter.Convert(value, HclType.String).AsString();
             }
             catch (ConversionException e)
             {
-                throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", StartRange(attribute.Expression));
+                diagnostics.Add("Unsuitable value type", $"Unsuitable value: {e.Message}", StartRange(attribute.Expression));
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
             }
         }
 
@@ -723,10 +763,65 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     private static JsonValue Number(double n) =>
         n == Math.Floor(n) && Math.Abs(n) < 9.2e18 ? JsonValue.Create((long)n) : JsonValue.Create(n);
 
-    private static JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context)
+    /// <summary>
+    /// Evaluates an expression gohcl decodes into a Go value. When evaluation fails, hcl goes on with an unknown
+    /// value, which gohcl then rejects too: that second diagnostic is thrown after the first is recorded.
+    /// </summary>
+    private HclValue EvaluateForDecode(Expression expression, EvaluationContext context, bool duration)
+    {
+        try
+        {
+            return Evaluator.Evaluate(expression, context);
+        }
+        catch (EvaluationException e)
+        {
+            diagnostics.AddRange([e.Diagnostic]);
+            // jobspec2's decodeDuration prints the unknown value's type with %s: Go writes cty.DynamicPseudoType as {{{}}}.
+            throw Error("Unsuitable value type", duration ? "Unsuitable value: expected a string but found {{{}}}" : "Unsuitable value: value must be known", StartRange(expression));
+        }
+    }
+
+    /// <summary>
+    /// A free-form body (task <c>config</c>): each top-level argument evaluated on its own, as jobspec2's
+    /// decodeInterface does; a failing one records its error and <c>value is not known</c> in <see cref="FreeFormDiagnostics"/>.
+    /// </summary>
+    private HclValue FreeFormBody(Body body, EvaluationContext context)
+    {
+        var attrs = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
+        foreach (var attribute in body.Attributes)
+        {
+            try
+            {
+                attrs[attribute.Name] = Evaluator.Evaluate(attribute.Expression, context);
+            }
+            catch (EvaluationException e)
+            {
+                FreeFormDiagnostics.AddRange([e.Diagnostic]);
+                FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
+            }
+        }
+
+        foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
+        {
+            var blocks = group.ToList();
+            try
+            {
+                attrs[group.Key] = HclValue.Tuple([.. blocks.Select(b => LabelledBody(b))]);
+            }
+            catch (EvaluationException e)
+            {
+                FreeFormDiagnostics.AddRange([e.Diagnostic]);
+                FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
+            }
+        }
+
+        return HclValue.Object(attrs);
+    }
+
+    private JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context)
     {
         type = GoTypes.Underlying(type);
-        var value = Evaluator.Evaluate(expression, context);
+        var value = EvaluateForDecode(expression, context, GoTypes.IsDuration(type));
         if (GoTypes.IsDuration(type))
         {
             return Duration(value, expression);

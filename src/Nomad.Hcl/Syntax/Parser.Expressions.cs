@@ -240,8 +240,19 @@ public sealed partial class Parser
             case TokenKind.OParen:
                 {
                     _tokens.Read();
+                    var openIndex = _tokens.PreviousIndex;
                     _tokens.PushIncludeNewlines(false);
-                    var inner = Expr();
+                    Expression inner;
+                    try
+                    {
+                        inner = Expr();
+                    }
+                    catch (ParseAbortedException)
+                    {
+                        RecoverPast(openIndex);
+                        throw;
+                    }
+
                     var close = _tokens.Read();
                     _tokens.PopIncludeNewlines();
                     if (close.Kind != TokenKind.CParen)
@@ -287,6 +298,12 @@ public sealed partial class Parser
                 return ObjectOrFor();
 
             default:
+                if (_recovery)
+                {
+                    // hclsyntax in recovery mode: no diagnostic, a placeholder, the token left for the caller.
+                    return new LiteralExpression(HclValue.Null, start.Range);
+                }
+
                 _tokens.Read();
                 throw Fail("Invalid expression", "Expected the start of an expression, but found an invalid expression token.", start.Range);
         }
@@ -295,9 +312,27 @@ public sealed partial class Parser
     private FunctionCallExpression FunctionCall(Token name)
     {
         var open = _tokens.Read();
+        var openIndex = _tokens.PreviousIndex;
         _tokens.PushIncludeNewlines(false);
         var args = new List<Expression>();
         var expand = false;
+        Token close;
+        try
+        {
+            close = FunctionArguments(args, ref expand);
+        }
+        catch (ParseAbortedException)
+        {
+            RecoverPast(openIndex);
+            throw;
+        }
+
+        _tokens.PopIncludeNewlines();
+        return new FunctionCallExpression(name.Text, args, expand, name.Range, open.Range, close.Range, SourceRange.Between(name.Range, close.Range));
+    }
+
+    private Token FunctionArguments(List<Expression> args, ref bool expand)
+    {
         Token close;
         while (true)
         {
@@ -334,13 +369,13 @@ public sealed partial class Parser
             }
         }
 
-        _tokens.PopIncludeNewlines();
-        return new FunctionCallExpression(name.Text, args, expand, name.Range, open.Range, close.Range, SourceRange.Between(name.Range, close.Range));
+        return close;
     }
 
     private Expression TupleOrFor()
     {
         var open = _tokens.Read();
+        var openIndex = _tokens.PreviousIndex;
         _tokens.PushIncludeNewlines(false);
         try
         {
@@ -373,6 +408,11 @@ public sealed partial class Parser
                 }
             }
         }
+        catch (ParseAbortedException)
+        {
+            RecoverPast(openIndex);
+            throw;
+        }
         finally
         {
             _tokens.PopIncludeNewlines();
@@ -382,6 +422,7 @@ public sealed partial class Parser
     private Expression ObjectOrFor()
     {
         var open = _tokens.Read();
+        var openIndex = _tokens.PreviousIndex;
         var first = _tokens.Peek();
         if (first.Kind == TokenKind.Ident && first.Text == "for" && PeekSecond().Kind == TokenKind.Ident)
         {
@@ -389,6 +430,11 @@ public sealed partial class Parser
             try
             {
                 return ForExpr(open, isObject: true);
+            }
+            catch (ParseAbortedException)
+            {
+                RecoverPast(openIndex);
+                throw;
             }
             finally
             {
@@ -445,6 +491,11 @@ public sealed partial class Parser
 
                 throw Fail("Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.", next.Range);
             }
+        }
+        catch (ParseAbortedException)
+        {
+            RecoverPast(openIndex);
+            throw;
         }
         finally
         {

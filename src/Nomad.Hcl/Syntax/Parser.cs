@@ -15,6 +15,12 @@ public sealed partial class Parser
     private readonly string _file;
     private int _depth;
 
+    /// <summary>
+    /// hclsyntax's recovery mode: set once any error was recovered from; from then on the parser's follow-on
+    /// errors (those hclsyntax reports only when <c>!p.recovery</c>) are not recorded.
+    /// </summary>
+    private bool _recovery;
+
     private Parser(List<Token> tokens, DiagnosticBag diagnostics, string file)
     {
         _tokens = new TokenStream(tokens);
@@ -94,8 +100,33 @@ public sealed partial class Parser
 
     private ParseAbortedException Fail(string summary, string detail, SourceRange range)
     {
-        _diagnostics.Add(summary, detail, range);
+        if (!_recovery || !IsFollowOnError(summary, detail))
+        {
+            _diagnostics.Add(summary, detail, range);
+        }
+
         return new ParseAbortedException(summary);
+    }
+
+    /// <summary>The errors hclsyntax's parser records only when not in recovery mode (guarded by <c>!p.recovery</c>).</summary>
+    private static bool IsFollowOnError(string summary, string detail) => summary switch
+    {
+        "Argument or block definition required" => detail == "An argument or block definition is required here.",
+        "Invalid block definition" => detail.StartsWith("Either a quoted string", StringComparison.Ordinal),
+        "Invalid single-argument block definition" => detail.StartsWith("A single-line block definition must end", StringComparison.Ordinal),
+        "Invalid argument name" or "Unclosed configuration block" or "Missing newline after argument" or "Unexpected comma after argument"
+            or "Missing newline after block definition" or "Invalid attribute name" or "Missing close bracket on splat index"
+            or "Missing close bracket on index" or "Missing expression" or "Invalid expression" or "Missing closing parenthesis"
+            or "Missing item separator" or "Missing attribute value" or "Missing key/value separator" or "Missing attribute separator"
+            or "Invalid 'for' expression" => true,
+        _ => false,
+    };
+
+    /// <summary>hclsyntax's <c>p.recover(close)</c> in a bracketed construct: skip past its closing bracket.</summary>
+    private void RecoverPast(int openIndex)
+    {
+        _recovery = true;
+        _tokens.SkipPastMatching(openIndex);
     }
 
     private void Enter(SourceRange at)
@@ -132,6 +163,27 @@ public sealed partial class Parser
                 continue;
             }
 
+            if (next.Kind != TokenKind.Ident)
+            {
+                // hclsyntax ParseBody: a token that cannot start an item ends the body (recover to its end).
+                _tokens.ReadRaw();
+                if (!_recovery)
+                {
+                    if (next.Kind == TokenKind.OQuote)
+                    {
+                        _diagnostics.Add("Invalid argument name", "Argument names must not be quoted.", next.Range);
+                    }
+                    else
+                    {
+                        _diagnostics.Add("Argument or block definition required", "An argument or block definition is required here.", next.Range);
+                    }
+                }
+
+                _recovery = true;
+                _tokens.SkipToBodyEnd(end);
+                continue;
+            }
+
             var depth = _depth;
             var newlineModes = _tokens.NewlineModeDepth;
             try
@@ -140,6 +192,7 @@ public sealed partial class Parser
             }
             catch (ParseAbortedException)
             {
+                _recovery = true;
                 _depth = depth;
                 _tokens.ResetNewlineModes(newlineModes);
                 RecoverAfterBodyItem();

@@ -1,5 +1,5 @@
+# Label errors of blocks jobspec2 takes out with PartialContent (job secret/vault/task, task scaling) are reported twice.
 job "j" {
-  bogus1 = 1
   secret "a" "b" {
   }
   group "g" {
@@ -12,7 +12,6 @@ job "j" {
       scaling "x" "y" {
         max = 1
       }
-      bogus4 = 1
     }
   }
   bogus2 = 1
