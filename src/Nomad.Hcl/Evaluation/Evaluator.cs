@@ -327,7 +327,11 @@ public static class Evaluator
     {
         if (!context.Functions.TryGetValue(call.Name, out var function))
         {
-            throw Error("Call to unknown function", $"There is no function named \"{call.Name}\".", call.NameRange);
+            // hclsyntax: the first function name within edit distance 2, in Go map order (random when several are);
+            // here the nearest one.
+            var suggestion = Jobspec.StructDecoder.Suggest(call.Name, context.Functions.Keys
+                .OrderBy(n => Jobspec.StructDecoder.Levenshtein(call.Name, n)).ThenBy(n => n, StringComparer.Ordinal));
+            throw Error("Call to unknown function", $"There is no function named \"{call.Name}\".{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", call.NameRange);
         }
 
         if (call.Name is "try" or "can")
@@ -505,7 +509,7 @@ public static class Evaluator
 
             if (objectItems.ContainsKey(name))
             {
-                throw Error("Duplicate object key", $"Two different items produced the key \"{name}\" in this 'for' expression. If duplicate keys are expected, use the ellipsis (...) after the value expression to enable grouping by key.", forExpr.KeyResult.Range);
+                throw Error("Duplicate object key", $"Two different items produced the key \"{name}\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key.", forExpr.KeyResult.Range);
             }
 
             objectItems[name] = itemValue;

@@ -247,14 +247,16 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 {
                     if (attribute.Name is not ("type" or "default" or "description"))
                     {
-                        throw new EvaluationException(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.", attribute.NameRange));
+                        var suggestion = StructDecoder.Suggest(attribute.Name, ["description", "default", "type"]);
+                        throw new EvaluationException(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange));
                     }
                 }
 
                 variable.Validations.AddRange(block.Body.Blocks.Where(b => b.Type == "validation"));
                 foreach (var nested in block.Body.Blocks.Where(b => b.Type != "validation"))
                 {
-                    throw new EvaluationException(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.", nested.TypeRange));
+                    var suggestion = StructDecoder.Suggest(nested.Type, ["validation"]);
+                    throw new EvaluationException(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange));
                 }
 
                 if (block.Body.Find("type") is { } typeAttr)

@@ -991,7 +991,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         return null;
     }
 
-    private static int Levenshtein(string a, string b)
+    internal static int Levenshtein(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

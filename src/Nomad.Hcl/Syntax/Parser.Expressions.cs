@@ -467,12 +467,13 @@ public sealed partial class Parser
                 var separator = _tokens.Read();
                 if (separator.Kind is not (TokenKind.Equal or TokenKind.Colon))
                 {
-                    if (separator.Kind == TokenKind.Newline || separator.Kind == TokenKind.EndOfFile)
+                    throw separator.Kind switch
                     {
-                        throw Fail("Missing attribute value", "Expected an attribute value, introduced by an equals sign (\"=\").", separator.Range);
-                    }
-
-                    throw Fail("Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value.", separator.Range);
+                        TokenKind.Newline or TokenKind.Comma => Fail("Missing attribute value", "Expected an attribute value, introduced by an equals sign (\"=\").", separator.Range),
+                        TokenKind.Ident => Fail("Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value. If you intended to given an attribute name containing periods or spaces, write the name in quotes to create a string literal.", separator.Range),
+                        TokenKind.EndOfFile => Fail("Unterminated object constructor expression", "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", open.Range),
+                        _ => Fail("Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value.", separator.Range),
+                    };
                 }
 
                 var value = Expr();

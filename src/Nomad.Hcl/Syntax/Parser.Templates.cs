@@ -34,7 +34,8 @@ public sealed partial class Parser
                         parts.Add(new TemplatePart { Kind = TemplatePartKind.Literal, Text = Unescape(token, quoted: !heredoc), Range = token.Range });
                         break;
                     case TokenKind.QuotedNewline:
-                        throw Fail("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range);
+                        // The scanner check reported the newline; the template parser then stops at it as at any unexpected token.
+                        throw Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
                     case TokenKind.TemplateInterp:
                         parts.Add(Interpolation(token));
                         break;

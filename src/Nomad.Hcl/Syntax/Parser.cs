@@ -67,31 +67,70 @@ public sealed partial class Parser
         }
     }
 
+    /// <summary>hclsyntax's checkInvalidTokens: the scanner's errors, recorded before any parse error.</summary>
     private static void CheckInvalidTokens(List<Token> tokens, DiagnosticBag diagnostics)
     {
+        int bitwise = 0, backticks = 0, apostrophes = 0, semicolons = 0;
         foreach (var token in tokens)
         {
-            switch (token.Kind)
+            if (token.Kind == TokenKind.QuotedNewline)
             {
-                case TokenKind.Invalid when token.Text == "/*":
+                diagnostics.Add("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range);
+                continue;
+            }
+
+            if (token.Kind != TokenKind.Invalid)
+            {
+                continue;
+            }
+
+            switch (token.Text)
+            {
+                case "/*":
                     diagnostics.Add("Unterminated template string", "No closing marker was found for the comment.", token.Range);
                     break;
-                case TokenKind.Invalid when token.Text == "'":
-                    diagnostics.Add("Invalid character", "Single quotes are not valid. Use double quotes (\") to enclose strings.", token.Range);
+                case "&" or "|" or "^" or "~":
+                    if (bitwise++ < 4)
+                    {
+                        var suggestion = token.Text switch
+                        {
+                            "&" => " Did you mean boolean AND (\"&&\")?",
+                            "|" => " Did you mean boolean OR (\"||\")?",
+                            "~" => " Did you mean boolean NOT (\"!\")?",
+                            _ => "",
+                        };
+                        diagnostics.Add("Unsupported operator", $"Bitwise operators are not supported.{suggestion}", token.Range);
+                    }
+
                     break;
-                case TokenKind.Invalid when token.Text == "`":
-                    diagnostics.Add("Invalid character", "The \"`\" character is not valid. To create a multi-line string, use the \"heredoc\" syntax, like \"<<EOT\".", token.Range);
+                case "`":
+                    // Only every other one is reported (the start of a backtick-quoted string, not its end).
+                    if (backticks % 2 == 0)
+                    {
+                        diagnostics.Add("Invalid character", "The \"`\" character is not valid. To create a multi-line string, use the \"heredoc\" syntax, like \"<<EOT\".", token.Range);
+                    }
+
+                    backticks = Math.Min(backticks + 1, 3);
                     break;
-                case TokenKind.Invalid when token.Text == "&":
-                    diagnostics.Add("Invalid character", "Bitwise operators are not supported. Did you mean boolean AND (\"&&\")?", token.Range);
+                case "'":
+                    if (apostrophes % 2 == 0)
+                    {
+                        diagnostics.Add("Invalid character", "Single quotes are not valid. Use double quotes (\") to enclose strings.", token.Range);
+                    }
+
+                    apostrophes = Math.Min(apostrophes + 1, 3);
                     break;
-                case TokenKind.Invalid when token.Text == "|":
-                    diagnostics.Add("Invalid character", "Bitwise operators are not supported. Did you mean boolean OR (\"||\")?", token.Range);
+                case ";":
+                    if (semicolons++ < 1)
+                    {
+                        diagnostics.Add("Invalid character", "The \";\" character is not valid. Use newlines to separate arguments and blocks, and commas to separate items in collection values.", token.Range);
+                    }
+
                     break;
-                case TokenKind.Invalid when token.Text == "^":
-                    diagnostics.Add("Invalid character", "Bitwise operators are not supported. Did you mean boolean AND (\"&&\")?", token.Range);
+                case "\u201c" or "\u201d":
+                    diagnostics.Add("Invalid character", "\"Curly quotes\" are not valid here. These can sometimes be inadvertently introduced when sharing code via documents or discussion forums. It might help to replace the character with a \"straight quote\".", token.Range);
                     break;
-                case TokenKind.Invalid:
+                default:
                     diagnostics.Add("Invalid character", "This character is not used within the language.", token.Range);
                     break;
             }
@@ -118,7 +157,7 @@ public sealed partial class Parser
             or "Missing newline after block definition" or "Invalid attribute name" or "Missing close bracket on splat index"
             or "Missing close bracket on index" or "Missing expression" or "Invalid expression" or "Missing closing parenthesis"
             or "Missing item separator" or "Missing attribute value" or "Missing key/value separator" or "Missing attribute separator"
-            or "Invalid 'for' expression" => true,
+            or "Invalid 'for' expression" or "Unterminated object constructor expression" or "Unterminated template string" => true,
         _ => false,
     };
 
@@ -264,7 +303,7 @@ public sealed partial class Parser
                 blocks.Add(FinishBlock(ident));
                 return;
             default:
-                throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", next.Range);
+                throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
         }
     }
 
@@ -342,7 +381,12 @@ public sealed partial class Parser
 
             if (next.Kind is TokenKind.Equal)
             {
-                throw Fail("Invalid argument name", "Argument names must not be quoted.", labelRanges.Count > 0 ? labelRanges[^1] : next.Range);
+                throw Fail("Invalid block definition", "The equals sign \"=\" indicates an argument definition, and must not be used when defining a block.", next.Range);
+            }
+
+            if (next.Kind is TokenKind.Newline)
+            {
+                throw Fail("Invalid block definition", "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.", next.Range);
             }
 
             throw Fail("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.", next.Range);
@@ -398,10 +442,20 @@ public sealed partial class Parser
         }
 
         var attribute = FinishAttribute(ident, singleLine: true);
-        closeBrace = _tokens.ReadRaw();
-        if (closeBrace.Kind != TokenKind.CBrace)
+        closeBrace = _tokens.PeekRaw();
+        switch (closeBrace.Kind)
         {
-            throw Fail("Invalid single-argument block definition", "A single-line block definition must end with a closing brace immediately after its single argument definition.", closeBrace.Range);
+            case TokenKind.CBrace:
+                _tokens.ReadRaw();
+                break;
+            case TokenKind.Comma:
+                throw Fail("Invalid single-argument block definition", "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.", closeBrace.Range);
+            case TokenKind.Newline:
+                throw Fail("Invalid single-argument block definition", "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", closeBrace.Range);
+            case TokenKind.EndOfFile:
+                throw Fail("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
+            default:
+                throw Fail("Invalid single-argument block definition", "A single-line block definition must end with a closing brace immediately after its single argument definition.", closeBrace.Range);
         }
 
         return new Body([attribute], [], SourceRange.Between(openBrace.Range, closeBrace.Range));
