@@ -12,7 +12,7 @@ internal static class Operators
     {
         if (unary.IsNegation)
         {
-            return HclValue.Number(-Operand(operand, HclType.Number, "operand", unary.Operand.Range).AsNumber());
+            return Operand(operand, HclType.Number, "operand", unary.Operand.Range).Negate();
         }
 
         return HclValue.Bool(!Operand(operand, HclType.Bool, "operand", unary.Operand.Range).AsBool());
@@ -51,32 +51,59 @@ internal static class Operators
                 }
         }
 
-        var a = Operand(left, HclType.Number, "left operand", binary.Left.Range).AsNumber();
-        var b = Operand(right, HclType.Number, "right operand", binary.Right.Range).AsNumber();
+        var a = Operand(left, HclType.Number, "left operand", binary.Left.Range);
+        var b = Operand(right, HclType.Number, "right operand", binary.Right.Range);
         switch (binary.Operator)
         {
-            case BinaryOperator.Add: return HclValue.Number(a + b);
-            case BinaryOperator.Subtract: return HclValue.Number(a - b);
-            case BinaryOperator.Multiply: return HclValue.Number(a * b);
+            case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply:
+                return Arithmetic(binary.Operator, a, b);
             case BinaryOperator.Divide:
-                if (b == 0)
+                if (b.AsNumber() == 0)
                 {
                     throw Error("Operation failed", "Error during operation: can't divide by zero.", binary.Range);
                 }
 
-                return HclValue.Number(a / b);
+                return HclValue.Number(BinaryFloat.Divide(a.AsBinary(), b.AsBinary()));
             case BinaryOperator.Modulo:
-                if (b == 0)
+                if (b.AsNumber() == 0)
                 {
                     throw Error("Operation failed", "Error during operation: can't use modulo by zero.", binary.Range);
                 }
 
-                return HclValue.Number(a % b);
-            case BinaryOperator.LessThan: return HclValue.Bool(a < b);
-            case BinaryOperator.LessThanOrEqual: return HclValue.Bool(a <= b);
-            case BinaryOperator.GreaterThan: return HclValue.Bool(a > b);
-            default: return HclValue.Bool(a >= b);
+                return a.TryGetExact(out var x) && b.TryGetExact(out var y) ? HclValue.Exact(x % y) : HclValue.Number(a.AsNumber() % b.AsNumber());
+            case BinaryOperator.LessThan: return HclValue.Bool(HclValue.CompareNumbers(a, b) < 0);
+            case BinaryOperator.LessThanOrEqual: return HclValue.Bool(HclValue.CompareNumbers(a, b) <= 0);
+            case BinaryOperator.GreaterThan: return HclValue.Bool(HclValue.CompareNumbers(a, b) > 0);
+            default: return HclValue.Bool(HclValue.CompareNumbers(a, b) >= 0);
         }
+    }
+
+    /// <summary>
+    /// cty's Add/Subtract/Multiply: whole decimals stay exact (as they are in 512 bits); anything else is computed
+    /// at 512 bits so that its text is cty's.
+    /// </summary>
+    private static HclValue Arithmetic(BinaryOperator op, HclValue a, HclValue b)
+    {
+        if (a.TryGetExact(out var x) && b.TryGetExact(out var y) && x == decimal.Truncate(x) && y == decimal.Truncate(y))
+        {
+            try
+            {
+                return HclValue.Exact(op switch
+                {
+                    BinaryOperator.Add => x + y,
+                    BinaryOperator.Subtract => x - y,
+                    _ => x * y,
+                });
+            }
+            catch (OverflowException)
+            {
+                // beyond a decimal: computed in binary below
+            }
+        }
+
+        return HclValue.Number(op == BinaryOperator.Multiply
+            ? BinaryFloat.Multiply(a.AsBinary(), b.AsBinary())
+            : BinaryFloat.Add(a.AsBinary(), b.AsBinary(), subtract: op == BinaryOperator.Subtract));
     }
 
     /// <summary>cty's <c>Equals</c>: values of different kinds are unequal; collections compare element by element.</summary>

@@ -91,9 +91,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var blockFields = shape.Blocks;
         var asAttribute = AttributeOrBlockNames(structName);
         var extraTypes = ExtraBlockTypes(structName);
-        var extraBlocks = extraTypes.Length == 0 ? [] : body.Blocks.Where(b => IsOfType(b, extraTypes)).ToList();
-        var otherBlocks = extraTypes.Length == 0 ? body.Blocks : [.. body.Blocks.Where(b => !IsOfType(b, extraTypes))];
-        var extras = new JobspecExtras();
+        IReadOnlyList<Block> extraBlocks = extraTypes.Length == 0 || !AnyOfType(body.Blocks, extraTypes) ? Array.Empty<Block>() : body.Blocks.Where(b => IsOfType(b, extraTypes)).ToList();
+        var otherBlocks = extraBlocks.Count == 0 ? body.Blocks : [.. body.Blocks.Where(b => !IsOfType(b, extraTypes))];
+        var extras = extraTypes.Length == 0 || structName == "Task" ? null : new JobspecExtras();
         var before = diagnostics.Items.Count;
         foreach (var name in asAttribute)
         {
@@ -124,15 +124,15 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             return obj;
         }
 
-        if (structName == "Job")
+        if (structName == "Job" && extraBlocks.Count > 0)
         {
-            DecodeJobExtras(extraBlocks, context, extras);
+            DecodeJobExtras(extraBlocks, context, extras!);
         }
-        else if (structName == "Task")
+        else if (structName == "Task" && extraBlocks.Count > 0)
         {
             DecodeTaskScaling(obj, extraBlocks, context);
         }
-        else if (structName == "TaskGroup" && !DecodeGroupExtras(extraBlocks, context, extras))
+        else if (structName == "TaskGroup" && extraBlocks.Count > 0 && !DecodeGroupExtras(extraBlocks, context, extras!))
         {
             return obj;
         }
@@ -191,6 +191,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             {
                 diagnostics.AddRange([e.Diagnostic]);
             }
+        }
+
+        if (extras is null)
+        {
+            return obj;
         }
 
         if (extras.LoneTaskGroups.Count > 0)
@@ -284,13 +289,32 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     /// <summary>The blocks jobspec2 takes out of a body before gohcl decodes the rest (its PartialContent calls).</summary>
+    private static readonly string[] JobExtraTypes = ["vault", "secret", "task"];
+    private static readonly string[] GroupExtraTypes = ["vault", "secret"];
+    private static readonly string[] TaskExtraTypes = ["scaling"];
+    private static readonly string[] MetaName = ["meta"];
+    private static readonly string[] EnvAndMetaNames = ["env", "meta"];
+
     private static string[] ExtraBlockTypes(string structName) => structName switch
     {
-        "Job" => ["vault", "secret", "task"],
-        "TaskGroup" => ["vault", "secret"],
-        "Task" => ["scaling"],
+        "Job" => JobExtraTypes,
+        "TaskGroup" => GroupExtraTypes,
+        "Task" => TaskExtraTypes,
         _ => [],
     };
+
+    private static bool AnyOfType(IReadOnlyList<Block> blocks, string[] types)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (IsOfType(blocks[i], types))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsOfType(Block block, string[] types) =>
         types.Contains(block.Type) || (block.Type == "dynamic" && block.Labels.Count == 1 && types.Contains(block.Labels[0]));
@@ -309,7 +333,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     /// jobspec2's decodeJob/decodeTopLevelExtras: label errors of the job's vault/secret/task blocks, their decoding,
     /// then the same label errors again (Nomad reports them a second time when the rest of the job body is decoded).
     /// </summary>
-    private void DecodeJobExtras(List<Block> blocks, EvaluationContext context, JobspecExtras extras)
+    private void DecodeJobExtras(IReadOnlyList<Block> blocks, EvaluationContext context, JobspecExtras extras)
     {
         var labelErrors = new List<HclDiagnostic>();
         var valid = new List<DecodeScope>();
@@ -357,7 +381,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     /// jobspec2's decodeTaskGroup: a label error in a vault/secret block stops the group's decoding; the blocks' own
     /// decode errors are dropped (Nomad overwrites them), and the last vault block wins.
     /// </summary>
-    private bool DecodeGroupExtras(List<Block> blocks, EvaluationContext context, JobspecExtras extras)
+    private bool DecodeGroupExtras(IReadOnlyList<Block> blocks, EvaluationContext context, JobspecExtras extras)
     {
         var children = Expand(blocks, context).ToList();
         var errors = children.Select(c => LabelError(c.Block.Type == "vault" ? [] : ["name"], c)).OfType<HclDiagnostic>().ToList();
@@ -387,7 +411,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     /// jobspec2's decodeTaskScalingPolicies: <c>scaling "cpu"</c> / <c>scaling "mem"</c> (any case) become vertical
     /// policies in <c>ScalingPolicies</c>. Label errors are reported twice, as Nomad does.
     /// </summary>
-    private void DecodeTaskScaling(JsonObject task, List<Block> blocks, EvaluationContext context)
+    private void DecodeTaskScaling(JsonObject task, IReadOnlyList<Block> blocks, EvaluationContext context)
     {
         var labelErrors = new List<HclDiagnostic>();
         var valid = new List<DecodeScope>();
@@ -450,8 +474,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
     private static string[] AttributeOrBlockNames(string structName) => structName switch
     {
-        "Job" or "TaskGroup" => ["meta"],
-        "Task" => ["env", "meta"],
+        "Job" or "TaskGroup" => MetaName,
+        "Task" => EnvAndMetaNames,
         _ => [],
     };
 
@@ -616,7 +640,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var pairs = forEach.Type.Kind switch
         {
             HclTypeKind.Map or HclTypeKind.Object => forEach.Attributes.Select(a => (Key: HclValue.String(a.Key), a.Value)).ToList(),
-            HclTypeKind.List or HclTypeKind.Tuple => forEach.Elements.Select((e, i) => (Key: HclValue.Number(i), Value: e)).ToList(),
+            HclTypeKind.List or HclTypeKind.Tuple => forEach.Elements.Select((e, i) => (Key: HclValue.Number((double)i), Value: e)).ToList(),
             HclTypeKind.Set => forEach.Elements.Select(e => (Key: e, Value: e)).ToList(),
             _ => throw Error("Invalid dynamic for_each value", $"Cannot use a {forEach.Type.FriendlyName} value in for_each. An iterable collection is required.", forEachAttr.Expression.Range),
         };
@@ -745,7 +769,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             case HclTypeKind.Bool:
                 return value.AsBool();
             case HclTypeKind.Number:
-                return Number(value.AsNumber());
+                return Number(value);
             case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
                 return new JsonArray([.. value.Elements.Select(e => FreeForm(e, topLevel: false))]);
             default:
@@ -762,6 +786,58 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
     private static JsonValue Number(double n) =>
         n == Math.Floor(n) && Math.Abs(n) < 9.2e18 ? JsonValue.Create((long)n) : JsonValue.Create(n);
+
+    /// <summary>A number as jobspec2 hands it to the api: a whole number in the int64 range exactly, else a float64.</summary>
+    private static JsonValue Number(HclValue value) =>
+        value.TryGetInt64(out var whole) ? JsonValue.Create(whole) : GoFloat(value.AsNumber());
+
+    /// <summary>A float64 written as Go's encoding/json writes it (<c>12345678901234567000</c>, <c>1e+30</c>, <c>1e-7</c>).</summary>
+    private static JsonValue GoFloat(double n)
+    {
+        if (!double.IsFinite(n))
+        {
+            return JsonValue.Create(n);
+        }
+
+        var shortest = n.ToString("R", CultureInfo.InvariantCulture);
+        var e = shortest.IndexOf('E', StringComparison.Ordinal);
+        var exponent = e < 0 ? 0 : int.Parse(shortest.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = e < 0 ? shortest : shortest[..e];
+        var negative = mantissa.StartsWith('-');
+        mantissa = mantissa.TrimStart('-');
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = mantissa.Replace(".", "", StringComparison.Ordinal);
+        var pointAt = (point < 0 ? mantissa.Length : point) + exponent;
+        var trimmed = digits.TrimStart('0');
+        pointAt -= digits.Length - trimmed.Length;
+        digits = trimmed.TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            return JsonValue.Create(0);
+        }
+
+        var abs = Math.Abs(n);
+        string text;
+        if (abs < 1e-6 || abs >= 1e21)
+        {
+            var exp10 = pointAt - 1;
+            text = digits[..1] + (digits.Length > 1 ? "." + digits[1..] : "") + "e" + (exp10 < 0 ? "-" : "+") + Math.Abs(exp10).ToString(CultureInfo.InvariantCulture);
+        }
+        else if (pointAt <= 0)
+        {
+            text = "0." + new string('0', -pointAt) + digits;
+        }
+        else if (pointAt >= digits.Length)
+        {
+            text = digits + new string('0', pointAt - digits.Length);
+        }
+        else
+        {
+            text = digits[..pointAt] + "." + digits[pointAt..];
+        }
+
+        return JsonNode.Parse((negative ? "-" : "") + text)!.AsValue();
+    }
 
     /// <summary>
     /// Evaluates an expression gohcl decodes into a Go value. When evaluation fails, hcl goes on with an unknown
@@ -847,20 +923,21 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 case "map[string]string":
                     return StringMap(value, expression.Range);
                 case "[]uint16" or "[]int":
-                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.Number)).Elements.Select(e => (JsonNode?)Number(e.AsNumber()))]);
+                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.Number)).Elements.Select(e => (JsonNode?)Number(e))]);
                 case "map[string]any" or "any":
                     return FreeForm(value, topLevel: true);
             }
 
             if (GoTypes.IsInteger(type))
             {
-                var n = Converter.Convert(value, HclType.Number).AsNumber();
+                var number = Converter.Convert(value, HclType.Number);
+                var n = number.AsNumber();
                 if (n != Math.Floor(n))
                 {
                     throw new ConversionException("value must be a whole number, between -9223372036854775808 and 9223372036854775807");
                 }
 
-                return Number(n);
+                return Number(number);
             }
         }
         catch (ConversionException e)
@@ -894,7 +971,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {value.Type.FriendlyName}", start);
         }
 
-        return Number(value.AsNumber());
+        return Number(value);
     }
 
     private static SourceRange StartRange(Expression expression) => ExpressionRanges.Start(expression);

@@ -87,7 +87,7 @@ public sealed partial class Parser
             Leave();
             if (next.Kind == TokenKind.Minus && operand is LiteralExpression { Value.Type.Kind: HclTypeKind.Number } literal)
             {
-                return new LiteralExpression(HclValue.Number(-literal.Value.AsNumber()), SourceRange.Between(next.Range, operand.Range));
+                return new LiteralExpression(literal.Value.Negate(), SourceRange.Between(next.Range, operand.Range));
             }
 
             return new UnaryExpression(next.Kind == TokenKind.Minus, operand, SourceRange.Between(next.Range, operand.Range));
@@ -270,7 +270,7 @@ public sealed partial class Parser
                     throw Fail("Invalid number literal", $"Failed to recognize the value of this number literal: {start.Text}.", start.Range);
                 }
 
-                return new LiteralExpression(HclValue.Number(number), start.Range);
+                return new LiteralExpression(HclValue.ParseNumber(start.Text), start.Range);
 
             case TokenKind.Ident:
                 _tokens.Read();
