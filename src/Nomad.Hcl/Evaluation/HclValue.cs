@@ -275,7 +275,82 @@ public sealed class HclValue
             return a.AsBool().CompareTo(b.AsBool());
         }
 
-        return 0;
+        // cty's setRules.Less for other types: the bytes its set hash is computed from (appendSetHashBytes).
+        return string.CompareOrdinal(SetHashText(a), SetHashText(b));
+    }
+
+    private static string SetHashText(HclValue value)
+    {
+        var text = new System.Text.StringBuilder();
+        AppendSetHashText(value, text);
+        return text.ToString();
+    }
+
+    private static void AppendSetHashText(HclValue value, System.Text.StringBuilder text)
+    {
+        if (value.IsNull)
+        {
+            text.Append('~');
+            return;
+        }
+
+        switch (value.Type.Kind)
+        {
+            case HclTypeKind.Number:
+                text.Append(GoG10(value.AsNumber()));
+                return;
+            case HclTypeKind.Bool:
+                text.Append(value.AsBool() ? 'T' : 'F');
+                return;
+            case HclTypeKind.String:
+                text.Append('"').Append(value.AsString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+                return;
+            case HclTypeKind.Map:
+                text.Append('{');
+                foreach (var (k, v) in value.Attributes)
+                {
+                    text.Append('"').Append(k).Append("\":");
+                    AppendSetHashText(v, text);
+                    text.Append(';');
+                }
+
+                text.Append('}');
+                return;
+            case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
+                text.Append(value.Type.Kind == HclTypeKind.Tuple ? '<' : '[');
+                foreach (var e in value.Elements)
+                {
+                    AppendSetHashText(e, text);
+                    text.Append(';');
+                }
+
+                text.Append(value.Type.Kind == HclTypeKind.Tuple ? '>' : ']');
+                return;
+            default:
+                text.Append('<');
+                foreach (var v in value.Attributes.Values)
+                {
+                    AppendSetHashText(v, text);
+                    text.Append(';');
+                }
+
+                text.Append('>');
+                return;
+        }
+    }
+
+    /// <summary>Go's big.Float.String(): <c>%.10g</c> (exponent form below 1e-4 or from 1e10, trailing zeros dropped).</summary>
+    private static string GoG10(double n)
+    {
+        var text = n.ToString("G10", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0)
+        {
+            return text;
+        }
+
+        var exponent = int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return $"{text[..e]}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
     }
 
     /// <summary>Whether the value has a collection or structural type with zero elements.</summary>
