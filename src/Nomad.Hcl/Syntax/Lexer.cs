@@ -432,7 +432,13 @@ public sealed class Lexer
 
         if (c == '\n' || (c == '\r' && Peek(1) == '\n'))
         {
-            Advance(c == '\r' ? 2 : 1);
+            // hclsyntax's scanner: a run of newlines inside a quoted string is one token.
+            do
+            {
+                Advance(Peek() == '\r' ? 2 : 1);
+            }
+            while (!AtEnd && (Peek() == '\n' || (Peek() == '\r' && Peek(1) == '\n')));
+
             Emit(TokenKind.QuotedNewline, start);
             return;
         }

@@ -119,6 +119,7 @@ public sealed partial class Parser
             if (next.Kind == TokenKind.OBrack)
             {
                 _tokens.Read();
+                var openIndex = _tokens.PreviousIndex;
                 _tokens.PushIncludeNewlines(false);
                 if (_tokens.Peek().Kind == TokenKind.Star)
                 {
@@ -127,19 +128,34 @@ public sealed partial class Parser
                     _tokens.PopIncludeNewlines();
                     if (close.Kind != TokenKind.CBrack)
                     {
-                        throw Fail("Missing close bracket on splat index", "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").", close.Range);
+                        // hclsyntax reports the token its recovery stops at (the diagnostic points at the reassigned variable).
+                        throw Fail("Missing close bracket on splat index", "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").", _tokens.MatchingToken(openIndex).Range);
                     }
 
                     source = Splat(source, SourceRange.Between(next.Range, close.Range), full: true);
                     continue;
                 }
 
-                var key = Expr();
+                Expression key;
+                try
+                {
+                    key = Expr();
+                }
+                catch (ParseAbortedException)
+                {
+                    RecoverPast(openIndex);
+                    throw;
+                }
+
                 var end = _tokens.Read();
                 _tokens.PopIncludeNewlines();
                 if (end.Kind != TokenKind.CBrack)
                 {
-                    throw Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", end.Range);
+                    // hclsyntax reports the token its recovery stops at (the diagnostic points at the reassigned variable).
+                    var stop = _tokens.MatchingToken(openIndex);
+                    var error = Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", stop.Range);
+                    RecoverPast(openIndex);
+                    throw error;
                 }
 
                 source = new IndexExpression(source, key, SourceRange.Between(next.Range, end.Range), SourceRange.Between(source.Range, end.Range));

@@ -34,8 +34,19 @@ public sealed partial class Parser
                         parts.Add(new TemplatePart { Kind = TemplatePartKind.Literal, Text = Unescape(token, quoted: !heredoc), Range = token.Range });
                         break;
                     case TokenKind.QuotedNewline:
-                        // The scanner check reported the newline; the template parser then stops at it as at any unexpected token.
-                        throw Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
+                        {
+                            // The scanner check reported the newline; hclsyntax's template parser then stops at it as at any
+                            // unexpected token and recovers past the string's closing quote.
+                            var error = Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
+                            _recovery = true;
+                            while (_tokens.PeekRaw().Kind is not (TokenKind.CQuote or TokenKind.EndOfFile))
+                            {
+                                _tokens.ReadRaw();
+                            }
+
+                            _tokens.ReadRaw();
+                            throw error;
+                        }
                     case TokenKind.TemplateInterp:
                         parts.Add(Interpolation(token));
                         break;

@@ -436,9 +436,14 @@ public sealed partial class Parser
         }
 
         var next = _tokens.PeekRaw();
+        if (next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident)
+        {
+            throw Fail("Argument definition required", $"A single-line block definition can contain only a single argument. If you meant to define argument \"{ident.Text}\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", SourceRange.Between(ident.Range, next.Range));
+        }
+
         if (next.Kind != TokenKind.Equal)
         {
-            throw Fail("Invalid single-argument block definition", "A single-line block definition can contain only a single argument. If you meant to define argument, use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", next.Range);
+            throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
         }
 
         var attribute = FinishAttribute(ident, singleLine: true);

@@ -93,7 +93,12 @@ internal sealed class TokenStream(List<Token> tokens)
     /// hclsyntax's recover for a bracketed construct: moves past the bracket matching the one at
     /// <paramref name="openIndex"/> (counting nested brackets of the same kind), or to the end of the file.
     /// </summary>
-    public void SkipPastMatching(int openIndex)
+    public void SkipPastMatching(int openIndex) => _next = Math.Max(_next, Math.Min(MatchingIndex(openIndex) + 1, tokens.Count - 1));
+
+    /// <summary>The token <see cref="SkipPastMatching"/> stops at: the matching bracket, or the end of the file.</summary>
+    public Token MatchingToken(int openIndex) => tokens[MatchingIndex(openIndex)];
+
+    private int MatchingIndex(int openIndex)
     {
         var open = tokens[openIndex].Kind;
         var close = open switch
@@ -112,15 +117,15 @@ internal sealed class TokenStream(List<Token> tokens)
             }
             else if (kind == close && nest-- == 0)
             {
-                _next = Math.Max(_next, i + 1);
-                return;
+                return i;
             }
             else if (kind == TokenKind.EndOfFile)
             {
-                _next = Math.Max(_next, i);
-                return;
+                return i;
             }
         }
+
+        return tokens.Count - 1;
     }
 
     /// <summary>
