@@ -205,9 +205,10 @@ public static class Evaluator
                         return v;
                     }
 
-                    throw collection.Type.Kind == HclTypeKind.Object
-                        ? Error("Unsupported attribute", $"The given key does not identify an element in this collection value.", keyRange)
-                        : Error("Invalid index", "The given key does not identify an element in this collection value.", keyRange);
+                    var byNumber = collection.Type.Kind == HclTypeKind.Object && key.Type.Kind == HclTypeKind.Number
+                        ? " An object only supports looking up attributes by name, not by numeric index."
+                        : "";
+                    throw Error("Invalid index", $"The given key does not identify an element in this collection value.{byNumber}", keyRange);
                 }
 
             case HclTypeKind.Set:
@@ -318,6 +319,12 @@ public static class Evaluator
         if (!key.ForceNonLiteral && key.Wrapped is VariableExpression bare)
         {
             return HclValue.String(bare.Name);
+        }
+
+        // hcl.ExprAsKeyword: the keywords null, true and false (already literals) are names here too.
+        if (!key.ForceNonLiteral && key.Wrapped is LiteralExpression { Value: var literal } && (literal.IsNull || literal.Type.Kind == HclTypeKind.Bool))
+        {
+            return HclValue.String(literal.IsNull ? "null" : literal.AsBool() ? "true" : "false");
         }
 
         return Evaluate(key.Wrapped, context);

@@ -286,6 +286,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             }
             catch (EvaluationException e)
             {
+                // jobspec2 does not report such a variable as unset afterwards.
+                variable.InvalidDefault = true;
                 _diagnostics.AddRange([e.Diagnostic]);
             }
         }

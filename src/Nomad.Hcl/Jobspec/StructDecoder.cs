@@ -179,7 +179,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 var type = child.Block.Type;
                 if (!blockFields.TryGetValue(type, out var field))
                 {
-                    var suggestion = Suggest(type, blockFields.Keys);
+                    var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes));
                     var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
                         : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
                     throw Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", child.Block.TypeRange);
@@ -616,9 +616,14 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
     private List<DecodeScope> ExpandDynamic(Block block, EvaluationContext context)
     {
-        if (block.Labels.Count != 1)
+        if (block.Labels.Count == 0)
         {
             throw Error("Missing name for dynamic", "All dynamic blocks must have 1 labels (type).", block.OpenBraceRange);
+        }
+
+        if (block.Labels.Count > 1)
+        {
+            throw Error("Extraneous label for dynamic", "Only 1 labels (type) are expected for dynamic blocks.", block.LabelRanges[1]);
         }
 
         var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", MissingItemRange(block));

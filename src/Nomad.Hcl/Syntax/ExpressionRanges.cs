@@ -15,6 +15,7 @@ public static class ExpressionRanges
         TupleExpression t => First(t.Range),
         ObjectExpression o => First(o.Range),
         ForExpression f => f.OpenRange,
+        IndexExpression { Key: not (LiteralExpression or TemplateExpression { Parts: [LiteralExpression] }) } i => First(i.BracketRange),
         _ => expression.Range,
     };
 
