@@ -49,6 +49,11 @@ public static class TypeExpression
                             var key = item.Key is ObjectKeyExpression { Wrapped: VariableExpression name } ? name.Name
                                 : item.Key is ObjectKeyExpression { Wrapped: TemplateExpression { Parts: [LiteralExpression lit] } } ? lit.Value.AsString()
                                 : throw Error("Object constructor map keys must be attribute names.", item.Key.Range);
+                            if (attributes.ContainsKey(key))
+                            {
+                                throw Error("Object constructor map keys must be unique.", item.Key.Range);
+                            }
+
                             attributes[key] = Read(item.Value);
                         }
 

@@ -33,6 +33,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         public bool InvalidDefault { get; set; }
     }
 
+    private static readonly string[] VariableArguments = ["default", "description", "type"];
+
     private readonly DiagnosticBag _diagnostics = new();
     private readonly SortedDictionary<string, Variable> _variables = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, HclValue> _locals = new(StringComparer.Ordinal);
@@ -41,13 +43,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     {
         foreach (var attribute in body.Attributes)
         {
-            var suggestion = StructDecoder.Suggest(attribute.Name, ["variables", "variable", "locals", "job"]);
+            var suggestion = StructDecoder.Suggest(attribute.Name, ["job", "locals", "variable", "variables"]);
             _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
         }
 
         foreach (var block in body.Blocks.Where(b => b.Type is not ("variables" or "variable" or "locals" or "job")))
         {
-            var suggestion = StructDecoder.Suggest(block.Type, ["variables", "variable", "locals", "job"]);
+            var suggestion = StructDecoder.Suggest(block.Type, ["job", "locals", "variable", "variables"]);
             _diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", block.TypeRange);
         }
 
@@ -247,7 +249,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 {
                     if (attribute.Name is not ("type" or "default" or "description"))
                     {
-                        var suggestion = StructDecoder.Suggest(attribute.Name, ["description", "default", "type"]);
+                        var suggestion = StructDecoder.Suggest(attribute.Name, VariableArguments.Where(n => block.Body.Find(n) is null));
                         throw new EvaluationException(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange));
                     }
                 }

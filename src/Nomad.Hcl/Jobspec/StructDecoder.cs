@@ -137,32 +137,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             return obj;
         }
 
-        foreach (var attribute in body.Attributes)
-        {
-            try
-            {
-                if (attributeFields.TryGetValue(attribute.Name, out var field))
-                {
-                    obj[field.JsonName] = DecodeAttribute(field.GoType, attribute.Expression, context);
-                    continue;
-                }
-
-                if (asAttribute.Contains(attribute.Name) && blockFields.ContainsKey(attribute.Name))
-                {
-                    continue;
-                }
-
-                var suggestion = Suggest(attribute.Name, attributeFields.Keys);
-                var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
-                    : blockFields.ContainsKey(attribute.Name) ? $" Did you mean to define a block of type \"{attribute.Name}\"?" : "";
-                throw Error("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
-            }
-            catch (EvaluationException e)
-            {
-                diagnostics.AddRange([e.Diagnostic]);
-            }
-        }
-
+        // hclsyntax's Content first: missing required arguments, then unsupported ones; values are decoded after.
         foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr" && !f.GoType.StartsWith('*')))
         {
             if (body.Find(field.HclName!) is null)
@@ -171,15 +146,44 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
+        foreach (var attribute in body.Attributes)
+        {
+            if (attributeFields.ContainsKey(attribute.Name) || (asAttribute.Contains(attribute.Name) && blockFields.ContainsKey(attribute.Name)))
+            {
+                continue;
+            }
+
+            // Suggestions: the schema's argument names in name order (gohcl sorts them), leaving out those already set.
+            var suggestion = Suggest(attribute.Name, attributeFields.Keys.Where(k => body.Find(k) is null).Order(StringComparer.Ordinal));
+            var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
+                : blockFields.ContainsKey(attribute.Name) ? $" Did you mean to define a block of type \"{attribute.Name}\"?" : "";
+            diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
+        }
+
+        foreach (var attribute in body.Attributes)
+        {
+            try
+            {
+                if (attributeFields.TryGetValue(attribute.Name, out var field))
+                {
+                    obj[field.JsonName] = DecodeAttribute(field.GoType, attribute.Expression, context);
+                }
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
+            }
+        }
+
         var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
-        foreach (var child in Expand(otherBlocks, context))
+        foreach (var child in Expand(otherBlocks, context, HasDynamic(otherBlocks) ? t => NeedsLabels(t, blockFields) : null))
         {
             try
             {
                 var type = child.Block.Type;
                 if (!blockFields.TryGetValue(type, out var field))
                 {
-                    var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes));
+                    var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Order(StringComparer.Ordinal));
                     var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
                         : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
                     throw Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", child.Block.TypeRange);
@@ -586,7 +590,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     /// <summary>Expands <c>dynamic</c> blocks: each element of <c>for_each</c> gives a copy of <c>content</c>.</summary>
-    public IEnumerable<DecodeScope> Expand(IReadOnlyList<Block> blocks, EvaluationContext context)
+    public IEnumerable<DecodeScope> Expand(IReadOnlyList<Block> blocks, EvaluationContext context, Func<string, bool>? needsLabels = null)
     {
         foreach (var block in blocks)
         {
@@ -599,7 +603,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             List<DecodeScope> expanded;
             try
             {
-                expanded = ExpandDynamic(block, context);
+                expanded = ExpandDynamic(block, context, needsLabels);
             }
             catch (EvaluationException e)
             {
@@ -614,7 +618,37 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
     }
 
-    private List<DecodeScope> ExpandDynamic(Block block, EvaluationContext context)
+    private static bool HasDynamic(IReadOnlyList<Block> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Type == "dynamic")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a block type of this struct takes labels (dynblock then requires a <c>labels</c> argument).</summary>
+    private static bool NeedsLabels(string type, System.Collections.Frozen.FrozenDictionary<string, ApiField> blockFields)
+    {
+        if (!blockFields.TryGetValue(type, out var field))
+        {
+            return false;
+        }
+
+        var goType = field.GoType;
+        if (GoTypes.IsMap(goType))
+        {
+            return goType is not ("map[string]string" or "map[string]any" or "map[string][]string");
+        }
+
+        return StructShape.ByStruct.TryGetValue(GoTypes.Element(goType), out var shape) && shape.Labels.Count > 0;
+    }
+
+    private List<DecodeScope> ExpandDynamic(Block block, EvaluationContext context, Func<string, bool>? needsLabels)
     {
         if (block.Labels.Count == 0)
         {
@@ -627,6 +661,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
 
         var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", MissingItemRange(block));
+        if (block.Body.Find("labels") is null && needsLabels?.Invoke(block.Labels[0]) == true)
+        {
+            throw Error("Missing required argument", "The argument \"labels\" is required, but no definition was found.", MissingItemRange(block));
+        }
+
         var iteratorName = block.Labels[0];
         if (block.Body.Find("iterator") is { } iteratorAttr)
         {
@@ -663,7 +702,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
 
             var generated = content with { Type = block.Labels[0], Labels = labels, LabelRanges = [.. labels.Select(_ => block.LabelRanges[0])] };
-            result.AddRange(Expand([generated], child).Select(s => s with { Labels = labels }));
+            result.AddRange(Expand([generated], child, needsLabels).Select(s => s with { Labels = labels }));
         }
 
         return result;

@@ -533,7 +533,7 @@ public sealed partial class Parser
             var second = _tokens.Read();
             if (second.Kind != TokenKind.Ident)
             {
-                throw Fail("Invalid 'for' expression", "Value variable name is required after comma.", second.Range);
+                throw Fail("Invalid 'for' expression", "For expression requires value variable name after comma.", second.Range);
             }
 
             keyVar = first.Text;
@@ -543,14 +543,14 @@ public sealed partial class Parser
         var inWord = _tokens.Read();
         if (inWord.Kind != TokenKind.Ident || inWord.Text != "in")
         {
-            throw Fail("Invalid 'for' expression", "The 'in' keyword is expected after the loop variable names.", inWord.Range);
+            throw Fail("Invalid 'for' expression", "For expression requires the 'in' keyword after its name declarations.", inWord.Range);
         }
 
         var collection = Expr();
         var colon = _tokens.Read();
         if (colon.Kind != TokenKind.Colon)
         {
-            throw Fail("Invalid 'for' expression", "The 'in' clause must be followed by a colon.", colon.Range);
+            throw Fail("Invalid 'for' expression", "For expression requires a colon after the collection expression.", colon.Range);
         }
 
         Expression? keyResult = null;
@@ -571,7 +571,7 @@ public sealed partial class Parser
             var ellipsis = _tokens.Read();
             if (!isObject)
             {
-                throw Fail("Invalid 'for' expression", "Grouping ellipsis (...) cannot be used when constructing a tuple.", ellipsis.Range);
+                throw Fail("Invalid 'for' expression", "Grouping ellipsis (...) cannot be used when building a tuple.", ellipsis.Range);
             }
 
             group = true;
