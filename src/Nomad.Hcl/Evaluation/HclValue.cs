@@ -162,10 +162,17 @@ public sealed class HclValue
             : new(HclType.Number, false, number: number.ToDouble(), precise: number);
 
     /// <summary>A number literal's value, as hclsyntax reads it (exact; 512 bits when it does not fit a decimal).</summary>
-    public static HclValue ParseNumber(string text) =>
-        FitsDecimal(text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
+    public static HclValue ParseNumber(string text)
+    {
+        if (text.Length <= 15 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        {
+            return Number((double)whole);
+        }
+
+        return FitsDecimal(text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
             ? Exact(exact)
             : Number(BinaryFloat.Parse(text));
+    }
 
     /// <summary>Whether a literal's digits and scale fit a decimal without rounding.</summary>
     private static bool FitsDecimal(string text)

@@ -93,7 +93,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var extraTypes = ExtraBlockTypes(structName);
         IReadOnlyList<Block> extraBlocks = extraTypes.Length == 0 || !AnyOfType(body.Blocks, extraTypes) ? Array.Empty<Block>() : body.Blocks.Where(b => IsOfType(b, extraTypes)).ToList();
         var otherBlocks = extraBlocks.Count == 0 ? body.Blocks : [.. body.Blocks.Where(b => !IsOfType(b, extraTypes))];
-        var extras = extraTypes.Length == 0 || structName == "Task" ? null : new JobspecExtras();
+        var extras = extraBlocks.Count == 0 || structName == "Task" ? null : new JobspecExtras();
         var before = diagnostics.Items.Count;
         foreach (var name in asAttribute)
         {
@@ -197,6 +197,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
+        if (structName == "TaskGroup" && obj["Scaling"] is JsonObject scaling)
+        {
+            ValidateGroupScaling(scaling, body);
+        }
+
         if (extras is null)
         {
             return obj;
@@ -214,7 +219,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             obj["TaskGroups"] = groups;
         }
 
-        var tasks = (structName == "Job" ? (obj["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [] : [obj])
+        var tasks = extras.Vault is null && extras.Secrets.Count == 0 ? [] : (structName == "Job" ? (obj["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [] : [obj])
             .SelectMany(g => (g["Tasks"] as JsonArray)?.OfType<JsonObject>() ?? []).ToList();
         if (extras.Vault is not null)
         {
@@ -254,11 +259,6 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                     }
                 }
             }
-        }
-
-        if (structName == "TaskGroup" && obj["Scaling"] is JsonObject scaling)
-        {
-            ValidateGroupScaling(scaling, body);
         }
 
         return obj;

@@ -136,16 +136,7 @@ public sealed partial class Parser
                     continue;
                 }
 
-                Expression key;
-                try
-                {
-                    key = Expr();
-                }
-                catch (ParseAbortedException)
-                {
-                    RecoverPast(openIndex);
-                    throw;
-                }
+                var key = IndexKey(openIndex);
 
                 var end = _tokens.Read();
                 _tokens.PopIncludeNewlines();
@@ -163,6 +154,20 @@ public sealed partial class Parser
             }
 
             return source;
+        }
+    }
+
+    /// <summary>An index key; on an error, recovery past the closing bracket (hclsyntax's recover).</summary>
+    private Expression IndexKey(int openIndex)
+    {
+        try
+        {
+            return Expr();
+        }
+        catch (ParseAbortedException)
+        {
+            RecoverPast(openIndex);
+            throw;
         }
     }
 
