@@ -526,9 +526,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
             // map[string]*VolumeRequest: keyed by the block's label.
             var structName = type[(type.IndexOf(']', StringComparison.Ordinal) + 1)..].TrimStart('*');
-            if (child.Labels.Count != 1)
+            if (LabelError(["name"], child) is { } labelError)
             {
-                throw Error($"Missing name for {block.Type}", $"All {block.Type} blocks must have 1 labels (name).", block.OpenBraceRange);
+                throw new EvaluationException(labelError);
             }
 
             var map = obj[field.JsonName] as JsonObject ?? [];
