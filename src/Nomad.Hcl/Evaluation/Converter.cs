@@ -24,7 +24,7 @@ public static class Converter
                 return value.Type.Kind switch
                 {
                     HclTypeKind.String => value,
-                    HclTypeKind.Number => HclValue.String(HclValue.FormatNumber(value.AsNumber())),
+                    HclTypeKind.Number => HclValue.String(value.NumberText()),
                     HclTypeKind.Bool => HclValue.String(value.AsBool() ? "true" : "false"),
                     _ => throw new ConversionException($"string required, but have {value.Type.FriendlyName}"),
                 };
@@ -37,7 +37,10 @@ public static class Converter
                 if (value.Type.Kind == HclTypeKind.String &&
                     double.TryParse(value.AsString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && !double.IsInfinity(n))
                 {
-                    return HclValue.Number(n);
+                    var text = value.AsString();
+                    return text.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '-' or '+') && char.IsAsciiDigit(text[^1])
+                        ? HclValue.ParseNumber(text)
+                        : HclValue.Number(n);
                 }
 
                 throw new ConversionException(value.Type.Kind == HclTypeKind.String ? "a number is required" : $"number required, but have {value.Type.FriendlyName}");

@@ -173,20 +173,19 @@ public static class Evaluator
                         throw Error("Invalid index", $"The given key does not identify an element in this collection value: {e.Message}.", keyRange);
                     }
 
-                    if (n != Math.Floor(n))
+                    if (n >= 0 && n < collection.Elements.Count && n == Math.Floor(n))
                     {
-                        throw Error("Invalid index", "The given key does not identify an element in this collection value: indexing a sequence requires a whole number.", keyRange);
+                        return collection.Elements[(int)n];
                     }
 
-                    if (n < 0 || n >= collection.Elements.Count)
-                    {
-                        var detail = n < 0
-                            ? "The given key does not identify an element in this collection value: a negative number is not a valid index for a sequence."
-                            : "The given key does not identify an element in this collection value: the given index is greater than or equal to the length of the collection.";
-                        throw Error("Invalid index", detail, keyRange);
-                    }
-
-                    return collection.Elements[(int)n];
+                    // hcl.Index: the specific texts, except that an index beyond the length (not equal to it) gets the generic one.
+                    var count = collection.Elements.Count;
+                    var detail = n != Math.Floor(n) ? ": indexing a sequence requires a whole number, but the given index has a fractional part."
+                        : n < 0 ? ": a negative number is not a valid index for a sequence."
+                        : n > count ? "."
+                        : count == 0 ? ": the collection has no elements."
+                        : ": the given index is greater than or equal to the length of the collection.";
+                    throw Error("Invalid index", "The given key does not identify an element in this collection value" + detail, keyRange);
                 }
 
             case HclTypeKind.Map or HclTypeKind.Object:
@@ -206,9 +205,10 @@ public static class Evaluator
                         return v;
                     }
 
-                    throw collection.Type.Kind == HclTypeKind.Object
-                        ? Error("Unsupported attribute", $"The given key does not identify an element in this collection value.", keyRange)
-                        : Error("Invalid index", "The given key does not identify an element in this collection value.", keyRange);
+                    var byNumber = collection.Type.Kind == HclTypeKind.Object && key.Type.Kind == HclTypeKind.Number
+                        ? " An object only supports looking up attributes by name, not by numeric index."
+                        : "";
+                    throw Error("Invalid index", $"The given key does not identify an element in this collection value.{byNumber}", keyRange);
                 }
 
             case HclTypeKind.Set:
@@ -321,6 +321,12 @@ public static class Evaluator
             return HclValue.String(bare.Name);
         }
 
+        // hcl.ExprAsKeyword: the keywords null, true and false (already literals) are names here too.
+        if (!key.ForceNonLiteral && key.Wrapped is LiteralExpression { Value: var literal } && (literal.IsNull || literal.Type.Kind == HclTypeKind.Bool))
+        {
+            return HclValue.String(literal.IsNull ? "null" : literal.AsBool() ? "true" : "false");
+        }
+
         return Evaluate(key.Wrapped, context);
     }
 
@@ -328,7 +334,11 @@ public static class Evaluator
     {
         if (!context.Functions.TryGetValue(call.Name, out var function))
         {
-            throw Error("Call to unknown function", $"There is no function named \"{call.Name}\".", call.NameRange);
+            // hclsyntax: the first function name within edit distance 2, in Go map order (random when several are);
+            // here the nearest one.
+            var suggestion = Jobspec.StructDecoder.Suggest(call.Name, context.Functions.Keys
+                .OrderBy(n => Jobspec.StructDecoder.Levenshtein(call.Name, n)).ThenBy(n => n, StringComparer.Ordinal));
+            throw Error("Call to unknown function", $"There is no function named \"{call.Name}\".{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", call.NameRange);
         }
 
         if (call.Name is "try" or "can")
@@ -511,7 +521,7 @@ public static class Evaluator
 
             if (objectItems.ContainsKey(name))
             {
-                throw Error("Duplicate object key", $"Two different items produced the key \"{name}\" in this 'for' expression. If duplicate keys are expected, use the ellipsis (...) after the value expression to enable grouping by key.", forExpr.KeyResult.Range);
+                throw Error("Duplicate object key", $"Two different items produced the key \"{name}\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key.", forExpr.KeyResult.Range);
             }
 
             objectItems[name] = itemValue;

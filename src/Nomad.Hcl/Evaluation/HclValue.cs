@@ -4,19 +4,24 @@ namespace Nomad.Hcl.Evaluation;
 
 /// <summary>
 /// A cty value: a type plus either null or a payload (string, number, bool, ordered elements, or attributes
-/// in name order). Numbers are IEEE doubles here, where cty uses arbitrary precision.
+/// in name order). A number is held as an exact decimal (literals, whole-number arithmetic), as a
+/// <see cref="BinaryFloat"/> at cty's 512 bits (other arithmetic), or as a double (function results); each also
+/// has its nearest double (<see cref="AsNumber"/>).
 /// </summary>
 public sealed class HclValue
 {
+    private static readonly System.Buffers.SearchValues<char> DecimalChars = System.Buffers.SearchValues.Create("0123456789.");
     private static readonly IReadOnlyDictionary<string, HclValue> NoAttributes = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
 
     private HclValue(HclType type, bool isNull, string? text = null, double number = 0, bool flag = false,
-        IReadOnlyList<HclValue>? elements = null, IReadOnlyDictionary<string, HclValue>? attributes = null)
+        IReadOnlyList<HclValue>? elements = null, IReadOnlyDictionary<string, HclValue>? attributes = null,
+        object? precise = null)
     {
         Type = type;
         IsNull = isNull;
         _text = text;
         _number = number;
+        _precise = precise;
         _flag = flag;
         Elements = elements ?? [];
         Attributes = attributes ?? NoAttributes;
@@ -24,6 +29,12 @@ public sealed class HclValue
 
     private readonly string? _text;
     private readonly double _number;
+
+    /// <summary>
+    /// A number's exact form when its double is not: a boxed decimal (exact decimal) or a <see cref="BinaryFloat"/>.
+    /// Null means the double is the value (whole numbers up to 2^53 are then exact decimals too).
+    /// </summary>
+    private readonly object? _precise;
     private readonly bool _flag;
 
     /// <summary>The value's type.</summary>
@@ -41,8 +52,80 @@ public sealed class HclValue
     /// <summary>The string payload.</summary>
     public string AsString() => _text ?? "";
 
-    /// <summary>The number payload.</summary>
+    /// <summary>The number payload (the nearest double).</summary>
     public double AsNumber() => _number;
+
+    /// <summary>The number payload as the nearest double.</summary>
+    public double AsDouble() => _number;
+
+    /// <summary>The number payload as an exact decimal, when it is one (literals, whole-number arithmetic).</summary>
+    public bool TryGetExact(out decimal value)
+    {
+        switch (_precise)
+        {
+            case decimal exact:
+                value = exact;
+                return true;
+            case null when IsSafeInteger(_number):
+                value = (decimal)_number;
+                return true;
+            default:
+                value = 0;
+                return false;
+        }
+    }
+
+    private static bool IsSafeInteger(double n) => n == Math.Floor(n) && Math.Abs(n) <= 9007199254740992 && !(n == 0 && double.IsNegative(n));
+
+    /// <summary>The number as a whole number in the long range, exactly (false when fractional or out of range).</summary>
+    public bool TryGetInt64(out long value)
+    {
+        value = 0;
+        if (_precise is decimal exact)
+        {
+            if (exact != decimal.Truncate(exact) || exact < long.MinValue || exact > long.MaxValue)
+            {
+                return false;
+            }
+
+            value = (long)exact;
+            return true;
+        }
+
+        if (_number != Math.Floor(_number) || Math.Abs(_number) >= 9.2e18)
+        {
+            return false;
+        }
+
+        value = (long)_number;
+        return true;
+    }
+
+    /// <summary>The number as cty writes it when converting to string (Go's <c>big.Float.Text('f', -1)</c>).</summary>
+    public string NumberText()
+    {
+        switch (_precise)
+        {
+            case decimal exact when exact == 0:
+                return double.IsNegative(_number) ? "-0" : "0";
+            case decimal exact:
+                var text = exact.ToString(CultureInfo.InvariantCulture);
+                return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+            case BinaryFloat binary:
+                return binary.Text();
+            default:
+                return FormatNumber(_number);
+        }
+    }
+
+    /// <summary>The number at cty's precision, for arithmetic.</summary>
+    internal BinaryFloat AsBinary() => _precise switch
+    {
+        BinaryFloat binary => binary,
+        decimal exact => BinaryFloat.FromDecimal(exact),
+        _ when IsSafeInteger(_number) => BinaryFloat.FromDecimal((decimal)_number),
+        _ => BinaryFloat.FromDouble(_number),
+    };
 
     /// <summary>The bool payload.</summary>
     public bool AsBool() => _flag;
@@ -62,8 +145,82 @@ public sealed class HclValue
     /// <summary>A string value.</summary>
     public static HclValue String(string text) => new(HclType.String, false, text: text);
 
-    /// <summary>A number value.</summary>
+    /// <summary>A number value from a double (whole numbers up to 2^53 are exact).</summary>
     public static HclValue Number(double number) => new(HclType.Number, false, number: number);
+
+    /// <summary>An exact decimal number value.</summary>
+    public static HclValue Exact(decimal number)
+    {
+        var n = (double)number;
+        return new(HclType.Number, false, number: n, precise: IsSafeInteger(n) && (decimal)n == number ? null : number);
+    }
+
+    /// <summary>A number at cty's precision; whole numbers that fit a decimal are kept exact.</summary>
+    internal static HclValue Number(BinaryFloat number) =>
+        number.TryToDecimal(out var exact) && !(exact == 0 && number.Negative)
+            ? Exact(exact)
+            : new(HclType.Number, false, number: number.ToDouble(), precise: number);
+
+    /// <summary>A number literal's value, as hclsyntax reads it (exact; 512 bits when it does not fit a decimal).</summary>
+    public static HclValue ParseNumber(string text)
+    {
+        if (text.Length <= 15 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        {
+            return Number((double)whole);
+        }
+
+        return FitsDecimal(text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
+            ? Exact(exact)
+            : Number(BinaryFloat.Parse(text));
+    }
+
+    /// <summary>Whether a literal's digits and scale fit a decimal without rounding.</summary>
+    private static bool FitsDecimal(string text)
+    {
+        if (text.Length <= 15 && text.AsSpan().IndexOfAnyExcept(DecimalChars) < 0)
+        {
+            return true;
+        }
+
+        var e = text.IndexOfAny(['e', 'E']);
+        var exponent = 0;
+        if (e >= 0 && !int.TryParse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+        {
+            return false;
+        }
+
+        var mantissa = (e < 0 ? text : text[..e]).TrimStart('-', '+');
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var fraction = point < 0 ? 0 : mantissa.Length - point - 1;
+        var significant = mantissa.Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length;
+        var scale = fraction - exponent;
+        return significant <= 28 && scale <= 28 && significant - scale <= 28;
+    }
+
+    /// <summary>The number negated (cty's Negate: exact values stay exact, -0 is kept).</summary>
+    public HclValue Negate() => _precise switch
+    {
+        decimal exact when exact == 0 => new(HclType.Number, false, number: -_number, precise: exact),
+        decimal exact => Exact(-exact),
+        BinaryFloat binary => Number(binary.Negate()),
+        _ => Number(-_number),
+    };
+
+    /// <summary>Numeric comparison of two numbers at full precision.</summary>
+    public static int CompareNumbers(HclValue a, HclValue b)
+    {
+        if (a._precise is null && b._precise is null)
+        {
+            return a._number.CompareTo(b._number);
+        }
+
+        if (a.TryGetExact(out var x) && b.TryGetExact(out var y))
+        {
+            return x.CompareTo(y);
+        }
+
+        return a.AsBinary().CompareTo(b.AsBinary());
+    }
 
     /// <summary>A bool value.</summary>
     public static HclValue Bool(bool flag) => flag ? True : False;
@@ -117,7 +274,7 @@ public sealed class HclValue
 
         if (a.Type.Kind == HclTypeKind.Number && b.Type.Kind == HclTypeKind.Number)
         {
-            return a.AsNumber().CompareTo(b.AsNumber());
+            return CompareNumbers(a, b);
         }
 
         if (a.Type.Kind == HclTypeKind.Bool && b.Type.Kind == HclTypeKind.Bool)
@@ -125,7 +282,82 @@ public sealed class HclValue
             return a.AsBool().CompareTo(b.AsBool());
         }
 
-        return 0;
+        // cty's setRules.Less for other types: the bytes its set hash is computed from (appendSetHashBytes).
+        return string.CompareOrdinal(SetHashText(a), SetHashText(b));
+    }
+
+    private static string SetHashText(HclValue value)
+    {
+        var text = new System.Text.StringBuilder();
+        AppendSetHashText(value, text);
+        return text.ToString();
+    }
+
+    private static void AppendSetHashText(HclValue value, System.Text.StringBuilder text)
+    {
+        if (value.IsNull)
+        {
+            text.Append('~');
+            return;
+        }
+
+        switch (value.Type.Kind)
+        {
+            case HclTypeKind.Number:
+                text.Append(GoG10(value.AsNumber()));
+                return;
+            case HclTypeKind.Bool:
+                text.Append(value.AsBool() ? 'T' : 'F');
+                return;
+            case HclTypeKind.String:
+                text.Append('"').Append(value.AsString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+                return;
+            case HclTypeKind.Map:
+                text.Append('{');
+                foreach (var (k, v) in value.Attributes)
+                {
+                    text.Append('"').Append(k).Append("\":");
+                    AppendSetHashText(v, text);
+                    text.Append(';');
+                }
+
+                text.Append('}');
+                return;
+            case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
+                text.Append(value.Type.Kind == HclTypeKind.Tuple ? '<' : '[');
+                foreach (var e in value.Elements)
+                {
+                    AppendSetHashText(e, text);
+                    text.Append(';');
+                }
+
+                text.Append(value.Type.Kind == HclTypeKind.Tuple ? '>' : ']');
+                return;
+            default:
+                text.Append('<');
+                foreach (var v in value.Attributes.Values)
+                {
+                    AppendSetHashText(v, text);
+                    text.Append(';');
+                }
+
+                text.Append('>');
+                return;
+        }
+    }
+
+    /// <summary>Go's big.Float.String(): <c>%.10g</c> (exponent form below 1e-4 or from 1e10, trailing zeros dropped).</summary>
+    private static string GoG10(double n)
+    {
+        var text = n.ToString("G10", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0)
+        {
+            return text;
+        }
+
+        var exponent = int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return $"{text[..e]}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
     }
 
     /// <summary>Whether the value has a collection or structural type with zero elements.</summary>
@@ -147,7 +379,7 @@ public sealed class HclValue
         return Type.Kind switch
         {
             HclTypeKind.String => AsString() == other.AsString(),
-            HclTypeKind.Number => AsNumber().Equals(other.AsNumber()),
+            HclTypeKind.Number => CompareNumbers(this, other) == 0,
             HclTypeKind.Bool => AsBool() == other.AsBool(),
             HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple =>
                 Elements.Count == other.Elements.Count && Elements.Zip(other.Elements).All(p => p.First.RawEquals(p.Second)),
@@ -158,22 +390,23 @@ public sealed class HclValue
         };
     }
 
-    /// <summary>A number written as cty writes it when converting to string.</summary>
+    /// <summary>A double written as cty writes a float64 number: Go's <c>big.Float.Text('f', -1)</c> at precision 53.</summary>
     public static string FormatNumber(double number)
     {
-        if (number == Math.Floor(number) && Math.Abs(number) < 1e21)
+        if (number == Math.Floor(number) && Math.Abs(number) <= 9007199254740992)
         {
-            return number.ToString("F0", CultureInfo.InvariantCulture);
+            return number == 0 && double.IsNegative(number) ? "-0" : ((long)number).ToString(CultureInfo.InvariantCulture);
         }
 
-        return number.ToString("R", CultureInfo.InvariantCulture);
+        // big.Float.Text writes infinities as "+Inf" and "-Inf".
+        return double.IsFinite(number) ? BinaryFloat.FromDouble(number).Text() : double.IsPositiveInfinity(number) ? "+Inf" : "-Inf";
     }
 
     /// <summary>A short debugging rendering of the value.</summary>
     public override string ToString() => IsNull ? "null" : Type.Kind switch
     {
         HclTypeKind.String => $"\"{AsString()}\"",
-        HclTypeKind.Number => FormatNumber(AsNumber()),
+        HclTypeKind.Number => NumberText(),
         HclTypeKind.Bool => AsBool() ? "true" : "false",
         HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple => $"[{string.Join(", ", Elements)}]",
         _ => $"{{{string.Join(", ", Attributes.Select(a => $"{a.Key} = {a.Value}"))}}}",

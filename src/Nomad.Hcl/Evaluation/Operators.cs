@@ -12,7 +12,7 @@ internal static class Operators
     {
         if (unary.IsNegation)
         {
-            return HclValue.Number(-Operand(operand, HclType.Number, "operand", unary.Operand.Range).AsNumber());
+            return Operand(operand, HclType.Number, "operand", unary.Operand.Range).Negate();
         }
 
         return HclValue.Bool(!Operand(operand, HclType.Bool, "operand", unary.Operand.Range).AsBool());
@@ -51,32 +51,103 @@ internal static class Operators
                 }
         }
 
-        var a = Operand(left, HclType.Number, "left operand", binary.Left.Range).AsNumber();
-        var b = Operand(right, HclType.Number, "right operand", binary.Right.Range).AsNumber();
+        var a = Operand(left, HclType.Number, "left operand", binary.Left.Range);
+        var b = Operand(right, HclType.Number, "right operand", binary.Right.Range);
         switch (binary.Operator)
         {
-            case BinaryOperator.Add: return HclValue.Number(a + b);
-            case BinaryOperator.Subtract: return HclValue.Number(a - b);
-            case BinaryOperator.Multiply: return HclValue.Number(a * b);
+            case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply:
+                return double.IsInfinity(a.AsNumber()) || double.IsInfinity(b.AsNumber())
+                    ? Infinite(binary, a.AsNumber(), b.AsNumber())
+                    : Arithmetic(binary.Operator, a, b);
             case BinaryOperator.Divide:
-                if (b == 0)
                 {
-                    throw Error("Operation failed", "Error during operation: can't divide by zero.", binary.Range);
+                    // cty's Divide is big.Float.Quo: x/0 is ±Inf; 0/0 and Inf/Inf panic, which DivideFunc reports.
+                    double x = a.AsNumber(), y = b.AsNumber();
+                    if ((x == 0 && y == 0) || (double.IsInfinity(x) && double.IsInfinity(y)))
+                    {
+                        throw Error("Operation failed", "Error during operation: can't divide zero by zero or infinity by infinity.", binary.Range);
+                    }
+
+                    return y == 0 || double.IsInfinity(x) || double.IsInfinity(y)
+                        ? HclValue.Number(x / y)
+                        : HclValue.Number(BinaryFloat.Divide(a.AsBinary(), b.AsBinary()));
                 }
 
-                return HclValue.Number(a / b);
             case BinaryOperator.Modulo:
-                if (b == 0)
                 {
-                    throw Error("Operation failed", "Error during operation: can't use modulo by zero.", binary.Range);
+                    // cty's Modulo: with an infinity it is the product (Inf × 0 panics: ModuloFunc's error); x % 0 is x.
+                    double x = a.AsNumber(), y = b.AsNumber();
+                    if (double.IsInfinity(x) || double.IsInfinity(y))
+                    {
+                        return x == 0 || y == 0
+                            ? throw Error("Operation failed", "Error during operation: can't use modulo with zero and infinity.", binary.Range)
+                            : HclValue.Number(x * y);
+                    }
+
+                    if (y == 0)
+                    {
+                        return a;
+                    }
+
+                    return a.TryGetExact(out var ex) && b.TryGetExact(out var ey) ? HclValue.Exact(ex % ey) : HclValue.Number(x % y);
                 }
 
-                return HclValue.Number(a % b);
-            case BinaryOperator.LessThan: return HclValue.Bool(a < b);
-            case BinaryOperator.LessThanOrEqual: return HclValue.Bool(a <= b);
-            case BinaryOperator.GreaterThan: return HclValue.Bool(a > b);
-            default: return HclValue.Bool(a >= b);
+            case BinaryOperator.LessThan: return HclValue.Bool(HclValue.CompareNumbers(a, b) < 0);
+            case BinaryOperator.LessThanOrEqual: return HclValue.Bool(HclValue.CompareNumbers(a, b) <= 0);
+            case BinaryOperator.GreaterThan: return HclValue.Bool(HclValue.CompareNumbers(a, b) > 0);
+            default: return HclValue.Bool(HclValue.CompareNumbers(a, b) >= 0);
         }
+    }
+
+    // cty's Add/Subtract/Multiply with an infinity (big.Float): the NaN cases panic and the functions report them.
+    private static HclValue Infinite(BinaryExpression binary, double x, double y)
+    {
+        var result = binary.Operator switch
+        {
+            BinaryOperator.Add => x + y,
+            BinaryOperator.Subtract => x - y,
+            _ => x * y,
+        };
+        if (double.IsNaN(result))
+        {
+            var message = binary.Operator switch
+            {
+                BinaryOperator.Add => "can't compute sum of opposing infinities",
+                BinaryOperator.Subtract => "can't subtract infinity from itself",
+                _ => "can't multiply zero by infinity",
+            };
+            throw Error("Operation failed", $"Error during operation: {message}.", binary.Range);
+        }
+
+        return HclValue.Number(result);
+    }
+
+    /// <summary>
+    /// cty's Add/Subtract/Multiply: whole decimals stay exact (as they are in 512 bits); anything else is computed
+    /// at 512 bits so that its text is cty's.
+    /// </summary>
+    private static HclValue Arithmetic(BinaryOperator op, HclValue a, HclValue b)
+    {
+        if (a.TryGetExact(out var x) && b.TryGetExact(out var y) && x == decimal.Truncate(x) && y == decimal.Truncate(y))
+        {
+            try
+            {
+                return HclValue.Exact(op switch
+                {
+                    BinaryOperator.Add => x + y,
+                    BinaryOperator.Subtract => x - y,
+                    _ => x * y,
+                });
+            }
+            catch (OverflowException)
+            {
+                // beyond a decimal: computed in binary below
+            }
+        }
+
+        return HclValue.Number(op == BinaryOperator.Multiply
+            ? BinaryFloat.Multiply(a.AsBinary(), b.AsBinary())
+            : BinaryFloat.Add(a.AsBinary(), b.AsBinary(), subtract: op == BinaryOperator.Subtract));
     }
 
     /// <summary>cty's <c>Equals</c>: values of different kinds are unequal; collections compare element by element.</summary>

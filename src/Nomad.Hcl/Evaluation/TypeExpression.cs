@@ -49,6 +49,11 @@ public static class TypeExpression
                             var key = item.Key is ObjectKeyExpression { Wrapped: VariableExpression name } ? name.Name
                                 : item.Key is ObjectKeyExpression { Wrapped: TemplateExpression { Parts: [LiteralExpression lit] } } ? lit.Value.AsString()
                                 : throw Error("Object constructor map keys must be attribute names.", item.Key.Range);
+                            if (attributes.ContainsKey(key))
+                            {
+                                throw Error("Object constructor map keys must be unique.", item.Key.Range);
+                            }
+
                             attributes[key] = Read(item.Value);
                         }
 
@@ -61,9 +66,12 @@ public static class TypeExpression
 
                         return HclType.Tuple([.. tuple.Items.Select(Read)]);
                     default:
-                        throw Error($"Keyword \"{call.Name}\" is not a valid type constructor.", call.NameRange);
+                        throw Error($"Keyword \"{call.Name}\" is not a valid type constructor.", call.Range);
                 }
 
+            case LiteralExpression { Value: var keyword } when keyword.IsNull || keyword.Type.Kind == HclTypeKind.Bool:
+                // typeexpr reads the keywords null, true and false as names (hcl.ExprAsKeyword).
+                throw Error($"The keyword \"{(keyword.IsNull ? "null" : keyword.AsBool() ? "true" : "false")}\" is not a valid type specification.", expression.Range);
             default:
                 throw Error("A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string).", expression.Range);
         }

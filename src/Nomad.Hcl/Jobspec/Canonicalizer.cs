@@ -397,6 +397,12 @@ internal static class Canonicalizer
             Defaults(mount, new JsonObject { ["PropagationMode"] = "private", ["ReadOnly"] = false, ["SELinuxLabel"] = "" });
         }
 
+        foreach (var secret in Each(task, "Secrets"))
+        {
+            // Secret.Canonicalize (api/tasks.go): an empty config or env map becomes nil.
+            NullIfEmpty(secret, "Config", "Env");
+        }
+
         if (task["Lifecycle"] is JsonObject lifecycle && Text(lifecycle, "Hook").Length == 0 && lifecycle["Sidecar"]?.GetValue<bool>() != true)
         {
             task["Lifecycle"] = null;

@@ -28,7 +28,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         public SourceRange? ValueRange { get; set; }
 
         public List<Block> Validations { get; } = [];
+
+        /// <summary>The default did not convert to the type: jobspec2 assigns an unknown value (not unset, not validated).</summary>
+        public bool InvalidDefault { get; set; }
     }
+
+    private static readonly string[] VariableArguments = ["default", "description", "type"];
 
     private readonly DiagnosticBag _diagnostics = new();
     private readonly SortedDictionary<string, Variable> _variables = new(StringComparer.Ordinal);
@@ -38,13 +43,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     {
         foreach (var attribute in body.Attributes)
         {
-            var suggestion = StructDecoder.Suggest(attribute.Name, ["variables", "variable", "locals", "job"]);
+            var suggestion = StructDecoder.Suggest(attribute.Name, ["job", "locals", "variable", "variables"]);
             _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
         }
 
         foreach (var block in body.Blocks.Where(b => b.Type is not ("variables" or "variable" or "locals" or "job")))
         {
-            var suggestion = StructDecoder.Suggest(block.Type, ["variables", "variable", "locals", "job"]);
+            var suggestion = StructDecoder.Suggest(block.Type, ["job", "locals", "variable", "variables"]);
             _diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", block.TypeRange);
         }
 
@@ -58,6 +63,11 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         AssignKeyValues();
         foreach (var variable in _variables.Values)
         {
+            if (variable.InvalidDefault)
+            {
+                continue;
+            }
+
             if (variable.Value is null)
             {
                 _diagnostics.Add($"Unset variable \"{variable.Name}\"", UnsetDetail, null);
@@ -102,6 +112,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         if (_diagnostics.HasErrors)
         {
             return Failed();
+        }
+
+        if (decoder.FreeFormDiagnostics.HasErrors)
+        {
+            // jobspec2 decode: decodeMapInterfaceType's errors are returned as hcl.Diagnostics (first, and N others).
+            return new JobParseResult(null, decoder.FreeFormDiagnostics.Items);
         }
 
         Normalize(job, jobBlock.Labels[0]);
@@ -233,14 +249,16 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 {
                     if (attribute.Name is not ("type" or "default" or "description"))
                     {
-                        throw new EvaluationException(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.", attribute.NameRange));
+                        var suggestion = StructDecoder.Suggest(attribute.Name, VariableArguments.Where(n => block.Body.Find(n) is null));
+                        throw new EvaluationException(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange));
                     }
                 }
 
                 variable.Validations.AddRange(block.Body.Blocks.Where(b => b.Type == "validation"));
                 foreach (var nested in block.Body.Blocks.Where(b => b.Type != "validation"))
                 {
-                    throw new EvaluationException(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.", nested.TypeRange));
+                    var suggestion = StructDecoder.Suggest(nested.Type, ["validation"]);
+                    throw new EvaluationException(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange));
                 }
 
                 if (block.Body.Find("type") is { } typeAttr)
@@ -259,6 +277,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                         }
                         catch (ConversionException e)
                         {
+                            variable.InvalidDefault = true;
                             throw new EvaluationException(new HclDiagnostic("Invalid default value for variable", $"This default value is not compatible with the variable's type constraint: {e.Message}.", defaultAttr.Expression.Range));
                         }
                     }
@@ -269,6 +288,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             }
             catch (EvaluationException e)
             {
+                // jobspec2 does not report such a variable as unset afterwards.
+                variable.InvalidDefault = true;
                 _diagnostics.AddRange([e.Diagnostic]);
             }
         }

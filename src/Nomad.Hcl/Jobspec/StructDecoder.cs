@@ -13,6 +13,12 @@ namespace Nomad.Hcl.Jobspec;
 /// </summary>
 internal sealed class StructDecoder(DiagnosticBag diagnostics)
 {
+    /// <summary>
+    /// Errors evaluating free-form maps (<c>config</c>, <c>policy</c>, …). jobspec2 evaluates those only after the
+    /// rest decoded without error (decodeMapInterfaceType), and reports them as one hcl.Diagnostics.
+    /// </summary>
+    public DiagnosticBag FreeFormDiagnostics { get; } = new();
+
     private static EvaluationException Error(string summary, string detail, SourceRange? range) => new(new HclDiagnostic(summary, detail, range));
 
     /// <summary>The JSON of a struct with every field at its zero value.</summary>
@@ -84,6 +90,75 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var attributeFields = shape.Attributes;
         var blockFields = shape.Blocks;
         var asAttribute = AttributeOrBlockNames(structName);
+        var extraTypes = ExtraBlockTypes(structName);
+        IReadOnlyList<Block> extraBlocks = extraTypes.Length == 0 || !AnyOfType(body.Blocks, extraTypes) ? Array.Empty<Block>() : body.Blocks.Where(b => IsOfType(b, extraTypes)).ToList();
+        var otherBlocks = extraBlocks.Count == 0 ? body.Blocks : [.. body.Blocks.Where(b => !IsOfType(b, extraTypes))];
+        var extras = extraBlocks.Count == 0 || structName == "Task" ? null : new JobspecExtras();
+        var before = diagnostics.Items.Count;
+        foreach (var name in asAttribute)
+        {
+            // jobspec2's decodeAsAttribute: env and meta given as arguments are decoded first.
+            if (body.Find(name) is not { } attribute || !blockFields.TryGetValue(name, out var mapField))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (body.Blocks.FirstOrDefault(b => b.Type == name) is { } clash)
+                {
+                    throw Error($"Duplicate {name} block", $"{name} may not be defined more than once. Another definition is defined at {attribute.Range}.", DefRange(clash));
+                }
+
+                obj[mapField.JsonName] = StringMap(EvaluateForDecode(attribute.Expression, context, duration: false), StartRange(attribute.Expression));
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
+            }
+        }
+
+        if (structName == "TaskGroup" && diagnostics.Items.Count > before)
+        {
+            // decodeTaskGroup returns as soon as its meta argument or vault/secret blocks have errors.
+            return obj;
+        }
+
+        if (structName == "Job" && extraBlocks.Count > 0)
+        {
+            DecodeJobExtras(extraBlocks, context, extras!);
+        }
+        else if (structName == "Task" && extraBlocks.Count > 0)
+        {
+            DecodeTaskScaling(obj, extraBlocks, context);
+        }
+        else if (structName == "TaskGroup" && extraBlocks.Count > 0 && !DecodeGroupExtras(extraBlocks, context, extras!))
+        {
+            return obj;
+        }
+
+        // hclsyntax's Content first: missing required arguments, then unsupported ones; values are decoded after.
+        foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr" && !f.GoType.StartsWith('*')))
+        {
+            if (body.Find(field.HclName!) is null)
+            {
+                diagnostics.Add("Missing required argument", $"The argument \"{field.HclName}\" is required, but no definition was found.", MissingItemRange(scope.Block));
+            }
+        }
+
+        foreach (var attribute in body.Attributes)
+        {
+            if (attributeFields.ContainsKey(attribute.Name) || (asAttribute.Contains(attribute.Name) && blockFields.ContainsKey(attribute.Name)))
+            {
+                continue;
+            }
+
+            // Suggestions: the schema's argument names in name order (gohcl sorts them), leaving out those already set.
+            var suggestion = Suggest(attribute.Name, attributeFields.Keys.Where(k => body.Find(k) is null).Order(StringComparer.Ordinal));
+            var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
+                : blockFields.ContainsKey(attribute.Name) ? $" Did you mean to define a block of type \"{attribute.Name}\"?" : "";
+            diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
+        }
 
         foreach (var attribute in body.Attributes)
         {
@@ -92,24 +167,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 if (attributeFields.TryGetValue(attribute.Name, out var field))
                 {
                     obj[field.JsonName] = DecodeAttribute(field.GoType, attribute.Expression, context);
-                    continue;
                 }
-
-                if (asAttribute.Contains(attribute.Name) && blockFields.TryGetValue(attribute.Name, out var mapField))
-                {
-                    if (body.Blocks.FirstOrDefault(b => b.Type == attribute.Name) is { } clash)
-                    {
-                        throw Error($"Duplicate {attribute.Name} block", $"{attribute.Name} may not be defined more than once. Another definition is defined at {attribute.Range}.", DefRange(clash));
-                    }
-
-                    obj[mapField.JsonName] = StringMap(Evaluator.Evaluate(attribute.Expression, context), StartRange(attribute.Expression));
-                    continue;
-                }
-
-                var suggestion = Suggest(attribute.Name, attributeFields.Keys);
-                var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
-                    : blockFields.ContainsKey(attribute.Name) ? $" Did you mean to define a block of type \"{attribute.Name}\"?" : "";
-                throw Error("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
             }
             catch (EvaluationException e)
             {
@@ -117,44 +175,15 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr" && !f.GoType.StartsWith('*')))
-        {
-            if (body.Find(field.HclName!) is null)
-            {
-                diagnostics.Add("Missing required argument", $"The argument \"{field.HclName}\" is required, but no definition was found.", body.Range);
-            }
-        }
-
         var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
-        JsonObject? inheritedVault = null;
-        var loneTaskGroups = new List<JsonObject>();
-        foreach (var child in Expand(body.Blocks, context))
+        foreach (var child in Expand(otherBlocks, context, HasDynamic(otherBlocks) ? t => NeedsLabels(t, blockFields) : null))
         {
             try
             {
                 var type = child.Block.Type;
-                if (type == "vault" && structName is "Job" or "TaskGroup")
-                {
-                    RejectDuplicate(child.Block, seen);
-                    CheckLabels("Vault", child);
-                    inheritedVault = Decode("Vault", child);
-                    continue;
-                }
-
-                if (type == "task" && structName == "Job")
-                {
-                    CheckLabels("Task", child);
-                    var task = Decode("Task", child);
-                    var group = Zero("TaskGroup");
-                    group["Name"] = task["Name"]?.DeepClone();
-                    group["Tasks"] = new JsonArray(task);
-                    loneTaskGroups.Add(group);
-                    continue;
-                }
-
                 if (!blockFields.TryGetValue(type, out var field))
                 {
-                    var suggestion = Suggest(type, blockFields.Keys);
+                    var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Order(StringComparer.Ordinal));
                     var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
                         : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
                     throw Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", child.Block.TypeRange);
@@ -168,10 +197,20 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
-        if (loneTaskGroups.Count > 0)
+        if (structName == "TaskGroup" && obj["Scaling"] is JsonObject scaling)
+        {
+            ValidateGroupScaling(scaling, body);
+        }
+
+        if (extras is null)
+        {
+            return obj;
+        }
+
+        if (extras.LoneTaskGroups.Count > 0)
         {
             // jobspec2 normalizeJob: a task directly in the job becomes a group of its own, placed first.
-            var groups = new JsonArray([.. loneTaskGroups]);
+            var groups = new JsonArray([.. extras.LoneTaskGroups]);
             foreach (var group in (obj["TaskGroups"] as JsonArray)?.ToList() ?? [])
             {
                 groups.Add(group?.DeepClone());
@@ -180,25 +219,272 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             obj["TaskGroups"] = groups;
         }
 
-        if (inheritedVault is not null)
+        var tasks = extras.Vault is null && extras.Secrets.Count == 0 ? [] : (structName == "Job" ? (obj["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [] : [obj])
+            .SelectMany(g => (g["Tasks"] as JsonArray)?.OfType<JsonObject>() ?? []).ToList();
+        if (extras.Vault is not null)
         {
             // jobspec2: a group's (decodeTaskGroup) or the job's (normalizeJob) vault block goes to every task without one.
-            var groups = structName == "Job" ? (obj["TaskGroups"] as JsonArray)?.OfType<JsonObject>() ?? [] : [obj];
-            foreach (var task in groups.SelectMany(g => (g["Tasks"] as JsonArray)?.OfType<JsonObject>() ?? []))
+            foreach (var task in tasks)
             {
-                task["Vault"] ??= inheritedVault.DeepClone();
+                task["Vault"] ??= extras.Vault.DeepClone();
+            }
+        }
+
+        if (extras.Secrets.Count > 0)
+        {
+            foreach (var task in tasks)
+            {
+                var own = task["Secrets"] as JsonArray;
+                if (structName == "Job")
+                {
+                    // normalizeJob: the job's secrets are appended to every task's.
+                    own ??= [];
+                    foreach (var secret in extras.Secrets)
+                    {
+                        own.Add(secret.DeepClone());
+                    }
+
+                    task["Secrets"] = own;
+                }
+                else if (own is not { Count: > 0 })
+                {
+                    task["Secrets"] = new JsonArray([.. extras.Secrets.Select(s => s.DeepClone())]);
+                }
+                else
+                {
+                    // decodeTaskGroup appends the task's own secrets to themselves (not the group's) when it has some.
+                    foreach (var secret in own.ToList())
+                    {
+                        own.Add(secret!.DeepClone());
+                    }
+                }
             }
         }
 
         return obj;
     }
 
-    private static HashSet<string> AttributeOrBlockNames(string structName) => structName switch
+    /// <summary>
+    /// jobspec2's decodeTaskGroup/validateGroupScalingPolicy: type defaults to horizontal; unless the policy is
+    /// horizontal with a max, the first scaling block must have <c>max</c> and may not set another type.
+    /// </summary>
+    private void ValidateGroupScaling(JsonObject scaling, Body body)
     {
-        "Job" or "TaskGroup" => ["meta"],
-        "Task" => ["meta", "env"],
+        var type = scaling["Type"]?.GetValue<string>() ?? "";
+        if (type.Length == 0)
+        {
+            scaling["Type"] = type = "horizontal";
+        }
+
+        if ((scaling["Max"] is not null && type == "horizontal") || body.Blocks.FirstOrDefault(b => b.Type == "scaling") is not { } block)
+        {
+            return;
+        }
+
+        if (block.Body.Find("max") is null)
+        {
+            diagnostics.Add("Missing required argument", "The argument \"max\" is required, but no definition was found.", MissingItemRange(block));
+        }
+
+        if (type != "horizontal" && block.Body.Find("type") is { } typeAttribute)
+        {
+            diagnostics.Add("Invalid group scaling type", $"task group scaling policy had invalid type: \"{type}\"", typeAttribute.Expression.Range);
+        }
+    }
+
+    /// <summary>The blocks jobspec2 takes out of a body before gohcl decodes the rest (its PartialContent calls).</summary>
+    private static readonly string[] JobExtraTypes = ["vault", "secret", "task"];
+    private static readonly string[] GroupExtraTypes = ["vault", "secret"];
+    private static readonly string[] TaskExtraTypes = ["scaling"];
+    private static readonly string[] MetaName = ["meta"];
+    private static readonly string[] EnvAndMetaNames = ["env", "meta"];
+
+    private static string[] ExtraBlockTypes(string structName) => structName switch
+    {
+        "Job" => JobExtraTypes,
+        "TaskGroup" => GroupExtraTypes,
+        "Task" => TaskExtraTypes,
         _ => [],
     };
+
+    private static bool AnyOfType(IReadOnlyList<Block> blocks, string[] types)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (IsOfType(blocks[i], types))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOfType(Block block, string[] types) =>
+        types.Contains(block.Type) || (block.Type == "dynamic" && block.Labels.Count == 1 && types.Contains(block.Labels[0]));
+
+    /// <summary>What the job or group level <c>vault</c>, <c>secret</c> and <c>task</c> blocks decoded to.</summary>
+    private sealed class JobspecExtras
+    {
+        public JsonObject? Vault { get; set; }
+
+        public List<JsonObject> Secrets { get; } = [];
+
+        public List<JsonObject> LoneTaskGroups { get; } = [];
+    }
+
+    /// <summary>
+    /// jobspec2's decodeJob/decodeTopLevelExtras: label errors of the job's vault/secret/task blocks, their decoding,
+    /// then the same label errors again (Nomad reports them a second time when the rest of the job body is decoded).
+    /// </summary>
+    private void DecodeJobExtras(IReadOnlyList<Block> blocks, EvaluationContext context, JobspecExtras extras)
+    {
+        var labelErrors = new List<HclDiagnostic>();
+        var valid = new List<DecodeScope>();
+        foreach (var child in Expand(blocks, context))
+        {
+            if (LabelError(child.Block.Type == "vault" ? [] : ["name"], child) is { } error)
+            {
+                labelErrors.Add(error);
+                continue;
+            }
+
+            valid.Add(child);
+        }
+
+        diagnostics.AddRange(labelErrors);
+        Block? firstVault = null;
+        foreach (var child in valid)
+        {
+            switch (child.Block.Type)
+            {
+                case "vault" when firstVault is not null:
+                    diagnostics.Add("Duplicate vault block", $"Only one block of type \"vault\" is allowed. Previous definition was at {DefRange(firstVault)}.", DefRange(child.Block));
+                    break;
+                case "vault":
+                    firstVault = child.Block;
+                    extras.Vault = Decode("Vault", child);
+                    break;
+                case "secret":
+                    extras.Secrets.Add(Decode("Secret", child));
+                    break;
+                default:
+                    var task = Decode("Task", child);
+                    var group = Zero("TaskGroup");
+                    group["Name"] = task["Name"]?.DeepClone();
+                    group["Tasks"] = new JsonArray(task);
+                    extras.LoneTaskGroups.Add(group);
+                    break;
+            }
+        }
+
+        diagnostics.AddRange(labelErrors);
+    }
+
+    /// <summary>
+    /// jobspec2's decodeTaskGroup: a label error in a vault/secret block stops the group's decoding; the blocks' own
+    /// decode errors are dropped (Nomad overwrites them), and the last vault block wins.
+    /// </summary>
+    private bool DecodeGroupExtras(IReadOnlyList<Block> blocks, EvaluationContext context, JobspecExtras extras)
+    {
+        var children = Expand(blocks, context).ToList();
+        var errors = children.Select(c => LabelError(c.Block.Type == "vault" ? [] : ["name"], c)).OfType<HclDiagnostic>().ToList();
+        if (errors.Count > 0)
+        {
+            diagnostics.AddRange(errors);
+            return false;
+        }
+
+        var silent = new StructDecoder(new DiagnosticBag());
+        foreach (var child in children)
+        {
+            if (child.Block.Type == "vault")
+            {
+                extras.Vault = silent.Decode("Vault", child);
+            }
+            else
+            {
+                extras.Secrets.Add(silent.Decode("Secret", child));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// jobspec2's decodeTaskScalingPolicies: <c>scaling "cpu"</c> / <c>scaling "mem"</c> (any case) become vertical
+    /// policies in <c>ScalingPolicies</c>. Label errors are reported twice, as Nomad does.
+    /// </summary>
+    private void DecodeTaskScaling(JsonObject task, IReadOnlyList<Block> blocks, EvaluationContext context)
+    {
+        var labelErrors = new List<HclDiagnostic>();
+        var valid = new List<DecodeScope>();
+        foreach (var child in Expand(blocks, context))
+        {
+            if (LabelError(["name"], child) is { } error)
+            {
+                labelErrors.Add(error);
+                continue;
+            }
+
+            valid.Add(child);
+        }
+
+        diagnostics.AddRange(labelErrors);
+        var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
+        foreach (var child in valid)
+        {
+            var block = child.Block;
+            var name = child.Labels[0].ToLowerInvariant();
+            var policyType = name switch
+            {
+                "cpu" => "vertical_cpu",
+                "mem" => "vertical_mem",
+                _ => null,
+            };
+            if (policyType is null)
+            {
+                diagnostics.Add("Invalid scaling policy name", "scaling policy name must be \"cpu\" or \"mem\"", block.LabelRanges[0]);
+                continue;
+            }
+
+            if (seen.TryGetValue(name, out var previous))
+            {
+                diagnostics.Add($"Duplicate scaling \"{name}\" block", $"Only one scaling {name} block is allowed. Another was defined at {DefRange(previous)}.", DefRange(block));
+                continue;
+            }
+
+            seen[name] = block;
+            var policy = Decode("ScalingPolicy", child);
+            var type = policy["Type"]?.GetValue<string>() ?? "";
+            if (type.Length == 0)
+            {
+                policy["Type"] = policyType;
+            }
+            else if (type != policyType)
+            {
+                // Nomad's text names the two types the other way round.
+                diagnostics.Add("Invalid scaling policy type", $"Invalid policy type, expected \"{type}\" but found \"{policyType}\"", DefRange(block));
+                continue;
+            }
+
+            var policies = task["ScalingPolicies"] as JsonArray ?? [];
+            policies.Add(policy);
+            task["ScalingPolicies"] = policies;
+        }
+
+        diagnostics.AddRange(labelErrors);
+    }
+
+    private static string[] AttributeOrBlockNames(string structName) => structName switch
+    {
+        "Job" or "TaskGroup" => MetaName,
+        "Task" => EnvAndMetaNames,
+        _ => [],
+    };
+
+    /// <summary>hclsyntax's Body.MissingItemRange: an empty range at the block's opening brace.</summary>
+    private static SourceRange MissingItemRange(Block block) => block.OpenBraceRange with { End = block.OpenBraceRange.Start };
 
     private static SourceRange DefRange(Block block) =>
         SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
@@ -220,7 +506,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (type == "map[string]any")
             {
                 RejectDuplicate(block, seen);
-                obj[field.JsonName] = FreeForm(BodyAsValue(block.Body, child.Context), topLevel: true);
+                obj[field.JsonName] = FreeForm(FreeFormBody(block.Body, child.Context), topLevel: true);
                 return;
             }
 
@@ -240,9 +526,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
             // map[string]*VolumeRequest: keyed by the block's label.
             var structName = type[(type.IndexOf(']', StringComparison.Ordinal) + 1)..].TrimStart('*');
-            if (child.Labels.Count != 1)
+            if (LabelError(["name"], child) is { } labelError)
             {
-                throw Error($"Missing name for {block.Type}", $"All {block.Type} blocks must have 1 labels (name).", block.OpenBraceRange);
+                throw new EvaluationException(labelError);
             }
 
             var map = obj[field.JsonName] as JsonObject ?? [];
@@ -266,20 +552,31 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
     private static void CheckLabels(string structName, DecodeScope child)
     {
-        var labels = StructShape.ByStruct[structName].Labels;
-        if (child.Labels.Count < labels.Count)
+        if (LabelError([.. StructShape.ByStruct[structName].Labels.Select(l => l.HclName!)], child) is { } error)
         {
-            throw Error($"Missing {labels[child.Labels.Count].HclName} for {child.Block.Type}", $"All {child.Block.Type} blocks must have {labels.Count} labels ({string.Join(", ", labels.Select(l => l.HclName))}).", child.Block.OpenBraceRange);
+            throw new EvaluationException(error);
+        }
+    }
+
+    /// <summary>hclsyntax's label count check of a block against the label names its schema expects.</summary>
+    private static HclDiagnostic? LabelError(IReadOnlyList<string> names, DecodeScope child)
+    {
+        var block = child.Block;
+        if (child.Labels.Count < names.Count)
+        {
+            return new HclDiagnostic($"Missing {names[child.Labels.Count]} for {block.Type}", $"All {block.Type} blocks must have {names.Count} labels ({string.Join(", ", names)}).", block.OpenBraceRange);
         }
 
-        if (child.Labels.Count > labels.Count)
+        if (child.Labels.Count > names.Count)
         {
-            var extra = child.Block.LabelRanges.Count > labels.Count ? child.Block.LabelRanges[labels.Count] : child.Block.TypeRange;
-            var detail = labels.Count == 0
-                ? $"No labels are expected for {child.Block.Type} blocks."
-                : $"Only {labels.Count} labels ({string.Join(", ", labels.Select(l => l.HclName))}) are expected for {child.Block.Type} blocks.";
-            throw Error($"Extraneous label for {child.Block.Type}", detail, extra);
+            var extra = block.LabelRanges.Count > names.Count ? block.LabelRanges[names.Count] : block.TypeRange;
+            var detail = names.Count == 0
+                ? $"No labels are expected for {block.Type} blocks."
+                : $"Only {names.Count} labels ({string.Join(", ", names)}) are expected for {block.Type} blocks.";
+            return new HclDiagnostic($"Extraneous label for {block.Type}", detail, extra);
         }
+
+        return null;
     }
 
     private static void RejectDuplicate(Block block, Dictionary<string, Block> seen)
@@ -293,7 +590,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     /// <summary>Expands <c>dynamic</c> blocks: each element of <c>for_each</c> gives a copy of <c>content</c>.</summary>
-    public IEnumerable<DecodeScope> Expand(IReadOnlyList<Block> blocks, EvaluationContext context)
+    public IEnumerable<DecodeScope> Expand(IReadOnlyList<Block> blocks, EvaluationContext context, Func<string, bool>? needsLabels = null)
     {
         foreach (var block in blocks)
         {
@@ -306,7 +603,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             List<DecodeScope> expanded;
             try
             {
-                expanded = ExpandDynamic(block, context);
+                expanded = ExpandDynamic(block, context, needsLabels);
             }
             catch (EvaluationException e)
             {
@@ -321,14 +618,54 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
     }
 
-    private List<DecodeScope> ExpandDynamic(Block block, EvaluationContext context)
+    private static bool HasDynamic(IReadOnlyList<Block> blocks)
     {
-        if (block.Labels.Count != 1)
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Type == "dynamic")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a block type of this struct takes labels (dynblock then requires a <c>labels</c> argument).</summary>
+    private static bool NeedsLabels(string type, System.Collections.Frozen.FrozenDictionary<string, ApiField> blockFields)
+    {
+        if (!blockFields.TryGetValue(type, out var field))
+        {
+            return false;
+        }
+
+        var goType = field.GoType;
+        if (GoTypes.IsMap(goType))
+        {
+            return goType is not ("map[string]string" or "map[string]any" or "map[string][]string");
+        }
+
+        return StructShape.ByStruct.TryGetValue(GoTypes.Element(goType), out var shape) && shape.Labels.Count > 0;
+    }
+
+    private List<DecodeScope> ExpandDynamic(Block block, EvaluationContext context, Func<string, bool>? needsLabels)
+    {
+        if (block.Labels.Count == 0)
         {
             throw Error("Missing name for dynamic", "All dynamic blocks must have 1 labels (type).", block.OpenBraceRange);
         }
 
-        var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", block.Body.Range);
+        if (block.Labels.Count > 1)
+        {
+            throw Error("Extraneous label for dynamic", "Only 1 labels (type) are expected for dynamic blocks.", block.LabelRanges[1]);
+        }
+
+        var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", MissingItemRange(block));
+        if (block.Body.Find("labels") is null && needsLabels?.Invoke(block.Labels[0]) == true)
+        {
+            throw Error("Missing required argument", "The argument \"labels\" is required, but no definition was found.", MissingItemRange(block));
+        }
+
         var iteratorName = block.Labels[0];
         if (block.Body.Find("iterator") is { } iteratorAttr)
         {
@@ -347,7 +684,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var pairs = forEach.Type.Kind switch
         {
             HclTypeKind.Map or HclTypeKind.Object => forEach.Attributes.Select(a => (Key: HclValue.String(a.Key), a.Value)).ToList(),
-            HclTypeKind.List or HclTypeKind.Tuple => forEach.Elements.Select((e, i) => (Key: HclValue.Number(i), Value: e)).ToList(),
+            HclTypeKind.List or HclTypeKind.Tuple => forEach.Elements.Select((e, i) => (Key: HclValue.Number((double)i), Value: e)).ToList(),
             HclTypeKind.Set => forEach.Elements.Select(e => (Key: e, Value: e)).ToList(),
             _ => throw Error("Invalid dynamic for_each value", $"Cannot use a {forEach.Type.FriendlyName} value in for_each. An iterable collection is required.", forEachAttr.Expression.Range),
         };
@@ -365,7 +702,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
 
             var generated = content with { Type = block.Labels[0], Labels = labels, LabelRanges = [.. labels.Select(_ => block.LabelRanges[0])] };
-            result.AddRange(Expand([generated], child).Select(s => s with { Labels = labels }));
+            result.AddRange(Expand([generated], child, needsLabels).Select(s => s with { Labels = labels }));
         }
 
         return result;
@@ -406,14 +743,24 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var map = new JsonObject();
         foreach (var attribute in body.Attributes)
         {
-            var value = Evaluator.Evaluate(attribute.Expression, context);
             try
             {
+                var value = EvaluateForDecode(attribute.Expression, context, duration: false);
+                if (attribute.Expression is ObjectExpression)
+                {
+                    // hclutil.BlocksAsAttrs turns an object constructor in a block body into a one-element tuple.
+                    throw new ConversionException("string required, but have tuple");
+                }
+
                 map[attribute.Name] = value.IsNull ? "" : Converter.Convert(value, HclType.String).AsString();
             }
             catch (ConversionException e)
             {
-                throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", StartRange(attribute.Expression));
+                diagnostics.Add("Unsuitable value type", $"Unsuitable value: {e.Message}", StartRange(attribute.Expression));
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
             }
         }
 
@@ -466,7 +813,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             case HclTypeKind.Bool:
                 return value.AsBool();
             case HclTypeKind.Number:
-                return Number(value.AsNumber());
+                return Number(value);
             case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
                 return new JsonArray([.. value.Elements.Select(e => FreeForm(e, topLevel: false))]);
             default:
@@ -484,10 +831,117 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     private static JsonValue Number(double n) =>
         n == Math.Floor(n) && Math.Abs(n) < 9.2e18 ? JsonValue.Create((long)n) : JsonValue.Create(n);
 
-    private static JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context)
+    /// <summary>A number as jobspec2 hands it to the api: a whole number in the int64 range exactly, else a float64.</summary>
+    private static JsonValue Number(HclValue value) =>
+        value.TryGetInt64(out var whole) ? JsonValue.Create(whole) : GoFloat(value.AsNumber());
+
+    /// <summary>A float64 written as Go's encoding/json writes it (<c>12345678901234567000</c>, <c>1e+30</c>, <c>1e-7</c>).</summary>
+    private static JsonValue GoFloat(double n)
+    {
+        if (!double.IsFinite(n))
+        {
+            return JsonValue.Create(n);
+        }
+
+        var shortest = n.ToString("R", CultureInfo.InvariantCulture);
+        var e = shortest.IndexOf('E', StringComparison.Ordinal);
+        var exponent = e < 0 ? 0 : int.Parse(shortest.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = e < 0 ? shortest : shortest[..e];
+        var negative = mantissa.StartsWith('-');
+        mantissa = mantissa.TrimStart('-');
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = mantissa.Replace(".", "", StringComparison.Ordinal);
+        var pointAt = (point < 0 ? mantissa.Length : point) + exponent;
+        var trimmed = digits.TrimStart('0');
+        pointAt -= digits.Length - trimmed.Length;
+        digits = trimmed.TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            return JsonValue.Create(0);
+        }
+
+        var abs = Math.Abs(n);
+        string text;
+        if (abs < 1e-6 || abs >= 1e21)
+        {
+            var exp10 = pointAt - 1;
+            text = digits[..1] + (digits.Length > 1 ? "." + digits[1..] : "") + "e" + (exp10 < 0 ? "-" : "+") + Math.Abs(exp10).ToString(CultureInfo.InvariantCulture);
+        }
+        else if (pointAt <= 0)
+        {
+            text = "0." + new string('0', -pointAt) + digits;
+        }
+        else if (pointAt >= digits.Length)
+        {
+            text = digits + new string('0', pointAt - digits.Length);
+        }
+        else
+        {
+            text = digits[..pointAt] + "." + digits[pointAt..];
+        }
+
+        return JsonNode.Parse((negative ? "-" : "") + text)!.AsValue();
+    }
+
+    /// <summary>
+    /// Evaluates an expression gohcl decodes into a Go value. When evaluation fails, hcl goes on with an unknown
+    /// value, which gohcl then rejects too: that second diagnostic is thrown after the first is recorded.
+    /// </summary>
+    private HclValue EvaluateForDecode(Expression expression, EvaluationContext context, bool duration)
+    {
+        try
+        {
+            return Evaluator.Evaluate(expression, context);
+        }
+        catch (EvaluationException e)
+        {
+            diagnostics.AddRange([e.Diagnostic]);
+            // jobspec2's decodeDuration prints the unknown value's type with %s: Go writes cty.DynamicPseudoType as {{{}}}.
+            throw Error("Unsuitable value type", duration ? "Unsuitable value: expected a string but found {{{}}}" : "Unsuitable value: value must be known", StartRange(expression));
+        }
+    }
+
+    /// <summary>
+    /// A free-form body (task <c>config</c>): each top-level argument evaluated on its own, as jobspec2's
+    /// decodeInterface does; a failing one records its error and <c>value is not known</c> in <see cref="FreeFormDiagnostics"/>.
+    /// </summary>
+    private HclValue FreeFormBody(Body body, EvaluationContext context)
+    {
+        var attrs = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
+        foreach (var attribute in body.Attributes)
+        {
+            try
+            {
+                attrs[attribute.Name] = Evaluator.Evaluate(attribute.Expression, context);
+            }
+            catch (EvaluationException e)
+            {
+                FreeFormDiagnostics.AddRange([e.Diagnostic]);
+                FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
+            }
+        }
+
+        foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
+        {
+            var blocks = group.ToList();
+            try
+            {
+                attrs[group.Key] = HclValue.Tuple([.. blocks.Select(b => LabelledBody(b))]);
+            }
+            catch (EvaluationException e)
+            {
+                FreeFormDiagnostics.AddRange([e.Diagnostic]);
+                FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
+            }
+        }
+
+        return HclValue.Object(attrs);
+    }
+
+    private JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context)
     {
         type = GoTypes.Underlying(type);
-        var value = Evaluator.Evaluate(expression, context);
+        var value = EvaluateForDecode(expression, context, GoTypes.IsDuration(type));
         if (GoTypes.IsDuration(type))
         {
             return Duration(value, expression);
@@ -513,20 +967,21 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 case "map[string]string":
                     return StringMap(value, expression.Range);
                 case "[]uint16" or "[]int":
-                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.Number)).Elements.Select(e => (JsonNode?)Number(e.AsNumber()))]);
+                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.Number)).Elements.Select(e => (JsonNode?)Number(e))]);
                 case "map[string]any" or "any":
                     return FreeForm(value, topLevel: true);
             }
 
             if (GoTypes.IsInteger(type))
             {
-                var n = Converter.Convert(value, HclType.Number).AsNumber();
+                var number = Converter.Convert(value, HclType.Number);
+                var n = number.AsNumber();
                 if (n != Math.Floor(n))
                 {
                     throw new ConversionException("value must be a whole number, between -9223372036854775808 and 9223372036854775807");
                 }
 
-                return Number(n);
+                return Number(number);
             }
         }
         catch (ConversionException e)
@@ -560,7 +1015,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {value.Type.FriendlyName}", start);
         }
 
-        return Number(value.AsNumber());
+        return Number(value);
     }
 
     private static SourceRange StartRange(Expression expression) => ExpressionRanges.Start(expression);
@@ -657,7 +1112,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         return null;
     }
 
-    private static int Levenshtein(string a, string b)
+    internal static int Levenshtein(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

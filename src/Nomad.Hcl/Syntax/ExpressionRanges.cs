@@ -16,6 +16,8 @@ public static class ExpressionRanges
         ObjectExpression o => First(o.Range),
         ForExpression f => f.OpenRange,
         UnaryExpression u => First(u.Range),
+        ParenthesesExpression p => Start(p.Inner),
+        IndexExpression { Key: not (LiteralExpression or TemplateExpression { Parts: [LiteralExpression] }) } i => First(i.BracketRange),
         _ => expression.Range,
     };
 

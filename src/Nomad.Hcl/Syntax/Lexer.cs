@@ -101,8 +101,12 @@ public sealed class Lexer
                 Advance();
                 return;
             case '\t':
-                // hclsyntax's scanner: Spaces = (' ' | 0x09)+, so tabs separate tokens like spaces.
-                Advance();
+                while (Peek() == '\t')
+                {
+                    Advance();
+                }
+
+                Emit(TokenKind.Tabs, start);
                 return;
             case '\r' when Peek(1) == '\n':
                 Advance(2);
@@ -430,7 +434,7 @@ public sealed class Lexer
             return;
         }
 
-        // hclsyntax: NewlineCharsSeq = ("\r"|"\n")+ is one TokenQuotedNewline.
+        // hclsyntax's scanner: NewlineCharsSeq = ("\r"|"\n")+ inside a quoted string is one token.
         if (c is '\n' or '\r')
         {
             while (Peek() is '\n' or '\r')

@@ -76,14 +76,6 @@ public sealed partial class Parser
         }
     }
 
-    // hclsyntax reports this at the token where its recovery stopped (the "]" closing the index, or the end of the
-    // file), not at the unexpected token: its diagnostic's subject points at the variable recovery reassigns.
-    private ParseAbortedException MissingCloseBracket()
-    {
-        var stop = Recover(TokenKind.CBrack);
-        return Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", stop.Range);
-    }
-
     private Expression Unary()
     {
         var next = _tokens.Peek();
@@ -124,37 +116,55 @@ public sealed partial class Parser
             if (next.Kind == TokenKind.OBrack)
             {
                 _tokens.Read();
+                var openIndex = _tokens.PreviousIndex;
                 _tokens.PushIncludeNewlines(false);
                 if (_tokens.Peek().Kind == TokenKind.Star)
                 {
                     _tokens.Read();
                     var close = _tokens.Read();
+                    _tokens.PopIncludeNewlines();
                     if (close.Kind != TokenKind.CBrack)
                     {
-                        // Reported where recovery stops, as for an index (see MissingCloseBracket).
-                        var stop = Recover(TokenKind.CBrack);
-                        throw Fail("Missing close bracket on splat index", "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").", stop.Range);
+                        // hclsyntax reports the token its recovery stops at (the diagnostic points at the reassigned variable).
+                        throw Fail("Missing close bracket on splat index", "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").", _tokens.MatchingToken(openIndex).Range);
                     }
-
-                    _tokens.PopIncludeNewlines();
 
                     source = Splat(source, SourceRange.Between(next.Range, close.Range), full: true);
                     continue;
                 }
 
-                var key = Expr();
+                var key = IndexKey(openIndex);
+
                 var end = _tokens.Read();
+                _tokens.PopIncludeNewlines();
                 if (end.Kind != TokenKind.CBrack)
                 {
-                    throw MissingCloseBracket();
+                    // hclsyntax reports the token its recovery stops at (the diagnostic points at the reassigned variable).
+                    var stop = _tokens.MatchingToken(openIndex);
+                    var error = Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", stop.Range);
+                    RecoverPast(openIndex);
+                    throw error;
                 }
 
-                _tokens.PopIncludeNewlines();
                 source = new IndexExpression(source, key, SourceRange.Between(next.Range, end.Range), SourceRange.Between(source.Range, end.Range));
                 continue;
             }
 
             return source;
+        }
+    }
+
+    /// <summary>An index key; on an error, recovery past the closing bracket (hclsyntax's recover).</summary>
+    private Expression IndexKey(int openIndex)
+    {
+        try
+        {
+            return Expr();
+        }
+        catch (ParseAbortedException)
+        {
+            RecoverPast(openIndex);
+            throw;
         }
     }
 
@@ -214,12 +224,12 @@ public sealed partial class Parser
                 _tokens.PushIncludeNewlines(false);
                 var key = Expr();
                 var end = _tokens.Read();
+                _tokens.PopIncludeNewlines();
                 if (end.Kind != TokenKind.CBrack)
                 {
-                    throw MissingCloseBracket();
+                    throw Fail("Missing close bracket on index", "The index operator must end with a closing bracket (\"]\").", end.Range);
                 }
 
-                _tokens.PopIncludeNewlines();
                 each = new IndexExpression(each, key, SourceRange.Between(next.Range, end.Range), SourceRange.Between(each.Range, end.Range));
                 continue;
             }
@@ -248,8 +258,19 @@ public sealed partial class Parser
             case TokenKind.OParen:
                 {
                     _tokens.Read();
+                    var openIndex = _tokens.PreviousIndex;
                     _tokens.PushIncludeNewlines(false);
-                    var inner = Expr();
+                    Expression inner;
+                    try
+                    {
+                        inner = Expr();
+                    }
+                    catch (ParseAbortedException)
+                    {
+                        RecoverPast(openIndex);
+                        throw;
+                    }
+
                     var close = _tokens.Read();
                     _tokens.PopIncludeNewlines();
                     if (close.Kind != TokenKind.CParen)
@@ -267,7 +288,7 @@ public sealed partial class Parser
                     throw Fail("Invalid number literal", $"Failed to recognize the value of this number literal: {start.Text}.", start.Range);
                 }
 
-                return new LiteralExpression(HclValue.Number(number), start.Range);
+                return new LiteralExpression(HclValue.ParseNumber(start.Text), start.Range);
 
             case TokenKind.Ident:
                 _tokens.Read();
@@ -295,6 +316,12 @@ public sealed partial class Parser
                 return ObjectOrFor();
 
             default:
+                if (_recovery)
+                {
+                    // hclsyntax in recovery mode: no diagnostic, a placeholder, the token left for the caller.
+                    return new LiteralExpression(HclValue.Null, start.Range);
+                }
+
                 _tokens.Read();
                 throw Fail("Invalid expression", "Expected the start of an expression, but found an invalid expression token.", start.Range);
         }
@@ -303,9 +330,27 @@ public sealed partial class Parser
     private FunctionCallExpression FunctionCall(Token name)
     {
         var open = _tokens.Read();
+        var openIndex = _tokens.PreviousIndex;
         _tokens.PushIncludeNewlines(false);
         var args = new List<Expression>();
         var expand = false;
+        Token close;
+        try
+        {
+            close = FunctionArguments(args, ref expand);
+        }
+        catch (ParseAbortedException)
+        {
+            RecoverPast(openIndex);
+            throw;
+        }
+
+        _tokens.PopIncludeNewlines();
+        return new FunctionCallExpression(name.Text, args, expand, name.Range, open.Range, close.Range, SourceRange.Between(name.Range, close.Range));
+    }
+
+    private Token FunctionArguments(List<Expression> args, ref bool expand)
+    {
         Token close;
         while (true)
         {
@@ -342,13 +387,13 @@ public sealed partial class Parser
             }
         }
 
-        _tokens.PopIncludeNewlines();
-        return new FunctionCallExpression(name.Text, args, expand, name.Range, open.Range, close.Range, SourceRange.Between(name.Range, close.Range));
+        return close;
     }
 
     private Expression TupleOrFor()
     {
         var open = _tokens.Read();
+        var openIndex = _tokens.PreviousIndex;
         _tokens.PushIncludeNewlines(false);
         try
         {
@@ -381,6 +426,11 @@ public sealed partial class Parser
                 }
             }
         }
+        catch (ParseAbortedException)
+        {
+            RecoverPast(openIndex);
+            throw;
+        }
         finally
         {
             _tokens.PopIncludeNewlines();
@@ -390,6 +440,7 @@ public sealed partial class Parser
     private Expression ObjectOrFor()
     {
         var open = _tokens.Read();
+        var openIndex = _tokens.PreviousIndex;
         var first = _tokens.Peek();
         if (first.Kind == TokenKind.Ident && first.Text == "for" && PeekSecond().Kind == TokenKind.Ident)
         {
@@ -397,6 +448,11 @@ public sealed partial class Parser
             try
             {
                 return ForExpr(open, isObject: true);
+            }
+            catch (ParseAbortedException)
+            {
+                RecoverPast(openIndex);
+                throw;
             }
             finally
             {
@@ -429,7 +485,6 @@ public sealed partial class Parser
                 var separator = _tokens.Read();
                 if (separator.Kind is not (TokenKind.Equal or TokenKind.Colon))
                 {
-                    // hclsyntax parseObjectCons, case by case.
                     throw separator.Kind switch
                     {
                         TokenKind.Newline or TokenKind.Comma => Fail("Missing attribute value", "Expected an attribute value, introduced by an equals sign (\"=\").", separator.Range),
@@ -456,6 +511,11 @@ public sealed partial class Parser
                 throw Fail("Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.", next.Range);
             }
         }
+        catch (ParseAbortedException)
+        {
+            RecoverPast(openIndex);
+            throw;
+        }
         finally
         {
             _tokens.PopIncludeNewlines();
@@ -475,7 +535,7 @@ public sealed partial class Parser
             var second = _tokens.Read();
             if (second.Kind != TokenKind.Ident)
             {
-                throw Fail("Invalid 'for' expression", "Value variable name is required after comma.", second.Range);
+                throw Fail("Invalid 'for' expression", "For expression requires value variable name after comma.", second.Range);
             }
 
             keyVar = first.Text;
@@ -485,14 +545,14 @@ public sealed partial class Parser
         var inWord = _tokens.Read();
         if (inWord.Kind != TokenKind.Ident || inWord.Text != "in")
         {
-            throw Fail("Invalid 'for' expression", "The 'in' keyword is expected after the loop variable names.", inWord.Range);
+            throw Fail("Invalid 'for' expression", "For expression requires the 'in' keyword after its name declarations.", inWord.Range);
         }
 
         var collection = Expr();
         var colon = _tokens.Read();
         if (colon.Kind != TokenKind.Colon)
         {
-            throw Fail("Invalid 'for' expression", "The 'in' clause must be followed by a colon.", colon.Range);
+            throw Fail("Invalid 'for' expression", "For expression requires a colon after the collection expression.", colon.Range);
         }
 
         Expression? keyResult = null;
@@ -513,7 +573,7 @@ public sealed partial class Parser
             var ellipsis = _tokens.Read();
             if (!isObject)
             {
-                throw Fail("Invalid 'for' expression", "Grouping ellipsis (...) cannot be used when constructing a tuple.", ellipsis.Range);
+                throw Fail("Invalid 'for' expression", "Grouping ellipsis (...) cannot be used when building a tuple.", ellipsis.Range);
             }
 
             group = true;

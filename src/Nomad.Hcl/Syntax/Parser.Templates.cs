@@ -33,16 +33,30 @@ public sealed partial class Parser
                     case TokenKind.QuotedLit or TokenKind.StringLit:
                         parts.Add(new TemplatePart { Kind = TemplatePartKind.Literal, Text = Unescape(token, quoted: !heredoc), Range = token.Range });
                         break;
+                    case TokenKind.QuotedNewline:
+                        {
+                            // The scanner check reported the newline; hclsyntax's template parser then stops at it as at any
+                            // unexpected token and recovers past the string's closing quote.
+                            var error = Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
+                            _recovery = true;
+                            while (_tokens.PeekRaw().Kind is not (TokenKind.CQuote or TokenKind.EndOfFile))
+                            {
+                                _tokens.ReadRaw();
+                            }
+
+                            _tokens.ReadRaw();
+                            throw error;
+                        }
                     case TokenKind.TemplateInterp:
                         parts.Add(Interpolation(token));
                         break;
                     case TokenKind.TemplateControl:
                         parts.Add(Directive(token));
                         break;
-                    default:
-                        // hclsyntax's parseTemplateParts: anything else (a newline in quotes, a stray character, the end
-                        // of the file) ends the string here; the scanner has reported newlines and characters already.
+                    case TokenKind.EndOfFile:
                         throw Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
+                    default:
+                        throw Fail("Invalid template", "Unexpected token in template.", token.Range);
                 }
             }
         }

@@ -15,6 +15,12 @@ public sealed partial class Parser
     private readonly string _file;
     private int _depth;
 
+    /// <summary>
+    /// hclsyntax's recovery mode: set once any error was recovered from; from then on the parser's follow-on
+    /// errors (those hclsyntax reports only when <c>!p.recovery</c>) are not recorded.
+    /// </summary>
+    private bool _recovery;
+
     private Parser(List<Token> tokens, DiagnosticBag diagnostics, string file)
     {
         _tokens = new TokenStream(tokens);
@@ -28,7 +34,7 @@ public sealed partial class Parser
         var tokens = Lexer.Scan(source, fileName);
         CheckInvalidTokens(tokens, diagnostics);
         var parser = new Parser(tokens, diagnostics, fileName);
-        return parser.ParseBody(TokenKind.EndOfFile, default);
+        return parser.ParseBody(TokenKind.EndOfFile, default, out _);
     }
 
     /// <summary>Parses a single expression (as in a var-file value or a test).</summary>
@@ -61,73 +67,68 @@ public sealed partial class Parser
         }
     }
 
-    // hclsyntax's checkInvalidTokens (token.go): the scanner's complaints, reported before any parse error, with its
-    // limits on repeats (bitwise operators 4 times, ";" and bad UTF-8 once, quotes and backticks every other one).
+    /// <summary>hclsyntax's checkInvalidTokens: the scanner's errors, recorded before any parse error.</summary>
     private static void CheckInvalidTokens(List<Token> tokens, DiagnosticBag diagnostics)
     {
-        int bitwise = 0, backticks = 0, apostrophes = 0, semicolons = 0, badUtf8 = 0;
+        int bitwise = 0, backticks = 0, apostrophes = 0, semicolons = 0;
         foreach (var token in tokens)
         {
-            switch (token.Kind)
+            if (token.Kind == TokenKind.QuotedNewline)
             {
-                case TokenKind.QuotedNewline:
-                    diagnostics.Add("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range);
-                    break;
-                case TokenKind.BadUtf8:
-                    if (badUtf8++ < 1)
+                diagnostics.Add("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range);
+                continue;
+            }
+
+            if (token.Kind != TokenKind.Invalid)
+            {
+                continue;
+            }
+
+            switch (token.Text)
+            {
+                case "&" or "|" or "^" or "~":
+                    if (bitwise++ < 4)
                     {
-                        diagnostics.Add("Invalid character encoding", "All input files must be UTF-8 encoded. Ensure that UTF-8 encoding is selected in your editor.", token.Range);
+                        var suggestion = token.Text switch
+                        {
+                            "&" => " Did you mean boolean AND (\"&&\")?",
+                            "|" => " Did you mean boolean OR (\"||\")?",
+                            "~" => " Did you mean boolean NOT (\"!\")?",
+                            _ => "",
+                        };
+                        diagnostics.Add("Unsupported operator", $"Bitwise operators are not supported.{suggestion}", token.Range);
                     }
 
                     break;
-                case TokenKind.Invalid:
-                    switch (token.Text)
+                case "`":
+                    // Only every other one is reported (the start of a backtick-quoted string, not its end).
+                    if (backticks % 2 == 0)
                     {
-                        case "&" or "|" or "~" or "^":
-                            if (bitwise++ < 4)
-                            {
-                                var suggestion = token.Text switch
-                                {
-                                    "&" => " Did you mean boolean AND (\"&&\")?",
-                                    "|" => " Did you mean boolean OR (\"||\")?",
-                                    "~" => " Did you mean boolean NOT (\"!\")?",
-                                    _ => "",
-                                };
-                                diagnostics.Add("Unsupported operator", "Bitwise operators are not supported." + suggestion, token.Range);
-                            }
-
-                            break;
-                        case "`":
-                            if (backticks % 2 == 0)
-                            {
-                                diagnostics.Add("Invalid character", "The \"`\" character is not valid. To create a multi-line string, use the \"heredoc\" syntax, like \"<<EOT\".", token.Range);
-                            }
-
-                            backticks += backticks <= 2 ? 1 : 0;
-                            break;
-                        case "'":
-                            if (apostrophes % 2 == 0)
-                            {
-                                diagnostics.Add("Invalid character", "Single quotes are not valid. Use double quotes (\") to enclose strings.", token.Range);
-                            }
-
-                            apostrophes += apostrophes <= 2 ? 1 : 0;
-                            break;
-                        case ";":
-                            if (semicolons++ < 1)
-                            {
-                                diagnostics.Add("Invalid character", "The \";\" character is not valid. Use newlines to separate arguments and blocks, and commas to separate items in collection values.", token.Range);
-                            }
-
-                            break;
-                        case "\u201c" or "\u201d":
-                            diagnostics.Add("Invalid character", "\"Curly quotes\" are not valid here. These can sometimes be inadvertently introduced when sharing code via documents or discussion forums. It might help to replace the character with a \"straight quote\".", token.Range);
-                            break;
-                        default:
-                            diagnostics.Add("Invalid character", "This character is not used within the language.", token.Range);
-                            break;
+                        diagnostics.Add("Invalid character", "The \"`\" character is not valid. To create a multi-line string, use the \"heredoc\" syntax, like \"<<EOT\".", token.Range);
                     }
 
+                    backticks = Math.Min(backticks + 1, 3);
+                    break;
+                case "'":
+                    if (apostrophes % 2 == 0)
+                    {
+                        diagnostics.Add("Invalid character", "Single quotes are not valid. Use double quotes (\") to enclose strings.", token.Range);
+                    }
+
+                    apostrophes = Math.Min(apostrophes + 1, 3);
+                    break;
+                case ";":
+                    if (semicolons++ < 1)
+                    {
+                        diagnostics.Add("Invalid character", "The \";\" character is not valid. Use newlines to separate arguments and blocks, and commas to separate items in collection values.", token.Range);
+                    }
+
+                    break;
+                case "\u201c" or "\u201d":
+                    diagnostics.Add("Invalid character", "\"Curly quotes\" are not valid here. These can sometimes be inadvertently introduced when sharing code via documents or discussion forums. It might help to replace the character with a \"straight quote\".", token.Range);
+                    break;
+                default:
+                    diagnostics.Add("Invalid character", "This character is not used within the language.", token.Range);
                     break;
             }
         }
@@ -135,8 +136,33 @@ public sealed partial class Parser
 
     private ParseAbortedException Fail(string summary, string detail, SourceRange range)
     {
-        _diagnostics.Add(summary, detail, range);
+        if (!_recovery || !IsFollowOnError(summary, detail))
+        {
+            _diagnostics.Add(summary, detail, range);
+        }
+
         return new ParseAbortedException(summary);
+    }
+
+    /// <summary>The errors hclsyntax's parser records only when not in recovery mode (guarded by <c>!p.recovery</c>).</summary>
+    private static bool IsFollowOnError(string summary, string detail) => summary switch
+    {
+        "Argument or block definition required" => detail == "An argument or block definition is required here.",
+        "Invalid block definition" => detail.StartsWith("Either a quoted string", StringComparison.Ordinal),
+        "Invalid single-argument block definition" => detail.StartsWith("A single-line block definition must end", StringComparison.Ordinal),
+        "Invalid argument name" or "Unclosed configuration block" or "Missing newline after argument" or "Unexpected comma after argument"
+            or "Missing newline after block definition" or "Invalid attribute name" or "Missing close bracket on splat index"
+            or "Missing close bracket on index" or "Missing expression" or "Invalid expression" or "Missing closing parenthesis"
+            or "Missing item separator" or "Missing attribute value" or "Missing key/value separator" or "Missing attribute separator"
+            or "Invalid 'for' expression" or "Unterminated object constructor expression" or "Unterminated template string" => true,
+        _ => false,
+    };
+
+    /// <summary>hclsyntax's <c>p.recover(close)</c> in a bracketed construct: skip past its closing bracket.</summary>
+    private void RecoverPast(int openIndex)
+    {
+        _recovery = true;
+        _tokens.SkipPastMatching(openIndex);
     }
 
     private void Enter(SourceRange at)
@@ -150,93 +176,115 @@ public sealed partial class Parser
     private void Leave() => _depth--;
 
     // ---------------------------------------------------------------- bodies
-    //
-    // The body level follows hclsyntax's parser.go (v2.20.2-nomad-1, the version Nomad pins) step by step: the same
-    // diagnostics with the same subjects, the same recovery (recover / recoverAfterBodyItem) and the same sticky
-    // recovery flag that silences "bad token" errors once the parser has lost its place, so the first error of a
-    // broken file is the one Nomad reports. Expressions still abort with ParseAbortedException, which counts as an
-    // expression error in recovery mode (hclsyntax then recovers after the body item, as here).
 
-    private bool _recovery;
-
-    private Body ParseBody(TokenKind end, SourceRange startRange)
+    private Body ParseBody(TokenKind end, SourcePosition start, out Token endToken)
     {
         var attributes = new List<Attribute>();
         var blocks = new List<Block>();
-        var bodyStart = startRange == default ? _tokens.PeekRaw().Range.Start : startRange.End;
+        var first = _tokens.PeekRaw().Range;
+        var bodyStart = start == default ? first.Start : start;
         while (true)
         {
             var next = _tokens.PeekRaw();
-            if (next.Kind == end)
+            if (next.Kind == end || next.Kind == TokenKind.EndOfFile)
+            {
+                endToken = next;
+                var body = new Body(attributes, blocks, new SourceRange(_file, bodyStart, next.Range.End));
+                return body;
+            }
+
+            if (next.Kind == TokenKind.Newline)
             {
                 _tokens.ReadRaw();
-                return new Body(attributes, blocks, new SourceRange(_file, bodyStart, next.Range.End));
+                continue;
             }
 
-            switch (next.Kind)
+            if (next.Kind != TokenKind.Ident)
             {
-                case TokenKind.Newline:
-                    _tokens.ReadRaw();
-                    continue;
-                case TokenKind.Ident:
-                    ParseBodyItemGuarded(attributes, blocks);
-                    continue;
-            }
-
-            var bad = _tokens.ReadRaw();
-            if (!_recovery)
-            {
-                switch (bad.Kind)
+                // hclsyntax ParseBody: a token that cannot start an item ends the body (recover to its end).
+                _tokens.ReadRaw();
+                if (!_recovery)
                 {
-                    case TokenKind.OQuote:
-                        _diagnostics.Add("Invalid argument name", "Argument names must not be quoted.", bad.Range);
-                        break;
-                    case TokenKind.EndOfFile when end == TokenKind.CBrace:
-                        _diagnostics.Add("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", startRange);
-                        break;
-                    case TokenKind.EndOfFile:
-                        _diagnostics.Add("Unclosed configuration body", "Found end of file before the end of this configuration body.", startRange);
-                        break;
-                    default:
-                        _diagnostics.Add("Argument or block definition required", "An argument or block definition is required here.", bad.Range);
-                        break;
+                    if (next.Kind == TokenKind.OQuote)
+                    {
+                        _diagnostics.Add("Invalid argument name", "Argument names must not be quoted.", next.Range);
+                    }
+                    else
+                    {
+                        _diagnostics.Add("Argument or block definition required", "An argument or block definition is required here.", next.Range);
+                    }
                 }
+
+                _recovery = true;
+                _tokens.SkipToBodyEnd(end);
+                continue;
             }
 
-            var final = Recover(end);
-            return new Body(attributes, blocks, new SourceRange(_file, bodyStart, final.Range.End));
+            var depth = _depth;
+            var newlineModes = _tokens.NewlineModeDepth;
+            try
+            {
+                ParseBodyItem(attributes, blocks);
+            }
+            catch (ParseAbortedException)
+            {
+                _recovery = true;
+                _depth = depth;
+                _tokens.ResetNewlineModes(newlineModes);
+                RecoverAfterBodyItem();
+            }
         }
     }
 
-    // A body item whose parse aborted (nesting too deep, a bad escape in a label) is skipped like a broken expression.
-    private void ParseBodyItemGuarded(List<Attribute> attributes, List<Block> blocks)
+    private void RecoverAfterBodyItem()
     {
-        var depth = _depth;
-        var newlineModes = _tokens.NewlineModeDepth;
-        try
+        var depth = 0;
+        while (true)
         {
-            ParseBodyItem(attributes, blocks);
-        }
-        catch (ParseAbortedException)
-        {
-            _depth = depth;
-            _tokens.ResetNewlineModes(newlineModes);
-            RecoverAfterBodyItem();
+            var token = _tokens.PeekRaw();
+            switch (token.Kind)
+            {
+                case TokenKind.EndOfFile:
+                    return;
+                case TokenKind.Newline when depth == 0:
+                    _tokens.ReadRaw();
+                    return;
+                case TokenKind.CBrace or TokenKind.CBrack or TokenKind.CParen or TokenKind.CQuote or TokenKind.CHeredoc or TokenKind.TemplateSeqEnd:
+                    if (depth == 0)
+                    {
+                        if (token.Kind == TokenKind.CBrace)
+                        {
+                            return;
+                        }
+
+                        _tokens.ReadRaw();
+                        continue;
+                    }
+
+                    depth--;
+                    break;
+                case TokenKind.OBrace or TokenKind.OBrack or TokenKind.OParen or TokenKind.OQuote or TokenKind.OHeredoc or TokenKind.TemplateInterp or TokenKind.TemplateControl:
+                    depth++;
+                    break;
+            }
+
+            _tokens.ReadRaw();
         }
     }
 
     private void ParseBodyItem(List<Attribute> attributes, List<Block> blocks)
     {
         var ident = _tokens.ReadRaw();
+        if (ident.Kind != TokenKind.Ident)
+        {
+            throw Fail("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
+        }
+
         var next = _tokens.PeekRaw();
         switch (next.Kind)
         {
             case TokenKind.Equal:
-                if (FinishAttribute(ident, singleLine: false) is not { } attribute)
-                {
-                    return;
-                }
-
+                var attribute = FinishAttribute(ident, singleLine: false);
                 var existing = attributes.FirstOrDefault(a => a.Name == attribute.Name);
                 if (existing is not null)
                 {
@@ -249,345 +297,169 @@ public sealed partial class Parser
 
                 return;
             case TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident:
-                if (FinishBlock(ident) is { } block)
-                {
-                    blocks.Add(block);
-                }
-
+                blocks.Add(FinishBlock(ident));
                 return;
             default:
-                RecoverAfterBodyItem();
-                _diagnostics.Add("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
-                return;
+                throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
         }
     }
 
-    // Null when the value expression failed (the parser then skipped to the next body item).
-    private Attribute? FinishAttribute(Token ident, bool singleLine)
+    private Attribute FinishAttribute(Token ident, bool singleLine)
     {
         _tokens.ReadRaw(); // '='
-        if (TryExpression() is not { } expr)
-        {
-            RecoverAfterBodyItem();
-            return null;
-        }
-
+        var expr = Expr();
         if (!singleLine)
         {
             var end = _tokens.PeekRaw();
-            if (end.Kind is not (TokenKind.Newline or TokenKind.EndOfFile))
+            if (end.Kind != TokenKind.Newline && end.Kind != TokenKind.EndOfFile)
             {
-                if (!_recovery)
+                if (end.Kind == TokenKind.Comma)
                 {
-                    if (end.Kind == TokenKind.Comma)
-                    {
-                        _diagnostics.Add("Unexpected comma after argument", "Argument definitions must be separated by newlines, not commas. An argument definition must end with a newline.", end.Range);
-                    }
-                    else
-                    {
-                        _diagnostics.Add("Missing newline after argument", "An argument definition must end with a newline.", end.Range);
-                    }
+                    throw Fail("Unexpected comma after argument", "Argument definitions must be separated by newlines, not commas. An argument definition must end with a newline.", end.Range);
                 }
 
-                RecoverAfterBodyItem();
-            }
-            else
-            {
-                _tokens.ReadRaw();
+                throw Fail("Missing newline after argument", "An argument definition must end with a newline.", end.Range);
             }
         }
 
         return new Attribute(ident.Text, expr, ident.Range, SourceRange.Between(ident.Range, expr.Range));
     }
 
-    // An expression, or null after an error (recorded, newline modes and depth restored, recovery mode on).
-    private Expression? TryExpression()
-    {
-        var depth = _depth;
-        var newlineModes = _tokens.NewlineModeDepth;
-        try
-        {
-            return Expr();
-        }
-        catch (ParseAbortedException)
-        {
-            _depth = depth;
-            _tokens.ResetNewlineModes(newlineModes);
-            _recovery = true;
-            return null;
-        }
-    }
-
-    // Null when the header is broken (hclsyntax returns an empty placeholder block, which nothing reads after an error).
-    private Block? FinishBlock(Token ident)
+    private Block FinishBlock(Token ident)
     {
         var labels = new List<string>();
         var labelRanges = new List<SourceRange>();
-        Token openBrace;
         while (true)
         {
-            var token = _tokens.PeekRaw();
-            if (token.Kind == TokenKind.OBrace)
+            var next = _tokens.PeekRaw();
+            if (next.Kind == TokenKind.OBrace)
             {
-                openBrace = _tokens.ReadRaw();
                 break;
             }
 
-            if (token.Kind == TokenKind.OQuote)
-            {
-                var (label, range) = ParseQuotedStringLiteral();
-                labels.Add(label);
-                labelRanges.Add(range);
-                continue;
-            }
-
-            if (token.Kind == TokenKind.Ident)
+            if (next.Kind == TokenKind.Ident)
             {
                 _tokens.ReadRaw();
-                labels.Add(token.Text);
-                labelRanges.Add(token.Range);
+                labels.Add(next.Text);
+                labelRanges.Add(next.Range);
                 continue;
             }
 
-            switch (token.Kind)
+            if (next.Kind == TokenKind.OQuote)
             {
-                case TokenKind.Equal:
-                    _diagnostics.Add("Invalid block definition", "The equals sign \"=\" indicates an argument definition, and must not be used when defining a block.", token.Range);
-                    break;
-                case TokenKind.Newline:
-                    _diagnostics.Add("Invalid block definition", "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.", token.Range);
-                    break;
-                default:
-                    if (!_recovery)
-                    {
-                        _diagnostics.Add("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.", token.Range);
-                    }
+                var open = _tokens.ReadRaw();
+                var literal = _tokens.ReadRaw();
+                string text;
+                Token close;
+                if (literal.Kind == TokenKind.CQuote)
+                {
+                    text = "";
+                    close = literal;
+                }
+                else if (literal.Kind == TokenKind.QuotedLit)
+                {
+                    text = Unescape(literal, quoted: true);
+                    close = _tokens.ReadRaw();
+                }
+                else
+                {
+                    throw InvalidLabel(literal);
+                }
 
-                    break;
+                if (close.Kind != TokenKind.CQuote)
+                {
+                    throw InvalidLabel(close);
+                }
+
+                labels.Add(text);
+                labelRanges.Add(SourceRange.Between(open.Range, close.Range));
+                continue;
             }
 
-            RecoverAfterBodyItem();
-            return null;
+            if (next.Kind is TokenKind.Equal)
+            {
+                throw Fail("Invalid block definition", "The equals sign \"=\" indicates an argument definition, and must not be used when defining a block.", next.Range);
+            }
+
+            if (next.Kind is TokenKind.Newline)
+            {
+                throw Fail("Invalid block definition", "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.", next.Range);
+            }
+
+            throw Fail("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.", next.Range);
         }
 
+        var openBrace = _tokens.ReadRaw();
         Enter(openBrace.Range);
-        Body? body;
-        if (_tokens.PeekRaw().Kind is TokenKind.Newline or TokenKind.EndOfFile or TokenKind.CBrace)
+        Body body;
+        Token closeBrace;
+        if (_tokens.PeekRaw().Kind is not (TokenKind.Newline or TokenKind.CBrace or TokenKind.EndOfFile))
         {
-            body = ParseBody(TokenKind.CBrace, openBrace.Range);
+            body = ParseSingleLineBody(openBrace, out closeBrace);
         }
         else
         {
-            // hclsyntax appends what it finds after the single argument before the argument's own diagnostics.
-            var bodyDiagnostics = _diagnostics.Items.Count;
-            body = ParseSingleLineBody(openBrace);
-            var after = _tokens.PeekRaw();
-            switch (after.Kind)
+            body = ParseBody(TokenKind.CBrace, openBrace.Range.End, out closeBrace);
+            if (closeBrace.Kind != TokenKind.CBrace)
             {
-                case TokenKind.CBrace:
-                    _tokens.ReadRaw();
-                    break;
-                case TokenKind.Comma:
-                    _diagnostics.Insert(bodyDiagnostics, "Invalid single-argument block definition", "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.", after.Range);
-                    Recover(TokenKind.CBrace);
-                    break;
-                case TokenKind.Newline:
-                    _diagnostics.Insert(bodyDiagnostics, "Invalid single-argument block definition", "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", after.Range);
-                    Recover(TokenKind.CBrace);
-                    break;
-                default:
-                    if (!_recovery)
-                    {
-                        if (after.Kind == TokenKind.EndOfFile)
-                        {
-                            _diagnostics.Insert(bodyDiagnostics, "Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
-                        }
-                        else
-                        {
-                            _diagnostics.Insert(bodyDiagnostics, "Invalid single-argument block definition", "A single-line block definition must end with a closing brace immediately after its single argument definition.", after.Range);
-                        }
-                    }
-
-                    Recover(TokenKind.CBrace);
-                    break;
+                throw Fail("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
             }
-        }
 
-        var closeBrace = _tokens.PreviousRange;
-        var eol = _tokens.PeekRaw();
-        if (eol.Kind is TokenKind.Newline or TokenKind.EndOfFile)
-        {
             _tokens.ReadRaw();
-        }
-        else
-        {
-            if (!_recovery)
-            {
-                _diagnostics.Add("Missing newline after block definition", "A block definition must end with a newline.", eol.Range);
-            }
-
-            RecoverAfterBodyItem();
         }
 
         Leave();
-        body ??= new Body([], [], SourceRange.Between(openBrace.Range, closeBrace));
-        return new Block(ident.Text, labels, labelRanges, body, ident.Range, openBrace.Range, SourceRange.Between(ident.Range, closeBrace));
-    }
-
-    // hclsyntax's parseQuotedStringLiteral: a block label, with escapes applied; errors recover to the closing quote.
-    private (string Text, SourceRange Range) ParseQuotedStringLiteral()
-    {
-        var open = _tokens.ReadRaw();
-        var text = new System.Text.StringBuilder();
-        while (true)
+        var after = _tokens.PeekRaw();
+        if (after.Kind is not (TokenKind.Newline or TokenKind.EndOfFile))
         {
-            var token = _tokens.ReadRaw();
-            switch (token.Kind)
-            {
-                case TokenKind.CQuote:
-                    return (text.ToString(), SourceRange.Between(open.Range, token.Range));
-                case TokenKind.QuotedLit:
-                    text.Append(Unescape(token, quoted: true));
-                    break;
-                case TokenKind.TemplateInterp or TokenKind.TemplateControl:
-                    var which = token.Kind == TokenKind.TemplateInterp ? "$" : "%";
-                    _diagnostics.Add("Invalid string literal", $"Template sequences are not allowed in this string. To include a literal \"{which}\", double it (as \"{which}{which}\") to escape it.", token.Range);
-                    text.Append(which).Append("{ ... }");
-                    Recover(TokenKind.TemplateSeqEnd);
-                    break;
-                case TokenKind.EndOfFile:
-                    _diagnostics.Add("Unterminated string literal", "Unable to find the closing quote mark before the end of the file.", token.Range);
-                    return (text.ToString(), SourceRange.Between(open.Range, token.Range));
-                default:
-                    _diagnostics.Add("Invalid string literal", "This item is not valid in a string literal.", token.Range);
-                    Recover(TokenKind.CQuote);
-                    return (text.ToString(), SourceRange.Between(open.Range, token.Range));
-            }
+            throw Fail("Missing newline after block definition", "A block definition must end with a newline.", after.Range);
         }
+
+        return new Block(ident.Text, labels, labelRanges, body, ident.Range, openBrace.Range, SourceRange.Between(ident.Range, closeBrace.Range));
     }
 
-    // hclsyntax's parseSingleAttrBody: `name { arg = value }` on one line. Null after an error.
-    private Body? ParseSingleLineBody(Token openBrace)
+    private ParseAbortedException InvalidLabel(Token token) => token.Kind is TokenKind.TemplateInterp or TokenKind.TemplateControl
+        ? Fail("Invalid string literal", "Template sequences are not allowed in this string. To include a literal \"$\", double it (as \"$$\") to escape it.", token.Range)
+        : token.Kind == TokenKind.QuotedNewline
+            ? Fail("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range)
+            : Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
+
+    private Body ParseSingleLineBody(Token openBrace, out Token closeBrace)
     {
         var ident = _tokens.ReadRaw();
         if (ident.Kind != TokenKind.Ident)
         {
-            RecoverAfterBodyItem();
-            _diagnostics.Add("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
-            return null;
+            throw Fail("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
         }
 
         var next = _tokens.PeekRaw();
-        switch (next.Kind)
+        if (next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident)
         {
-            case TokenKind.Equal:
-                return FinishAttribute(ident, singleLine: true) is { } attribute
-                    ? new Body([attribute], [], SourceRange.Between(openBrace.Range, attribute.Range))
-                    : null;
-            case TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident:
-                RecoverAfterBodyItem();
-                _diagnostics.Add("Argument definition required", $"A single-line block definition can contain only a single argument. If you meant to define argument \"{ident.Text}\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", SourceRange.Between(ident.Range, next.Range));
-                return null;
+            throw Fail("Argument definition required", $"A single-line block definition can contain only a single argument. If you meant to define argument \"{ident.Text}\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", SourceRange.Between(ident.Range, next.Range));
+        }
+
+        if (next.Kind != TokenKind.Equal)
+        {
+            throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
+        }
+
+        var attribute = FinishAttribute(ident, singleLine: true);
+        closeBrace = _tokens.PeekRaw();
+        switch (closeBrace.Kind)
+        {
+            case TokenKind.CBrace:
+                _tokens.ReadRaw();
+                break;
+            case TokenKind.Comma:
+                throw Fail("Invalid single-argument block definition", "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.", closeBrace.Range);
+            case TokenKind.Newline:
+                throw Fail("Invalid single-argument block definition", "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", closeBrace.Range);
+            case TokenKind.EndOfFile:
+                throw Fail("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
             default:
-                RecoverAfterBodyItem();
-                _diagnostics.Add("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
-                return null;
+                throw Fail("Invalid single-argument block definition", "A single-line block definition must end with a closing brace immediately after its single argument definition.", closeBrace.Range);
         }
+
+        return new Body([attribute], [], SourceRange.Between(openBrace.Range, closeBrace.Range));
     }
-
-    // hclsyntax's recover: reads up to the token closing what is open (counting nested pairs of the same kind), or EOF.
-    private Token Recover(TokenKind end)
-    {
-        var start = Opposite(end);
-        _recovery = true;
-        var nest = 0;
-        while (true)
-        {
-            var token = _tokens.Read();
-            var kind = end == TokenKind.TemplateSeqEnd && token.Kind == TokenKind.TemplateControl ? TokenKind.TemplateInterp : token.Kind;
-            if (kind == TokenKind.EndOfFile)
-            {
-                return token;
-            }
-
-            if (kind == start)
-            {
-                nest++;
-            }
-            else if (kind == end)
-            {
-                if (nest < 1)
-                {
-                    return token;
-                }
-
-                nest--;
-            }
-        }
-    }
-
-    // hclsyntax's recoverAfterBodyItem: skips to the newline ending the current body item, brackets balanced.
-    private void RecoverAfterBodyItem()
-    {
-        _recovery = true;
-        var open = new List<TokenKind>();
-        while (true)
-        {
-            var token = _tokens.Read();
-            switch (token.Kind)
-            {
-                case TokenKind.Newline when open.Count == 0:
-                case TokenKind.EndOfFile:
-                    return;
-                case TokenKind.OBrace or TokenKind.OBrack or TokenKind.OParen or TokenKind.OQuote or TokenKind.OHeredoc or TokenKind.TemplateInterp or TokenKind.TemplateControl:
-                    open.Add(token.Kind);
-                    break;
-                case TokenKind.CBrace or TokenKind.CBrack or TokenKind.CParen or TokenKind.CQuote or TokenKind.CHeredoc:
-                    PopTo(open, Opposite(token.Kind));
-                    break;
-                case TokenKind.TemplateSeqEnd:
-                    while (open.Count > 0 && open[^1] is not (TokenKind.TemplateInterp or TokenKind.TemplateControl))
-                    {
-                        open.RemoveAt(open.Count - 1);
-                    }
-
-                    if (open.Count > 0)
-                    {
-                        open.RemoveAt(open.Count - 1);
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    private static void PopTo(List<TokenKind> open, TokenKind opener)
-    {
-        while (open.Count > 0 && open[^1] != opener)
-        {
-            open.RemoveAt(open.Count - 1);
-        }
-
-        if (open.Count > 0)
-        {
-            open.RemoveAt(open.Count - 1);
-        }
-    }
-
-    private static TokenKind Opposite(TokenKind kind) => kind switch
-    {
-        TokenKind.OBrace => TokenKind.CBrace,
-        TokenKind.OBrack => TokenKind.CBrack,
-        TokenKind.OParen => TokenKind.CParen,
-        TokenKind.OQuote => TokenKind.CQuote,
-        TokenKind.OHeredoc => TokenKind.CHeredoc,
-        TokenKind.CBrace => TokenKind.OBrace,
-        TokenKind.CBrack => TokenKind.OBrack,
-        TokenKind.CParen => TokenKind.OParen,
-        TokenKind.CQuote => TokenKind.OQuote,
-        TokenKind.CHeredoc => TokenKind.OHeredoc,
-        TokenKind.TemplateControl or TokenKind.TemplateInterp => TokenKind.TemplateSeqEnd,
-        TokenKind.TemplateSeqEnd => TokenKind.TemplateInterp,
-        _ => TokenKind.Invalid,
-    };
 }

@@ -45,14 +45,31 @@ public sealed class CorpusTests
         }
     }
 
+    /// <summary>
+    /// Malformed files whose whole error text differs from Nomad's, with the reason; for these only the first
+    /// diagnostic's position and summary are compared. (Corpus files avoid two errors of the same kind in one body:
+    /// gohcl walks a struct's arguments and blocks through Go maps, so Nomad's order of those varies run to run.)
+    /// </summary>
+    private static readonly Dictionary<string, string> TextExceptions = new(StringComparer.Ordinal)
+    {
+        ["timeadd-bad-timestamp.nomad.hcl"] = "Go's time.Parse error wording (missing required time introducer 'T') is not reproduced by timeadd",
+    };
+
     [Theory]
     [MemberData(nameof(InvalidFiles))]
-    public void An_invalid_job_file_fails_at_the_position_and_with_the_summary_nomad_gives(string name)
+    public void An_invalid_job_file_fails_with_the_error_text_nomad_gives(string name)
     {
         var result = Parse("invalid", name);
         result.Job.ShouldBeNull();
-        var expected = File.ReadAllText(Path.Combine(CorpusDirectory, "invalid", name.Replace(".nomad.hcl", ".error.txt", StringComparison.Ordinal)));
-        PositionAndSummary(result.ErrorText).ShouldBe(PositionAndSummary(expected));
+        var expected = File.ReadAllText(Path.Combine(CorpusDirectory, "invalid", name.Replace(".nomad.hcl", ".error.txt", StringComparison.Ordinal))).TrimEnd('\n');
+        if (TextExceptions.ContainsKey(name))
+        {
+            PositionAndSummary(result.ErrorText).ShouldBe(PositionAndSummary(expected));
+            result.ErrorText.ShouldNotBe(expected, "the exception is stale: remove it from TextExceptions");
+            return;
+        }
+
+        result.ErrorText.ShouldBe(expected);
     }
 
     private static string PositionAndSummary(string errorText)

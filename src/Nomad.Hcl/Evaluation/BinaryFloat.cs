@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace Nomad.Hcl.Evaluation;
+
+/// <summary>
+/// A binary floating-point number of a given precision, as Go's <c>big.Float</c> holds cty numbers: literals and
+/// arithmetic results at 512 bits (rounded to nearest even), float64 results at 53. Value = <see cref="Mantissa"/>
+/// × 2^<see cref="Exponent"/>. Used where a result is not an exact decimal, so that its text is cty's.
+/// </summary>
+internal sealed class BinaryFloat
+{
+    /// <summary>cty's precision for parsed numbers and arithmetic results.</summary>
+    public const int CtyPrecision = 512;
+
+    private BinaryFloat(BigInteger mantissa, int exponent, int precision, bool negative)
+    {
+        Mantissa = mantissa;
+        Exponent = exponent;
+        Precision = precision;
+        Negative = negative;
+    }
+
+    /// <summary>The magnitude's mantissa (never negative; zero for zero).</summary>
+    public BigInteger Mantissa { get; }
+
+    /// <summary>The power of two the mantissa is scaled by.</summary>
+    public int Exponent { get; }
+
+    /// <summary>The precision in bits the value was rounded to.</summary>
+    public int Precision { get; }
+
+    /// <summary>The sign (also for zero: Go keeps -0).</summary>
+    public bool Negative { get; }
+
+    /// <summary>Whether the value is zero.</summary>
+    public bool IsZero => Mantissa.IsZero;
+
+    /// <summary>Whether the value is a whole number.</summary>
+    public bool IsInteger => Exponent >= 0 || Mantissa.IsZero || (Mantissa & ((BigInteger.One << -Exponent) - 1)).IsZero;
+
+    /// <summary>A float64 exactly, at precision 53 (what cty's NumberFloatVal holds).</summary>
+    public static BinaryFloat FromDouble(double value)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var negative = bits < 0;
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var fraction = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0)
+        {
+            return new BinaryFloat(fraction, -1074, 53, negative);
+        }
+
+        return new BinaryFloat(fraction | (1L << 52), exponent - 1075, 53, negative);
+    }
+
+    /// <summary>An exact decimal rounded to cty's 512 bits.</summary>
+    public static BinaryFloat FromDecimal(decimal value)
+    {
+        var parts = decimal.GetBits(value);
+        var magnitude = new BigInteger((uint)parts[0]) | (new BigInteger((uint)parts[1]) << 32) | (new BigInteger((uint)parts[2]) << 64);
+        var scale = (parts[3] >> 16) & 0xFF;
+        return Round(magnitude, BigInteger.Pow(10, scale), 0, CtyPrecision, parts[3] < 0);
+    }
+
+    /// <summary>A number literal (digits, optional fraction and exponent) rounded to 512 bits, as big.ParseFloat.</summary>
+    public static BinaryFloat Parse(string text)
+    {
+        var e = text.IndexOfAny(['e', 'E']);
+        var exponent10 = e < 0 ? 0 : int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissaText = e < 0 ? text : text[..e];
+        var negative = mantissaText.StartsWith('-');
+        mantissaText = mantissaText.TrimStart('-', '+');
+        var point = mantissaText.IndexOf('.', StringComparison.Ordinal);
+        if (point >= 0)
+        {
+            exponent10 -= mantissaText.Length - point - 1;
+            mantissaText = mantissaText.Remove(point, 1);
+        }
+
+        var digits = BigInteger.Parse(mantissaText.Length == 0 ? "0" : mantissaText, CultureInfo.InvariantCulture);
+        return exponent10 >= 0
+            ? Round(digits * BigInteger.Pow(10, exponent10), BigInteger.One, 0, CtyPrecision, negative)
+            : Round(digits, BigInteger.Pow(10, -exponent10), 0, CtyPrecision, negative);
+    }
+
+    /// <summary>numerator / denominator × 2^exponent rounded to nearest even at <paramref name="precision"/> bits.</summary>
+    private static BinaryFloat Round(BigInteger numerator, BigInteger denominator, int exponent, int precision, bool negative)
+    {
+        if (numerator.IsZero)
+        {
+            return new BinaryFloat(BigInteger.Zero, 0, precision, negative);
+        }
+
+        // Scale so the quotient has at least precision + 2 bits, then round the extra ones off.
+        var shift = precision + 2 - (int)(numerator.GetBitLength() - denominator.GetBitLength());
+        var n = shift >= 0 ? numerator << shift : numerator;
+        var d = shift >= 0 ? denominator : denominator << -shift;
+        var quotient = BigInteger.DivRem(n, d, out var remainder);
+        var extra = (int)quotient.GetBitLength() - precision;
+        var sticky = !remainder.IsZero;
+        if (extra > 0)
+        {
+            var dropped = quotient & ((BigInteger.One << extra) - 1);
+            var half = BigInteger.One << (extra - 1);
+            quotient >>= extra;
+            shift -= extra;
+            var cmp = dropped.CompareTo(half);
+            if (cmp > 0 || (cmp == 0 && (sticky || !quotient.IsEven)))
+            {
+                quotient += 1;
+                if (quotient.GetBitLength() > precision)
+                {
+                    quotient >>= 1;
+                    shift--;
+                }
+            }
+        }
+
+        return new BinaryFloat(quotient, exponent - shift, precision, negative);
+    }
+
+    private BigInteger Signed => Negative ? -Mantissa : Mantissa;
+
+    /// <summary>cty's Add (and Subtract with <paramref name="subtract"/>): exact sum rounded to 512 bits.</summary>
+    public static BinaryFloat Add(BinaryFloat a, BinaryFloat b, bool subtract)
+    {
+        var exponent = Math.Min(a.Exponent, b.Exponent);
+        var sum = (a.Signed << (a.Exponent - exponent)) + ((subtract ? -b.Signed : b.Signed) << (b.Exponent - exponent));
+        return Round(BigInteger.Abs(sum), BigInteger.One, exponent, CtyPrecision, sum.Sign < 0);
+    }
+
+    /// <summary>cty's Multiply.</summary>
+    public static BinaryFloat Multiply(BinaryFloat a, BinaryFloat b) =>
+        Round(a.Mantissa * b.Mantissa, BigInteger.One, a.Exponent + b.Exponent, CtyPrecision, a.Negative != b.Negative);
+
+    /// <summary>cty's Divide (the divisor is not zero).</summary>
+    public static BinaryFloat Divide(BinaryFloat a, BinaryFloat b) =>
+        Round(a.Mantissa, b.Mantissa, a.Exponent - b.Exponent, CtyPrecision, a.Negative != b.Negative);
+
+    /// <summary>The value negated (same precision).</summary>
+    public BinaryFloat Negate() => new(Mantissa, Exponent, Precision, !Negative);
+
+    /// <summary>Numeric comparison (-0 equals 0).</summary>
+    public int CompareTo(BinaryFloat other)
+    {
+        var exponent = Math.Min(Exponent, other.Exponent);
+        return (Signed << (Exponent - exponent)).CompareTo(other.Signed << (other.Exponent - exponent));
+    }
+
+    /// <summary>The nearest double.</summary>
+    public double ToDouble()
+    {
+        if (Mantissa.IsZero)
+        {
+            return Negative ? -0.0 : 0.0;
+        }
+
+        // Keep 64 significant bits (the lowest one sticky for what is dropped), then let the double conversion round.
+        var length = (int)Mantissa.GetBitLength();
+        var drop = Math.Max(0, length - 64);
+        var kept = Mantissa >> drop;
+        if (drop > 0 && !(Mantissa & ((BigInteger.One << drop) - 1)).IsZero)
+        {
+            kept |= BigInteger.One;
+        }
+
+        var top = (double)(ulong)kept;
+        var value = Math.ScaleB(top, Exponent + drop);
+        return Negative ? -value : value;
+    }
+
+    /// <summary>The value as an exact decimal when it is a whole number that fits one.</summary>
+    public bool TryToDecimal(out decimal value)
+    {
+        value = 0;
+        if (!IsInteger || Mantissa.GetBitLength() + Math.Max(Exponent, 0) > 95)
+        {
+            return false;
+        }
+
+        var whole = Exponent >= 0 ? Mantissa << Exponent : Mantissa >> -Exponent;
+        value = (decimal)whole;
+        if (Negative)
+        {
+            value = -value;
+        }
+
+        return true;
+    }
+
+    /// <summary>Go's <c>big.Float.Text('f', -1)</c>: the shortest decimal that rounds back to this value at its precision.</summary>
+    public string Text()
+    {
+        if (Mantissa.IsZero)
+        {
+            return Negative ? "-0" : "0";
+        }
+
+        var (digits, point) = Digits(Mantissa, Exponent);
+
+        // Go's roundShortest: bounds half an ulp (at the value's precision) either side.
+        var shift = (int)Mantissa.GetBitLength() - (Precision + 1);
+        var halfUlps = shift < 0 ? Mantissa << -shift : Mantissa >> shift;
+        var halfExponent = Exponent + shift;
+        var (lower, _) = Digits(halfUlps - 1, halfExponent);
+        var (upper, _) = Digits(halfUlps + 1, halfExponent);
+        var inclusive = (halfUlps & 2).IsZero;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var l = i < lower.Length ? lower[i] : '0';
+            var u = i < upper.Length ? upper[i] : '0';
+            var m = digits[i];
+            var okDown = l != m || (inclusive && i + 1 == lower.Length);
+            var okUp = m != u && (inclusive || m + 1 < u || i + 1 < upper.Length);
+            if (okDown && okUp)
+            {
+                var roundUp = i + 1 < digits.Length && (digits[i + 1] > '5' || (digits[i + 1] == '5' && (i + 2 < digits.Length || (digits[i] - '0') % 2 == 1)));
+                (digits, point) = roundUp ? RoundUp(digits, i + 1, point) : (digits[..(i + 1)], point);
+                break;
+            }
+
+            if (okDown)
+            {
+                digits = digits[..(i + 1)];
+                break;
+            }
+
+            if (okUp)
+            {
+                (digits, point) = RoundUp(digits, i + 1, point);
+                break;
+            }
+        }
+
+        digits = digits.TrimEnd('0');
+        var text = new StringBuilder(Negative ? "-" : "");
+        if (point <= 0)
+        {
+            text.Append("0.").Append('0', -point).Append(digits);
+        }
+        else if (point >= digits.Length)
+        {
+            text.Append(digits).Append('0', point - digits.Length);
+        }
+        else
+        {
+            text.Append(digits, 0, point).Append('.').Append(digits, point, digits.Length - point);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The exact decimal digits of mantissa × 2^exponent (trailing zeros trimmed) and the point's position.</summary>
+    private static (string Digits, int Point) Digits(BigInteger mantissa, int exponent)
+    {
+        string digits;
+        int point;
+        if (exponent >= 0)
+        {
+            digits = (mantissa << exponent).ToString(CultureInfo.InvariantCulture);
+            point = digits.Length;
+        }
+        else
+        {
+            digits = (mantissa * BigInteger.Pow(5, -exponent)).ToString(CultureInfo.InvariantCulture);
+            point = digits.Length + exponent;
+        }
+
+        return (digits.TrimEnd('0'), point);
+    }
+
+    private static (string Digits, int Point) RoundUp(string digits, int length, int point)
+    {
+        var chars = digits[..length].ToCharArray();
+        var i = length - 1;
+        while (i >= 0 && chars[i] == '9')
+        {
+            i--;
+        }
+
+        if (i < 0)
+        {
+            return ("1", point + 1);
+        }
+
+        chars[i]++;
+        return (new string(chars, 0, i + 1), point);
+    }
+}

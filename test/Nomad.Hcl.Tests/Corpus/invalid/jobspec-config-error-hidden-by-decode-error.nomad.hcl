@@ -1,0 +1,13 @@
+job "web" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      config {
+        image = nope(1)
+      }
+      resources {
+        cpu = "lots"
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+job "web" {
+  group "g" {
+    task "a" {
+      driver = "docker"
+      config {
+        image = ["x"][1]
+      }
+    }
+  }
+}

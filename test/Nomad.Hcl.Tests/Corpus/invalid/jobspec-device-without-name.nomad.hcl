@@ -1,0 +1,12 @@
+job "j" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      resources {
+        device {
+          count = 1
+        }
+      }
+    }
+  }
+}

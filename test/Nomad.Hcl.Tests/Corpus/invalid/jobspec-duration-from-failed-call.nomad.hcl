@@ -1,0 +1,8 @@
+job "web" {
+  group "g" {
+    task "t" {
+      driver       = "docker"
+      kill_timeout = nope("5s")
+    }
+  }
+}

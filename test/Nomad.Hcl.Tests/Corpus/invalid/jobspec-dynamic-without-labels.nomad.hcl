@@ -1,0 +1,8 @@
+job "web" {
+  dynamic "group" {
+    for_each = ["a"]
+    content {
+      count = 1
+    }
+  }
+}

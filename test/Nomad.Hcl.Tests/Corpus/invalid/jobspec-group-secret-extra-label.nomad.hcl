@@ -1,0 +1,10 @@
+job "j" {
+  group "g" {
+    secret "a" "b" {
+      path = "x"
+    }
+    task "t" {
+      driver = "docker"
+    }
+  }
+}

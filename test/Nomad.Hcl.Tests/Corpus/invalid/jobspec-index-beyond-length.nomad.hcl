@@ -1,0 +1,5 @@
+job "web" {
+  meta {
+    first = ["a", "b"][2]
+  }
+}

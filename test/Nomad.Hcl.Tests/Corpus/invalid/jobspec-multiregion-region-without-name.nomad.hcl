@@ -1,0 +1,7 @@
+job "j" {
+  multiregion {
+    region {
+      count = 1
+    }
+  }
+}

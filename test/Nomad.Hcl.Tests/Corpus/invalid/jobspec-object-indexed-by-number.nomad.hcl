@@ -1,0 +1,8 @@
+locals {
+  o = { a = 1 }
+}
+job "a" {
+  meta {
+    x = local.o[0]
+  }
+}

@@ -1,0 +1,5 @@
+variable "o" {
+  type = object({ a = string, a = number })
+}
+job "web" {
+}

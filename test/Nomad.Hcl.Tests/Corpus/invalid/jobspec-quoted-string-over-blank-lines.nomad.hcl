@@ -1,0 +1,6 @@
+job "web" {
+  name = "web
+
+  region = "global"
+  type = "service"
+}

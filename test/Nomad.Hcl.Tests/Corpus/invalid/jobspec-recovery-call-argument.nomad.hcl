@@ -1,0 +1,7 @@
+job "web" {
+  meta {
+    a = upper((1 + ), "x")
+    b = "ok"
+  }
+  priority = (
+}

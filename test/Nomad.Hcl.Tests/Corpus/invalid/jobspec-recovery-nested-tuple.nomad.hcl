@@ -1,0 +1,4 @@
+job "web" {
+  datacenters = [["dc1" "dc2"], "dc3"]
+  bogus = = 2
+}

@@ -1,0 +1,6 @@
+job "web" {
+  region = "global" "eu"
+  type = , "service"
+  group "g" {
+    count = 1 2
+  }

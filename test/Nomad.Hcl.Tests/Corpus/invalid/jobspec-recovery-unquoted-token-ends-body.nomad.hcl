@@ -1,0 +1,7 @@
+job "web" {
+  group "g" {
+    = 3
+    count = [
+  }
+  "name" = 1
+}

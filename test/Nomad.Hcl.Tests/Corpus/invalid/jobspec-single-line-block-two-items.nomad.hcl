@@ -1,0 +1,3 @@
+job "web" {
+  update { stagger "30s" }
+}

@@ -1,0 +1,10 @@
+job "j" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      scaling "disk" {
+        max = 3
+      }
+    }
+  }
+}

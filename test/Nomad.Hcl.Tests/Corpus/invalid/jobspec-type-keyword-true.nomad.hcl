@@ -1,0 +1,5 @@
+variable "enabled" {
+  type = true
+}
+job "web" {
+}

@@ -1,0 +1,4 @@
+job "web" {
+  name = "web
+  region = "global"
+}

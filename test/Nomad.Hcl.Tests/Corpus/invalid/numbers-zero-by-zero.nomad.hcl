@@ -1,0 +1,5 @@
+job "web" {
+  meta {
+    nan = 0 / 0
+  }
+}
