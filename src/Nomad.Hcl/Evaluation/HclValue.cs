@@ -161,6 +161,62 @@ public sealed class HclValue
             ? Exact(exact)
             : new(HclType.Number, false, number: number.ToDouble(), precise: number);
 
+    /// <summary>
+    /// A number literal's value, when cty's ParseNumberVal (big.ParseFloat, base 10) accepts the text: digits, at most
+    /// one ".", an optional exponent.
+    /// </summary>
+    public static bool TryParseNumber(string text, out HclValue value)
+    {
+        value = Null;
+        var i = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i == 0)
+        {
+            return false;
+        }
+
+        if (i < text.Length && text[i] == '.')
+        {
+            i++;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < text.Length && text[i] is '+' or '-')
+            {
+                i++;
+            }
+
+            var digits = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == digits)
+            {
+                return false;
+            }
+        }
+
+        if (i != text.Length)
+        {
+            return false;
+        }
+
+        value = ParseNumber(text);
+        return true;
+    }
+
     /// <summary>A number literal's value, as hclsyntax reads it (exact; 512 bits when it does not fit a decimal).</summary>
     public static HclValue ParseNumber(string text)
     {

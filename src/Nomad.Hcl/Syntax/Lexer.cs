@@ -295,32 +295,36 @@ public sealed class Lexer
             or System.Globalization.UnicodeCategory.SpacingCombiningMark
             or System.Globalization.UnicodeCategory.ConnectorPunctuation;
 
+    // hclsyntax's NumberLit: a digit, then as many of digit, "." or e[+-]digit as follow, not ending with ".". So
+    // "2.5.0" is one (invalid) literal, "1." is "1" then ".", and "a.0.1" scans the number "0.1".
     private void ScanNumber(SourcePosition start)
     {
-        while (char.IsAsciiDigit(Peek()))
+        var end = _pos + 1;
+        var i = end;
+        while (i < _src.Length)
         {
-            Advance();
-        }
-
-        if (Peek() == '.' && char.IsAsciiDigit(Peek(1)))
-        {
-            Advance();
-            while (char.IsAsciiDigit(Peek()))
+            var c = _src[i];
+            if (char.IsAsciiDigit(c))
             {
-                Advance();
+                end = ++i;
+            }
+            else if (c == '.')
+            {
+                i++;
+            }
+            else if (c is 'e' or 'E' && i + 1 < _src.Length && (char.IsAsciiDigit(_src[i + 1])
+                || (_src[i + 1] is '+' or '-' && i + 2 < _src.Length && char.IsAsciiDigit(_src[i + 2]))))
+            {
+                i += char.IsAsciiDigit(_src[i + 1]) ? 2 : 3;
+                end = i;
+            }
+            else
+            {
+                break;
             }
         }
 
-        if ((Peek() == 'e' || Peek() == 'E') &&
-            (char.IsAsciiDigit(Peek(1)) || ((Peek(1) == '+' || Peek(1) == '-') && char.IsAsciiDigit(Peek(2)))))
-        {
-            Advance(2);
-            while (char.IsAsciiDigit(Peek()))
-            {
-                Advance();
-            }
-        }
-
+        Advance(end - _pos);
         Emit(TokenKind.NumberLit, start);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nomad.Hcl.Diagnostics;
 using Nomad.Hcl.Evaluation;
 
@@ -176,18 +175,18 @@ public sealed partial class Parser
             case TokenKind.Ident:
                 return new GetAttrExpression(source, name.Text, SourceRange.Between(dot.Range, name.Range), SourceRange.Between(source.Range, name.Range));
             case TokenKind.NumberLit:
-                // Legacy index syntax: a.0, and a.0.1 which scans as the number "0.1".
-                foreach (var part in name.Text.Split('.'))
+                // Legacy index syntax a.0; "a.0.1" scans as the number "0.1", which hclsyntax refuses.
+                if (name.Text.IndexOf('.', StringComparison.Ordinal) is var dotAt and >= 0)
                 {
-                    if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-                    {
-                        throw Fail("Invalid legacy index syntax", "When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [0].", name.Range);
-                    }
-
-                    source = new IndexExpression(source, new LiteralExpression(HclValue.Number(index), name.Range), SourceRange.Between(dot.Range, name.Range), SourceRange.Between(source.Range, name.Range));
+                    throw Fail("Invalid legacy index syntax", $"When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [{name.Text[..dotAt]}][{name.Text[(dotAt + 1)..]}].", name.Range);
                 }
 
-                return source;
+                if (!HclValue.TryParseNumber(name.Text, out var index))
+                {
+                    throw Fail("Invalid number literal", "Failed to recognize the value of this number literal.", name.Range);
+                }
+
+                return new IndexExpression(source, new LiteralExpression(index, name.Range), SourceRange.Between(dot.Range, name.Range), SourceRange.Between(source.Range, name.Range));
             default:
                 throw Fail("Invalid attribute name", "An attribute name is required after a dot.", name.Kind == TokenKind.EndOfFile ? dot.Range : name.Range);
         }
@@ -283,12 +282,12 @@ public sealed partial class Parser
 
             case TokenKind.NumberLit:
                 _tokens.Read();
-                if (!double.TryParse(start.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsInfinity(number))
+                if (!HclValue.TryParseNumber(start.Text, out var literal))
                 {
-                    throw Fail("Invalid number literal", $"Failed to recognize the value of this number literal: {start.Text}.", start.Range);
+                    throw Fail("Invalid number literal", "Failed to recognize the value of this number literal.", start.Range);
                 }
 
-                return new LiteralExpression(HclValue.ParseNumber(start.Text), start.Range);
+                return new LiteralExpression(literal, start.Range);
 
             case TokenKind.Ident:
                 _tokens.Read();

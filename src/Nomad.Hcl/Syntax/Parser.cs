@@ -236,6 +236,56 @@ public sealed partial class Parser
         }
     }
 
+    // The token hclsyntax's recoverAfterBodyItem leaves next: it reads up to a newline outside any bracket it saw open
+    // (a closer pops back to its opener), and the token after that newline is what its caller peeks. Looks ahead only.
+    private Token PeekAfterHclRecovery()
+    {
+        var snapshot = _tokens.Snapshot();
+        var open = new List<TokenKind>();
+        try
+        {
+            while (true)
+            {
+                var token = _tokens.ReadRaw();
+                switch (token.Kind)
+                {
+                    case TokenKind.EndOfFile:
+                        return token;
+                    case TokenKind.Newline when open.Count == 0:
+                        return _tokens.PeekRaw();
+                    case TokenKind.OBrace or TokenKind.OBrack or TokenKind.OParen or TokenKind.OQuote or TokenKind.OHeredoc or TokenKind.TemplateInterp or TokenKind.TemplateControl:
+                        open.Add(token.Kind);
+                        break;
+                    case TokenKind.CBrace or TokenKind.CBrack or TokenKind.CParen or TokenKind.CQuote or TokenKind.CHeredoc or TokenKind.TemplateSeqEnd:
+                        var opener = token.Kind switch
+                        {
+                            TokenKind.CBrace => TokenKind.OBrace,
+                            TokenKind.CBrack => TokenKind.OBrack,
+                            TokenKind.CParen => TokenKind.OParen,
+                            TokenKind.CQuote => TokenKind.OQuote,
+                            TokenKind.CHeredoc => TokenKind.OHeredoc,
+                            _ => TokenKind.TemplateInterp,
+                        };
+                        while (open.Count > 0 && open[^1] != opener && !(opener == TokenKind.TemplateInterp && open[^1] == TokenKind.TemplateControl))
+                        {
+                            open.RemoveAt(open.Count - 1);
+                        }
+
+                        if (open.Count > 0)
+                        {
+                            open.RemoveAt(open.Count - 1);
+                        }
+
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            _tokens.Restore(snapshot);
+        }
+    }
+
     private void RecoverAfterBodyItem()
     {
         var depth = 0;
@@ -435,6 +485,16 @@ public sealed partial class Parser
         var next = _tokens.PeekRaw();
         if (next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident)
         {
+            // hclsyntax recovers after the item, then checks what follows for the block's close, and reports that
+            // check ahead of this item's error (finishParsingBodyBlock appends the body's diagnostics last).
+            var after = PeekAfterHclRecovery();
+            if (after.Kind is TokenKind.Newline or TokenKind.Comma)
+            {
+                _diagnostics.Add("Invalid single-argument block definition", after.Kind == TokenKind.Comma
+                    ? "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line."
+                    : "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", after.Range);
+            }
+
             throw Fail("Argument definition required", $"A single-line block definition can contain only a single argument. If you meant to define argument \"{ident.Text}\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", SourceRange.Between(ident.Range, next.Range));
         }
 

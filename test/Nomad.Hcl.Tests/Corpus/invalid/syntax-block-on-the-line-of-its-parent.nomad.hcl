@@ -1,0 +1,8 @@
+job "web" {
+  group "web" {    task "app" {
+      driver = "docker"
+    }
+
+    count = 2
+  }
+}

@@ -1,0 +1,3 @@
+job "a" {
+  priority = 2.5.0
+}
