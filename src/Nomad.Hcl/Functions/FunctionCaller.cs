@@ -18,7 +18,8 @@ internal static class FunctionCaller
         if (args.Count < fixedCount)
         {
             var missing = function.Parameters[args.Count];
-            throw Error("Not enough function arguments", $"Function \"{call.Name}\" expects {fixedCount} argument(s). Missing value for \"{missing.Name}\".", SourceRange.Between(call.CloseParenRange, call.CloseParenRange));
+            var atLeast = function.VariadicParameter is null ? "" : " at least";
+            throw Error("Not enough function arguments", $"Function \"{call.Name}\" expects{atLeast} {fixedCount} argument(s). Missing value for \"{missing.Name}\".", SourceRange.Between(call.CloseParenRange, call.CloseParenRange));
         }
 
         if (args.Count > fixedCount && function.VariadicParameter is null)
@@ -33,11 +34,6 @@ internal static class FunctionCaller
             var value = args[i];
             if (value.IsNull)
             {
-                if (!parameter.AllowNull)
-                {
-                    throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: argument must not be null.", argStarts[i]);
-                }
-
                 converted.Add(value);
                 continue;
             }
@@ -49,6 +45,16 @@ internal static class FunctionCaller
             catch (ConversionException e)
             {
                 throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argStarts[i]);
+            }
+        }
+
+        // cty checks nulls when called, after HCL has converted every argument.
+        for (var i = 0; i < args.Count; i++)
+        {
+            var parameter = i < fixedCount ? function.Parameters[i] : function.VariadicParameter!;
+            if (args[i].IsNull && !parameter.AllowNull)
+            {
+                throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: argument must not be null.", argStarts[i]);
             }
         }
 
