@@ -56,17 +56,37 @@ internal static class Formatter
 
             if (j >= format.Length)
             {
-                throw new FunctionException("unterminated format verb");
+                throw new FunctionException($"invalid format string starting at offset {j}");
             }
 
             var verb = format[j];
+            var raw = format[i..(j + 1)];
+            var offset = i;
             i = j;
             if (next >= args.Count)
             {
-                throw new FunctionException($"not enough arguments for \"%{verb}\" at {i}: need index {next + 1} but have {args.Count} total");
+                throw new FunctionException($"not enough arguments for {CryptoFunctions.GoQuote(raw)} at {offset}: need index {next + 1} but have {args.Count} total");
             }
 
-            var text = Verb(verb, args[next++], precision);
+            if (verb is not ('v' or 's' or 'q' or 't' or 'd' or 'f' or 'e' or 'g' or 'x' or 'X' or 'o' or 'b' or 'E' or 'G'))
+            {
+                throw new FunctionException($"unsupported format verb '{verb}' in {CryptoFunctions.GoQuote(raw)} at offset {offset}");
+            }
+
+            string text;
+            try
+            {
+                text = Verb(verb, args[next++], precision);
+            }
+            catch (ConversionException e)
+            {
+                throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {offset}: {e.Message}");
+            }
+            catch (FunctionException e)
+            {
+                throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {offset}: {e.Message}");
+            }
+
             if (width > text.Length)
             {
                 text = flags.Contains('-', StringComparison.Ordinal) ? text.PadRight(width)
@@ -82,9 +102,10 @@ internal static class Formatter
             sb.Append(text);
         }
 
+        // The format string is argument 0 of format, so the first unused argument is next + 1.
         if (next < args.Count)
         {
-            throw new FunctionException($"too many arguments; only {next} used by format string");
+            throw new FunctionException(next == 0 ? "too many arguments; no verbs in format string" : $"too many arguments; only {next} used by format string", next + 1);
         }
 
         return sb.ToString();
@@ -113,7 +134,7 @@ internal static class Formatter
                     var n = Converter.Convert(NotNull(value), HclType.Number).AsNumber();
                     if (n != Math.Floor(n))
                     {
-                        throw new FunctionException("unsupported value for \"%d\": value must be a whole number");
+                        throw new FunctionException("an integer is required");
                     }
 
                     return HclValue.FormatNumber(n);
@@ -151,5 +172,5 @@ internal static class Formatter
     }
 
     private static HclValue NotNull(HclValue value) =>
-        value.IsNull ? throw new FunctionException("unsupported value for \"%s\" at 0: null value cannot be formatted") : value;
+        value.IsNull ? throw new FunctionException("null value cannot be formatted") : value;
 }

@@ -11,10 +11,10 @@ internal static class NetworkFunctions
 {
     public static void Register(Dictionary<string, HclFunction> table)
     {
-        table["cidrhost"] = Of(a => HclValue.String(Host(a[0].AsString(), a[1].AsNumber())), P("prefix", HclType.String), P("hostnum", HclType.Number));
+        table["cidrhost"] = Of(a => HclValue.String(Host(a[0].AsString(), WholeNumber(a[1]))), P("prefix", HclType.String), P("hostnum", HclType.Number));
         table["cidrnetmask"] = Of(a => HclValue.String(Netmask(a[0].AsString())), P("prefix", HclType.String));
-        table["cidrsubnets"] = Variadic(a => Strings(Subnets(a[0].AsString(), [.. a.Skip(1).Select(n => n.AsNumber())])), P("newbits", HclType.Number), P("prefix", HclType.String));
-        table["cidrsubnet"] = Of(a => HclValue.String(Subnet(a[0].AsString(), a[1].AsNumber(), a[2].AsNumber())), P("prefix", HclType.String), P("newbits", HclType.Number), P("netnum", HclType.Number));
+        table["cidrsubnets"] = Variadic(a => Strings(Subnets(a[0].AsString(), [.. a.Skip(1)])), P("newbits", HclType.Number), P("prefix", HclType.String));
+        table["cidrsubnet"] = Of(a => HclValue.String(Subnet(a[0].AsString(), WholeNumber(a[1]), WholeNumber(a[2]))), P("prefix", HclType.String), P("newbits", HclType.Number), P("netnum", HclType.Number));
     }
 
     private sealed record Network(UInt128 Address, int PrefixLength, int Bits);
@@ -64,19 +64,20 @@ internal static class NetworkFunctions
         return new IPAddress(bytes).ToString();
     }
 
-    private static string Host(string prefix, double hostnum)
+    private static string Host(string prefix, long number)
     {
         var network = ParseCidr(prefix);
         var hostBits = network.Bits - network.PrefixLength;
         var size = hostBits >= 128 ? UInt128.MaxValue : UInt128.One << hostBits;
-        var number = (long)Math.Truncate(hostnum);
         UInt128 offset;
         if (number < 0)
         {
             var magnitude = (UInt128)(ulong)(-number);
             if (magnitude > size)
             {
-                throw new FunctionException($"prefix of {network.PrefixLength} does not accommodate a host numbered {number}");
+                // go-cidr counts a negative host number from the end before checking it.
+                var counted = hostBits < 63 ? number + (1L << hostBits) : number;
+                throw new FunctionException($"prefix of {network.PrefixLength} does not accommodate a host numbered {counted}");
             }
 
             offset = size - magnitude;
@@ -96,18 +97,28 @@ internal static class NetworkFunctions
     private static string Netmask(string prefix)
     {
         var network = ParseCidr(prefix);
-        if (network.Bits != 32)
-        {
-            throw new FunctionException("only IPv4 networks have a netmask");
-        }
-
-        return Format(Mask(network.PrefixLength, 32), 32);
+        return Format(Mask(network.PrefixLength, network.Bits), network.Bits);
     }
 
     // Consecutive subnets, each the next aligned block after the previous one (go-cty-funcs' cidrsubnets).
-    private static List<string> Subnets(string prefix, IReadOnlyList<double> newbits)
+    private static List<string> Subnets(string prefix, IReadOnlyList<HclValue> newbitsValues)
     {
-        var network = ParseCidr(prefix);
+        Network network;
+        try
+        {
+            network = ParseCidr(prefix);
+        }
+        catch (FunctionException e)
+        {
+            throw new FunctionException(e.Message, 0);
+        }
+
+        var newbits = new List<long>(newbitsValues.Count);
+        for (var i = 0; i < newbitsValues.Count; i++)
+        {
+            newbits.Add(WholeNumber(newbitsValues[i], "", i + 1));
+        }
+
         var all = Mask(network.Bits, network.Bits);
         var result = new List<string>();
         if (newbits.Count == 0)
@@ -115,15 +126,26 @@ internal static class NetworkFunctions
             return result;
         }
 
-        var firstLength = network.PrefixLength + (int)newbits[0];
+        var firstLength = (int)Math.Clamp(network.PrefixLength + newbits[0], 0, network.Bits);
         var current = (network.Address - 1) & all & Mask(firstLength, network.Bits);
         var currentLength = firstLength;
-        foreach (var bits in newbits)
+        for (var i = 0; i < newbits.Count; i++)
         {
-            var length = network.PrefixLength + (int)bits;
-            if (bits < 1 || length > network.Bits)
+            var bits = newbits[i];
+            if (bits < 1)
             {
-                throw new FunctionException($"would extend prefix to {length} bits, which is too long for an {(network.Bits == 32 ? "IPv4" : "IPv6")} address");
+                throw new FunctionException("must extend prefix by at least one bit", i + 1);
+            }
+
+            if (bits > 32)
+            {
+                throw new FunctionException("may not extend prefix by more than 32 bits", i + 1);
+            }
+
+            var length = network.PrefixLength + (int)bits;
+            if (length > network.Bits)
+            {
+                throw new FunctionException($"would extend prefix to {length} bits, which is too long for an {(network.Bits == 32 ? "IPv4" : "IPv6")} address", i + 1);
             }
 
             var last = current | (~Mask(currentLength, network.Bits) & all);
@@ -131,7 +153,7 @@ internal static class NetworkFunctions
             var next = (lastOfNew + 1) & all;
             if (next == 0 || (next & Mask(network.PrefixLength, network.Bits)) != network.Address)
             {
-                throw new FunctionException($"not enough remaining address space for a subnet with a prefix of {length} bits after {Format(current, network.Bits)}/{currentLength}");
+                throw new FunctionException($"not enough remaining address space for a subnet with a prefix of {length} bits after {Format(current, network.Bits)}/{currentLength}", i + 1);
             }
 
             current = next;
@@ -142,16 +164,21 @@ internal static class NetworkFunctions
         return result;
     }
 
-    private static string Subnet(string prefix, double newbits, double netnum)
+    private static string Subnet(string prefix, long newbits, long netnum)
     {
         var network = ParseCidr(prefix);
+        if (newbits > 32)
+        {
+            throw new FunctionException("may not extend prefix by more than 32 bits");
+        }
+
         var length = network.PrefixLength + (int)newbits;
         if (newbits < 0 || length > network.Bits)
         {
             throw new FunctionException($"insufficient address space to extend prefix of {network.PrefixLength} by {(int)newbits}");
         }
 
-        var number = (UInt128)(ulong)Math.Truncate(netnum);
+        var number = (UInt128)(ulong)netnum;
         if (netnum < 0 || (newbits < 64 && number >= (UInt128.One << (int)newbits)))
         {
             throw new FunctionException($"prefix extension of {(int)newbits} does not accommodate a subnet numbered {(long)netnum}");

@@ -24,11 +24,11 @@ internal static class StringFunctions
         table["trim"] = Of(a => HclValue.String(a[0].AsString().Trim(a[1].AsString().ToCharArray())), P("str", HclType.String), P("cutset", HclType.String));
         table["trimprefix"] = Of(a => HclValue.String(a[0].AsString().StartsWith(a[1].AsString(), StringComparison.Ordinal) ? a[0].AsString()[a[1].AsString().Length..] : a[0].AsString()), P("str", HclType.String), P("prefix", HclType.String));
         table["trimsuffix"] = Of(a => HclValue.String(a[0].AsString().EndsWith(a[1].AsString(), StringComparison.Ordinal) ? a[0].AsString()[..^a[1].AsString().Length] : a[0].AsString()), P("str", HclType.String), P("suffix", HclType.String));
-        table["indent"] = Of(a => HclValue.String(a[1].AsString().Replace("\n", "\n" + new string(' ', (int)a[0].AsNumber()), StringComparison.Ordinal)), P("spaces", HclType.Number), P("str", HclType.String));
+        table["indent"] = Of(a => HclValue.String(Indent(WholeNumber(a[0]), a[1].AsString())), P("spaces", HclType.Number), P("str", HclType.String));
         table["replace"] = Of(a => HclValue.String(Replace(a[0].AsString(), a[1].AsString(), a[2].AsString())), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
-        table["regex_replace"] = Of(a => HclValue.String(new Regex(a[1].AsString(), RegexOptions.None, TimeSpan.FromSeconds(1)).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
+        table["regex_replace"] = Of(a => HclValue.String(CompileRegex(a[1].AsString()).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
         table["split"] = Of(a => Strings(Split(a[1].AsString(), a[0].AsString())), P("separator", HclType.String), P("str", HclType.String));
-        table["substr"] = Of(a => HclValue.String(Substr(a[0].AsString(), (int)a[1].AsNumber(), (int)a[2].AsNumber())), P("str", HclType.String), P("offset", HclType.Number), P("length", HclType.Number));
+        table["substr"] = Of(a => HclValue.String(Substr(a[0].AsString(), (int)Math.Clamp(WholeNumber(a[1]), int.MinValue, int.MaxValue), (int)Math.Clamp(WholeNumber(a[2]), int.MinValue, int.MaxValue))), P("str", HclType.String), P("offset", HclType.Number), P("length", HclType.Number));
         table["join"] = Variadic(Join, P("lists", HclType.List(HclType.String)), P("separator", HclType.String));
         table["format"] = Variadic(a => HclValue.String(Formatter.Format(a[0].AsString(), a.Skip(1).ToList())), P("args", HclType.Dynamic, allowNull: true), P("format", HclType.String));
         table["formatlist"] = Variadic(FormatList, P("args", HclType.Dynamic, allowNull: true), P("format", HclType.String));
@@ -65,16 +65,19 @@ internal static class StringFunctions
     private static HclValue FormatList(IReadOnlyList<HclValue> args)
     {
         var length = -1;
-        foreach (var arg in args.Skip(1))
+        var chooser = 0;
+        for (var j = 1; j < args.Count; j++)
         {
-            if (IsSequence(arg))
+            var arg = args[j];
+            if (IsSequence(arg) && !arg.IsNull)
             {
                 if (length >= 0 && length != arg.Elements.Count)
                 {
-                    throw new FunctionException("argument lists must have the same length");
+                    throw new FunctionException($"argument {j} has length {arg.Elements.Count}, which is inconsistent with argument {chooser} of length {length}", j);
                 }
 
                 length = arg.Elements.Count;
+                chooser = j;
             }
         }
 
@@ -86,7 +89,14 @@ internal static class StringFunctions
         var results = new List<string>();
         for (var i = 0; i < length; i++)
         {
-            results.Add(Formatter.Format(args[0].AsString(), [.. args.Skip(1).Select(a => IsSequence(a) ? a.Elements[i] : a)]));
+            try
+            {
+                results.Add(Formatter.Format(args[0].AsString(), [.. args.Skip(1).Select(a => IsSequence(a) && !a.IsNull ? a.Elements[i] : a)]));
+            }
+            catch (FunctionException e) when (args.Count > 1)
+            {
+                throw new FunctionException($"error on format iteration {i}: {e.Message}");
+            }
         }
 
         return Strings(results);
@@ -124,6 +134,30 @@ internal static class StringFunctions
         return substr.Length == 0 ? str : str.Replace(substr, replacement, StringComparison.Ordinal);
     }
 
+    private static string Indent(long spaces, string str) =>
+        spaces < 0 ? throw new FunctionException("panic in function implementation: strings: negative Repeat count")
+        : str.Replace("\n", "\n" + new string(' ', (int)Math.Min(spaces, 1 << 20)), StringComparison.Ordinal);
+
+    // Go's regexp/syntax error texts for the failures .NET's parser names the same way; others keep the pattern.
+    private static Regex CompileRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (RegexParseException e)
+        {
+            var why = e.Error switch
+            {
+                RegexParseError.InsufficientClosingParentheses => $"missing closing ): `{pattern}`",
+                RegexParseError.InsufficientOpeningParentheses => $"unexpected ): `{pattern}`",
+                RegexParseError.UnescapedEndingBackslash => "trailing backslash at end of expression: ``",
+                _ => $"invalid or unsupported syntax: `{pattern}`",
+            };
+            throw new FunctionException("error parsing regexp: " + why);
+        }
+    }
+
     private static string GoReplacement(string replacement) => Regex.Replace(replacement, @"\$(\d+)", "$${$1}", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static string Substr(string str, int offset, int length)
@@ -137,16 +171,13 @@ internal static class StringFunctions
 
         if (offset < 0)
         {
-            offset += elements.Count;
-            if (offset < 0)
-            {
-                throw new FunctionException("offset out of bounds");
-            }
+            // cty: a negative offset counts from the end; still negative, it starts at the beginning.
+            offset = Math.Max(offset + elements.Count, 0);
         }
 
         if (offset > elements.Count)
         {
-            throw new FunctionException("offset out of bounds");
+            return "";
         }
 
         var remaining = elements.Count - offset;
