@@ -32,4 +32,10 @@ internal static class Fn
             ? throw new FunctionException(prefix + "value must be a whole number, between -9223372036854775808 and 9223372036854775807", argument)
             : throw new FunctionException(prefix + "value must be a whole number, between -9223372036854775808 and 9223372036854775807");
     }
+
+    /// <summary>
+    /// A Go panic inside a cty function: cty reports it as "panic in function implementation: …" followed by the Go
+    /// stack on the next lines, which is not reproduced.
+    /// </summary>
+    public static FunctionException Panic(string value) => new($"panic in function implementation: {value}\n(Go stack trace)");
 }

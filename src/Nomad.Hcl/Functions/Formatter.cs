@@ -11,6 +11,7 @@ internal static class Formatter
     {
         var sb = new StringBuilder();
         var next = 0;
+        var highest = 0;
         for (var i = 0; i < format.Length; i++)
         {
             var c = format[i];
@@ -32,6 +33,32 @@ internal static class Formatter
             while (j < format.Length && "+- #0".Contains(format[j], StringComparison.Ordinal))
             {
                 flags += format[j++];
+            }
+
+            // %[n]: an explicit 1-based argument index (cty's format FSM), which the following verbs continue from.
+            if (j < format.Length && format[j] == '[')
+            {
+                j++;
+                var indexStart = j;
+                while (j < format.Length && char.IsAsciiDigit(format[j]))
+                {
+                    if (j == indexStart && format[j] == '0')
+                    {
+                        throw new FunctionException($"unrecognized format character '0' at offset {j}");
+                    }
+
+                    j++;
+                }
+
+                if (j == indexStart || j >= format.Length || format[j] != ']')
+                {
+                    throw j >= format.Length
+                        ? new FunctionException($"invalid format string starting at offset {j}")
+                        : new FunctionException($"unrecognized format character {CryptoFunctions.GoQuote(format[j].ToString()).Replace('"', '\'')} at offset {j}");
+                }
+
+                next = int.Parse(format.AsSpan(indexStart, j - indexStart), CultureInfo.InvariantCulture) - 1;
+                j++;
             }
 
             var widthStart = j;
@@ -74,6 +101,7 @@ internal static class Formatter
             }
 
             string text;
+            highest = Math.Max(highest, next + 1);
             try
             {
                 text = Verb(verb, args[next++], precision);
@@ -103,9 +131,9 @@ internal static class Formatter
         }
 
         // The format string is argument 0 of format, so the first unused argument is next + 1.
-        if (next < args.Count)
+        if (highest < args.Count)
         {
-            throw new FunctionException(next == 0 ? "too many arguments; no verbs in format string" : $"too many arguments; only {next} used by format string", next + 1);
+            throw new FunctionException(highest == 0 ? "too many arguments; no verbs in format string" : $"too many arguments; only {highest} used by format string", highest + 1);
         }
 
         return sb.ToString();
@@ -137,7 +165,7 @@ internal static class Formatter
                         throw new FunctionException("an integer is required");
                     }
 
-                    return HclValue.FormatNumber(n);
+                    return MinimumDigits(HclValue.FormatNumber(n), precision);
                 }
 
             case 'f':
@@ -163,12 +191,20 @@ internal static class Formatter
                         'o' => Convert.ToString(n, 8),
                         _ => Convert.ToString(n, 2),
                     };
-                    return text;
+                    return MinimumDigits(text, precision);
                 }
 
             default:
                 throw new FunctionException($"unsupported format verb %{verb}");
         }
+    }
+
+    // Go's precision on an integer verb: at least that many digits.
+    private static string MinimumDigits(string text, int precision)
+    {
+        var negative = text.StartsWith('-');
+        var digits = negative ? text[1..] : text;
+        return precision > digits.Length ? (negative ? "-" : "") + digits.PadLeft(precision, '0') : text;
     }
 
     private static HclValue NotNull(HclValue value) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Numerics;
 using Nomad.Hcl.Evaluation;
 using static Nomad.Hcl.Functions.Fn;
 
@@ -178,13 +179,25 @@ internal static class NetworkFunctions
             throw new FunctionException($"insufficient address space to extend prefix of {network.PrefixLength} by {(int)newbits}");
         }
 
-        var number = (UInt128)(ulong)netnum;
-        if (netnum < 0 || (newbits < 64 && number >= (UInt128.One << (int)newbits)))
+        // go-cidr checks the number's magnitude, then ORs it (two's complement when negative) into the address and
+        // keeps the magnitude of the result.
+        var magnitude = netnum < 0 ? (UInt128)(ulong)(-(netnum + 1)) + 1 : (UInt128)(ulong)netnum;
+        if (newbits < 64 && magnitude >= (UInt128.One << (int)newbits))
         {
-            throw new FunctionException($"prefix extension of {(int)newbits} does not accommodate a subnet numbered {(long)netnum}");
+            throw new FunctionException($"prefix extension of {(int)newbits} does not accommodate a subnet numbered {netnum}");
         }
 
-        var address = network.Address | (number << (network.Bits - length));
+        UInt128 address;
+        if (netnum >= 0)
+        {
+            address = network.Address | (magnitude << (network.Bits - length));
+        }
+        else
+        {
+            var combined = BigInteger.Abs((BigInteger)network.Address | (new BigInteger(netnum) << (network.Bits - length)));
+            address = (UInt128)(combined & ((BigInteger.One << network.Bits) - 1));
+        }
+
         return Format(address, network.Bits) + "/" + length.ToString(CultureInfo.InvariantCulture);
     }
 }

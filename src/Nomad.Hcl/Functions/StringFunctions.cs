@@ -48,11 +48,13 @@ internal static class StringFunctions
         var items = new List<string>();
         for (var i = 1; i < args.Count; i++)
         {
-            foreach (var element in args[i].Elements)
+            var elements = args[i].Elements;
+            for (var e = 0; e < elements.Count; e++)
             {
+                var element = elements[e];
                 if (element.IsNull)
                 {
-                    throw new FunctionException($"element {items.Count} is null; cannot concatenate null values", i);
+                    throw new FunctionException(args.Count > 2 ? $"element {e} of list {i} is null; cannot concatenate null values" : $"element {e} is null; cannot concatenate null values", i);
                 }
 
                 items.Add(element.AsString());
@@ -135,7 +137,7 @@ internal static class StringFunctions
     }
 
     private static string Indent(long spaces, string str) =>
-        spaces < 0 ? throw new FunctionException("panic in function implementation: strings: negative Repeat count")
+        spaces < 0 ? throw Panic("strings: negative Repeat count")
         : str.Replace("\n", "\n" + new string(' ', (int)Math.Min(spaces, 1 << 20)), StringComparison.Ordinal);
 
     // Go's regexp/syntax error texts for the failures .NET's parser names the same way; others keep the pattern.
@@ -152,6 +154,13 @@ internal static class StringFunctions
                 RegexParseError.InsufficientClosingParentheses => $"missing closing ): `{pattern}`",
                 RegexParseError.InsufficientOpeningParentheses => $"unexpected ): `{pattern}`",
                 RegexParseError.UnescapedEndingBackslash => "trailing backslash at end of expression: ``",
+                RegexParseError.ReversedCharacterRange when e.Offset >= 3 => $"invalid character class range: `{pattern[(e.Offset - 3)..e.Offset]}`",
+                RegexParseError.ReversedQuantifierRange when pattern.LastIndexOf('{', e.Offset - 1) is >= 0 and var open => $"invalid repeat count: `{pattern[open..e.Offset]}`",
+                RegexParseError.NestedQuantifiersNotParenthesized or RegexParseError.QuantifierAfterNothing when e.Offset >= 2 => $"invalid nested repetition operator: `{pattern[(e.Offset - 2)..e.Offset]}`",
+                RegexParseError.InvalidGroupingConstruct when pattern.LastIndexOf("(?", Math.Min(e.Offset, pattern.Length - 1), StringComparison.Ordinal) is >= 0 and var group =>
+                    pattern.AsSpan(group + 2).StartsWith("P<", StringComparison.Ordinal) || pattern.AsSpan(group + 2).StartsWith("<", StringComparison.Ordinal)
+                        ? $"invalid named capture: `{pattern[group..]}`"
+                        : $"invalid or unsupported Perl syntax: `{pattern[group..]}`",
                 _ => $"invalid or unsupported syntax: `{pattern}`",
             };
             throw new FunctionException("error parsing regexp: " + why);
