@@ -328,7 +328,7 @@ public static class Evaluator
     {
         if (!context.Functions.TryGetValue(call.Name, out var function))
         {
-            throw Error("Call to unknown function", $"There is no function named \"{call.Name}\".", call.NameRange);
+            throw FunctionCaller.UnknownFunction(call, context.Functions.Keys);
         }
 
         if (call.Name is "try" or "can")
@@ -363,7 +363,9 @@ public static class Evaluator
                 {
                     args.Add(element);
                     argRanges.Add(call.Arguments[i].Range);
-                    argStarts.Add(ExpressionRanges.Start(call.Arguments[i]));
+
+                    // hclsyntax makes each element a literal spanning the whole expanded expression.
+                    argStarts.Add(call.Arguments[i].Range);
                 }
 
                 continue;

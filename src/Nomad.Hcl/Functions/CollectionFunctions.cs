@@ -12,7 +12,7 @@ internal static class CollectionFunctions
         table["concat"] = Variadic(Concat, P("seqs", HclType.Dynamic));
         table["merge"] = Variadic(Merge, P("maps", HclType.Dynamic, allowNull: true));
         table["keys"] = Of(a => Keys(a[0]), P("inputMap", HclType.Dynamic));
-        table["values"] = Of(a => Values(a[0]), P("values", HclType.Dynamic));
+        table["values"] = Of(a => Values(a[0]), P("mapping", HclType.Dynamic));
         table["lookup"] = Of(Lookup, P("inputMap", HclType.Dynamic), P("key", HclType.String), P("default", HclType.Dynamic));
         table["contains"] = Of(a => HclValue.Bool(Sequence(a[0]).Any(e => Operators.ValueEquals(e, a[1]))), P("list", HclType.Dynamic), P("value", HclType.Dynamic));
         table["element"] = Of(Element, P("list", HclType.Dynamic), P("index", HclType.Number));
@@ -102,13 +102,18 @@ internal static class CollectionFunctions
         var v = a[0];
         return v.Type.Kind switch
         {
-            HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map or HclTypeKind.Object => HclValue.Number(v.Length),
+            HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map => HclValue.Number(v.Length),
             _ => throw new FunctionException("collection must be a list, a map or a tuple"),
         };
     }
 
     private static HclValue Concat(IReadOnlyList<HclValue> a)
     {
+        if (a.Count == 0)
+        {
+            throw new FunctionException("at least one argument is required");
+        }
+
         var all = new List<HclValue>();
         for (var i = 0; i < a.Count; i++)
         {

@@ -71,11 +71,7 @@ internal static class EncodingFunctions
                 body = s[9..];
                 break;
             case 38:
-                if (s[0] != '{' || s[^1] != '}')
-                {
-                    return "invalid UUID format";
-                }
-
+                // google/uuid drops the first and last characters without looking at them.
                 body = s[1..^1];
                 break;
             case 32:

@@ -35,32 +35,7 @@ internal static class Formatter
                 flags += format[j++];
             }
 
-            // %[n]: an explicit 1-based argument index (cty's format FSM), which the following verbs continue from.
-            if (j < format.Length && format[j] == '[')
-            {
-                j++;
-                var indexStart = j;
-                while (j < format.Length && char.IsAsciiDigit(format[j]))
-                {
-                    if (j == indexStart && format[j] == '0')
-                    {
-                        throw new FunctionException($"unrecognized format character '0' at offset {j}");
-                    }
-
-                    j++;
-                }
-
-                if (j == indexStart || j >= format.Length || format[j] != ']')
-                {
-                    throw j >= format.Length
-                        ? new FunctionException($"invalid format string starting at offset {j}")
-                        : new FunctionException($"unrecognized format character {CryptoFunctions.GoQuote(format[j].ToString()).Replace('"', '\'')} at offset {j}");
-                }
-
-                next = int.Parse(format.AsSpan(indexStart, j - indexStart), CultureInfo.InvariantCulture) - 1;
-                j++;
-            }
-
+            j = ArgumentIndex(format, j, ref next);
             var widthStart = j;
             while (j < format.Length && char.IsAsciiDigit(format[j]))
             {
@@ -68,6 +43,7 @@ internal static class Formatter
             }
 
             var width = j > widthStart ? int.Parse(format[widthStart..j], CultureInfo.InvariantCulture) : -1;
+            j = ArgumentIndex(format, j, ref next);
             var precision = -1;
             if (j < format.Length && format[j] == '.')
             {
@@ -81,6 +57,7 @@ internal static class Formatter
                 precision = j > precisionStart ? int.Parse(format[precisionStart..j], CultureInfo.InvariantCulture) : 0;
             }
 
+            j = ArgumentIndex(format, j, ref next);
             if (j >= format.Length)
             {
                 throw new FunctionException($"invalid format string starting at offset {j}");
@@ -183,7 +160,13 @@ internal static class Formatter
                         return verb == 'x' ? hex.ToLowerInvariant() : hex;
                     }
 
-                    var n = (long)Converter.Convert(v, HclType.Number).AsNumber();
+                    var number = Converter.Convert(v, HclType.Number).AsNumber();
+                    if (number != Math.Floor(number))
+                    {
+                        throw new FunctionException("an integer is required");
+                    }
+
+                    var n = (long)number;
                     var text = verb switch
                     {
                         'x' => n.ToString("x", CultureInfo.InvariantCulture),
@@ -197,6 +180,37 @@ internal static class Formatter
             default:
                 throw new FunctionException($"unsupported format verb %{verb}");
         }
+    }
+
+    // %[n]: an explicit 1-based argument index (cty's format FSM), which the following verbs continue from.
+    private static int ArgumentIndex(string format, int j, ref int next)
+    {
+        if (j >= format.Length || format[j] != '[')
+        {
+            return j;
+        }
+
+        j++;
+        var indexStart = j;
+        while (j < format.Length && char.IsAsciiDigit(format[j]))
+        {
+            if (j == indexStart && format[j] == '0')
+            {
+                throw new FunctionException($"unrecognized format character '0' at offset {j}");
+            }
+
+            j++;
+        }
+
+        if (j == indexStart || j >= format.Length || format[j] != ']')
+        {
+            throw j >= format.Length
+                ? new FunctionException($"invalid format string starting at offset {j}")
+                : new FunctionException($"unrecognized format character {CryptoFunctions.GoQuote(format[j].ToString()).Replace('"', '\'')} at offset {j}");
+        }
+
+        next = int.Parse(format.AsSpan(indexStart, j - indexStart), CultureInfo.InvariantCulture) - 1;
+        return j + 1;
     }
 
     // Go's precision on an integer verb: at least that many digits.

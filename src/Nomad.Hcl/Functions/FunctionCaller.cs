@@ -12,6 +12,13 @@ internal static class FunctionCaller
 {
     private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));
 
+    /// <summary>hclsyntax's unknown-function error, with its "Did you mean" for a name within edit distance 2.</summary>
+    public static EvaluationException UnknownFunction(FunctionCallExpression call, IEnumerable<string> available)
+    {
+        var suggestion = Jobspec.StructDecoder.Suggest(call.Name, available);
+        return Error("Call to unknown function", $"There is no function named \"{call.Name}\".{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", call.NameRange);
+    }
+
     public static HclValue Invoke(FunctionCallExpression call, HclFunction function, List<HclValue> args, List<SourceRange> argRanges, List<SourceRange> argStarts)
     {
         var fixedCount = function.Parameters.Count;

@@ -23,7 +23,7 @@ internal static class NetworkFunctions
     private static Network ParseCidr(string prefix)
     {
         var slash = prefix.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !IPAddress.TryParse(prefix[..slash], out var ip)
+        if (slash < 0 || !GoIpSyntax(prefix[..slash]) || !IPAddress.TryParse(prefix[..slash], out var ip)
             || !int.TryParse(prefix[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
         {
             throw new FunctionException($"invalid CIDR expression: invalid CIDR address: {prefix}");
@@ -37,6 +37,18 @@ internal static class NetworkFunctions
 
         var address = ToNumber(ip.GetAddressBytes());
         return new Network(address & Mask(length, bits), length, bits);
+    }
+
+    // Go's net.ParseIP: four decimal IPv4 parts without leading zeros, or IPv6 without a zone.
+    private static bool GoIpSyntax(string text)
+    {
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return !text.Contains('%', StringComparison.Ordinal);
+        }
+
+        var parts = text.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit) && (p.Length == 1 || p[0] != '0') && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
     }
 
     private static UInt128 ToNumber(byte[] bytes)
@@ -174,7 +186,7 @@ internal static class NetworkFunctions
         }
 
         var length = network.PrefixLength + (int)newbits;
-        if (newbits < 0 || length > network.Bits)
+        if (length < 0 || length > network.Bits)
         {
             throw new FunctionException($"insufficient address space to extend prefix of {network.PrefixLength} by {(int)newbits}");
         }
@@ -182,7 +194,8 @@ internal static class NetworkFunctions
         // go-cidr checks the number's magnitude, then ORs it (two's complement when negative) into the address and
         // keeps the magnitude of the result.
         var magnitude = netnum < 0 ? (UInt128)(ulong)(-(netnum + 1)) + 1 : (UInt128)(ulong)netnum;
-        if (newbits < 64 && magnitude >= (UInt128.One << (int)newbits))
+        // A negative newbits makes go-cidr's largest subnet number wrap to the largest uint64: nothing is refused.
+        if (newbits is >= 0 and < 64 && magnitude >= (UInt128.One << (int)newbits))
         {
             throw new FunctionException($"prefix extension of {(int)newbits} does not accommodate a subnet numbered {netnum}");
         }
@@ -190,7 +203,7 @@ internal static class NetworkFunctions
         UInt128 address;
         if (netnum >= 0)
         {
-            address = network.Address | (magnitude << (network.Bits - length));
+            address = network.Bits - length >= 128 ? network.Address : network.Address | (magnitude << (network.Bits - length));
         }
         else
         {

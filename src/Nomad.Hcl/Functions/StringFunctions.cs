@@ -143,6 +143,11 @@ internal static class StringFunctions
     // Go's regexp/syntax error texts for the failures .NET's parser names the same way; others keep the pattern.
     private static Regex CompileRegex(string pattern)
     {
+        if (GoOnlySyntaxError(pattern) is { } goError)
+        {
+            throw new FunctionException("error parsing regexp: " + goError);
+        }
+
         try
         {
             return new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
@@ -156,7 +161,12 @@ internal static class StringFunctions
                 RegexParseError.UnescapedEndingBackslash => "trailing backslash at end of expression: ``",
                 RegexParseError.ReversedCharacterRange when e.Offset >= 3 => $"invalid character class range: `{pattern[(e.Offset - 3)..e.Offset]}`",
                 RegexParseError.ReversedQuantifierRange when pattern.LastIndexOf('{', e.Offset - 1) is >= 0 and var open => $"invalid repeat count: `{pattern[open..e.Offset]}`",
-                RegexParseError.NestedQuantifiersNotParenthesized or RegexParseError.QuantifierAfterNothing when e.Offset >= 2 => $"invalid nested repetition operator: `{pattern[(e.Offset - 2)..e.Offset]}`",
+                RegexParseError.QuantifierAfterNothing when e.Offset >= 1 => $"missing argument to repetition operator: `{pattern[e.Offset - 1]}`",
+                RegexParseError.UnterminatedBracket when pattern.LastIndexOf('[') is >= 0 and var bracket => $"missing closing ]: `{pattern[bracket..]}`",
+                RegexParseError.UndefinedNumberedReference or RegexParseError.UnrecognizedEscape when e.Offset >= 2 => $"invalid escape sequence: `{pattern[(e.Offset - 2)..e.Offset]}`",
+                RegexParseError.InvalidUnicodePropertyEscape or RegexParseError.UnrecognizedUnicodeProperty or RegexParseError.MalformedUnicodePropertyEscape
+                    when pattern.LastIndexOf('\\', Math.Max(e.Offset - 1, 0)) is >= 0 and var escape => $"invalid character class range: `{pattern[escape..Math.Min(escape + 3, pattern.Length)]}`",
+                RegexParseError.NestedQuantifiersNotParenthesized when e.Offset >= 2 => $"invalid nested repetition operator: `{pattern[(e.Offset - 2)..e.Offset]}`",
                 RegexParseError.InvalidGroupingConstruct when pattern.LastIndexOf("(?", Math.Min(e.Offset, pattern.Length - 1), StringComparison.Ordinal) is >= 0 and var group =>
                     pattern.AsSpan(group + 2).StartsWith("P<", StringComparison.Ordinal) || pattern.AsSpan(group + 2).StartsWith("<", StringComparison.Ordinal)
                         ? $"invalid named capture: `{pattern[group..]}`"
@@ -165,6 +175,70 @@ internal static class StringFunctions
             };
             throw new FunctionException("error parsing regexp: " + why);
         }
+    }
+
+    // What .NET accepts but Go's regexp/syntax refuses: groups other than (?P<name> and (?flags) / (?flags:, and
+    // repeat counts over 1000.
+    private static string? GoOnlySyntaxError(string pattern)
+    {
+        var classes = new[] { "alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "word", "xdigit" };
+        var open = pattern.IndexOf('[', StringComparison.Ordinal);
+        var named = open < 0 ? -1 : pattern.IndexOf("[:", open + 1, StringComparison.Ordinal);
+        if (named > 0)
+        {
+            var close = pattern.IndexOf(":]", named + 2, StringComparison.Ordinal);
+            var name = close < 0 ? null : pattern[(named + 2)..close].TrimStart('^');
+            if (name is not null && name.All(char.IsAsciiLetter) && !classes.Contains(name, StringComparer.Ordinal))
+            {
+                return $"invalid character class range: `{pattern[named..(close + 2)]}`";
+            }
+        }
+
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (pattern[i] == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?')
+            {
+                var j = i + 2;
+                if (j < pattern.Length && pattern[j] == 'P')
+                {
+                    continue;
+                }
+
+                while (j < pattern.Length && pattern[j] is 'i' or 'm' or 's' or 'U' or '-')
+                {
+                    j++;
+                }
+
+                if (j >= pattern.Length)
+                {
+                    return $"invalid or unsupported Perl syntax: `{pattern[i..]}`";
+                }
+
+                if (pattern[j] is not (':' or ')'))
+                {
+                    return $"invalid or unsupported Perl syntax: `{pattern[i..(j + 1)]}`";
+                }
+            }
+
+            if (pattern[i] == '{')
+            {
+                var close = pattern.IndexOf('}', i);
+                if (close > i && pattern[(i + 1)..close].Split(',') is { Length: <= 2 } counts
+                    && counts.All(c => c.Length == 0 || c.All(char.IsAsciiDigit)) && counts[0].Length > 0
+                    && counts.Any(c => c.Length > 0 && (c.Length > 4 || int.Parse(c, CultureInfo.InvariantCulture) > 1000)))
+                {
+                    return $"invalid repeat count: `{pattern[i..(close + 1)]}`";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string GoReplacement(string replacement) => Regex.Replace(replacement, @"\$(\d+)", "$${$1}", RegexOptions.None, TimeSpan.FromSeconds(1));

@@ -119,8 +119,9 @@ internal static class TimeFunctions
             return start + 2;
         }
 
-        var i = start + 1;
-        for (; i < format.Length; i++)
+        // The token ends after a lone closing quote, else at the end of the format; it must end with a quote.
+        var end = format.Length;
+        for (var i = start + 1; i < format.Length; i++)
         {
             if (format[i] == '\'')
             {
@@ -130,17 +131,26 @@ internal static class TimeFunctions
                     continue;
                 }
 
+                end = i + 1;
                 break;
             }
         }
 
-        if (i >= format.Length)
+        if (end - start < 2 || format[end - 1] != '\'')
         {
             throw new FunctionException("unterminated literal '", 0);
         }
 
-        output.Append(format.AsSpan(start + 1, i - start - 1).ToString().Replace("''", "'", StringComparison.Ordinal));
-        return i + 1;
+        for (var i = start + 1; i < end - 1; i++)
+        {
+            output.Append(format[i]);
+            if (format[i] == '\'')
+            {
+                i++;
+            }
+        }
+
+        return end;
     }
 
     private static string VerbError(string verb)
