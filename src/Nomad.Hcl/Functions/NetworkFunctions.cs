@@ -47,8 +47,26 @@ internal static class NetworkFunctions
             return !text.Contains('%', StringComparison.Ordinal);
         }
 
-        var parts = text.Split('.');
-        return parts.Length == 4 && parts.All(p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit) && (p.Length == 1 || p[0] != '0') && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
+        var parts = 0;
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var dot = rest.IndexOf('.');
+            var part = dot < 0 ? rest : rest[..dot];
+            if (part.Length is < 1 or > 3 || part.ContainsAnyExceptInRange('0', '9') || (part.Length > 1 && part[0] == '0')
+                || int.Parse(part, CultureInfo.InvariantCulture) > 255)
+            {
+                return false;
+            }
+
+            parts++;
+            if (dot < 0)
+            {
+                return parts == 4;
+            }
+
+            rest = rest[(dot + 1)..];
+        }
     }
 
     private static UInt128 ToNumber(byte[] bytes)

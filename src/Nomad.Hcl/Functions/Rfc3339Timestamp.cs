@@ -88,94 +88,93 @@ internal static class Rfc3339Timestamp
     private static string? GoParse(string value, out Parts parts)
     {
         parts = default;
-        var rest = value;
-        string Fail(string layout, string range = "") => Describe(layout, rest, range.Length == 0 ? "" : $": {range} out of range");
+        var rest = value.AsSpan();
 
         // 2006
         if (rest.Length < 4 || !char.IsAsciiDigit(rest[0]))
         {
-            return Fail("2006");
+            return Fail("2006", rest);
         }
 
         var yearText = rest[..4];
         rest = rest[4..];
-        if (!yearText.All(char.IsAsciiDigit))
+        if (yearText.ContainsAnyExceptInRange('0', '9'))
         {
-            return Fail("2006");
+            return Fail("2006", rest);
         }
 
         var year = int.Parse(yearText, CultureInfo.InvariantCulture);
         if (!Skip(ref rest, '-'))
         {
-            return Fail("-");
+            return Fail("-", rest);
         }
 
         if (!GetNumber(ref rest, true, out var month))
         {
-            return Fail("01");
+            return Fail("01", rest);
         }
 
         if (month is <= 0 or > 12)
         {
-            return Fail("01", "month");
+            return Fail("01", rest, "month");
         }
 
         if (!Skip(ref rest, '-'))
         {
-            return Fail("-");
+            return Fail("-", rest);
         }
 
         if (!GetNumber(ref rest, true, out var day))
         {
-            return Fail("02");
+            return Fail("02", rest);
         }
 
         if (!Skip(ref rest, 'T'))
         {
-            return Fail("T");
+            return Fail("T", rest);
         }
 
         var hourOk = GetNumber(ref rest, false, out var hour);
         if (hour is < 0 or >= 24)
         {
-            return Fail("15", "hour");
+            return Fail("15", rest, "hour");
         }
 
         if (!hourOk)
         {
-            return Fail("15");
+            return Fail("15", rest);
         }
 
         if (!Skip(ref rest, ':'))
         {
-            return Fail(":");
+            return Fail(":", rest);
         }
 
         var minuteOk = GetNumber(ref rest, true, out var minute);
         if (minute is < 0 or >= 60)
         {
-            return Fail("04", "minute");
+            return Fail("04", rest, "minute");
         }
 
         if (!minuteOk)
         {
-            return Fail("04");
+            return Fail("04", rest);
         }
 
         if (!Skip(ref rest, ':'))
         {
-            return Fail(":");
+            return Fail(":", rest);
         }
 
         var secondOk = GetNumber(ref rest, true, out var second);
         if (second is < 0 or >= 60)
         {
-            return Fail("05", "second");
+            return Fail("05", rest, "second");
         }
 
         if (!secondOk)
         {
-            return Fail("05");
+            return Fail("05", rest);
         }
 
         long nanoseconds = 0;
@@ -208,7 +207,7 @@ internal static class Rfc3339Timestamp
         {
             if (rest.Length < 6 || rest[3] != ':')
             {
-                return Fail("Z07:00");
+                return Fail("Z07:00", rest);
             }
 
             var sign = rest[0];
@@ -217,7 +216,7 @@ internal static class Rfc3339Timestamp
             rest = rest[6..];
             if (!GetNumber(ref hh, true, out var offsetHours) || !GetNumber(ref mm, true, out var offsetMinutes) || sign is not ('+' or '-'))
             {
-                return Fail("Z07:00");
+                return Fail("Z07:00", rest);
             }
 
             offsetSeconds = ((offsetHours * 60) + offsetMinutes) * 60 * (sign == '-' ? -1 : 1);
@@ -225,7 +224,7 @@ internal static class Rfc3339Timestamp
 
         if (rest.Length != 0)
         {
-            return Describe("", rest, ": extra text: " + CryptoFunctions.GoQuote(rest));
+            return Describe("", rest.ToString(), ": extra text: " + CryptoFunctions.GoQuote(rest.ToString()));
         }
 
         if (day < 1 || day > DateTime.DaysInMonth(Math.Max(year, 1), month))
@@ -237,7 +236,10 @@ internal static class Rfc3339Timestamp
         return null;
     }
 
-    private static bool Skip(ref string rest, char expected)
+    private static string Fail(string layout, ReadOnlySpan<char> rest, string range = "") =>
+        Describe(layout, rest.ToString(), range.Length == 0 ? "" : $": {range} out of range");
+
+    private static bool Skip(ref ReadOnlySpan<char> rest, char expected)
     {
         if (rest.Length == 0 || rest[0] != expected)
         {
@@ -249,7 +251,7 @@ internal static class Rfc3339Timestamp
     }
 
     // Go's getnum: one or two digits (exactly two when fixed); the rest is left in place on failure.
-    private static bool GetNumber(ref string rest, bool fixedWidth, out int number)
+    private static bool GetNumber(ref ReadOnlySpan<char> rest, bool fixedWidth, out int number)
     {
         number = 0;
         if (rest.Length == 0 || !char.IsAsciiDigit(rest[0]))

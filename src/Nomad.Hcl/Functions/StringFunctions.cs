@@ -179,16 +179,17 @@ internal static class StringFunctions
 
     // What .NET accepts but Go's regexp/syntax refuses: groups other than (?P<name> and (?flags) / (?flags:, and
     // repeat counts over 1000.
+    private static readonly string[] GoCharacterClasses = ["alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "word", "xdigit"];
+
     private static string? GoOnlySyntaxError(string pattern)
     {
-        var classes = new[] { "alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "word", "xdigit" };
         var open = pattern.IndexOf('[', StringComparison.Ordinal);
         var named = open < 0 ? -1 : pattern.IndexOf("[:", open + 1, StringComparison.Ordinal);
         if (named > 0)
         {
             var close = pattern.IndexOf(":]", named + 2, StringComparison.Ordinal);
             var name = close < 0 ? null : pattern[(named + 2)..close].TrimStart('^');
-            if (name is not null && name.All(char.IsAsciiLetter) && !classes.Contains(name, StringComparer.Ordinal))
+            if (name is not null && name.All(char.IsAsciiLetter) && !GoCharacterClasses.Contains(name, StringComparer.Ordinal))
             {
                 return $"invalid character class range: `{pattern[named..(close + 2)]}`";
             }
@@ -226,19 +227,36 @@ internal static class StringFunctions
                 }
             }
 
-            if (pattern[i] == '{')
+            if (pattern[i] == '{' && RepeatCountTooLarge(pattern, i, out var close))
             {
-                var close = pattern.IndexOf('}', i);
-                if (close > i && pattern[(i + 1)..close].Split(',') is { Length: <= 2 } counts
-                    && counts.All(c => c.Length == 0 || c.All(char.IsAsciiDigit)) && counts[0].Length > 0
-                    && counts.Any(c => c.Length > 0 && (c.Length > 4 || int.Parse(c, CultureInfo.InvariantCulture) > 1000)))
-                {
-                    return $"invalid repeat count: `{pattern[i..(close + 1)]}`";
-                }
+                return $"invalid repeat count: `{pattern[i..(close + 1)]}`";
             }
         }
 
         return null;
+    }
+
+    // {n}, {n,} or {n,m} with a count over Go's limit of 1000.
+    private static bool RepeatCountTooLarge(string pattern, int open, out int close)
+    {
+        close = pattern.IndexOf('}', open);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var body = pattern.AsSpan(open + 1, close - open - 1);
+        var comma = body.IndexOf(',');
+        var first = comma < 0 ? body : body[..comma];
+        var second = comma < 0 ? [] : body[(comma + 1)..];
+        if (first.Length == 0 || first.ContainsAnyExceptInRange('0', '9') || second.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        return TooLarge(first) || TooLarge(second);
+
+        static bool TooLarge(ReadOnlySpan<char> digits) => digits.Length > 4 || (digits.Length > 0 && int.Parse(digits, CultureInfo.InvariantCulture) > 1000);
     }
 
     private static string GoReplacement(string replacement) => Regex.Replace(replacement, @"\$(\d+)", "$${$1}", RegexOptions.None, TimeSpan.FromSeconds(1));
