@@ -81,7 +81,7 @@ internal static class Formatter
             highest = Math.Max(highest, next + 1);
             try
             {
-                text = Verb(verb, args[next++], precision);
+                text = Verb(verb, args[next++], precision, flags.Contains('#', StringComparison.Ordinal));
             }
             catch (ConversionException e)
             {
@@ -97,6 +97,11 @@ internal static class Formatter
                 text = flags.Contains('-', StringComparison.Ordinal) ? text.PadRight(width)
                     : flags.Contains('0', StringComparison.Ordinal) && verb is 'd' or 'f' ? text.PadLeft(width, '0')
                     : text.PadLeft(width);
+            }
+
+            if (flags.Contains(' ', StringComparison.Ordinal) && !flags.Contains('+', StringComparison.Ordinal) && verb is 'd' or 'f' or 'e' or 'E' or 'g' or 'G' && !text.StartsWith('-'))
+            {
+                text = " " + text;
             }
 
             if (flags.Contains('+', StringComparison.Ordinal) && verb is 'd' or 'f' && !text.StartsWith('-'))
@@ -116,7 +121,7 @@ internal static class Formatter
         return sb.ToString();
     }
 
-    private static string Verb(char verb, HclValue value, int precision)
+    private static string Verb(char verb, HclValue value, int precision, bool alternate)
     {
         switch (verb)
         {
@@ -129,7 +134,11 @@ internal static class Formatter
                     _ => JsonFunctions.Encode(value),
                 };
             case 's':
-                return Converter.Convert(NotNull(value), HclType.String).AsString();
+                {
+                    var s = Converter.Convert(NotNull(value), HclType.String).AsString();
+                    return precision >= 0 && precision < s.Length ? new System.Globalization.StringInfo(s).SubstringByTextElements(0, Math.Min(precision, new System.Globalization.StringInfo(s).LengthInTextElements)) : s;
+                }
+
             case 'q':
                 return JsonFunctions.Encode(Converter.Convert(NotNull(value), HclType.String));
             case 't':
@@ -147,34 +156,38 @@ internal static class Formatter
 
             case 'f':
                 return Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString("F" + (precision < 0 ? 6 : precision), CultureInfo.InvariantCulture);
-            case 'e':
-                return Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString((precision < 0 ? "0.000000" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
-            case 'g':
-                return HclValue.FormatNumber(Converter.Convert(NotNull(value), HclType.Number).AsNumber());
+            case 'e' or 'E':
+                {
+                    var text = Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString((precision < 0 ? "0.000000" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
+                    return verb == 'E' ? text.ToUpperInvariant() : text;
+                }
+
+            case 'g' or 'G':
+                {
+                    var text = HclValue.FormatNumber(Converter.Convert(NotNull(value), HclType.Number).AsNumber());
+                    return verb == 'G' ? text.ToUpperInvariant() : text;
+                }
+
             case 'x' or 'X' or 'o' or 'b':
                 {
-                    var v = NotNull(value);
-                    if (v.Type.Kind == HclTypeKind.String && verb is 'x' or 'X')
-                    {
-                        var hex = Convert.ToHexString(Encoding.UTF8.GetBytes(v.AsString()));
-                        return verb == 'x' ? hex.ToLowerInvariant() : hex;
-                    }
-
-                    var number = Converter.Convert(v, HclType.Number).AsNumber();
+                    // cty converts the value to a number first (no hex of strings); Go writes a sign and the magnitude.
+                    var number = Converter.Convert(NotNull(value), HclType.Number).AsNumber();
                     if (number != Math.Floor(number))
                     {
                         throw new FunctionException("an integer is required");
                     }
 
-                    var n = (long)number;
-                    var text = verb switch
+                    var magnitude = (ulong)Math.Abs(number);
+                    var digits = verb switch
                     {
-                        'x' => n.ToString("x", CultureInfo.InvariantCulture),
-                        'X' => n.ToString("X", CultureInfo.InvariantCulture),
-                        'o' => Convert.ToString(n, 8),
-                        _ => Convert.ToString(n, 2),
+                        'x' => magnitude.ToString("x", CultureInfo.InvariantCulture),
+                        'X' => magnitude.ToString("X", CultureInfo.InvariantCulture),
+                        'o' => Convert.ToString((long)magnitude, 8),
+                        _ => Convert.ToString((long)magnitude, 2),
                     };
-                    return MinimumDigits(text, precision);
+                    digits = MinimumDigits(digits, precision);
+                    var prefix = !alternate ? "" : verb switch { 'x' => "0x", 'X' => "0X", 'o' => "0", _ => "0b" };
+                    return (number < 0 ? "-" : "") + prefix + digits;
                 }
 
             default:

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Nomad.Hcl.Evaluation;
 
 namespace Nomad.Hcl.Functions;
@@ -319,9 +318,50 @@ internal sealed class GoJsonDecoder
             return _text.Substring(start + 1, _position - start - 2);
         }
 
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(_text[start.._position]));
-        reader.Read();
-        return reader.GetString()!;
+        return Unescape(_text.AsSpan(start + 1, _position - start - 2));
+    }
+
+    // Go's unquote: escapes decoded, a \u surrogate pair joined, a lone surrogate replaced by U+FFFD.
+    private static string Unescape(ReadOnlySpan<char> body)
+    {
+        var sb = new StringBuilder(body.Length);
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c != '\\')
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            var e = body[++i];
+            switch (e)
+            {
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                case 'u':
+                    var unit = (char)int.Parse(body.Slice(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                    i += 4;
+                    if (char.IsHighSurrogate(unit) && i + 6 < body.Length + 0 && body[i + 1] == '\\' && body[i + 2] == 'u'
+                        && char.IsLowSurrogate((char)int.Parse(body.Slice(i + 3, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture)))
+                    {
+                        sb.Append(unit).Append((char)int.Parse(body.Slice(i + 3, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                        i += 6;
+                    }
+                    else
+                    {
+                        sb.Append(char.IsSurrogate(unit) ? '\uFFFD' : unit);
+                    }
+
+                    break;
+                default: sb.Append(e); break;
+            }
+        }
+
+        return sb.ToString();
     }
 
     // Go's quoteChar: the byte in single quotes, escaped as strconv.Quote would; a non-ASCII character is shown by

@@ -84,7 +84,7 @@ internal static class TimeFunctions
                 "s" => time.Second.ToString(CultureInfo.InvariantCulture),
                 "ZZZZZ" => sign + abs.ToString("hh\\:mm", CultureInfo.InvariantCulture),
                 "ZZZZ" => sign + abs.ToString("hhmm", CultureInfo.InvariantCulture),
-                "ZZZ" => utc ? "UTC" : sign + abs.ToString("hhmm", CultureInfo.InvariantCulture),
+                "ZZZ" => offset == TimeSpan.Zero ? "UTC" : sign + abs.ToString("hhmm", CultureInfo.InvariantCulture),
                 "Z" => utc ? "Z" : sign + abs.ToString("hh\\:mm", CultureInfo.InvariantCulture),
                 _ => throw new FunctionException(VerbError(verb), 0),
             });
