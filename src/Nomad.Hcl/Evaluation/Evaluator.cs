@@ -386,7 +386,8 @@ public static class Evaluator
             if (call.Arguments.Count != 1)
             {
                 throw Error(call.Arguments.Count == 0 ? "Not enough function arguments" : "Too many function arguments",
-                    call.Arguments.Count == 0 ? "Function \"can\" expects 1 argument(s). Missing value for \"expression\"." : "Function \"can\" expects only 1 argument(s).", call.Range);
+                    call.Arguments.Count == 0 ? "Function \"can\" expects 1 argument(s). Missing value for \"expression\"." : "Function \"can\" expects only 1 argument(s).",
+                    call.Arguments.Count == 0 ? call.CloseParenRange : ExpressionRanges.Start(call.Arguments[1]));
             }
 
             try
@@ -402,7 +403,7 @@ public static class Evaluator
 
         if (call.Arguments.Count == 0)
         {
-            throw Error("Error in function call", "Call to function \"try\" failed: at least one argument is required.", call.Range);
+            throw Error("Error in function call", "Call to function \"try\" failed: at least one argument is required.", SourceRange.Between(call.NameRange, call.OpenParenRange));
         }
 
         foreach (var argument in call.Arguments)
@@ -416,7 +417,7 @@ public static class Evaluator
             }
         }
 
-        throw Error("Error in function call", "Call to function \"try\" failed: no expression succeeded:\n", call.Range);
+        throw Error("Error in function call", "Call to function \"try\" failed: no expression succeeded:\n", SourceRange.Between(call.NameRange, call.OpenParenRange));
     }
 
     private static HclValue For(ForExpression forExpr, EvaluationContext context)

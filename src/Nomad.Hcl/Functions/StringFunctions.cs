@@ -26,7 +26,7 @@ internal static class StringFunctions
         table["trimsuffix"] = Of(a => HclValue.String(a[0].AsString().EndsWith(a[1].AsString(), StringComparison.Ordinal) ? a[0].AsString()[..^a[1].AsString().Length] : a[0].AsString()), P("str", HclType.String), P("suffix", HclType.String));
         table["indent"] = Of(a => HclValue.String(Indent(WholeNumber(a[0]), a[1].AsString())), P("spaces", HclType.Number), P("str", HclType.String));
         table["replace"] = Of(a => HclValue.String(Replace(a[0].AsString(), a[1].AsString(), a[2].AsString())), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
-        table["regex_replace"] = Of(a => HclValue.String(CompileRegex(a[1].AsString()).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
+        table["regex_replace"] = Of(a => HclValue.String(CompileRegex(a[1].AsString()).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("pattern", HclType.String), P("replace", HclType.String));
         table["split"] = Of(a => Strings(Split(a[1].AsString(), a[0].AsString())), P("separator", HclType.String), P("str", HclType.String));
         table["substr"] = Of(a => HclValue.String(Substr(a[0].AsString(), (int)Math.Clamp(WholeNumber(a[1]), int.MinValue, int.MaxValue), (int)Math.Clamp(WholeNumber(a[2]), int.MinValue, int.MaxValue))), P("str", HclType.String), P("offset", HclType.Number), P("length", HclType.Number));
         table["join"] = Variadic(Join, P("lists", HclType.List(HclType.String)), P("separator", HclType.String));
