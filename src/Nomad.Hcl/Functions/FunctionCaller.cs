@@ -74,6 +74,12 @@ internal static class FunctionCaller
             var parameter = e.ArgumentIndex < fixedCount ? function.Parameters[e.ArgumentIndex] : function.VariadicParameter!;
             throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argStarts[e.ArgumentIndex]);
         }
+        catch (FunctionException e) when (e.ArgumentIndex >= 0 && (e.ArgumentIndex < fixedCount || function.VariadicParameter is not null))
+        {
+            // hclsyntax: an argument error naming a parameter that got no argument points at the whole call.
+            var parameter = e.ArgumentIndex < fixedCount ? function.Parameters[e.ArgumentIndex] : function.VariadicParameter!;
+            throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", call.Range);
+        }
         catch (FunctionException e)
         {
             throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", SourceRange.Between(call.NameRange, call.OpenParenRange));
