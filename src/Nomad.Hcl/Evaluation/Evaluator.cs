@@ -336,9 +336,8 @@ public static class Evaluator
         {
             // hclsyntax: the first function name within edit distance 2, in Go map order (random when several are);
             // here the nearest one.
-            var suggestion = Jobspec.StructDecoder.Suggest(call.Name, context.Functions.Keys
+            throw FunctionCaller.UnknownFunction(call, context.Functions.Keys
                 .OrderBy(n => Jobspec.StructDecoder.Levenshtein(call.Name, n)).ThenBy(n => n, StringComparer.Ordinal));
-            throw Error("Call to unknown function", $"There is no function named \"{call.Name}\".{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", call.NameRange);
         }
 
         if (call.Name is "try" or "can")
@@ -373,7 +372,9 @@ public static class Evaluator
                 {
                     args.Add(element);
                     argRanges.Add(call.Arguments[i].Range);
-                    argStarts.Add(ExpressionRanges.Start(call.Arguments[i]));
+
+                    // hclsyntax makes each element a literal spanning the whole expanded expression.
+                    argStarts.Add(call.Arguments[i].Range);
                 }
 
                 continue;
@@ -394,7 +395,8 @@ public static class Evaluator
             if (call.Arguments.Count != 1)
             {
                 throw Error(call.Arguments.Count == 0 ? "Not enough function arguments" : "Too many function arguments",
-                    call.Arguments.Count == 0 ? "Function \"can\" expects 1 argument(s). Missing value for \"expression\"." : "Function \"can\" expects only 1 argument(s).", call.Range);
+                    call.Arguments.Count == 0 ? "Function \"can\" expects 1 argument(s). Missing value for \"expression\"." : "Function \"can\" expects only 1 argument(s).",
+                    call.Arguments.Count == 0 ? call.CloseParenRange : ExpressionRanges.Start(call.Arguments[1]));
             }
 
             try
@@ -410,7 +412,7 @@ public static class Evaluator
 
         if (call.Arguments.Count == 0)
         {
-            throw Error("Error in function call", "Call to function \"try\" failed: at least one argument is required.", call.Range);
+            throw Error("Error in function call", "Call to function \"try\" failed: at least one argument is required.", SourceRange.Between(call.NameRange, call.OpenParenRange));
         }
 
         foreach (var argument in call.Arguments)
@@ -424,7 +426,7 @@ public static class Evaluator
             }
         }
 
-        throw Error("Error in function call", "Call to function \"try\" failed: no expression succeeded:\n", call.Range);
+        throw Error("Error in function call", "Call to function \"try\" failed: no expression succeeded:\n", SourceRange.Between(call.NameRange, call.OpenParenRange));
     }
 
     private static HclValue For(ForExpression forExpr, EvaluationContext context)

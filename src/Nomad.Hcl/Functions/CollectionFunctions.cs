@@ -8,44 +8,112 @@ internal static class CollectionFunctions
 {
     public static void Register(Dictionary<string, HclFunction> table)
     {
-        table["length"] = Of(Length, P("value", HclType.Dynamic));
+        table["length"] = Of(Length, P("collection", HclType.Dynamic));
         table["concat"] = Variadic(Concat, P("seqs", HclType.Dynamic));
         table["merge"] = Variadic(Merge, P("maps", HclType.Dynamic, allowNull: true));
         table["keys"] = Of(a => Keys(a[0]), P("inputMap", HclType.Dynamic));
-        table["values"] = Of(a => Values(a[0]), P("values", HclType.Dynamic));
-        table["lookup"] = Variadic(Lookup, P("default", HclType.Dynamic, allowNull: true), P("inputMap", HclType.Dynamic), P("key", HclType.String));
-        table["contains"] = Of(a => HclValue.Bool(Sequence(a[0], 0).Any(e => Operators.ValueEquals(e, a[1]))), P("list", HclType.Dynamic), P("value", HclType.Dynamic));
+        table["values"] = Of(a => Values(a[0]), P("mapping", HclType.Dynamic));
+        table["lookup"] = Of(Lookup, P("inputMap", HclType.Dynamic), P("key", HclType.String), P("default", HclType.Dynamic));
+        table["contains"] = Of(a => HclValue.Bool(Sequence(a[0]).Any(e => Operators.ValueEquals(e, a[1]))), P("list", HclType.Dynamic), P("value", HclType.Dynamic));
         table["element"] = Of(Element, P("list", HclType.Dynamic), P("index", HclType.Number));
-        table["index"] = Of(a => Evaluator.Index(a[0], a[1], default), P("collection", HclType.Dynamic), P("key", HclType.Dynamic));
+        table["index"] = Of(Index, P("collection", HclType.Dynamic), P("key", HclType.Dynamic));
         table["range"] = Variadic(Range, P("params", HclType.Number));
         table["flatten"] = Of(a => HclValue.Tuple(Flatten(a[0])), P("list", HclType.Dynamic));
         table["distinct"] = Of(Distinct, P("list", HclType.List(HclType.Dynamic)));
         table["compact"] = Of(a => Strings(a[0].Elements.Where(e => !e.IsNull && e.AsString().Length > 0).Select(e => e.AsString())), P("list", HclType.List(HclType.String)));
         table["coalesce"] = Variadic(Coalesce, P("vals", HclType.Dynamic, allowNull: true));
-        table["coalescelist"] = Variadic(a => a.FirstOrDefault(v => !v.IsNull && v.Elements.Count > 0) ?? throw new FunctionException("no non-null arguments"), P("vals", HclType.Dynamic, allowNull: true));
+        table["coalescelist"] = Variadic(CoalesceList, P("vals", HclType.Dynamic, allowNull: true));
         table["slice"] = Of(Slice, P("list", HclType.Dynamic), P("start_index", HclType.Number), P("end_index", HclType.Number));
-        table["sort"] = Of(a => Strings(a[0].Elements.Select(e => e.AsString()).Order(StringComparer.Ordinal)), P("list", HclType.List(HclType.String)));
+        table["sort"] = Of(Sort, P("list", HclType.List(HclType.String)));
         table["zipmap"] = Of(Zipmap, P("keys", HclType.List(HclType.String)), P("values", HclType.Dynamic));
         table["chunklist"] = Of(Chunk, P("list", HclType.List(HclType.Dynamic)), P("size", HclType.Number));
     }
 
-    private static IReadOnlyList<HclValue> Sequence(HclValue value, int argument) =>
-        IsSequence(value) ? value.Elements
-        : value.Type.Kind is HclTypeKind.Map or HclTypeKind.Object ? [.. value.Attributes.Values]
-        : throw new FunctionException("argument must be a list, tuple, or set", argument);
+    private static IReadOnlyList<HclValue> Sequence(HclValue value) =>
+        IsSequence(value) ? value.Elements : throw new FunctionException("argument must be list, tuple, or set");
+
+    // cty's IndexFunc: a tuple needs a number key in range, a list a number, a map a string; the rest is refused.
+    private static HclValue Index(IReadOnlyList<HclValue> a)
+    {
+        var (collection, key) = (a[0], a[1]);
+        switch (collection.Type.Kind)
+        {
+            case HclTypeKind.Tuple:
+                if (key.Type.Kind != HclTypeKind.Number)
+                {
+                    throw new FunctionException("key for tuple must be number");
+                }
+
+                var index = WholeNumber(key, "invalid key for tuple: ");
+                return index >= 0 && index < collection.Elements.Count
+                    ? collection.Elements[(int)index]
+                    : throw new FunctionException($"key must be between 0 and {collection.Elements.Count} inclusive");
+            case HclTypeKind.List:
+                if (key.Type.Kind != HclTypeKind.Number)
+                {
+                    throw new FunctionException("key for list must be number");
+                }
+
+                var n = key.AsNumber();
+                return n >= 0 && n < collection.Elements.Count && Math.Floor(n) == n ? collection.Elements[(int)n] : throw new FunctionException("invalid index");
+            case HclTypeKind.Map:
+                if (key.Type.Kind != HclTypeKind.String)
+                {
+                    throw new FunctionException("key for map must be string");
+                }
+
+                return collection.Attributes.TryGetValue(key.AsString(), out var value) ? value : throw new FunctionException("invalid index");
+            default:
+                throw new FunctionException("collection must be a list, a map or a tuple");
+        }
+    }
+
+    private static HclValue CoalesceList(IReadOnlyList<HclValue> a)
+    {
+        if (a.Count == 0)
+        {
+            throw new FunctionException("at least one argument is required");
+        }
+
+        if (a.Any(v => v.Type.Kind is not (HclTypeKind.List or HclTypeKind.Tuple)))
+        {
+            throw new FunctionException("coalescelist arguments must be lists or tuples");
+        }
+
+        return a.FirstOrDefault(v => !v.IsNull && v.Elements.Count > 0) ?? throw new FunctionException("no non-null arguments");
+    }
+
+    private static HclValue Sort(IReadOnlyList<HclValue> a)
+    {
+        var elements = a[0].Elements;
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (elements[i].IsNull)
+            {
+                throw new FunctionException($"given list element {i} is null; a null string cannot be sorted");
+            }
+        }
+
+        return Strings(elements.Select(e => e.AsString()).Order(StringComparer.Ordinal));
+    }
 
     private static HclValue Length(IReadOnlyList<HclValue> a)
     {
         var v = a[0];
         return v.Type.Kind switch
         {
-            HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map or HclTypeKind.Object => HclValue.Number(v.Length),
+            HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map => HclValue.Number(v.Length),
             _ => throw new FunctionException("collection must be a list, a map or a tuple"),
         };
     }
 
     private static HclValue Concat(IReadOnlyList<HclValue> a)
     {
+        if (a.Count == 0)
+        {
+            throw new FunctionException("at least one argument is required");
+        }
+
         var all = new List<HclValue>();
         for (var i = 0; i < a.Count; i++)
         {
@@ -72,7 +140,7 @@ internal static class CollectionFunctions
 
             if (a[i].Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
             {
-                throw new FunctionException("arguments must be maps or objects, got " + a[i].Type.FriendlyName, i);
+                throw new FunctionException($"arguments must be maps or objects, got \"{a[i].Type.FriendlyName}\"");
             }
 
             foreach (var (k, v) in a[i].Attributes)
@@ -98,7 +166,7 @@ internal static class CollectionFunctions
     {
         if (map.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
         {
-            throw new FunctionException("must be map or object", 0);
+            throw new FunctionException("values() requires a map as the first argument");
         }
 
         return map.Type.Kind == HclTypeKind.Map ? HclValue.List(map.Type.Element!, [.. map.Attributes.Values]) : HclValue.Tuple([.. map.Attributes.Values]);
@@ -106,23 +174,26 @@ internal static class CollectionFunctions
 
     private static HclValue Lookup(IReadOnlyList<HclValue> a)
     {
-        if (a.Count > 3)
+        var (map, key) = (a[0], a[1].AsString());
+        switch (map.Type.Kind)
         {
-            throw new FunctionException("lookup() takes no more than three arguments");
-        }
+            case HclTypeKind.Object:
+                return map.Attributes.TryGetValue(key, out var attribute) ? attribute : a[2];
+            case HclTypeKind.Map:
+                HclValue fallback;
+                try
+                {
+                    fallback = Converter.Convert(a[2], map.Type.Element!);
+                }
+                catch (ConversionException)
+                {
+                    throw new FunctionException("the default value must have the same type as the map elements", 2);
+                }
 
-        var map = a[0];
-        if (map.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
-        {
-            throw new FunctionException("the given value is not a map or object", 0);
+                return map.Attributes.TryGetValue(key, out var element) ? element : fallback;
+            default:
+                throw new FunctionException("lookup() requires a map as the first argument", 0);
         }
-
-        if (map.Attributes.TryGetValue(a[1].AsString(), out var value))
-        {
-            return value;
-        }
-
-        return a.Count == 3 ? a[2] : throw new FunctionException($"the given key \"{a[1].AsString()}\" was not found in the map and no default value was provided");
     }
 
     private static HclValue Element(IReadOnlyList<HclValue> a)
@@ -130,26 +201,18 @@ internal static class CollectionFunctions
         var list = a[0];
         if (list.Type.Kind is not (HclTypeKind.List or HclTypeKind.Tuple))
         {
-            throw new FunctionException("cannot read elements from " + list.Type.FriendlyName, 0);
+            throw new FunctionException("cannot read elements from " + list.Type.FriendlyName);
         }
 
-        if (list.Elements.Count == 0)
+        var index = WholeNumber(a[1], "invalid index: ");
+        var count = list.Elements.Count;
+        if (count == 0)
         {
             throw new FunctionException("cannot use element function with an empty list");
         }
 
-        var index = a[1].AsNumber();
-        if (index != Math.Floor(index))
-        {
-            throw new FunctionException("invalid index: value must be a whole number", 1);
-        }
-
-        if (index < 0)
-        {
-            throw new FunctionException("cannot use element function with a negative index");
-        }
-
-        return list.Elements[(int)(index % list.Elements.Count)];
+        index %= count;
+        return list.Elements[(int)(index < 0 ? index + count : index)];
     }
 
     private static HclValue Range(IReadOnlyList<HclValue> a)
@@ -168,18 +231,19 @@ internal static class CollectionFunctions
             step = -1;
         }
 
-        if (step == 0)
+        // cty compares the step with zero by identity, so a zero step runs into the 1024-value limit.
+        if (step < 0 && end > start)
         {
-            throw new FunctionException("step must not be zero");
+            throw new FunctionException("end must be less than start when step is negative", 1);
         }
 
-        if ((step > 0 && end < start) || (step < 0 && end > start))
+        if (step >= 0 && end < start)
         {
-            throw new FunctionException(step > 0 ? "step must be negative when end is less than start" : "step must be positive when end is greater than start");
+            throw new FunctionException("end must be greater than start when step is positive", 1);
         }
 
         var items = new List<HclValue>();
-        for (var v = start; step > 0 ? v < end : v > end; v += step)
+        for (var v = start; step < 0 ? v > end : v < end; v += step)
         {
             if (items.Count >= 1024)
             {
@@ -196,7 +260,7 @@ internal static class CollectionFunctions
     {
         if (!IsSequence(list))
         {
-            throw new FunctionException("can only flatten lists, sets and tuples", 0);
+            throw new FunctionException("can only flatten lists, sets and tuples");
         }
 
         var result = new List<HclValue>();
@@ -233,7 +297,7 @@ internal static class CollectionFunctions
     {
         if (a.Count == 0)
         {
-            throw new FunctionException("no non-null arguments");
+            throw new FunctionException("all arguments must have the same type");
         }
 
         var nonNull = a.Where(v => !v.IsNull).ToList();
@@ -258,14 +322,25 @@ internal static class CollectionFunctions
             throw new FunctionException("must be a list or tuple value", 0);
         }
 
-        var start = (int)a[1].AsNumber();
-        var end = (int)a[2].AsNumber();
+        var length = list.Elements.Count;
+        var start = WholeNumber(a[1], "invalid start index: ", 1);
         if (start < 0)
         {
             throw new FunctionException("start index must not be less than zero", 1);
         }
 
-        if (end > list.Elements.Count)
+        if (start > length)
+        {
+            throw new FunctionException("start index must not be greater than the length of the list", 1);
+        }
+
+        var end = WholeNumber(a[2], "invalid end index: ", 2);
+        if (end < 0)
+        {
+            throw new FunctionException("end index must not be less than zero", 2);
+        }
+
+        if (end > length)
         {
             throw new FunctionException("end index must not be greater than the length of the list", 2);
         }
@@ -275,7 +350,7 @@ internal static class CollectionFunctions
             throw new FunctionException("start index must not be greater than end index", 1);
         }
 
-        var items = list.Elements.Skip(start).Take(end - start).ToList();
+        var items = list.Elements.Skip((int)start).Take((int)(end - start)).ToList();
         return list.Type.Kind == HclTypeKind.Tuple ? HclValue.Tuple(items) : HclValue.List(list.Type.Element!, items);
     }
 
@@ -283,7 +358,7 @@ internal static class CollectionFunctions
     {
         if (!IsSequence(a[1]))
         {
-            throw new FunctionException("values must be a list or tuple", 1);
+            throw new FunctionException("values argument must be a list or tuple value");
         }
 
         if (a[0].Elements.Count != a[1].Elements.Count)
@@ -294,6 +369,11 @@ internal static class CollectionFunctions
         var result = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         for (var i = 0; i < a[0].Elements.Count; i++)
         {
+            if (a[0].Elements[i].IsNull)
+            {
+                throw new FunctionException($"keys list has null value at index {i}");
+            }
+
             result[a[0].Elements[i].AsString()] = a[1].Elements[i];
         }
 
@@ -302,10 +382,10 @@ internal static class CollectionFunctions
 
     private static HclValue Chunk(IReadOnlyList<HclValue> a)
     {
-        var size = (int)a[1].AsNumber();
+        var size = (int)WholeNumber(a[1], "invalid size: ");
         if (size < 0)
         {
-            throw new FunctionException("the size argument must be positive", 1);
+            throw new FunctionException("the size argument must be positive");
         }
 
         var elements = a[0].Elements;

@@ -21,6 +21,15 @@ internal static class CsvFunctions
         }
 
         var header = records[0];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in header.Fields)
+        {
+            if (!names.Add(name))
+            {
+                throw new FunctionException($"duplicate column name {CryptoFunctions.GoQuote(name)}");
+            }
+        }
+
         var rows = new List<HclValue>();
         for (var r = 1; r < records.Count; r++)
         {
@@ -71,7 +80,7 @@ internal static class CsvFunctions
                     {
                         if (i >= text.Length)
                         {
-                            throw new FunctionException($"parse error on line {line}: extraneous or missing \" in quoted-field");
+                            throw new FunctionException($"CSV parse error on line {line}: extraneous or missing \" in quoted-field");
                         }
 
                         if (text[i] == '"')
@@ -101,7 +110,7 @@ internal static class CsvFunctions
                     {
                         if (text[i] == '"')
                         {
-                            throw new FunctionException($"parse error on line {line}: bare \" in non-quoted-field");
+                            throw new FunctionException($"CSV parse error on line {line}: bare \" in non-quoted-field");
                         }
 
                         field.Append(text[i++]);

@@ -34,10 +34,12 @@ internal static class EncodingFunctions
             "x500" => "6ba7b814-9dad-11d1-80b4-00c04fd430c8",
             _ => namespaceText,
         };
-        if (!Guid.TryParse(ns, out var guid))
+        if (GoUuidError(ns) is { } error)
         {
-            throw new FunctionException($"uuidv5() doesn't support namespace {namespaceText} (invalid UUID length: {namespaceText.Length})");
+            throw new FunctionException($"uuidv5() doesn't support namespace {namespaceText} ({error})");
         }
+
+        var guid = Guid.Parse(ns.Length == 45 ? ns[9..] : ns.Length == 38 ? ns[1..^1] : ns);
 
         var nameBytes = Encoding.UTF8.GetBytes(name);
         var input = new byte[16 + nameBytes.Length];
@@ -51,6 +53,45 @@ internal static class EncodingFunctions
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 
+    // google/uuid's Parse: 36 characters (or 45 with "urn:uuid:", 38 with braces) with dashes, or 32 hex digits.
+    private static string? GoUuidError(string s)
+    {
+        string body;
+        switch (s.Length)
+        {
+            case 36:
+                body = s;
+                break;
+            case 45:
+                if (!s.StartsWith("urn:uuid:", StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"invalid urn prefix: {CryptoFunctions.GoQuote(s[..9])}";
+                }
+
+                body = s[9..];
+                break;
+            case 38:
+                // google/uuid drops the first and last characters without looking at them.
+                body = s[1..^1];
+                break;
+            case 32:
+                return s.All(char.IsAsciiHexDigit) ? null : "invalid UUID format";
+            default:
+                return $"invalid UUID length: {s.Length}";
+        }
+
+        for (var i = 0; i < body.Length; i++)
+        {
+            var ok = i is 8 or 13 or 18 or 23 ? body[i] == '-' : char.IsAsciiHexDigit(body[i]);
+            if (!ok)
+            {
+                return "invalid UUID format";
+            }
+        }
+
+        return null;
+    }
+
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 
     private static string Base64Decode(string s)
@@ -62,11 +103,11 @@ internal static class EncodingFunctions
         }
         catch (FormatException)
         {
-            throw new FunctionException($"failed to decode base64 data \"{s}\"", 0);
+            throw new FunctionException($"failed to decode base64 data '{s}'");
         }
         catch (DecoderFallbackException)
         {
-            throw new FunctionException("the result of decoding the provided string is not valid UTF-8", 0);
+            throw new FunctionException("the result of decoding the the provided string is not valid UTF-8");
         }
     }
 }

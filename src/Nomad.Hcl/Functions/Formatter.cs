@@ -11,6 +11,7 @@ internal static class Formatter
     {
         var sb = new StringBuilder();
         var next = 0;
+        var highest = 0;
         for (var i = 0; i < format.Length; i++)
         {
             var c = format[i];
@@ -34,6 +35,7 @@ internal static class Formatter
                 flags += format[j++];
             }
 
+            j = ArgumentIndex(format, j, ref next);
             var widthStart = j;
             while (j < format.Length && char.IsAsciiDigit(format[j]))
             {
@@ -41,6 +43,7 @@ internal static class Formatter
             }
 
             var width = j > widthStart ? int.Parse(format[widthStart..j], CultureInfo.InvariantCulture) : -1;
+            j = ArgumentIndex(format, j, ref next);
             var precision = -1;
             if (j < format.Length && format[j] == '.')
             {
@@ -54,24 +57,51 @@ internal static class Formatter
                 precision = j > precisionStart ? int.Parse(format[precisionStart..j], CultureInfo.InvariantCulture) : 0;
             }
 
+            j = ArgumentIndex(format, j, ref next);
             if (j >= format.Length)
             {
-                throw new FunctionException("unterminated format verb");
+                throw new FunctionException($"invalid format string starting at offset {j}");
             }
 
             var verb = format[j];
+            var raw = format[i..(j + 1)];
+            var offset = i;
             i = j;
             if (next >= args.Count)
             {
-                throw new FunctionException($"not enough arguments for \"%{verb}\" at {i}: need index {next + 1} but have {args.Count} total");
+                throw new FunctionException($"not enough arguments for {CryptoFunctions.GoQuote(raw)} at {offset}: need index {next + 1} but have {args.Count} total");
             }
 
-            var text = Verb(verb, args[next++], precision);
+            if (verb is not ('v' or 's' or 'q' or 't' or 'd' or 'f' or 'e' or 'g' or 'x' or 'X' or 'o' or 'b' or 'E' or 'G'))
+            {
+                throw new FunctionException($"unsupported format verb '{verb}' in {CryptoFunctions.GoQuote(raw)} at offset {offset}");
+            }
+
+            string text;
+            highest = Math.Max(highest, next + 1);
+            try
+            {
+                text = Verb(verb, args[next++], precision, flags.Contains('#', StringComparison.Ordinal));
+            }
+            catch (ConversionException e)
+            {
+                throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {offset}: {e.Message}");
+            }
+            catch (FunctionException e)
+            {
+                throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {offset}: {e.Message}");
+            }
+
             if (width > text.Length)
             {
                 text = flags.Contains('-', StringComparison.Ordinal) ? text.PadRight(width)
                     : flags.Contains('0', StringComparison.Ordinal) && verb is 'd' or 'f' ? text.PadLeft(width, '0')
                     : text.PadLeft(width);
+            }
+
+            if (flags.Contains(' ', StringComparison.Ordinal) && !flags.Contains('+', StringComparison.Ordinal) && verb is 'd' or 'f' or 'e' or 'E' or 'g' or 'G' && !text.StartsWith('-'))
+            {
+                text = " " + text;
             }
 
             if (flags.Contains('+', StringComparison.Ordinal) && verb is 'd' or 'f' && !text.StartsWith('-'))
@@ -82,15 +112,16 @@ internal static class Formatter
             sb.Append(text);
         }
 
-        if (next < args.Count)
+        // The format string is argument 0 of format, so the first unused argument is next + 1.
+        if (highest < args.Count)
         {
-            throw new FunctionException($"too many arguments; only {next} used by format string");
+            throw new FunctionException(highest == 0 ? "too many arguments; no verbs in format string" : $"too many arguments; only {highest} used by format string", highest + 1);
         }
 
         return sb.ToString();
     }
 
-    private static string Verb(char verb, HclValue value, int precision)
+    private static string Verb(char verb, HclValue value, int precision, bool alternate)
     {
         switch (verb)
         {
@@ -103,7 +134,11 @@ internal static class Formatter
                     _ => JsonFunctions.Encode(value),
                 };
             case 's':
-                return Converter.Convert(NotNull(value), HclType.String).AsString();
+                {
+                    var s = Converter.Convert(NotNull(value), HclType.String).AsString();
+                    return precision >= 0 && precision < s.Length ? new System.Globalization.StringInfo(s).SubstringByTextElements(0, Math.Min(precision, new System.Globalization.StringInfo(s).LengthInTextElements)) : s;
+                }
+
             case 'q':
                 return JsonFunctions.Encode(Converter.Convert(NotNull(value), HclType.String));
             case 't':
@@ -113,36 +148,46 @@ internal static class Formatter
                     var n = Converter.Convert(NotNull(value), HclType.Number).AsNumber();
                     if (n != Math.Floor(n))
                     {
-                        throw new FunctionException("unsupported value for \"%d\": value must be a whole number");
+                        throw new FunctionException("an integer is required");
                     }
 
-                    return HclValue.FormatNumber(n);
+                    return MinimumDigits(HclValue.FormatNumber(n), precision);
                 }
 
             case 'f':
                 return Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString("F" + (precision < 0 ? 6 : precision), CultureInfo.InvariantCulture);
-            case 'e':
-                return Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString((precision < 0 ? "0.000000" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
-            case 'g':
-                return HclValue.FormatNumber(Converter.Convert(NotNull(value), HclType.Number).AsNumber());
+            case 'e' or 'E':
+                {
+                    var text = Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString((precision < 0 ? "0.000000" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
+                    return verb == 'E' ? text.ToUpperInvariant() : text;
+                }
+
+            case 'g' or 'G':
+                {
+                    var text = HclValue.FormatNumber(Converter.Convert(NotNull(value), HclType.Number).AsNumber());
+                    return verb == 'G' ? text.ToUpperInvariant() : text;
+                }
+
             case 'x' or 'X' or 'o' or 'b':
                 {
-                    var v = NotNull(value);
-                    if (v.Type.Kind == HclTypeKind.String && verb is 'x' or 'X')
+                    // cty converts the value to a number first (no hex of strings); Go writes a sign and the magnitude.
+                    var number = Converter.Convert(NotNull(value), HclType.Number).AsNumber();
+                    if (number != Math.Floor(number))
                     {
-                        var hex = Convert.ToHexString(Encoding.UTF8.GetBytes(v.AsString()));
-                        return verb == 'x' ? hex.ToLowerInvariant() : hex;
+                        throw new FunctionException("an integer is required");
                     }
 
-                    var n = (long)Converter.Convert(v, HclType.Number).AsNumber();
-                    var text = verb switch
+                    var magnitude = (ulong)Math.Abs(number);
+                    var digits = verb switch
                     {
-                        'x' => n.ToString("x", CultureInfo.InvariantCulture),
-                        'X' => n.ToString("X", CultureInfo.InvariantCulture),
-                        'o' => Convert.ToString(n, 8),
-                        _ => Convert.ToString(n, 2),
+                        'x' => magnitude.ToString("x", CultureInfo.InvariantCulture),
+                        'X' => magnitude.ToString("X", CultureInfo.InvariantCulture),
+                        'o' => Convert.ToString((long)magnitude, 8),
+                        _ => Convert.ToString((long)magnitude, 2),
                     };
-                    return text;
+                    digits = MinimumDigits(digits, precision);
+                    var prefix = !alternate ? "" : verb switch { 'x' => "0x", 'X' => "0X", 'o' => "0", _ => "0b" };
+                    return (number < 0 ? "-" : "") + prefix + digits;
                 }
 
             default:
@@ -150,6 +195,45 @@ internal static class Formatter
         }
     }
 
+    // %[n]: an explicit 1-based argument index (cty's format FSM), which the following verbs continue from.
+    private static int ArgumentIndex(string format, int j, ref int next)
+    {
+        if (j >= format.Length || format[j] != '[')
+        {
+            return j;
+        }
+
+        j++;
+        var indexStart = j;
+        while (j < format.Length && char.IsAsciiDigit(format[j]))
+        {
+            if (j == indexStart && format[j] == '0')
+            {
+                throw new FunctionException($"unrecognized format character '0' at offset {j}");
+            }
+
+            j++;
+        }
+
+        if (j == indexStart || j >= format.Length || format[j] != ']')
+        {
+            throw j >= format.Length
+                ? new FunctionException($"invalid format string starting at offset {j}")
+                : new FunctionException($"unrecognized format character {CryptoFunctions.GoQuote(format[j].ToString()).Replace('"', '\'')} at offset {j}");
+        }
+
+        next = int.Parse(format.AsSpan(indexStart, j - indexStart), CultureInfo.InvariantCulture) - 1;
+        return j + 1;
+    }
+
+    // Go's precision on an integer verb: at least that many digits.
+    private static string MinimumDigits(string text, int precision)
+    {
+        var negative = text.StartsWith('-');
+        var digits = negative ? text[1..] : text;
+        return precision > digits.Length ? (negative ? "-" : "") + digits.PadLeft(precision, '0') : text;
+    }
+
     private static HclValue NotNull(HclValue value) =>
-        value.IsNull ? throw new FunctionException("unsupported value for \"%s\" at 0: null value cannot be formatted") : value;
+        value.IsNull ? throw new FunctionException("null value cannot be formatted") : value;
 }

@@ -12,13 +12,21 @@ internal static class FunctionCaller
 {
     private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));
 
+    /// <summary>hclsyntax's unknown-function error, with its "Did you mean" for a name within edit distance 2.</summary>
+    public static EvaluationException UnknownFunction(FunctionCallExpression call, IEnumerable<string> available)
+    {
+        var suggestion = Jobspec.StructDecoder.Suggest(call.Name, available);
+        return Error("Call to unknown function", $"There is no function named \"{call.Name}\".{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", call.NameRange);
+    }
+
     public static HclValue Invoke(FunctionCallExpression call, HclFunction function, List<HclValue> args, List<SourceRange> argRanges, List<SourceRange> argStarts)
     {
         var fixedCount = function.Parameters.Count;
         if (args.Count < fixedCount)
         {
             var missing = function.Parameters[args.Count];
-            throw Error("Not enough function arguments", $"Function \"{call.Name}\" expects {fixedCount} argument(s). Missing value for \"{missing.Name}\".", SourceRange.Between(call.CloseParenRange, call.CloseParenRange));
+            var atLeast = function.VariadicParameter is null ? "" : " at least";
+            throw Error("Not enough function arguments", $"Function \"{call.Name}\" expects{atLeast} {fixedCount} argument(s). Missing value for \"{missing.Name}\".", SourceRange.Between(call.CloseParenRange, call.CloseParenRange));
         }
 
         if (args.Count > fixedCount && function.VariadicParameter is null)
@@ -33,11 +41,6 @@ internal static class FunctionCaller
             var value = args[i];
             if (value.IsNull)
             {
-                if (!parameter.AllowNull)
-                {
-                    throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: argument must not be null.", argStarts[i]);
-                }
-
                 converted.Add(value);
                 continue;
             }
@@ -52,6 +55,16 @@ internal static class FunctionCaller
             }
         }
 
+        // cty checks nulls when called, after HCL has converted every argument.
+        for (var i = 0; i < args.Count; i++)
+        {
+            var parameter = i < fixedCount ? function.Parameters[i] : function.VariadicParameter!;
+            if (args[i].IsNull && !parameter.AllowNull)
+            {
+                throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: argument must not be null.", argStarts[i]);
+            }
+        }
+
         try
         {
             return function.Body(converted);
@@ -60,6 +73,12 @@ internal static class FunctionCaller
         {
             var parameter = e.ArgumentIndex < fixedCount ? function.Parameters[e.ArgumentIndex] : function.VariadicParameter!;
             throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argStarts[e.ArgumentIndex]);
+        }
+        catch (FunctionException e) when (e.ArgumentIndex >= 0 && (e.ArgumentIndex < fixedCount || function.VariadicParameter is not null))
+        {
+            // hclsyntax: an argument error naming a parameter that got no argument points at the whole call.
+            var parameter = e.ArgumentIndex < fixedCount ? function.Parameters[e.ArgumentIndex] : function.VariadicParameter!;
+            throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", call.Range);
         }
         catch (FunctionException e)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Nomad.Hcl.Evaluation;
 using static Nomad.Hcl.Functions.Fn;
 
@@ -12,7 +11,7 @@ internal static class JsonFunctions
     public static void Register(Dictionary<string, HclFunction> table)
     {
         table["jsonencode"] = Of(a => HclValue.String(Encode(a[0])), P("val", HclType.Dynamic, allowNull: true));
-        table["jsondecode"] = Of(a => Decode(a[0].AsString()), P("str", HclType.String));
+        table["jsondecode"] = Of(a => GoJsonDecoder.Decode(a[0].AsString()), P("str", HclType.String));
     }
 
     /// <summary>
@@ -120,28 +119,4 @@ internal static class JsonFunctions
 
         sb.Append('"');
     }
-
-    private static HclValue Decode(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return FromElement(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            throw new FunctionException(e.Message, 0);
-        }
-    }
-
-    private static HclValue FromElement(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => HclValue.String(element.GetString()!),
-        JsonValueKind.Number => HclValue.Number(element.GetDouble()),
-        JsonValueKind.True => HclValue.True,
-        JsonValueKind.False => HclValue.False,
-        JsonValueKind.Array => HclValue.Tuple([.. element.EnumerateArray().Select(FromElement)]),
-        JsonValueKind.Object => HclValue.Object(element.EnumerateObject().GroupBy(p => p.Name).ToDictionary(g => g.Key, g => FromElement(g.Last().Value))),
-        _ => HclValue.Null,
-    };
 }

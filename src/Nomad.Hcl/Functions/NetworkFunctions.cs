@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Numerics;
 using Nomad.Hcl.Evaluation;
 using static Nomad.Hcl.Functions.Fn;
 
@@ -11,10 +12,10 @@ internal static class NetworkFunctions
 {
     public static void Register(Dictionary<string, HclFunction> table)
     {
-        table["cidrhost"] = Of(a => HclValue.String(Host(a[0].AsString(), a[1].AsNumber())), P("prefix", HclType.String), P("hostnum", HclType.Number));
+        table["cidrhost"] = Of(a => HclValue.String(Host(a[0].AsString(), WholeNumber(a[1]))), P("prefix", HclType.String), P("hostnum", HclType.Number));
         table["cidrnetmask"] = Of(a => HclValue.String(Netmask(a[0].AsString())), P("prefix", HclType.String));
-        table["cidrsubnets"] = Variadic(a => Strings(Subnets(a[0].AsString(), [.. a.Skip(1).Select(n => n.AsNumber())])), P("newbits", HclType.Number), P("prefix", HclType.String));
-        table["cidrsubnet"] = Of(a => HclValue.String(Subnet(a[0].AsString(), a[1].AsNumber(), a[2].AsNumber())), P("prefix", HclType.String), P("newbits", HclType.Number), P("netnum", HclType.Number));
+        table["cidrsubnets"] = Variadic(a => Strings(Subnets(a[0].AsString(), [.. a.Skip(1)])), P("newbits", HclType.Number), P("prefix", HclType.String));
+        table["cidrsubnet"] = Of(a => HclValue.String(Subnet(a[0].AsString(), WholeNumber(a[1]), WholeNumber(a[2]))), P("prefix", HclType.String), P("newbits", HclType.Number), P("netnum", HclType.Number));
     }
 
     private sealed record Network(UInt128 Address, int PrefixLength, int Bits);
@@ -22,7 +23,7 @@ internal static class NetworkFunctions
     private static Network ParseCidr(string prefix)
     {
         var slash = prefix.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !IPAddress.TryParse(prefix[..slash], out var ip)
+        if (slash < 0 || !GoIpSyntax(prefix[..slash]) || !IPAddress.TryParse(prefix[..slash], out var ip)
             || !int.TryParse(prefix[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
         {
             throw new FunctionException($"invalid CIDR expression: invalid CIDR address: {prefix}");
@@ -36,6 +37,36 @@ internal static class NetworkFunctions
 
         var address = ToNumber(ip.GetAddressBytes());
         return new Network(address & Mask(length, bits), length, bits);
+    }
+
+    // Go's net.ParseIP: four decimal IPv4 parts without leading zeros, or IPv6 without a zone.
+    private static bool GoIpSyntax(string text)
+    {
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return !text.Contains('%', StringComparison.Ordinal);
+        }
+
+        var parts = 0;
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var dot = rest.IndexOf('.');
+            var part = dot < 0 ? rest : rest[..dot];
+            if (part.Length is < 1 or > 3 || part.ContainsAnyExceptInRange('0', '9') || (part.Length > 1 && part[0] == '0')
+                || int.Parse(part, CultureInfo.InvariantCulture) > 255)
+            {
+                return false;
+            }
+
+            parts++;
+            if (dot < 0)
+            {
+                return parts == 4;
+            }
+
+            rest = rest[(dot + 1)..];
+        }
     }
 
     private static UInt128 ToNumber(byte[] bytes)
@@ -64,19 +95,20 @@ internal static class NetworkFunctions
         return new IPAddress(bytes).ToString();
     }
 
-    private static string Host(string prefix, double hostnum)
+    private static string Host(string prefix, long number)
     {
         var network = ParseCidr(prefix);
         var hostBits = network.Bits - network.PrefixLength;
         var size = hostBits >= 128 ? UInt128.MaxValue : UInt128.One << hostBits;
-        var number = (long)Math.Truncate(hostnum);
         UInt128 offset;
         if (number < 0)
         {
             var magnitude = (UInt128)(ulong)(-number);
             if (magnitude > size)
             {
-                throw new FunctionException($"prefix of {network.PrefixLength} does not accommodate a host numbered {number}");
+                // go-cidr counts a negative host number from the end before checking it.
+                var counted = hostBits < 63 ? number + (1L << hostBits) : number;
+                throw new FunctionException($"prefix of {network.PrefixLength} does not accommodate a host numbered {counted}");
             }
 
             offset = size - magnitude;
@@ -96,18 +128,28 @@ internal static class NetworkFunctions
     private static string Netmask(string prefix)
     {
         var network = ParseCidr(prefix);
-        if (network.Bits != 32)
-        {
-            throw new FunctionException("only IPv4 networks have a netmask");
-        }
-
-        return Format(Mask(network.PrefixLength, 32), 32);
+        return Format(Mask(network.PrefixLength, network.Bits), network.Bits);
     }
 
     // Consecutive subnets, each the next aligned block after the previous one (go-cty-funcs' cidrsubnets).
-    private static List<string> Subnets(string prefix, IReadOnlyList<double> newbits)
+    private static List<string> Subnets(string prefix, IReadOnlyList<HclValue> newbitsValues)
     {
-        var network = ParseCidr(prefix);
+        Network network;
+        try
+        {
+            network = ParseCidr(prefix);
+        }
+        catch (FunctionException e)
+        {
+            throw new FunctionException(e.Message, 0);
+        }
+
+        var newbits = new List<long>(newbitsValues.Count);
+        for (var i = 0; i < newbitsValues.Count; i++)
+        {
+            newbits.Add(WholeNumber(newbitsValues[i], "", i + 1));
+        }
+
         var all = Mask(network.Bits, network.Bits);
         var result = new List<string>();
         if (newbits.Count == 0)
@@ -115,15 +157,26 @@ internal static class NetworkFunctions
             return result;
         }
 
-        var firstLength = network.PrefixLength + (int)newbits[0];
+        var firstLength = (int)Math.Clamp(network.PrefixLength + newbits[0], 0, network.Bits);
         var current = (network.Address - 1) & all & Mask(firstLength, network.Bits);
         var currentLength = firstLength;
-        foreach (var bits in newbits)
+        for (var i = 0; i < newbits.Count; i++)
         {
-            var length = network.PrefixLength + (int)bits;
-            if (bits < 1 || length > network.Bits)
+            var bits = newbits[i];
+            if (bits < 1)
             {
-                throw new FunctionException($"would extend prefix to {length} bits, which is too long for an {(network.Bits == 32 ? "IPv4" : "IPv6")} address");
+                throw new FunctionException("must extend prefix by at least one bit", i + 1);
+            }
+
+            if (bits > 32)
+            {
+                throw new FunctionException("may not extend prefix by more than 32 bits", i + 1);
+            }
+
+            var length = network.PrefixLength + (int)bits;
+            if (length > network.Bits)
+            {
+                throw new FunctionException($"would extend prefix to {length} bits, which is too long for an {(network.Bits == 32 ? "IPv4" : "IPv6")} address", i + 1);
             }
 
             var last = current | (~Mask(currentLength, network.Bits) & all);
@@ -131,7 +184,7 @@ internal static class NetworkFunctions
             var next = (lastOfNew + 1) & all;
             if (next == 0 || (next & Mask(network.PrefixLength, network.Bits)) != network.Address)
             {
-                throw new FunctionException($"not enough remaining address space for a subnet with a prefix of {length} bits after {Format(current, network.Bits)}/{currentLength}");
+                throw new FunctionException($"not enough remaining address space for a subnet with a prefix of {length} bits after {Format(current, network.Bits)}/{currentLength}", i + 1);
             }
 
             current = next;
@@ -142,22 +195,40 @@ internal static class NetworkFunctions
         return result;
     }
 
-    private static string Subnet(string prefix, double newbits, double netnum)
+    private static string Subnet(string prefix, long newbits, long netnum)
     {
         var network = ParseCidr(prefix);
+        if (newbits > 32)
+        {
+            throw new FunctionException("may not extend prefix by more than 32 bits");
+        }
+
         var length = network.PrefixLength + (int)newbits;
-        if (newbits < 0 || length > network.Bits)
+        if (length < 0 || length > network.Bits)
         {
             throw new FunctionException($"insufficient address space to extend prefix of {network.PrefixLength} by {(int)newbits}");
         }
 
-        var number = (UInt128)(ulong)Math.Truncate(netnum);
-        if (netnum < 0 || (newbits < 64 && number >= (UInt128.One << (int)newbits)))
+        // go-cidr checks the number's magnitude, then ORs it (two's complement when negative) into the address and
+        // keeps the magnitude of the result.
+        var magnitude = netnum < 0 ? (UInt128)(ulong)(-(netnum + 1)) + 1 : (UInt128)(ulong)netnum;
+        // A negative newbits makes go-cidr's largest subnet number wrap to the largest uint64: nothing is refused.
+        if (newbits is >= 0 and < 64 && magnitude >= (UInt128.One << (int)newbits))
         {
-            throw new FunctionException($"prefix extension of {(int)newbits} does not accommodate a subnet numbered {(long)netnum}");
+            throw new FunctionException($"prefix extension of {(int)newbits} does not accommodate a subnet numbered {netnum}");
         }
 
-        var address = network.Address | (number << (network.Bits - length));
+        UInt128 address;
+        if (netnum >= 0)
+        {
+            address = network.Bits - length >= 128 ? network.Address : network.Address | (magnitude << (network.Bits - length));
+        }
+        else
+        {
+            var combined = BigInteger.Abs((BigInteger)network.Address | (new BigInteger(netnum) << (network.Bits - length)));
+            address = (UInt128)(combined & ((BigInteger.One << network.Bits) - 1));
+        }
+
         return Format(address, network.Bits) + "/" + length.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -12,12 +12,15 @@ internal static class NumberFunctions
         table["ceil"] = NumberToNumber(Math.Ceiling);
         table["floor"] = NumberToNumber(Math.Floor);
         table["signum"] = NumberToNumber(n => Math.Sign(n));
-        table["log"] = Of(a => HclValue.Number(Math.Log(a[0].AsNumber(), a[1].AsNumber())), P("num", HclType.Number), P("base", HclType.Number));
-        table["pow"] = Of(a => HclValue.Number(Math.Pow(a[0].AsNumber(), a[1].AsNumber())), P("num", HclType.Number), P("power", HclType.Number));
+        table["log"] = Of(a => HclValue.Number(NotNaN(Math.Log(a[0].AsNumber()) / Math.Log(a[1].AsNumber()))), P("num", HclType.Number), P("base", HclType.Number));
+        table["pow"] = Of(a => HclValue.Number(NotNaN(Math.Pow(a[0].AsNumber(), a[1].AsNumber()))), P("num", HclType.Number), P("power", HclType.Number));
         table["max"] = Variadic(a => a.Count == 0 ? throw new FunctionException("must pass at least one number") : HclValue.Number(a.Max(v => v.AsNumber())), P("numbers", HclType.Number));
         table["min"] = Variadic(a => a.Count == 0 ? throw new FunctionException("must pass at least one number") : HclValue.Number(a.Min(v => v.AsNumber())), P("numbers", HclType.Number));
         table["parseint"] = Of(ParseInt, P("number", HclType.Dynamic), P("base", HclType.Number));
     }
+
+    // cty's number values cannot hold NaN: making one panics inside the function, which cty reports as an error.
+    private static double NotNaN(double n) => double.IsNaN(n) ? throw Panic("Float.SetFloat64(NaN)") : n;
 
     private static HclValue ParseInt(IReadOnlyList<HclValue> a)
     {
@@ -26,7 +29,7 @@ internal static class NumberFunctions
             throw new FunctionException("first argument must be a string, not " + a[0].Type.FriendlyName, 0);
         }
 
-        var b = (int)a[1].AsNumber();
+        var b = WholeNumber(a[1], "", 1);
         if (b < 2 || b > 62)
         {
             throw new FunctionException("base must be a whole number between 2 and 62 inclusive", 1);
@@ -42,7 +45,7 @@ internal static class NumberFunctions
             var d = b <= 36 ? digits.IndexOf(char.ToLowerInvariant(c), StringComparison.Ordinal) : digits.IndexOf(c, StringComparison.Ordinal);
             if (d < 0 || d >= b || body.Length == 0)
             {
-                throw new FunctionException($"cannot parse \"{text}\" as a base {b} integer", 0);
+                throw new FunctionException($"cannot parse {CryptoFunctions.GoQuote(text)} as a base {b} integer", 0);
             }
 
             result = (result * b) + d;
@@ -50,7 +53,7 @@ internal static class NumberFunctions
 
         if (body.Length == 0)
         {
-            throw new FunctionException($"cannot parse \"{text}\" as a base {b} integer", 0);
+            throw new FunctionException($"cannot parse {CryptoFunctions.GoQuote(text)} as a base {b} integer", 0);
         }
 
         return HclValue.Number(negative ? -result : result);

@@ -8,7 +8,7 @@ internal static class SetFunctions
 {
     public static void Register(Dictionary<string, HclFunction> table)
     {
-        table["setunion"] = Variadic(a => Combine(a, union: true), P("sets", HclType.Set(HclType.Dynamic)), P("first_set", HclType.Set(HclType.Dynamic)));
+        table["setunion"] = Variadic(a => Combine(a, union: true), P("other_sets", HclType.Set(HclType.Dynamic)), P("first_set", HclType.Set(HclType.Dynamic)));
         table["setintersection"] = Variadic(a => Combine(a, union: false), P("other_sets", HclType.Set(HclType.Dynamic)), P("first_set", HclType.Set(HclType.Dynamic)));
         table["setproduct"] = Variadic(Product, P("sets", HclType.Dynamic));
     }
@@ -22,7 +22,16 @@ internal static class SetFunctions
             return HclValue.Set(sets.Select(s => s.Type.Element!).FirstOrDefault(t => t.Kind != HclTypeKind.Dynamic) ?? HclType.Dynamic, []);
         }
 
-        var type = Converter.Unify(all, out _);
+        HclType type;
+        try
+        {
+            type = Converter.Unify(all, out _);
+        }
+        catch (ConversionException)
+        {
+            throw new FunctionException("given sets must all have compatible element types");
+        }
+
         var converted = sets.Select(s => s.Elements.Select(e => Converter.Convert(e, type)).ToList()).ToList();
         if (union)
         {
@@ -41,11 +50,11 @@ internal static class SetFunctions
         }
 
         var isSet = args.All(a => a.Type.Kind == HclTypeKind.Set);
-        foreach (var arg in args)
+        for (var i = 0; i < args.Count; i++)
         {
-            if (!IsSequence(arg))
+            if (!IsSequence(args[i]))
             {
-                throw new FunctionException("a set or a list is required");
+                throw new FunctionException("a set or a list is required", i);
             }
         }
 

@@ -48,7 +48,10 @@ public static class StandardFunctions
 
         foreach (var name in FileSystemFunctionNames)
         {
-            table[name] = Variadic(_ => throw new FunctionException("filesystem function disabled"), P("args", HclType.Dynamic, allowNull: true));
+            // jobspec2's guardFS keeps the real functions' parameters (strings), so arity, type and null checks still apply.
+            table[name] = name == "fileset"
+                ? Of(_ => throw new FunctionException("filesystem function disabled"), P("path", HclType.String), P("pattern", HclType.String))
+                : Of(_ => throw new FunctionException("filesystem function disabled"), P("path", HclType.String));
         }
 
         return table;

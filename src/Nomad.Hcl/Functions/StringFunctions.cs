@@ -24,11 +24,11 @@ internal static class StringFunctions
         table["trim"] = Of(a => HclValue.String(a[0].AsString().Trim(a[1].AsString().ToCharArray())), P("str", HclType.String), P("cutset", HclType.String));
         table["trimprefix"] = Of(a => HclValue.String(a[0].AsString().StartsWith(a[1].AsString(), StringComparison.Ordinal) ? a[0].AsString()[a[1].AsString().Length..] : a[0].AsString()), P("str", HclType.String), P("prefix", HclType.String));
         table["trimsuffix"] = Of(a => HclValue.String(a[0].AsString().EndsWith(a[1].AsString(), StringComparison.Ordinal) ? a[0].AsString()[..^a[1].AsString().Length] : a[0].AsString()), P("str", HclType.String), P("suffix", HclType.String));
-        table["indent"] = Of(a => HclValue.String(a[1].AsString().Replace("\n", "\n" + new string(' ', (int)a[0].AsNumber()), StringComparison.Ordinal)), P("spaces", HclType.Number), P("str", HclType.String));
+        table["indent"] = Of(a => HclValue.String(Indent(WholeNumber(a[0]), a[1].AsString())), P("spaces", HclType.Number), P("str", HclType.String));
         table["replace"] = Of(a => HclValue.String(Replace(a[0].AsString(), a[1].AsString(), a[2].AsString())), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
-        table["regex_replace"] = Of(a => HclValue.String(new Regex(a[1].AsString(), RegexOptions.None, TimeSpan.FromSeconds(1)).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
+        table["regex_replace"] = Of(a => HclValue.String(CompileRegex(a[1].AsString()).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("pattern", HclType.String), P("replace", HclType.String));
         table["split"] = Of(a => Strings(Split(a[1].AsString(), a[0].AsString())), P("separator", HclType.String), P("str", HclType.String));
-        table["substr"] = Of(a => HclValue.String(Substr(a[0].AsString(), (int)a[1].AsNumber(), (int)a[2].AsNumber())), P("str", HclType.String), P("offset", HclType.Number), P("length", HclType.Number));
+        table["substr"] = Of(a => HclValue.String(Substr(a[0].AsString(), (int)Math.Clamp(WholeNumber(a[1]), int.MinValue, int.MaxValue), (int)Math.Clamp(WholeNumber(a[2]), int.MinValue, int.MaxValue))), P("str", HclType.String), P("offset", HclType.Number), P("length", HclType.Number));
         table["join"] = Variadic(Join, P("lists", HclType.List(HclType.String)), P("separator", HclType.String));
         table["format"] = Variadic(a => HclValue.String(Formatter.Format(a[0].AsString(), a.Skip(1).ToList())), P("args", HclType.Dynamic, allowNull: true), P("format", HclType.String));
         table["formatlist"] = Variadic(FormatList, P("args", HclType.Dynamic, allowNull: true), P("format", HclType.String));
@@ -48,11 +48,13 @@ internal static class StringFunctions
         var items = new List<string>();
         for (var i = 1; i < args.Count; i++)
         {
-            foreach (var element in args[i].Elements)
+            var elements = args[i].Elements;
+            for (var e = 0; e < elements.Count; e++)
             {
+                var element = elements[e];
                 if (element.IsNull)
                 {
-                    throw new FunctionException($"element {items.Count} is null; cannot concatenate null values", i);
+                    throw new FunctionException(args.Count > 2 ? $"element {e} of list {i} is null; cannot concatenate null values" : $"element {e} is null; cannot concatenate null values", i);
                 }
 
                 items.Add(element.AsString());
@@ -65,16 +67,19 @@ internal static class StringFunctions
     private static HclValue FormatList(IReadOnlyList<HclValue> args)
     {
         var length = -1;
-        foreach (var arg in args.Skip(1))
+        var chooser = 0;
+        for (var j = 1; j < args.Count; j++)
         {
-            if (IsSequence(arg))
+            var arg = args[j];
+            if (IsSequence(arg) && !arg.IsNull)
             {
                 if (length >= 0 && length != arg.Elements.Count)
                 {
-                    throw new FunctionException("argument lists must have the same length");
+                    throw new FunctionException($"argument {j} has length {arg.Elements.Count}, which is inconsistent with argument {chooser} of length {length}", j);
                 }
 
                 length = arg.Elements.Count;
+                chooser = j;
             }
         }
 
@@ -86,7 +91,14 @@ internal static class StringFunctions
         var results = new List<string>();
         for (var i = 0; i < length; i++)
         {
-            results.Add(Formatter.Format(args[0].AsString(), [.. args.Skip(1).Select(a => IsSequence(a) ? a.Elements[i] : a)]));
+            try
+            {
+                results.Add(Formatter.Format(args[0].AsString(), [.. args.Skip(1).Select(a => IsSequence(a) && !a.IsNull ? a.Elements[i] : a)]));
+            }
+            catch (FunctionException e) when (args.Count > 1)
+            {
+                throw new FunctionException($"error on format iteration {i}: {e.Message}");
+            }
         }
 
         return Strings(results);
@@ -124,6 +136,129 @@ internal static class StringFunctions
         return substr.Length == 0 ? str : str.Replace(substr, replacement, StringComparison.Ordinal);
     }
 
+    private static string Indent(long spaces, string str) =>
+        spaces < 0 ? throw Panic("strings: negative Repeat count")
+        : str.Replace("\n", "\n" + new string(' ', (int)Math.Min(spaces, 1 << 20)), StringComparison.Ordinal);
+
+    // Go's regexp/syntax error texts for the failures .NET's parser names the same way; others keep the pattern.
+    private static Regex CompileRegex(string pattern)
+    {
+        if (GoOnlySyntaxError(pattern) is { } goError)
+        {
+            throw new FunctionException("error parsing regexp: " + goError);
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (RegexParseException e)
+        {
+            var why = e.Error switch
+            {
+                RegexParseError.InsufficientClosingParentheses => $"missing closing ): `{pattern}`",
+                RegexParseError.InsufficientOpeningParentheses => $"unexpected ): `{pattern}`",
+                RegexParseError.UnescapedEndingBackslash => "trailing backslash at end of expression: ``",
+                RegexParseError.ReversedCharacterRange when e.Offset >= 3 => $"invalid character class range: `{pattern[(e.Offset - 3)..e.Offset]}`",
+                RegexParseError.ReversedQuantifierRange when pattern.LastIndexOf('{', e.Offset - 1) is >= 0 and var open => $"invalid repeat count: `{pattern[open..e.Offset]}`",
+                RegexParseError.QuantifierAfterNothing when e.Offset >= 1 => $"missing argument to repetition operator: `{pattern[e.Offset - 1]}`",
+                RegexParseError.UnterminatedBracket when pattern.LastIndexOf('[') is >= 0 and var bracket => $"missing closing ]: `{pattern[bracket..]}`",
+                RegexParseError.UndefinedNumberedReference or RegexParseError.UnrecognizedEscape when e.Offset >= 2 => $"invalid escape sequence: `{pattern[(e.Offset - 2)..e.Offset]}`",
+                RegexParseError.InvalidUnicodePropertyEscape or RegexParseError.UnrecognizedUnicodeProperty or RegexParseError.MalformedUnicodePropertyEscape
+                    when pattern.LastIndexOf('\\', Math.Max(e.Offset - 1, 0)) is >= 0 and var escape => $"invalid character class range: `{pattern[escape..Math.Min(escape + 3, pattern.Length)]}`",
+                RegexParseError.NestedQuantifiersNotParenthesized when e.Offset >= 2 => $"invalid nested repetition operator: `{pattern[(e.Offset - 2)..e.Offset]}`",
+                RegexParseError.InvalidGroupingConstruct when pattern.LastIndexOf("(?", Math.Min(e.Offset, pattern.Length - 1), StringComparison.Ordinal) is >= 0 and var group =>
+                    pattern.AsSpan(group + 2).StartsWith("P<", StringComparison.Ordinal) || pattern.AsSpan(group + 2).StartsWith("<", StringComparison.Ordinal)
+                        ? $"invalid named capture: `{pattern[group..]}`"
+                        : $"invalid or unsupported Perl syntax: `{pattern[group..]}`",
+                _ => $"invalid or unsupported syntax: `{pattern}`",
+            };
+            throw new FunctionException("error parsing regexp: " + why);
+        }
+    }
+
+    // What .NET accepts but Go's regexp/syntax refuses: groups other than (?P<name> and (?flags) / (?flags:, and
+    // repeat counts over 1000.
+    private static readonly string[] GoCharacterClasses = ["alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "word", "xdigit"];
+
+    private static string? GoOnlySyntaxError(string pattern)
+    {
+        var open = pattern.IndexOf('[', StringComparison.Ordinal);
+        var named = open < 0 ? -1 : pattern.IndexOf("[:", open + 1, StringComparison.Ordinal);
+        if (named > 0)
+        {
+            var close = pattern.IndexOf(":]", named + 2, StringComparison.Ordinal);
+            var name = close < 0 ? null : pattern[(named + 2)..close].TrimStart('^');
+            if (name is not null && name.All(char.IsAsciiLetter) && !GoCharacterClasses.Contains(name, StringComparer.Ordinal))
+            {
+                return $"invalid character class range: `{pattern[named..(close + 2)]}`";
+            }
+        }
+
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (pattern[i] == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?')
+            {
+                var j = i + 2;
+                if (j < pattern.Length && pattern[j] == 'P')
+                {
+                    continue;
+                }
+
+                while (j < pattern.Length && pattern[j] is 'i' or 'm' or 's' or 'U' or '-')
+                {
+                    j++;
+                }
+
+                if (j >= pattern.Length)
+                {
+                    return $"invalid or unsupported Perl syntax: `{pattern[i..]}`";
+                }
+
+                if (pattern[j] is not (':' or ')'))
+                {
+                    return $"invalid or unsupported Perl syntax: `{pattern[i..(j + 1)]}`";
+                }
+            }
+
+            if (pattern[i] == '{' && RepeatCountTooLarge(pattern, i, out var close))
+            {
+                return $"invalid repeat count: `{pattern[i..(close + 1)]}`";
+            }
+        }
+
+        return null;
+    }
+
+    // {n}, {n,} or {n,m} with a count over Go's limit of 1000.
+    private static bool RepeatCountTooLarge(string pattern, int open, out int close)
+    {
+        close = pattern.IndexOf('}', open);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var body = pattern.AsSpan(open + 1, close - open - 1);
+        var comma = body.IndexOf(',');
+        var first = comma < 0 ? body : body[..comma];
+        var second = comma < 0 ? [] : body[(comma + 1)..];
+        if (first.Length == 0 || first.ContainsAnyExceptInRange('0', '9') || second.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        return TooLarge(first) || TooLarge(second);
+
+        static bool TooLarge(ReadOnlySpan<char> digits) => digits.Length > 4 || (digits.Length > 0 && int.Parse(digits, CultureInfo.InvariantCulture) > 1000);
+    }
+
     private static string GoReplacement(string replacement) => Regex.Replace(replacement, @"\$(\d+)", "$${$1}", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static string Substr(string str, int offset, int length)
@@ -137,16 +272,13 @@ internal static class StringFunctions
 
         if (offset < 0)
         {
-            offset += elements.Count;
-            if (offset < 0)
-            {
-                throw new FunctionException("offset out of bounds");
-            }
+            // cty: a negative offset counts from the end; still negative, it starts at the beginning.
+            offset = Math.Max(offset + elements.Count, 0);
         }
 
         if (offset > elements.Count)
         {
-            throw new FunctionException("offset out of bounds");
+            return "";
         }
 
         var remaining = elements.Count - offset;

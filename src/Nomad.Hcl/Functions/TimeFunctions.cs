@@ -14,22 +14,22 @@ internal static class TimeFunctions
         table["timeadd"] = Of(a => HclValue.String(TimeAdd(a[0].AsString(), a[1].AsString())), P("timestamp", HclType.String), P("duration", HclType.String));
     }
 
-    private static DateTimeOffset ParseTimestamp(string timestamp)
+    private static DateTimeOffset ParseTimestamp(string timestamp, int argument, out bool utc)
     {
-        if (!DateTimeOffset.TryParseExact(timestamp, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            || !(timestamp.EndsWith('Z') || (timestamp.Length > 6 && timestamp[^6] is '+' or '-')))
+        try
         {
-            throw new FunctionException($"not a valid RFC3339 timestamp: {timestamp}");
+            return Rfc3339Timestamp.Parse(timestamp, out utc);
         }
-
-        return time;
+        catch (FunctionException e) when (argument >= 0)
+        {
+            throw new FunctionException(e.Message, argument);
+        }
     }
 
     // cty's formatdate verbs: runs of one letter (YYYY, MM, DD, hh, mm, ss, ZZZZZ, …), 'quoted' literals, other characters as is.
     private static string FormatDate(string format, string timestamp)
     {
-        var time = ParseTimestamp(timestamp);
-        var utc = timestamp.EndsWith('Z');
+        var time = ParseTimestamp(timestamp, 1, out var utc);
         var output = new System.Text.StringBuilder();
         var i = 0;
         while (i < format.Length)
@@ -37,14 +37,7 @@ internal static class TimeFunctions
             var c = format[i];
             if (c == '\'')
             {
-                var end = format.IndexOf('\'', i + 1);
-                if (end < 0)
-                {
-                    throw new FunctionException("unterminated literal '");
-                }
-
-                output.Append(end == i + 1 ? "'" : format[(i + 1)..end]);
-                i = end + 1;
+                i = AppendLiteral(format, i, output);
                 continue;
             }
 
@@ -91,9 +84,9 @@ internal static class TimeFunctions
                 "s" => time.Second.ToString(CultureInfo.InvariantCulture),
                 "ZZZZZ" => sign + abs.ToString("hh\\:mm", CultureInfo.InvariantCulture),
                 "ZZZZ" => sign + abs.ToString("hhmm", CultureInfo.InvariantCulture),
-                "ZZZ" => utc ? "UTC" : sign + abs.ToString("hhmm", CultureInfo.InvariantCulture),
+                "ZZZ" => offset == TimeSpan.Zero ? "UTC" : sign + abs.ToString("hhmm", CultureInfo.InvariantCulture),
                 "Z" => utc ? "Z" : sign + abs.ToString("hh\\:mm", CultureInfo.InvariantCulture),
-                _ => throw new FunctionException($"invalid date format verb \"{verb}\": unsupported"),
+                _ => throw new FunctionException(VerbError(verb), 0),
             });
         }
 
@@ -102,11 +95,7 @@ internal static class TimeFunctions
 
     private static string TimeAdd(string timestamp, string duration)
     {
-        if (!DateTimeOffset.TryParseExact(timestamp, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            || !(timestamp.EndsWith('Z') || timestamp.Length > 6 && timestamp[^6] is '+' or '-'))
-        {
-            throw new FunctionException($"not a valid RFC3339 timestamp: {timestamp}");
-        }
+        var time = ParseTimestamp(timestamp, -1, out var utc);
 
         if (!GoDuration.TryParse(duration, out var nanoseconds, out var error))
         {
@@ -116,8 +105,70 @@ internal static class TimeFunctions
         var result = time.AddTicks(nanoseconds / 100);
 
         // Go's time.RFC3339 layout: whole seconds, "Z" for UTC, otherwise the offset.
-        return result.Offset == TimeSpan.Zero && timestamp.EndsWith('Z')
+        return result.Offset == TimeSpan.Zero && utc
             ? result.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
             : result.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
+    // cty's splitDateFormat for a quote: '' is one quote, 'text' is text with '' un-doubled; no closing quote fails.
+    private static int AppendLiteral(string format, int start, System.Text.StringBuilder output)
+    {
+        if (start + 1 < format.Length && format[start + 1] == '\'')
+        {
+            output.Append('\'');
+            return start + 2;
+        }
+
+        // The token ends after a lone closing quote, else at the end of the format; it must end with a quote.
+        var end = format.Length;
+        for (var i = start + 1; i < format.Length; i++)
+        {
+            if (format[i] == '\'')
+            {
+                if (i + 1 < format.Length && format[i + 1] == '\'')
+                {
+                    i++;
+                    continue;
+                }
+
+                end = i + 1;
+                break;
+            }
+        }
+
+        if (end - start < 2 || format[end - 1] != '\'')
+        {
+            throw new FunctionException("unterminated literal '", 0);
+        }
+
+        for (var i = start + 1; i < end - 1; i++)
+        {
+            output.Append(format[i]);
+            if (format[i] == '\'')
+            {
+                i++;
+            }
+        }
+
+        return end;
+    }
+
+    private static string VerbError(string verb)
+    {
+        var why = verb[0] switch
+        {
+            'Y' => ": year must either be \"YY\" or \"YYYY\"",
+            'M' => ": month must be \"M\", \"MM\", \"MMM\", or \"MMMM\"",
+            'D' => ": day of month must either be \"D\" or \"DD\"",
+            'E' => ": day of week must either be \"EEE\" or \"EEEE\"",
+            'h' => ": 24-hour must either be \"h\" or \"hh\"",
+            'H' => ": 12-hour must either be \"H\" or \"HH\"",
+            'A' or 'a' => $": must be \"{verb[0]}{verb[0]}\"",
+            'm' => ": minute must either be \"m\" or \"mm\"",
+            's' => ": second must either be \"s\" or \"ss\"",
+            'Z' => ": timezone must be Z, ZZZZ, or ZZZZZ",
+            _ => "",
+        };
+        return $"invalid date format verb {CryptoFunctions.GoQuote(verb)}{why}";
     }
 }

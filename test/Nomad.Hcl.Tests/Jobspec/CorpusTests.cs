@@ -52,7 +52,6 @@ public sealed class CorpusTests
     /// </summary>
     private static readonly Dictionary<string, string> TextExceptions = new(StringComparer.Ordinal)
     {
-        ["timeadd-bad-timestamp.nomad.hcl"] = "Go's time.Parse error wording (missing required time introducer 'T') is not reproduced by timeadd",
     };
 
     [Theory]
