@@ -666,6 +666,19 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Missing required argument", "The argument \"labels\" is required, but no definition was found.", MissingItemRange(block));
         }
 
+        // hcl's dynblock reads the body with Body.Content, which refuses anything else before any other check.
+        foreach (var attribute in block.Body.Attributes.Where(a => a.Name is not ("for_each" or "labels" or "iterator")))
+        {
+            var hint = Suggest(attribute.Name, ["for_each", "labels", "iterator"]) is { } near ? $" Did you mean \"{near}\"?" : "";
+            throw Error("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
+        }
+
+        foreach (var other in block.Body.Blocks.Where(b => b.Type != "content"))
+        {
+            var hint = Suggest(other.Type, ["content"]) is { } near ? $" Did you mean \"{near}\"?" : "";
+            throw Error("Unsupported block type", $"Blocks of type \"{other.Type}\" are not expected here.{hint}", other.TypeRange);
+        }
+
         var iteratorName = block.Labels[0];
         if (block.Body.Find("iterator") is { } iteratorAttr)
         {
