@@ -8,13 +8,17 @@ internal static class GoTypes
     /// <summary>The type with named string types (<c>type ReconcileOption = string</c>) replaced by <c>string</c>.</summary>
     public static string Underlying(string type)
     {
-        var prefix = type[..(type.Length - type.TrimStart('*', '[', ']').Length)];
-        return NamedStrings.Contains(type[prefix.Length..]) ? prefix + "string" : type;
+        var prefixLength = type.Length - type.AsSpan().TrimStart(Modifiers).Length;
+        return prefixLength == 0
+            ? NamedStrings.Contains(type) ? "string" : type
+            : NamedStrings.Contains(type[prefixLength..]) ? type[..prefixLength] + "string" : type;
     }
+
+    private static readonly char[] Modifiers = ['*', '[', ']'];
 
     public static bool IsPointer(string type) => type.StartsWith('*');
 
-    public static string Element(string type) => type.TrimStart('*', '[', ']');
+    public static string Element(string type) => type.TrimStart(Modifiers);
 
     public static bool IsStruct(string type) => ApiSchema.Structs.ContainsKey(Element(type)) && !type.StartsWith("map[", StringComparison.Ordinal);
 

@@ -22,47 +22,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     private static EvaluationException Error(string summary, string detail, SourceRange? range) => new(new HclDiagnostic(summary, detail, range));
 
     /// <summary>The JSON of a struct with every field at its zero value.</summary>
-    public static JsonObject Zero(string structName)
-    {
-        var obj = new JsonObject();
-        foreach (var field in ApiSchema.Structs[structName])
-        {
-            if (field.JsonIgnored || field.OmitEmpty)
-            {
-                continue;
-            }
+    public static JsonObject Zero(string structName) => ZeroShape.Of(structName);
 
-            obj[field.JsonName] = ZeroValue(field.GoType);
-        }
-
-        return obj;
-    }
-
-    private static JsonNode? ZeroValue(string type)
-    {
-        type = GoTypes.Underlying(type);
-        if (GoTypes.IsPointer(type) || GoTypes.IsSlice(type) || GoTypes.IsMap(type) || type is "any")
-        {
-            return null;
-        }
-
-        if (type == "string")
-        {
-            return "";
-        }
-
-        if (type == "bool")
-        {
-            return false;
-        }
-
-        if (GoTypes.IsInteger(type) || GoTypes.IsDuration(type) || type is "float64" or "float32")
-        {
-            return 0;
-        }
-
-        return GoTypes.IsStruct(type) ? Zero(type) : null;
-    }
+    private static JsonNode? ZeroValue(string type) => ZeroShape.ValueOf(type);
 
     /// <summary>Decodes a block's body into a struct, catching the first error of each field as a diagnostic.</summary>
     public JsonObject Decode(string structName, DecodeScope scope)

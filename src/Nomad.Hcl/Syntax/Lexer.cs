@@ -18,7 +18,7 @@ public sealed class Lexer
 
     private readonly string _src;
     private readonly string _file;
-    private readonly List<Token> _tokens = [];
+    private readonly List<Token> _tokens;
     private readonly Stack<Frame> _frames = new();
     private int _pos;
     private int _line = 1;
@@ -28,6 +28,7 @@ public sealed class Lexer
     {
         _src = source;
         _file = fileName;
+        _tokens = new List<Token>(source.Length / 4 + 16);
     }
 
     /// <summary>Scans a whole file (in expression mode) into tokens ending with <see cref="TokenKind.EndOfFile"/>.</summary>
