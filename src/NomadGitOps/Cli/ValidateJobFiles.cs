@@ -7,6 +7,8 @@ using ControllerJobFileParser = NomadGitOps.Rendering.JobFileParser;
 using HclJobFileParser = Nomad.Hcl.JobFileParser;
 using JobFileVariables = NomadGitOps.Rendering.JobFileVariables;
 
+using JsonJobFile = NomadGitOps.Rendering.JsonJobFile;
+
 namespace NomadGitOps.Cli;
 
 /// <summary>
@@ -120,19 +122,19 @@ internal static class ValidateJobFiles
         }
 
         // Parsed without canonicalizing, so the namespace is the file's own (Canonicalize would write "default").
-        var jobId = ValidateJsonJob.StringField(job, "ID");
+        var jobId = JsonJobFile.StringField(job, "ID");
         if (string.IsNullOrEmpty(jobId))
         {
             return result.WithError($"{file}: holds no job ID: give the job block a name (job \"web\" {{ ... }})");
         }
 
-        return Admit(result, job, jobId, ValidateJsonJob.StringField(job, "Namespace"), input.Spec);
+        return Admit(result, job, jobId, JsonJobFile.StringField(job, "Namespace"), input.Spec);
     }
 
     private static ValidateFileResult CheckJson(string file, string text, GitRepositorySpec spec)
     {
         var result = new ValidateFileResult(file, ControllerJobFileParser.JsonFormat, null, null, [], []);
-        var (job, jobId, ns, problem) = ValidateJsonJob.Read(text);
+        var (job, jobId, ns, problem) = JsonJobFile.Read(text);
         return problem is not null ? result.WithError($"{file}: {problem}") : Admit(result, job!, jobId!, ns, spec);
     }
 

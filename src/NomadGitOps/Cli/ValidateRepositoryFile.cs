@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using JsonJobFile = NomadGitOps.Rendering.JsonJobFile;
+
 namespace NomadGitOps.Cli;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal static class ValidateRepositoryFile
             return (null, $"is not valid JSON: {e.Message}");
         }
 
-        var items = root is not null && ValidateJsonJob.Field(root, "Items") is JsonObject nested ? nested : root;
+        var items = root is not null && JsonJobFile.Field(root, "Items") is JsonObject nested ? nested : root;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in items ?? [])
         {

@@ -12,7 +12,7 @@ namespace NomadGitOps.Engine;
 /// <c>JobModifyIndex</c> (someone ran, edited or stopped it), or a job gone (purged). The object is found by the job's
 /// <c>gitops_object</c> meta among the objects the <see cref="PrefixWatcher"/> knows. A quiet cluster costs one long
 /// poll per wait period, whatever the number of jobs. The first list only records what is there (every object is
-/// reconciled at start anyway). Jobs in other regions than the client's are seen at each object's interval.
+/// reconciled at start anyway). While the list fails, drift is still seen at each object's interval. Jobs in other regions than the client's are seen at each object's interval.
 /// </summary>
 internal sealed class OwnedJobWatcher
 {
@@ -43,50 +43,8 @@ internal sealed class OwnedJobWatcher
     {
         ArgumentNullException.ThrowIfNull(trigger);
         var known = new Dictionary<(string Namespace, string Id), OwnedJob>();
-        ulong index = 0;
-        var failures = 0;
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                index = await PassAsync(index, known, trigger, ct).ConfigureAwait(false);
-                if (failures > 0)
-                {
-                    if (logger.IsEnabled(LogLevel.Information))
-                    {
-                        logger.LogInformation("Watching owned jobs again after {Failures} failed attempts", failures);
-                    }
-
-                    failures = 0;
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                failures++;
-                var delay = backoff.DelayAfter(failures);
-                if (failures == 1)
-                {
-                    logger.LogWarning(e, "Watching owned jobs failed: {Error}; drift is seen at each object's interval until it works again (next try in {Delay})", e.Message, delay);
-                }
-                else if (logger.IsEnabled(LogLevel.Debug))
-                {
-                    logger.LogDebug(e, "Watching owned jobs failed again ({Failures} in a row); next try in {Delay}", failures, delay);
-                }
-
-                try
-                {
-                    await Task.Delay(delay, time, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await BlockingWatch.RunAsync((index, c) => PassAsync(index, known, trigger, c), "owned jobs", backoff, time, logger, ct)
+            .ConfigureAwait(false);
     }
 
     private async Task<ulong> PassAsync(ulong index, Dictionary<(string, string), OwnedJob> known, IReconcileTrigger trigger, CancellationToken ct)

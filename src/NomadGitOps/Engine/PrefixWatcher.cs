@@ -68,49 +68,8 @@ internal sealed class PrefixWatcher
             controllerIndex = 0;
         }
 
-        ulong index = 0;
-        var failures = 0;
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                index = await PassAsync(index, onChange, ct).ConfigureAwait(false);
-                if (failures > 0)
-                {
-                    if (logger.IsEnabled(LogLevel.Information))
-                    {
-                        logger.LogInformation("Watching {Prefix}/ again after {Failures} failed attempts", settings.Prefix, failures);
-                    }
-                    failures = 0;
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                failures++;
-                var delay = backoff.DelayAfter(failures);
-                if (failures == 1)
-                {
-                    logger.LogWarning(e, "Watching {Prefix}/ failed: {Error}; retrying with backoff (next in {Delay})", settings.Prefix, e.Message, delay);
-                }
-                else if (logger.IsEnabled(LogLevel.Debug))
-                {
-                    logger.LogDebug(e, "Watching {Prefix}/ failed again ({Failures} in a row); next try in {Delay}", settings.Prefix, failures, delay);
-                }
-
-                try
-                {
-                    await Task.Delay(delay, time, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await BlockingWatch.RunAsync((index, c) => PassAsync(index, onChange, c), settings.Prefix + "/", backoff, time, logger, ct)
+            .ConfigureAwait(false);
     }
 
     // One list (blocking after the first), then the reads and reports it calls for; returns the index to block on next.

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
@@ -125,7 +124,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     private static async Task<Parsed> ReadHclJobAsync(JobFileRenderer renderer, Func<bool, Task<JsonObject>> parse)
     {
         var job = await parse(true).ConfigureAwait(false);
-        var jobId = StringField(job, "ID");
+        var jobId = JsonJobFile.StringField(job, "ID");
         if (string.IsNullOrEmpty(jobId))
         {
             throw new FileProblem("holds no job ID: give the job block a name (job \"web\" { ... })");
@@ -133,11 +132,11 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
 
         // Canonicalize fills in "default" for a job that names no namespace (api/jobs.go, Job.Canonicalize), so only a
         // non-canonical parse tells "default" written in the file from no namespace at all.
-        var ns = StringField(job, "Namespace");
+        var ns = JsonJobFile.StringField(job, "Namespace");
         if (ns == "default")
         {
             var raw = await parse(false).ConfigureAwait(false);
-            ns = StringField(raw, "Namespace");
+            ns = JsonJobFile.StringField(raw, "Namespace");
         }
 
         return new Parsed(job, Hcl2Format, jobId, string.IsNullOrEmpty(ns) ? null : ns, renderer);
@@ -165,55 +164,9 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
 
     private static Parsed ParseJson(string source)
     {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(source, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
-            throw new FileProblem($"is not valid JSON{where}: fix the JSON, or check it with `nomad job validate`");
-        }
-
-        if (node is not JsonObject root)
-        {
-            throw new FileProblem("is not a JSON job: it must hold a job object, or {\"Job\": {...}} as `nomad job inspect` prints it");
-        }
-
-        // Like the CLI (command/helpers.go, JobGetter.Get): a top-level "Job" object wins, else the document is the job.
-        // Go's JSON decoding matches field names without regard to case, and so do we.
-        var job = Field(root, "Job") is JsonObject nested ? nested : root;
-        var jobId = StringField(job, "ID") is { Length: > 0 } id ? id : StringField(job, "Name");
-        if (string.IsNullOrEmpty(jobId))
-        {
-            throw new FileProblem("holds no job ID: set \"ID\" (or \"Name\") on the job");
-        }
-
-        var ns = StringField(job, "Namespace");
-        return new Parsed(job.DeepClone().AsObject(), JsonFormat, jobId, string.IsNullOrEmpty(ns) ? null : ns, JobFileRenderer.Json);
+        var (job, jobId, ns, problem) = JsonJobFile.Read(source);
+        return job is null ? throw new FileProblem(problem!) : new Parsed(job, JsonFormat, jobId!, ns, JobFileRenderer.Json);
     }
-
-    private static JsonNode? Field(JsonObject obj, string name)
-    {
-        if (obj.TryGetPropertyValue(name, out var exact))
-        {
-            return exact;
-        }
-
-        foreach (var (key, value) in obj)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? StringField(JsonObject obj, string name) =>
-        Field(obj, name) is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static string StripPrefix(string nomadMessage)
     {

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace NomadGitOps.Cli;
+namespace NomadGitOps.Rendering;
 
 /// <summary>
-/// Reads a JSON job file as the controller's <c>JobFileParser</c> does (and the <c>nomad</c> CLI, command/helpers.go
-/// <c>JobGetter.Get</c>): a top-level <c>Job</c> object wins, else the document is the job; field names match without
-/// regard to case, as Go's JSON decoding; the ID is <c>ID</c>, else <c>Name</c>.
+/// Reads a JSON job file as the <c>nomad</c> CLI does (command/helpers.go <c>JobGetter.Get</c>): a top-level <c>Job</c>
+/// object wins, else the document is the job; field names match without regard to case, as Go's JSON decoding; the ID
+/// is <c>ID</c>, else <c>Name</c>. Used by the controllers' <see cref="JobFileParser"/> and by <c>validate</c>.
 /// </summary>
-internal static class ValidateJsonJob
+internal static class JsonJobFile
 {
     /// <summary>The job, its ID and the namespace it names (null for none), or what is wrong with the file.</summary>
     public static (JsonObject? Job, string? JobId, string? Namespace, string? Problem) Read(string source)
@@ -22,7 +22,7 @@ internal static class ValidateJsonJob
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
-            return (null, null, null, $"is not valid JSON{where}");
+            return (null, null, null, $"is not valid JSON{where}: fix the JSON, or check it with `nomad job validate`");
         }
 
         if (node is not JsonObject root)
