@@ -12,7 +12,8 @@ namespace NomadGitOps.Engine;
 /// <c>JobModifyIndex</c> (someone ran, edited or stopped it), or a job gone (purged). The object is found by the job's
 /// <c>gitops_object</c> meta among the objects the <see cref="PrefixWatcher"/> knows. A quiet cluster costs one long
 /// poll per wait period, whatever the number of jobs. The first list only records what is there (every object is
-/// reconciled at start anyway). While the list fails, drift is still seen at each object's interval. Jobs in other regions than the client's are seen at each object's interval.
+/// reconciled at start anyway). Drift that this list cannot show (while it fails, or of jobs in another region than
+/// the client's) is still seen at each object's interval.
 /// </summary>
 internal sealed class OwnedJobWatcher
 {
