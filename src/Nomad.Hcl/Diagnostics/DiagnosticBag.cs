@@ -14,9 +14,6 @@ public sealed class DiagnosticBag
     /// <summary>Records an error.</summary>
     public void Add(string summary, string detail, SourceRange? subject) => _items.Add(new HclDiagnostic(summary, detail, subject));
 
-    /// <summary>Records an error before the one at <paramref name="index"/> (hclsyntax appends some diagnostics ahead of others found earlier).</summary>
-    public void Insert(int index, string summary, string detail, SourceRange? subject) => _items.Insert(index, new HclDiagnostic(summary, detail, subject));
-
     /// <summary>Records every diagnostic of another list.</summary>
     public void AddRange(IEnumerable<HclDiagnostic> items) => _items.AddRange(items);
 

@@ -102,12 +102,8 @@ public sealed class Lexer
                 Advance();
                 return;
             case '\t':
-                while (Peek() == '\t')
-                {
-                    Advance();
-                }
-
-                Emit(TokenKind.Tabs, start);
+                // hclsyntax's scanner: Spaces = (' ' | 0x09)+, so a tab separates tokens like a space.
+                Advance();
                 return;
             case '\r' when Peek(1) == '\n':
                 Advance(2);

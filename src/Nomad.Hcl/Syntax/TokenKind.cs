@@ -31,7 +31,5 @@ public enum TokenKind
     EndOfFile,
     /// <summary>A newline inside a quoted string.</summary>
     QuotedNewline,
-    /// <summary>A tab character, which HCL does not allow as whitespace.</summary>
-    Tabs,
     BadUtf8,
 }

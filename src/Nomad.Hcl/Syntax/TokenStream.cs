@@ -4,8 +4,7 @@ namespace Nomad.Hcl.Syntax;
 
 /// <summary>
 /// Reads tokens for the parser. Like hclsyntax's peeker, newlines are significant in bodies and object
-/// constructors and skipped inside parentheses, brackets and template sequences. Tabs are reported by the
-/// scanner check and skipped here.
+/// constructors and skipped inside parentheses, brackets and template sequences.
 /// </summary>
 internal sealed class TokenStream(List<Token> tokens)
 {
@@ -61,23 +60,12 @@ internal sealed class TokenStream(List<Token> tokens)
     /// <summary>The raw next token, newlines included, without consuming it.</summary>
     public Token PeekRaw()
     {
-        var i = _next;
-        while (i < tokens.Count - 1 && tokens[i].Kind == TokenKind.Tabs)
-        {
-            i++;
-        }
-
-        return tokens[i];
+        return tokens[_next];
     }
 
     /// <summary>Consumes the raw next token, newlines included.</summary>
     public Token ReadRaw()
     {
-        while (_next < tokens.Count - 1 && tokens[_next].Kind == TokenKind.Tabs)
-        {
-            _next++;
-        }
-
         var token = tokens[_next];
         if (token.Kind != TokenKind.EndOfFile)
         {
@@ -161,7 +149,7 @@ internal sealed class TokenStream(List<Token> tokens)
         for (var i = _next; i < tokens.Count; i++)
         {
             var kind = tokens[i].Kind;
-            if ((kind == TokenKind.Newline && !include) || kind == TokenKind.Tabs)
+            if (kind == TokenKind.Newline && !include)
             {
                 continue;
             }
