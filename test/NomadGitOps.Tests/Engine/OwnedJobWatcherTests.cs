@@ -93,8 +93,21 @@ public sealed class OwnedJobWatcherTests : EngineTestBase
         }
 
         await IdleAsync();
+        await OwnedJobListIsBlockingAsync();
         jobs.HasUnseenCall.ShouldBeFalse();
         return jobs;
+    }
+
+    // The watcher's first list only records what is there; a change made before it answered would be its starting
+    // point, not a change. Its second list (the blocking one) has started once the first was handled.
+    private async Task OwnedJobListIsBlockingAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (Nomad.Calls.Count("GET /v1/jobs") < 2)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), timeout.Token);
+        }
     }
 
     private Task IdleAsync() => host.ShouldNotBeNull().IdleAsync(ControllerName.NomadJob);
