@@ -44,4 +44,15 @@ public static class DeploymentStatus
 
     /// <summary>Description of a deployment whose allocations turned unhealthy.</summary>
     public const string DescriptionFailedAllocations = "Failed due to unhealthy allocations";
+
+    /// <summary><c>DeploymentStatusDescriptionRollback</c>: a failed deployment whose job is rolled back to version <paramref name="jobVersion"/>.</summary>
+    public static string Rollback(string baseDescription, long jobVersion) =>
+        $"{baseDescription} - rolling back to job version {jobVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary><c>DeploymentStatusDescriptionRollbackNoop</c>: the latest stable version has the failed job's spec, so nothing is registered.</summary>
+    public static string RollbackNoop(string baseDescription, long jobVersion) =>
+        $"{baseDescription} - not rolling back to stable job version {jobVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)} as current job has same specification";
+
+    /// <summary><c>DeploymentStatusDescriptionNoRollbackTarget</c>: auto_revert is set but no version is stable.</summary>
+    public static string NoRollbackTarget(string baseDescription) => $"{baseDescription} - no stable job version to auto revert to";
 }

@@ -149,36 +149,59 @@ public sealed class JobsTable
     }
 
     /// <summary>
-    /// Finishes a job version's run once its time is up: a running deployment turns successful (or failed when the
-    /// job asks for it), a batch job that is still at that version turns dead. Returns false when nothing changed.
+    /// Finishes a job version's run once its time is up, as Nomad's deployment watcher and state store do
+    /// (<c>nomad/deploymentwatcher/deployment_watcher.go</c>, <c>nomad/state/state_store.go</c>):
+    /// <list type="bullet">
+    /// <item>a running deployment whose groups are all healthy turns successful and its job version turns
+    /// <c>Stable</c> (<c>updateJobStabilityImpl</c>: <c>ModifyIndex</c> moves, <c>JobModifyIndex</c> and the version do not);</item>
+    /// <item>one with a group the job asks to fail (<see cref="DeploymentMetaKey"/>) turns failed; when a failed group
+    /// has <c>auto_revert</c>, the latest stable version is registered again as a new version (<c>latestStableJob</c>,
+    /// <c>handleRollbackValidity</c>), with Nomad's description "… - rolling back to job version N", and gets a
+    /// deployment of its own;</item>
+    /// <item>a batch job still at that version turns dead.</item>
+    /// </list>
+    /// Returns the run a rollback started (to settle in turn), or null.
     /// </summary>
-    public bool Settle(SettleTarget target, long index, long now)
+    public SettleTarget? Settle(SettleTarget target, long index, long now)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var changed = false;
         var stored = Get(target.Namespace, target.JobID);
         if (target.DeploymentID is { } deploymentId && _deployments.TryGetValue(deploymentId, out var deployment)
             && deployment.Status == DeploymentStatus.Running)
         {
-            var fail = stored is not null && AsksForFailedDeployment(stored.Versions.FirstOrDefault(v => VersionOf(v) == target.Version) ?? stored.Current);
-            _deployments[deploymentId] = deployment with
+            var version = stored?.Versions.FirstOrDefault(v => VersionOf(v) == target.Version) ?? stored?.Current;
+            var failed = version is null ? [] : FailedGroups(version);
+            if (failed.Count == 0)
             {
-                Status = fail ? DeploymentStatus.Failed : DeploymentStatus.Successful,
-                StatusDescription = fail ? DeploymentStatus.DescriptionFailedAllocations : DeploymentStatus.DescriptionSuccessful,
-                TaskGroups = deployment.TaskGroups.ToDictionary(
-                    g => g.Key,
-                    g => g.Value with
-                    {
-                        PlacedAllocs = g.Value.DesiredTotal,
-                        HealthyAllocs = fail ? 0 : g.Value.DesiredTotal,
-                        UnhealthyAllocs = fail ? g.Value.DesiredTotal : 0,
-                    },
-                    StringComparer.Ordinal),
-                ModifyIndex = index,
-                ModifyTime = now,
-            };
+                _deployments[deploymentId] = Finished(deployment, DeploymentStatus.Successful, DeploymentStatus.DescriptionSuccessful, failed, index, now);
+                DeploymentsIndex = index;
+                MarkStable(stored, deployment.JobVersion, index);
+                return null;
+            }
+
+            var description = DeploymentStatus.DescriptionFailedAllocations;
+            JsonObject? rollback = null;
+            if (stored is not null && deployment.TaskGroups.Any(g => failed.Contains(g.Key) && g.Value.AutoRevert))
+            {
+                var stable = stored.Versions.FirstOrDefault(v => v["Stable"]?.GetValue<bool>() == true);
+                if (stable is null)
+                {
+                    description = DeploymentStatus.NoRollbackTarget(description);
+                }
+                else if (JobSpec.Changed(stored.Current, stable))
+                {
+                    description = DeploymentStatus.Rollback(description, VersionOf(stable));
+                    rollback = stable;
+                }
+                else
+                {
+                    description = DeploymentStatus.RollbackNoop(description, VersionOf(stable));
+                }
+            }
+
+            _deployments[deploymentId] = Finished(deployment, DeploymentStatus.Failed, description, failed, index, now);
             DeploymentsIndex = index;
-            changed = true;
+            return rollback is null ? null : Revert(stored!, rollback, deploymentId, index, now);
         }
 
         if (target.DeploymentID is null && stored is not null && stored.Version == target.Version
@@ -188,10 +211,9 @@ public sealed class JobsTable
             stored.Current["ModifyIndex"] = index;
             stored.Summary = Summary(stored.Current, index);
             JobsIndex = index;
-            changed = true;
         }
 
-        return changed;
+        return null;
     }
 
     /// <summary>The job summary Nomad lists with a stub: per group, allocations by state.</summary>
@@ -439,8 +461,76 @@ public sealed class JobsTable
         }
     }
 
-    private static bool AsksForFailedDeployment(JsonObject job) =>
-        IsFail(job["Meta"]) || (job["TaskGroups"]?.AsArray() ?? []).Any(g => IsFail(g?["Meta"]));
+    // The groups whose allocations turn unhealthy: every group when the job's meta asks for it, else the groups whose meta does.
+    private static HashSet<string> FailedGroups(JsonObject job)
+    {
+        var groups = (job["TaskGroups"]?.AsArray() ?? []).OfType<JsonObject>().ToList();
+        var failJob = IsFail(job["Meta"]);
+        return groups.Where(g => failJob || IsFail(g["Meta"])).Select(g => g["Name"]?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static Deployment Finished(Deployment deployment, string status, string description, HashSet<string> failed, long index, long now) =>
+        deployment with
+        {
+            Status = status,
+            StatusDescription = description,
+            TaskGroups = deployment.TaskGroups.ToDictionary(
+                g => g.Key,
+                g => g.Value with
+                {
+                    PlacedAllocs = g.Value.DesiredTotal,
+                    HealthyAllocs = failed.Contains(g.Key) ? 0 : g.Value.DesiredTotal,
+                    UnhealthyAllocs = failed.Contains(g.Key) ? g.Value.DesiredTotal : 0,
+                },
+                StringComparer.Ordinal),
+            ModifyIndex = index,
+            ModifyTime = now,
+        };
+
+    // updateJobStabilityImpl: the version turns Stable in place (upsertJobImpl with keepVersion), so ModifyIndex moves
+    // and JobModifyIndex does not; nothing happens when it is already stable or no longer kept.
+    private void MarkStable(StoredJob? stored, long version, long index)
+    {
+        var entry = stored?.Versions.FirstOrDefault(v => VersionOf(v) == version);
+        if (stored is null || entry is null || entry["Stable"]?.GetValue<bool>() == true)
+        {
+            return;
+        }
+
+        entry["Stable"] = true;
+        entry["ModifyIndex"] = index;
+        if (stored.Version == version)
+        {
+            stored.Current["Stable"] = true;
+            stored.Current["ModifyIndex"] = index;
+            stored.Summary = Summary(stored.Current, index);
+        }
+
+        JobsIndex = index;
+    }
+
+    // The deployment watcher's rollback: UpdateDeploymentStatus upserts a copy of the latest stable version (still
+    // Stable, with its SubmitTime) as a new version (upsertJobImpl bumps Version and JobModifyIndex and copies the
+    // reverted version's submission), with an evaluation triggered by "deployment-watcher"; the scheduler then makes
+    // the new version a deployment of its own.
+    private SettleTarget? Revert(StoredJob stored, JsonObject stable, string failedDeploymentId, long index, long now)
+    {
+        var job = (JsonObject)stable.DeepClone();
+        var submitTime = job["SubmitTime"]?.DeepClone();
+        var reverted = Upsert(stored.Namespace, stored.ID, job, stored, index, now);
+        reverted.Current["SubmitTime"] = submitTime;
+        reverted.Versions[0]["SubmitTime"] = submitTime?.DeepClone();
+        if (reverted.Submissions.TryGetValue(VersionOf(stable), out var submission))
+        {
+            var copy = (JsonObject)submission.DeepClone();
+            copy["Version"] = reverted.Version;
+            copy["JobModifyIndex"] = index;
+            reverted.Submissions[reverted.Version] = copy;
+        }
+
+        AddEvaluation(reverted.Current, "deployment-watcher", index, failedDeploymentId, index, now);
+        return StartRun(reverted, index, now);
+    }
 
     private static bool IsFail(JsonNode? meta) =>
         meta is JsonObject m && m[DeploymentMetaKey] is JsonValue v && v.TryGetValue<string>(out var s) && s == "fail";

@@ -4,7 +4,7 @@ namespace Nomad.Emulator.State;
 
 /// <summary>
 /// Finishes job runs on the emulator's clock: <see cref="EmulatorOptions.DeploymentDuration"/> after a version is
-/// registered its deployment turns successful (or failed) and a batch job turns dead
+/// registered its deployment turns successful (or failed, maybe rolling back) and a batch job turns dead
 /// (<see cref="JobsTable.Settle"/>). Uses <see cref="TimeProvider.CreateTimer"/>, so a FakeTimeProvider's
 /// <c>Advance</c> settles runs deterministically.
 /// </summary>
@@ -32,6 +32,7 @@ public sealed class RunSettler(EmulatorState state)
             timer.Dispose();
         }
 
-        state.Write(index => state.Jobs.Settle(target, index, state.NowUnixNano()));
+        // A failed deployment with auto_revert registers a rollback, whose own deployment settles in turn.
+        Schedule(state.Write(index => state.Jobs.Settle(target, index, state.NowUnixNano())));
     }
 }

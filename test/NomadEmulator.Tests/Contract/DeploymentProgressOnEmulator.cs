@@ -149,6 +149,104 @@ public sealed class DeploymentProgressOnEmulator
         (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body["Status"]!.GetValue<string>().ShouldBe("successful");
     }
 
+    [Fact]
+    public async Task A_successful_deployment_marks_its_version_stable_without_moving_the_job_modify_index()
+    {
+        await using var nomad = await StartAsync();
+        using var http = new HttpClient { BaseAddress = nomad.Address };
+        var id = Some.Name("dep");
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        var before = (await http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
+
+        _clock.Advance(Duration);
+
+        var after = (await http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
+        before["Stable"]!.GetValue<bool>().ShouldBeFalse();
+        after["Stable"]!.GetValue<bool>().ShouldBeTrue();
+        after["Version"]!.GetValue<long>().ShouldBe(0);
+        after["JobModifyIndex"]!.GetValue<long>().ShouldBe(before["JobModifyIndex"]!.GetValue<long>());
+        after["ModifyIndex"]!.GetValue<long>().ShouldBeGreaterThan(before["ModifyIndex"]!.GetValue<long>());
+        var versions = (await http.NomadGetAsync($"/v1/job/{id}/versions", _ct)).Ok().Body["Versions"]!.AsArray();
+        versions.Single()!["Stable"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_failed_deployment_with_auto_revert_registers_the_latest_stable_version_again_as_nomad_does()
+    {
+        await using var nomad = await StartAsync();
+        using var http = new HttpClient { BaseAddress = nomad.Address };
+        var id = Some.Name("dep");
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(AutoRevert(TestJobs.Service(id, count: 2))), _ct);
+        _clock.Advance(Duration);
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(AutoRevert(TestJobs.Service(id, count: 3, meta: new JsonObject { ["emulator_deployment"] = "fail" }))), _ct);
+        var failing = (await http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
+        var failingDeployment = (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body;
+
+        _clock.Advance(Duration);
+
+        var failed = (await http.NomadGetAsync($"/v1/deployment/{failingDeployment["ID"]}", _ct)).Ok().Body;
+        failed["Status"]!.GetValue<string>().ShouldBe("failed");
+        failed["StatusDescription"]!.GetValue<string>().ShouldBe("Failed due to unhealthy allocations - rolling back to job version 0");
+        var live = (await http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
+        live["Version"]!.GetValue<long>().ShouldBe(2);
+        live["Stable"]!.GetValue<bool>().ShouldBeTrue();
+        live["TaskGroups"]![0]!["Count"]!.GetValue<int>().ShouldBe(2);
+        live["Meta"].ShouldBeNull();
+        live["JobModifyIndex"]!.GetValue<long>().ShouldBeGreaterThan(failing["JobModifyIndex"]!.GetValue<long>());
+        var versions = (await http.NomadGetAsync($"/v1/job/{id}/versions", _ct)).Ok().Body["Versions"]!.AsArray();
+        versions.Select(v => (v!["Version"]!.GetValue<long>(), v["Stable"]!.GetValue<bool>())).ShouldBe([(2L, true), (1L, false), (0L, true)]);
+        var evaluation = (await http.NomadGetAsync($"/v1/job/{id}/evaluations", _ct)).Ok().Json!.AsArray()[0]!;
+        evaluation["TriggeredBy"]!.GetValue<string>().ShouldBe("deployment-watcher");
+        evaluation["DeploymentID"]!.GetValue<string>().ShouldBe(failingDeployment["ID"]!.GetValue<string>());
+
+        var rollout = (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body;
+        rollout["JobVersion"]!.GetValue<long>().ShouldBe(2);
+        rollout["Status"]!.GetValue<string>().ShouldBe("running");
+        _clock.Advance(Duration);
+        (await http.NomadGetAsync($"/v1/deployment/{rollout["ID"]}", _ct)).Ok().Body["Status"]!.GetValue<string>().ShouldBe("successful");
+        (await http.NomadGetAsync($"/v1/job/{id}/versions", _ct)).Ok().Body["Versions"]!.AsArray().Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_failed_deployment_without_auto_revert_leaves_the_failed_version_running()
+    {
+        await using var nomad = await StartAsync();
+        using var http = new HttpClient { BaseAddress = nomad.Address };
+        var id = Some.Name("dep");
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        _clock.Advance(Duration);
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id, meta: new JsonObject { ["emulator_deployment"] = "fail" })), _ct);
+
+        _clock.Advance(Duration * 3);
+
+        var deployment = (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body;
+        deployment["StatusDescription"]!.GetValue<string>().ShouldBe("Failed due to unhealthy allocations");
+        var live = (await http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
+        (live["Version"]!.GetValue<long>(), live["Stable"]!.GetValue<bool>()).ShouldBe((1L, false));
+    }
+
+    [Fact]
+    public async Task A_failed_first_deployment_with_auto_revert_has_no_stable_version_to_revert_to()
+    {
+        await using var nomad = await StartAsync();
+        using var http = new HttpClient { BaseAddress = nomad.Address };
+        var id = Some.Name("dep");
+        await http.NomadPostAsync("/v1/jobs", TestJobs.Register(AutoRevert(TestJobs.Service(id, meta: new JsonObject { ["emulator_deployment"] = "fail" }))), _ct);
+
+        _clock.Advance(Duration);
+
+        var deployment = (await http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok().Body;
+        deployment["StatusDescription"]!.GetValue<string>().ShouldBe("Failed due to unhealthy allocations - no stable job version to auto revert to");
+        (await http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body["Version"]!.GetValue<long>().ShouldBe(0);
+    }
+
+    private static JsonObject AutoRevert(JsonObject job)
+    {
+        job["Update"]!["AutoRevert"] = true;
+        job["TaskGroups"]![0]!["Update"]!["AutoRevert"] = true;
+        return job;
+    }
+
     private Task<NomadEmulator> StartAsync() =>
         NomadEmulator.StartAsync(new EmulatorOptions { TimeProvider = _clock, DeploymentDuration = Duration }, _ct);
 }
