@@ -15,8 +15,11 @@ public sealed record Deployment
     /// <summary>Job version being deployed.</summary>
     public ulong JobVersion { get; init; }
 
-    /// <summary>JobModifyIndex of that version.</summary>
+    /// <summary>The job's <c>ModifyIndex</c> when the deployment was made (Nomad's <c>NewDeployment</c>).</summary>
     public ulong JobModifyIndex { get; init; }
+
+    /// <summary>The job's <c>JobModifyIndex</c> when the deployment was made: which register it rolls out.</summary>
+    public ulong JobSpecModifyIndex { get; init; }
 
     /// <summary><c>running</c>, <c>pending</c>, <c>paused</c>, <c>blocked</c>, <c>successful</c>, <c>failed</c> or <c>cancelled</c>.</summary>
     public string Status { get; init; } = "";

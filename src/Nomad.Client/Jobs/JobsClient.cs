@@ -123,6 +123,16 @@ public sealed class JobsClient
         return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : NomadJson.Read<Deployment>(response.Body));
     }
 
+    /// <summary>
+    /// The deployments of the job as it exists now (<c>GET /v1/job/:id/deployments</c>), newest first; empty for an
+    /// unknown job. Blocking.
+    /// </summary>
+    public async Task<QueryResult<IReadOnlyList<Deployment>>> DeploymentsAsync(string jobId, QueryOptions? query = null, CancellationToken ct = default)
+    {
+        var response = await GetAsync($"/v1/job/{NomadPath.Segment(jobId)}/deployments", query, [], ct).ConfigureAwait(false);
+        return response.Meta.With<IReadOnlyList<Deployment>>(response.StatusCode == HttpStatusCode.NotFound ? [] : NomadJson.Read<List<Deployment>>(response.Body) ?? []);
+    }
+
     /// <summary>The source a job version was registered with (<c>GET /v1/job/:id/submission?version=N</c>); null when none was stored.</summary>
     public async Task<QueryResult<JobSubmission?>> SubmissionAsync(string jobId, ulong version, QueryOptions? query = null, CancellationToken ct = default)
     {

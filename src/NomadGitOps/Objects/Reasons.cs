@@ -69,7 +69,11 @@ internal static class Reasons
     /// <summary>Something this object needs is not ready yet, e.g. its GitRepository has no artifact.</summary>
     public const string DependencyNotReady = "DependencyNotReady";
 
-    /// <summary>The deployment of the registered job failed or did not finish within <c>wait_timeout</c>.</summary>
+    /// <summary>
+    /// The deployment of the registered job failed (Nomad may have rolled it back with <c>auto_revert</c>; the message
+    /// says so) or did not finish within <c>wait_timeout</c>. Nothing is registered again until the job in Git, the
+    /// object or <c>reconcile_requested_at</c> changes.
+    /// </summary>
     public const string DeploymentFailed = "DeploymentFailed";
 
     /// <summary>Nomad could not be reached or answered with a server error; retried with backoff.</summary>

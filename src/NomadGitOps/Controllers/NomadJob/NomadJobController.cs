@@ -232,16 +232,35 @@ internal sealed class NomadJobController(
         }
 
         var sameDesired = run.DesiredHash == previous.SpecHash;
-        if (run.Drift is null && sameDesired && !run.ReconcileRequested)
+        if (run.Drift is not null && sameDesired && run.Live is not null && !run.LiveStopped
+            && await FailedReleaseAsync(run, ct) is { } rolledBack && rolledBack.IsRolledBackBy(run.Live))
+        {
+            // Nomad rolled back our failed release (auto_revert): no drift to correct, the rollback keeps running (issue 9).
+            run.FailedRelease = rolledBack;
+            run.Drift = null;
+            if (!run.ReconcileRequested)
+            {
+                return new Stalled(Reasons.DeploymentFailed, rolledBack.Describe(run.JobName, run.Spec.File, run.ShortCommit, run.LiveVersion));
+            }
+        }
+
+        // A failed release is tried again only for a changed object or a new reconcile_requested_at (or a change in Git).
+        var failedRelease = previous.DeploymentStatus == DeploymentStatus.Failed;
+        if (run.Drift is null && sameDesired && !run.ReconcileRequested && !(failedRelease && run.ObjectChanged) && run.FailedRelease is null)
         {
             run.NothingToDo = true;
             run.JobModifyIndex = previous.JobModifyIndex;
             run.JobVersion = previous.JobVersion;
-            if (run.Spec.Wait && previous.DeploymentStatus is DeploymentStatus.Failed or DeploymentStatus.Cancelled)
+            if (failedRelease || (run.Spec.Wait && previous.DeploymentStatus == DeploymentStatus.Cancelled))
             {
                 return new Stalled(Reasons.DeploymentFailed, previous.Reason == Reasons.DeploymentFailed && previous.Message is { } message
                     ? message
                     : $"Deployment {previous.DeploymentId} of {run.JobName} version {previous.JobVersion} is {previous.DeploymentStatus}: fix the job in Git.");
+            }
+
+            if (!run.Spec.Wait && await UnfollowedDeploymentFailedAsync(run, ct) is { } failed)
+            {
+                return failed;
             }
 
             var following = previous.Reason == Reasons.Progressing
@@ -262,6 +281,33 @@ internal sealed class NomadJobController(
         }
 
         return StepResult.Continue;
+    }
+
+    // The failed deployment of the release status records (its version and JobModifyIndex), if any.
+    private async Task<FailedRelease?> FailedReleaseAsync(NomadJobRun run, CancellationToken ct) =>
+        run.Previous is { JobVersion: { } version, JobModifyIndex: { } index }
+            ? FailedRelease.Find((await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value, version, index)
+            : null;
+
+    // Without wait, the outcome of our release's deployment is looked up (one read) until it is known, so a failure
+    // without auto_revert is reported too; the result is recorded once and not read again.
+    private async Task<Stalled?> UnfollowedDeploymentFailedAsync(NomadJobRun run, CancellationToken ct)
+    {
+        if (run.Previous.DeploymentStatus is DeploymentStatus.Successful || !ExpectsDeployment(run.Desired!)
+            || run.Previous is not { JobVersion: { } version, JobModifyIndex: { } index })
+        {
+            return null;
+        }
+
+        var deployments = (await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        if (FailedRelease.Find(deployments, version, index) is { } failed)
+        {
+            run.FailedRelease = failed;
+            return new Stalled(Reasons.DeploymentFailed, failed.Describe(run.JobName, run.Spec.File, run.ShortCommit, run.LiveVersion));
+        }
+
+        run.Deployment = deployments.FirstOrDefault(d => d.JobVersion == version && d.JobSpecModifyIndex == index && d.Status == DeploymentStatus.Successful);
+        return null;
     }
 
     private async Task<StepResult> PlanAsync(NomadJobRun run, CancellationToken ct)
@@ -301,6 +347,13 @@ internal sealed class NomadJobController(
         run.PlanUnchanged = true;
         run.JobModifyIndex = run.LiveJobModifyIndex ?? run.Plan.JobModifyIndex;
         run.JobVersion = run.LiveVersion;
+        if (run.Previous is { DeploymentStatus: DeploymentStatus.Failed, Message: { } failedMessage } && run.LiveVersion == run.Previous.JobVersion)
+        {
+            // Nomad does not roll out a version whose deployment failed again: registering the same spec would change nothing.
+            const string Unchanged = " The plan shows no change, so nothing was registered.";
+            return new Stalled(Reasons.DeploymentFailed, failedMessage.EndsWith(Unchanged, StringComparison.Ordinal) ? failedMessage : failedMessage + Unchanged);
+        }
+
         return new UpToDate($"{run.JobName} matches {run.Spec.File} at commit {run.ShortCommit}: the plan shows no changes.");
     }
 

@@ -98,6 +98,15 @@ internal sealed class NomadJobRun(StoredObject stored, NomadJobSpec spec, NomadJ
     /// </summary>
     public bool ReconcileRequested => ReconcileRequest.IsPending(Stored.Items, Previous.LastHandledReconcileAt);
 
+    /// <summary>
+    /// True when the object's spec items differ from those the last reconcile saw (<c>status_observed_spec</c>): with a
+    /// failed release, a changed object is tried once more.
+    /// </summary>
+    public bool ObjectChanged => SpecHash.Of(Stored.Items) != Previous.ObservedSpec;
+
+    /// <summary>Our release whose deployment failed (rolled back by Nomad or not), when this reconcile found one.</summary>
+    public FailedRelease? FailedRelease { get; set; }
+
     /// <summary>The live job's <c>JobModifyIndex</c>, or null when there is no live job.</summary>
     public ulong? LiveJobModifyIndex => Live?[JobModifyIndexField]?.GetValue<ulong>();
 

@@ -1,3 +1,4 @@
+using Nomad.Client;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
@@ -57,6 +58,18 @@ internal static class NomadJobStatusSummary
         if (run.PlanSummary is not null)
         {
             next = next with { Plan = run.PlanSummary };
+        }
+
+        if (run.FailedRelease is { } failed)
+        {
+            // The job as it runs now (Nomad's rollback, or our failed version) is what the next look compares with.
+            next = next with
+            {
+                JobModifyIndex = run.LiveJobModifyIndex ?? previous.JobModifyIndex,
+                JobVersion = run.LiveVersion ?? previous.JobVersion,
+                DeploymentId = failed.DeploymentId,
+                DeploymentStatus = DeploymentStatus.Failed,
+            };
         }
 
         if (run.Registered || run.PlanUnchanged)

@@ -106,6 +106,21 @@ public sealed class NomadJobStatusSummaryTests
         dropped.LastHandledReconcileAt.ShouldBeNull();
     }
 
+    [Fact]
+    public void A_rolled_back_release_records_the_live_job_and_the_failed_deployment_and_keeps_the_failed_hash()
+    {
+        var previous = new NomadJobStatus(Ready: ReadyState.True, Reason: Reasons.Succeeded, SpecHash: "failing", JobModifyIndex: 20, JobVersion: 1, LastAppliedCommit: "c1");
+        var run = Run(previous);
+        run.Commit = "c1";
+        run.Live = System.Text.Json.Nodes.JsonNode.Parse("""{"Version": 2, "JobModifyIndex": 31}""")!.AsObject();
+        run.FailedRelease = new FailedRelease("d1", 1, "Failed due to unhealthy allocations - rolling back to job version 0");
+
+        var status = NomadJobStatusSummary.For(previous, Items, run, new ReconcileOutcome.Stalled(Reasons.DeploymentFailed, "rolled back"), Now, TimeSpan.Zero);
+
+        (status.Ready, status.Reason, status.SpecHash, status.JobModifyIndex, status.JobVersion).ShouldBe((ReadyState.False, Reasons.DeploymentFailed, "failing", 31UL, 2UL));
+        (status.DeploymentId, status.DeploymentStatus, status.LastAppliedCommit).ShouldBe(("d1", DeploymentStatus.Failed, "c1"));
+    }
+
     private static NomadJobRun Run(NomadJobStatus previous)
     {
         var key = ObjectKey.NomadJob("default", "web");
