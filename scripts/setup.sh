@@ -7,6 +7,8 @@ needed=()
 command -v git >/dev/null 2>&1 || needed+=(git)
 # sshd for the git-over-SSH tests (run as the current user on a loopback port)
 [ -x /usr/sbin/sshd ] || needed+=(openssh-server)
+# kill(1) for the signal tests that stop the built programs (Support/ChildProgram.cs)
+[ -x /usr/bin/kill ] || [ -x /bin/kill ] || needed+=(procps)
 
 if [ ${#needed[@]} -gt 0 ]; then
   echo "setup: installing ${needed[*]}" >&2

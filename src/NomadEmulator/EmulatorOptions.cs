@@ -18,6 +18,12 @@ public sealed record EmulatorOptions
     /// <summary>How long a new deployment stays <c>running</c> before it turns <c>successful</c> (or <c>failed</c>).</summary>
     public TimeSpan DeploymentDuration { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long stopping waits for requests in flight (a blocking query waits up to minutes) before it drops them
+    /// (the web host's <c>HostOptions.ShutdownTimeout</c>).
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The region this emulated cluster answers for.</summary>
     public string Region { get; init; } = "global";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Nomad.Emulator.Api;
 using Nomad.Emulator.Faults;
@@ -49,6 +50,12 @@ public sealed class NomadEmulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+
+        // A library inside someone's process: the program owning it decides what SIGTERM and Ctrl-C do (the standalone
+        // Program.cs, `nomad-gitops dev`, a test). The default console lifetime would stop the web host on SIGTERM and
+        // leave its owner running (issue 12 §4).
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
         var state = new EmulatorState(options);
         var faults = new FaultTable(options.TimeProvider);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Nomad.Client;
 using Nomad.Emulator;
 
@@ -38,13 +39,12 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+// SIGTERM (a script, a Nomad task, `docker stop`), SIGINT (Ctrl-C) and SIGQUIT stop serving and end the process,
+// within the shutdown timeout; the web host itself takes no signals (EmbeddedHostLifetime).
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 
 await using var emulator = await NomadEmulator.StartAsync(options, stop.Token).ConfigureAwait(false);
 Console.WriteLine($"Nomad emulator listening on {emulator.Address.ToString().TrimEnd('/')}");
@@ -61,4 +61,12 @@ catch (OperationCanceledException)
 {
 }
 
+await Console.Out.WriteLineAsync("Nomad emulator stopping").ConfigureAwait(false);
 return 0;
+
+void Stop(PosixSignalContext context)
+{
+    // Handled here: the runtime's default (terminate at once) is replaced by a graceful stop.
+    context.Cancel = true;
+    stop.Cancel();
+}
