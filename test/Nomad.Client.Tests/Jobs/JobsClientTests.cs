@@ -256,6 +256,29 @@ public sealed class JobsClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deployments_reads_the_jobs_deployments_newest_first_with_the_spec_modify_index()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _server.On("GET /v1/job/web/deployments", CannedResponse.Json(
+            """[{"ID":"d2","JobVersion":2,"JobModifyIndex":40,"JobSpecModifyIndex":31,"Status":"running"},{"ID":"d1","JobVersion":1,"JobModifyIndex":22,"JobSpecModifyIndex":20,"Status":"failed","StatusDescription":"Failed due to unhealthy allocations - rolling back to job version 0"}]""", index: 41));
+
+        var deployments = await _client.Jobs.DeploymentsAsync("web", ct: ct);
+
+        deployments.Value.Select(d => (d.ID, d.JobVersion, d.JobSpecModifyIndex, d.Status)).ShouldBe([("d2", 2UL, 31UL, "running"), ("d1", 1UL, 20UL, "failed")]);
+        deployments.Value[1].StatusDescription.ShouldEndWith("rolling back to job version 0");
+        deployments.LastIndex.ShouldBe(41ul);
+    }
+
+    [Fact]
+    public async Task Deployments_of_a_job_without_any_is_empty()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _server.On("GET /v1/job/web/deployments", CannedResponse.Json("[]", index: 4));
+
+        (await _client.Jobs.DeploymentsAsync("web", ct: ct)).Value.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Submission_asks_for_the_version_and_is_null_when_no_source_was_stored()
     {
         var ct = TestContext.Current.CancellationToken;
