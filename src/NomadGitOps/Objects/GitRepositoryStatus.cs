@@ -10,6 +10,7 @@ namespace NomadGitOps.Objects;
 /// <param name="ConsecutiveFailures"><c>status_consecutive_failures</c>: failures since the last success.</param>
 /// <param name="NextAttemptAt"><c>status_next_attempt_at</c>: when the controller looks again.</param>
 /// <param name="ObservedSpec"><c>status_observed_spec</c>: the <see cref="SpecHash"/> last reconciled.</param>
+/// <param name="LastHandledReconcileAt"><c>status_last_handled_reconcile_at</c>: the <c>reconcile_requested_at</c> value the last reconcile handled.</param>
 internal sealed record GitRepositoryStatus(
     ReadyState Ready = ReadyState.Unknown,
     string? Reason = null,
@@ -19,7 +20,8 @@ internal sealed record GitRepositoryStatus(
     DateTimeOffset? LastChangeAt = null,
     int ConsecutiveFailures = 0,
     DateTimeOffset? NextAttemptAt = null,
-    string? ObservedSpec = null)
+    string? ObservedSpec = null,
+    string? LastHandledReconcileAt = null)
 {
     /// <summary>The status of a repository never reconciled.</summary>
     public static GitRepositoryStatus Empty { get; } = new();
@@ -29,6 +31,6 @@ internal sealed record GitRepositoryStatus(
     {
         ItemKeys.StatusReady, ItemKeys.StatusReason, ItemKeys.StatusMessage, ItemKeys.StatusCurrentCommit,
         ItemKeys.StatusCurrentRef, ItemKeys.StatusLastChangeAt, ItemKeys.StatusConsecutiveFailures,
-        ItemKeys.StatusNextAttemptAt, ItemKeys.StatusObservedSpec,
+        ItemKeys.StatusNextAttemptAt, ItemKeys.StatusObservedSpec, ItemKeys.StatusLastHandledReconcileAt,
     };
 }

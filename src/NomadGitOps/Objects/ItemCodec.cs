@@ -48,6 +48,7 @@ internal static class ItemCodec
         Put(items, ItemKeys.StatusConsecutiveFailures, FormatCount(status.ConsecutiveFailures));
         Put(items, ItemKeys.StatusNextAttemptAt, FormatTime(status.NextAttemptAt));
         Put(items, ItemKeys.StatusObservedSpec, status.ObservedSpec);
+        Put(items, ItemKeys.StatusLastHandledReconcileAt, status.LastHandledReconcileAt);
         return new StatusPatch(items, GitRepositoryStatus.Keys, GitRepositoryShrinkable);
     }
 
@@ -64,7 +65,8 @@ internal static class ItemCodec
             LastChangeAt: ReadTime(items, ItemKeys.StatusLastChangeAt),
             ConsecutiveFailures: ReadCount(items, ItemKeys.StatusConsecutiveFailures),
             NextAttemptAt: ReadTime(items, ItemKeys.StatusNextAttemptAt),
-            ObservedSpec: Read(items, ItemKeys.StatusObservedSpec));
+            ObservedSpec: Read(items, ItemKeys.StatusObservedSpec),
+            LastHandledReconcileAt: Read(items, ItemKeys.StatusLastHandledReconcileAt));
     }
 
     /// <summary>The items of a repository's index status; the inventory is a JSON array of sorted <c>namespace/job-id</c>.</summary>
@@ -114,6 +116,7 @@ internal static class ItemCodec
         Put(items, ItemKeys.StatusConsecutiveFailures, FormatCount(status.ConsecutiveFailures));
         Put(items, ItemKeys.StatusNextAttemptAt, FormatTime(status.NextAttemptAt));
         Put(items, ItemKeys.StatusObservedSpec, status.ObservedSpec);
+        Put(items, ItemKeys.StatusLastHandledReconcileAt, status.LastHandledReconcileAt);
         return new StatusPatch(items, NomadJobStatus.Keys, NomadJobShrinkable);
     }
 
@@ -138,7 +141,8 @@ internal static class ItemCodec
             Drift: Read(items, ItemKeys.StatusDrift),
             ConsecutiveFailures: ReadCount(items, ItemKeys.StatusConsecutiveFailures),
             NextAttemptAt: ReadTime(items, ItemKeys.StatusNextAttemptAt),
-            ObservedSpec: Read(items, ItemKeys.StatusObservedSpec));
+            ObservedSpec: Read(items, ItemKeys.StatusObservedSpec),
+            LastHandledReconcileAt: Read(items, ItemKeys.StatusLastHandledReconcileAt));
     }
 
     /// <summary>The items of a NomadJob's index status.</summary>

@@ -117,6 +117,12 @@ internal static class ItemKeys
     /// <summary>The <see cref="SpecHash"/> of the spec items last reconciled.</summary>
     public const string StatusObservedSpec = "status_observed_spec";
 
+    /// <summary>
+    /// The <see cref="ReconcileRequestedAt"/> value the last reconcile handled, whatever its outcome; absent while the
+    /// object has none. What <c>nomad-gitops reconcile</c> waits for after writing a new request.
+    /// </summary>
+    public const string StatusLastHandledReconcileAt = "status_last_handled_reconcile_at";
+
     // GitRepository status items.
 
     /// <summary>The commit the artifact holds.</summary>

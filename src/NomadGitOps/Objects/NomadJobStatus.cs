@@ -18,6 +18,7 @@ namespace NomadGitOps.Objects;
 /// <param name="ConsecutiveFailures"><c>status_consecutive_failures</c>.</param>
 /// <param name="NextAttemptAt"><c>status_next_attempt_at</c>.</param>
 /// <param name="ObservedSpec"><c>status_observed_spec</c>: the <see cref="Objects.SpecHash"/> last reconciled.</param>
+/// <param name="LastHandledReconcileAt"><c>status_last_handled_reconcile_at</c>: the <c>reconcile_requested_at</c> value the last reconcile handled.</param>
 internal sealed record NomadJobStatus(
     ReadyState Ready = ReadyState.Unknown,
     string? Reason = null,
@@ -35,7 +36,8 @@ internal sealed record NomadJobStatus(
     string? Drift = null,
     int ConsecutiveFailures = 0,
     DateTimeOffset? NextAttemptAt = null,
-    string? ObservedSpec = null)
+    string? ObservedSpec = null,
+    string? LastHandledReconcileAt = null)
 {
     /// <summary>The status of a job never reconciled.</summary>
     public static NomadJobStatus Empty { get; } = new();
@@ -47,6 +49,6 @@ internal sealed record NomadJobStatus(
         ItemKeys.StatusLastAttemptedCommit, ItemKeys.StatusLastAppliedAt, ItemKeys.StatusSpecHash,
         ItemKeys.StatusJobModifyIndex, ItemKeys.StatusJobVersion, ItemKeys.StatusEvalId, ItemKeys.StatusPlan,
         ItemKeys.StatusDeploymentId, ItemKeys.StatusDeploymentStatus, ItemKeys.StatusDrift,
-        ItemKeys.StatusConsecutiveFailures, ItemKeys.StatusNextAttemptAt, ItemKeys.StatusObservedSpec,
+        ItemKeys.StatusConsecutiveFailures, ItemKeys.StatusNextAttemptAt, ItemKeys.StatusObservedSpec, ItemKeys.StatusLastHandledReconcileAt,
     };
 }

@@ -11,7 +11,7 @@ public sealed class ItemCodecTests
     {
         var status = new GitRepositoryStatus(
             ReadyState.True, Reasons.Succeeded, "Fetched 3f2a1b0 from main", new string('a', 40), "refs/heads/main",
-            Now, 2, Now.AddMinutes(1), "0123456789abcdef");
+            Now, 2, Now.AddMinutes(1), "0123456789abcdef", "2026-11-25T17:35:00Z");
 
         var patch = ItemCodec.Encode(status);
 
@@ -27,11 +27,12 @@ public sealed class ItemCodecTests
     {
         var status = new NomadJobStatus(
             ReadyState.False, Reasons.PlanFailed, "plan refused", "c1", "c2", Now, "hash", 18446744073709551615UL, 7,
-            "eval-1", "web: 1 create", "dep-1", "running", "count 3 -> 5", 4, Now.AddSeconds(30), "spec");
+            "eval-1", "web: 1 create", "dep-1", "running", "count 3 -> 5", 4, Now.AddSeconds(30), "spec", "2026-11-25T17:35:00Z");
 
         var patch = ItemCodec.Encode(status);
 
         patch.Items["status_job_modify_index"].ShouldBe("18446744073709551615");
+        patch.Items["status_last_handled_reconcile_at"].ShouldBe("2026-11-25T17:35:00Z");
         ItemCodec.DecodeNomadJobStatus(patch.Items).ShouldBe(status);
     }
 

@@ -54,6 +54,26 @@ public sealed class GitRepositorySyncScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_reconcile_request_is_handled_with_an_ls_remote_at_once_and_recorded()
+    {
+        await repo.WithFile("web.nomad", "job \"web\" {}").CommitAsync("first", ct);
+        var key = await harness.CreateRepositoryAsync("apps", ct, ("url", repo.Url));
+        await harness.Controller.ReconcileAsync(key, ct);
+        (await harness.StatusAsync(key, ct)).LastHandledReconcileAt.ShouldBeNull();
+        var pushed = await repo.WithFile("web.nomad", "job \"web\" { }").CommitAsync("second", ct);
+
+        var stored = (await harness.Store.ReadAsync(key, ct))!;
+        var items = new Dictionary<string, string>(stored.Items, StringComparer.Ordinal) { [ItemKeys.ReconcileRequestedAt] = "2026-11-25T12:00:05Z" };
+        (await harness.Store.ReplaceAsync(key, items, stored.ModifyIndex, ct)).ShouldBeTrue();
+        await harness.Controller.ReconcileAsync(key, ct);
+
+        var status = await harness.StatusAsync(key, ct);
+        status.CurrentCommit.ShouldBe(pushed);
+        status.LastHandledReconcileAt.ShouldBe("2026-11-25T12:00:05Z");
+        (await harness.ItemsAsync(key, ct))![ItemKeys.StatusLastHandledReconcileAt].ShouldBe("2026-11-25T12:00:05Z");
+    }
+
+    [Fact]
     public async Task A_second_reconcile_with_nothing_new_writes_nothing_fetches_nothing_and_logs_nothing()
     {
         await repo.WithFile("web.nomad", "job \"web\" {}").CommitAsync("first", ct);

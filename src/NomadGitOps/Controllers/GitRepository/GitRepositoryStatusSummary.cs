@@ -17,7 +17,8 @@ internal static class GitRepositoryStatusSummary
     /// the commit and ref of a successful sync, else the last good ones (they keep serving); the failure count the
     /// outcome implies; <c>next_attempt_at</c> only while retrying (now + <paramref name="backoffDelay"/> after a
     /// failure, now + the wait when waiting); <c>last_change_at</c> moved only when readiness or the commit changed.
-    /// A suspended object keeps its readiness, commit and failure count.
+    /// A suspended object keeps its readiness, commit and failure count. Every outcome records the
+    /// <c>reconcile_requested_at</c> it handled (as Flux does), so a waiting <c>reconcile</c> sees failures too.
     /// </summary>
     public static GitRepositoryStatus For(GitRepositoryStatus previous, GitRepositoryRun run, ReconcileOutcome outcome, DateTimeOffset now, TimeSpan backoffDelay)
     {
@@ -32,6 +33,7 @@ internal static class GitRepositoryStatusSummary
                 Message = run.Redactor.Redact(outcome.Message),
                 NextAttemptAt = null,
                 ObservedSpec = run.SpecHash,
+                LastHandledReconcileAt = ReconcileRequest.Of(run.Stored.Items),
             };
         }
 
@@ -60,7 +62,8 @@ internal static class GitRepositoryStatusSummary
                 ReconcileOutcome.Waiting waiting => now + waiting.After,
                 _ => null,
             },
-            ObservedSpec: run.SpecHash);
+            ObservedSpec: run.SpecHash,
+            LastHandledReconcileAt: ReconcileRequest.Of(run.Stored.Items));
     }
 
     /// <summary>The first <see cref="ShortCommitLength"/> hex digits of <paramref name="commit"/>.</summary>

@@ -232,7 +232,7 @@ internal sealed class NomadJobController(
         }
 
         var sameDesired = run.DesiredHash == previous.SpecHash;
-        if (run.Drift is null && sameDesired)
+        if (run.Drift is null && sameDesired && !run.ReconcileRequested)
         {
             run.NothingToDo = true;
             run.JobModifyIndex = previous.JobModifyIndex;

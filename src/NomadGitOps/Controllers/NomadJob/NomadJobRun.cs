@@ -92,6 +92,12 @@ internal sealed class NomadJobRun(StoredObject stored, NomadJobSpec spec, NomadJ
     /// <summary>True when the job was deregistered because the object was orphaned with prune on.</summary>
     public bool Pruned { get; set; }
 
+    /// <summary>
+    /// True when the object holds a <c>reconcile_requested_at</c> its last reconcile did not handle: the job is planned
+    /// (and registered when the plan shows a change) even when the hash and the live index are unchanged.
+    /// </summary>
+    public bool ReconcileRequested => ReconcileRequest.IsPending(Stored.Items, Previous.LastHandledReconcileAt);
+
     /// <summary>The live job's <c>JobModifyIndex</c>, or null when there is no live job.</summary>
     public ulong? LiveJobModifyIndex => Live?[JobModifyIndexField]?.GetValue<ulong>();
 

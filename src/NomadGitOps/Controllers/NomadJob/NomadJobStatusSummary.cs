@@ -31,6 +31,7 @@ internal static class NomadJobStatusSummary
             ConsecutiveFailures = outcome.ConsecutiveFailures(previous.ConsecutiveFailures),
             NextAttemptAt = outcome is ReconcileOutcome.Failed ? now + retryAfter : null,
             ObservedSpec = SpecHash.Of(items),
+            LastHandledReconcileAt = ReconcileRequest.Of(items),
         };
         if (run is null)
         {

@@ -135,9 +135,39 @@ public sealed class GitRepositoryStatusSummaryTests
         status.NextAttemptAt.ShouldBe(Now.AddSeconds(30));
     }
 
-    private static GitRepositoryRun Run(GitRepositoryStatus previous, string? synced, string specHash = "spec-a")
+    [Theory]
+    [InlineData("a success", "ok")]
+    [InlineData("a failure", "failed")]
+    [InlineData("a suspended repository", "suspended")]
+    public void Every_outcome_records_the_reconcile_request_it_handled(string because, string kind)
     {
-        var stored = new StoredObject(ObjectKey.GitRepository("apps"), new Dictionary<string, string>(StringComparer.Ordinal), 10);
+        var items = new Dictionary<string, string>(StringComparer.Ordinal) { [ItemKeys.ReconcileRequestedAt] = "2026-11-25T12:00:00Z" };
+        var run = Run(Serving, synced: kind == "ok" ? OldCommit : null, items: items);
+        ReconcileOutcome outcome = kind switch
+        {
+            "ok" => new ReconcileOutcome.UpToDate("ok"),
+            "failed" => new ReconcileOutcome.Failed(Reasons.GitOperationFailed, "x"),
+            _ => new ReconcileOutcome.UpToDate("suspended", Reasons.Suspended),
+        };
+
+        var status = GitRepositoryStatusSummary.For(Serving, run, outcome, Now, Delay);
+
+        status.LastHandledReconcileAt.ShouldBe("2026-11-25T12:00:00Z", because);
+    }
+
+    [Fact]
+    public void A_removed_reconcile_request_removes_the_handled_value()
+    {
+        var handled = Serving with { LastHandledReconcileAt = "2026-11-25T12:00:00Z" };
+
+        var status = GitRepositoryStatusSummary.For(handled, Run(handled, synced: OldCommit), new ReconcileOutcome.UpToDate("ok"), Now, TimeSpan.Zero);
+
+        status.LastHandledReconcileAt.ShouldBeNull();
+    }
+
+    private static GitRepositoryRun Run(GitRepositoryStatus previous, string? synced, string specHash = "spec-a", Dictionary<string, string>? items = null)
+    {
+        var stored = new StoredObject(ObjectKey.GitRepository("apps"), items ?? new Dictionary<string, string>(StringComparer.Ordinal), 10);
         var run = new GitRepositoryRun(stored, previous, specHash);
         if (synced is not null)
         {

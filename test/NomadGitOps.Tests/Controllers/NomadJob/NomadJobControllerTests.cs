@@ -69,6 +69,52 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_reconcile_request_plans_an_unchanged_job_once_registers_nothing_and_is_recorded()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        await h.ReconcileAsync(key, ct);
+        h.Nomad.Calls.Reset();
+
+        await RequestReconcileAsync(key, "2026-11-25T12:00:05Z");
+        var outcome = await h.ReconcileAsync(key, ct);
+        var again = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Succeeded);
+        again.ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls(Plan).ShouldBe(1);
+        h.Calls(Register).ShouldBe(0);
+        (await h.StatusAsync(key, ct)).LastHandledReconcileAt.ShouldBe("2026-11-25T12:00:05Z");
+    }
+
+    [Fact]
+    public async Task A_new_reconcile_request_registers_a_change_that_hash_and_index_did_not_show()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        await h.ReconcileAsync(key, ct);
+        // The live job changed, but the stored status says we applied that index (a status restored from a backup, say).
+        await DriftAsync("change");
+        var stored = (await h.Store.ReadAsync(key, ct))!;
+        var liveIndex = (await h.LiveJobAsync("web", ct))!["JobModifyIndex"]!.GetValue<ulong>();
+        await h.Store.WriteStatusAsync(stored, ItemCodec.Encode(ItemCodec.DecodeNomadJobStatus(stored.Items) with { JobModifyIndex = liveIndex }), ct);
+        h.Nomad.Calls.Reset();
+        await h.ReconcileAsync(key, ct);
+        h.Calls(Plan).ShouldBe(0);
+
+        await RequestReconcileAsync(key, "2026-11-25T12:00:05Z");
+        await h.ReconcileAsync(key, ct);
+
+        h.Calls(Plan).ShouldBe(1);
+        h.Calls(Register).ShouldBe(1);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(3);
+        (await h.LiveJobAsync("web", ct))!["TaskGroups"]![0]!["Tasks"]![0]!["Config"]!["image"]!.GetValue<string>().ShouldBe("busybox:1.36");
+        (await h.StatusAsync(key, ct)).LastHandledReconcileAt.ShouldBe("2026-11-25T12:00:05Z");
+    }
+
+    [Fact]
     public async Task A_changed_job_file_registers_a_new_version()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
@@ -569,6 +615,14 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
 
         outcome.Reason.ShouldBe(Reasons.Suspended);
         (await h.VersionCountAsync("web", ct)).ShouldBe(0);
+    }
+
+    // As `nomad-gitops reconcile` does: a new reconcile_requested_at, written with CAS.
+    private async Task RequestReconcileAsync(ObjectKey key, string at)
+    {
+        var stored = (await h.Store.ReadAsync(key, ct))!;
+        var items = new Dictionary<string, string>(stored.Items, StringComparer.Ordinal) { [ItemKeys.ReconcileRequestedAt] = at };
+        (await h.Store.ReplaceAsync(key, items, stored.ModifyIndex, ct)).ShouldBeTrue();
     }
 
     private async Task DriftAsync(string action)

@@ -94,6 +94,18 @@ public sealed class NomadJobStatusSummaryTests
         status.ShouldBe(previous with { Ready = ReadyState.False, Reason = Reasons.InvalidSpec, Message = "bad", ConsecutiveFailures = 1, ObservedSpec = SpecHash.Of(Items) });
     }
 
+    [Fact]
+    public void The_reconcile_request_handled_is_recorded_even_by_a_guard_and_dropped_with_the_request()
+    {
+        var requested = new Dictionary<string, string>(Items, StringComparer.Ordinal) { [ItemKeys.ReconcileRequestedAt] = "r1" };
+
+        var handled = NomadJobStatusSummary.For(NomadJobStatus.Empty, requested, null, new ReconcileOutcome.Stalled(Reasons.InvalidSpec, "bad"), Now, TimeSpan.Zero);
+        var dropped = NomadJobStatusSummary.For(handled, Items, Run(handled), new ReconcileOutcome.UpToDate("ok"), Now, TimeSpan.Zero);
+
+        handled.LastHandledReconcileAt.ShouldBe("r1");
+        dropped.LastHandledReconcileAt.ShouldBeNull();
+    }
+
     private static NomadJobRun Run(NomadJobStatus previous)
     {
         var key = ObjectKey.NomadJob("default", "web");
