@@ -24,7 +24,22 @@ internal static class CliTable
             table.AddRow(row.Select((cell, i) => (IRenderable)new Text(cell, style?.Invoke(i, cell) ?? Style.Plain)).ToArray());
         }
 
-        CliConsole.Create(writer).Write(table);
+        if (CliConsole.IsTerminal(writer))
+        {
+            CliConsole.Create(writer).Write(table);
+            return;
+        }
+
+        // In a pipe: no trailing blanks after the last column, so scripts can compare lines.
+        using var buffer = new StringWriter();
+        CliConsole.Create(buffer).Write(table);
+        foreach (var line in buffer.ToString().Split('\n'))
+        {
+            if (line.Length > 0)
+            {
+                writer.WriteLine(line.TrimEnd());
+            }
+        }
     }
 
     /// <summary>The colour of a <c>status_ready</c> value: green for True, red for False, yellow for Unknown.</summary>
