@@ -20,6 +20,10 @@ internal static class NomadGitOpsCli
             ResumeCommand.Create(stdout, stderr),
             PauseCommand.Create(stdout, stderr),
             UnpauseCommand.Create(stdout, stderr),
+            ApplyCommand.Create(stdout, stderr),
+            DeleteCommand.Create(stdout, stderr),
+            BootstrapCommand.Create(stdout, stderr),
+            CreateCommand.Create(stdout, stderr, TimeProvider.System),
         };
 
     /// <summary>
