@@ -9,9 +9,6 @@ namespace NomadGitOps.Tests.Cli.Objects;
 /// </summary>
 internal sealed class StandInController(ObjectStore store, ObjectKey key, string ready, string reason, string message)
 {
-    /// <summary>How many requests it handled.</summary>
-    public int Handled { get; private set; }
-
     /// <summary>Handles requests until <paramref name="ct"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
@@ -29,11 +26,7 @@ internal sealed class StandInController(ObjectStore store, ObjectKey key, string
                     [ItemKeys.StatusReason] = reason,
                     [ItemKeys.StatusMessage] = message,
                 };
-                if (await store.ReplaceAsync(key, items, current.ModifyIndex, ct))
-                {
-                    Handled++;
-                }
-
+                await store.ReplaceAsync(key, items, current.ModifyIndex, ct);
                 continue;
             }
 
