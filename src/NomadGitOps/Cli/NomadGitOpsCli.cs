@@ -14,6 +14,16 @@ internal static class NomadGitOpsCli
             CheckCommand.Create(stdout),
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
+            GetCommand.Create(stdout, stderr, TimeProvider.System),
+            ReconcileCommand.Create(stdout, stderr, TimeProvider.System),
+            SuspendCommand.Create(stdout, stderr),
+            ResumeCommand.Create(stdout, stderr),
+            PauseCommand.Create(stdout, stderr),
+            UnpauseCommand.Create(stdout, stderr),
+            ApplyCommand.Create(stdout, stderr),
+            DeleteCommand.Create(stdout, stderr),
+            BootstrapCommand.Create(stdout, stderr),
+            CreateCommand.Create(stdout, stderr, TimeProvider.System),
         };
 
     /// <summary>

@@ -201,27 +201,17 @@ internal static class RunCommand
             return;
         }
 
-        string[] header = ["CONTROLLER", "OBJECT", "RESULT", "READY", "REASON", "MESSAGE"];
-        var rows = report.Results
-            .Select(r => new[] { r.Controller.ToString(), r.Key.ToString(), r.Outcome, r.Ready.ToString(), r.Reason, FirstLine(r.Message) })
-            .ToList();
-        var widths = Enumerable.Range(0, header.Length - 1)
-            .Select(i => rows.Select(row => row[i].Length).Append(header[i].Length).Max())
-            .ToArray();
-        await stdout.WriteLineAsync(Row(header, widths)).ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            await stdout.WriteLineAsync(Row(row, widths)).ConfigureAwait(false);
-        }
+        CliTable.Write(
+            stdout,
+            ["CONTROLLER", "OBJECT", "RESULT", "READY", "REASON", "MESSAGE"],
+            report.Results.Select(r => new[] { r.Controller.ToString(), r.Key.ToString(), r.Outcome, r.Ready.ToString(), r.Reason, FirstLine(r.Message) }),
+            (column, value) => column == 3 ? CliTable.Ready(value) : null);
 
         var failed = report.Results.Count(r => r.Failed);
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"{report.Results.Count} reconciles, {failed} failed")).ConfigureAwait(false);
     }
-
-    private static string Row(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((cell, i) => i < widths.Length ? cell.PadRight(widths[i]) : cell)).TrimEnd();
 
     private static string FirstLine(string message)
     {

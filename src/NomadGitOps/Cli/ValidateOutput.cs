@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Spectre.Console;
 
 namespace NomadGitOps.Cli;
 
@@ -22,16 +23,7 @@ internal static class ValidateOutput
         ArgumentNullException.ThrowIfNull(stdout);
         if (report.Files.Count > 0)
         {
-            string[] header = ["FILE", "JOB", "NAMESPACE", "RESULT", "MESSAGE"];
-            var rows = report.Files.SelectMany(Rows).ToList();
-            var widths = Enumerable.Range(0, header.Length - 1)
-                .Select(i => rows.Select(row => row[i].Length).Append(header[i].Length).Max())
-                .ToArray();
-            await stdout.WriteLineAsync(Row(header, widths)).ConfigureAwait(false);
-            foreach (var row in rows)
-            {
-                await stdout.WriteLineAsync(Row(row, widths)).ConfigureAwait(false);
-            }
+            CliTable.Write(stdout, ["FILE", "JOB", "NAMESPACE", "RESULT", "MESSAGE"], report.Files.SelectMany(Rows), (column, value) => column == 3 ? Result(value) : null);
         }
 
         await stdout.WriteLineAsync(report.Summary).ConfigureAwait(false);
@@ -65,7 +57,7 @@ internal static class ValidateOutput
         await stdout.WriteLineAsync(JsonSerializer.Serialize(document, JsonOptions)).ConfigureAwait(false);
     }
 
-    private static IEnumerable<string[]> Rows(ValidateFileResult file)
+    private static IEnumerable<IReadOnlyList<string>> Rows(ValidateFileResult file)
     {
         var lines = file.Errors.SelectMany(Lines)
             .Concat(file.Warnings.SelectMany(w => Lines("warning: " + w)))
@@ -82,6 +74,10 @@ internal static class ValidateOutput
     private static IEnumerable<string> Lines(string message) =>
         message.Split('\n').Select(l => l.Replace("\t", "  ", StringComparison.Ordinal).TrimEnd()).Where(l => l.Length > 0);
 
-    private static string Row(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((cell, i) => i < widths.Length ? cell.PadRight(widths[i]) : cell)).TrimEnd();
+    private static Style? Result(string value) => value switch
+    {
+        "valid" => new Style(Color.Green),
+        "invalid" => new Style(Color.Red),
+        _ => (Style?)null,
+    };
 }

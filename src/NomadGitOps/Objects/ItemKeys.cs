@@ -97,6 +97,20 @@ internal static class ItemKeys
     /// <summary>How long to follow a deployment (Go duration, default <c>5m</c>).</summary>
     public const string WaitTimeout = "wait_timeout";
 
+    // Receiver spec items.
+
+    /// <summary>Which Git host signs the deliveries: <c>github</c>, <c>gitlab</c>, <c>gitea</c>, <c>bitbucket</c> or <c>generic</c>.</summary>
+    public const string Type = "type";
+
+    /// <summary>Event names the receiver acts on, separated by commas (defaults per type).</summary>
+    public const string Events = "events";
+
+    /// <summary>GitRepository names a receiver may trigger, separated by commas (default <c>*</c>: all).</summary>
+    public const string Repositories = "repositories";
+
+    /// <summary>The item of a receiver's secret variable that holds the shared webhook secret.</summary>
+    public const string Token = "token";
+
     // Status items shared by both kinds.
 
     /// <summary><c>True</c>, <c>False</c> or <c>Unknown</c>.</summary>
@@ -198,6 +212,17 @@ internal static class ItemKeys
     /// (owned by the index controller; each repository's index writes only its own lines). The object stays with its owner.
     /// </summary>
     public const string StatusIndexConflict = "status_index_conflict";
+
+    // Receiver status items.
+
+    /// <summary>The receiver's hook path: <c>/hook/</c> and the hex SHA-256 of token, name and namespace.</summary>
+    public const string StatusUrl = "status_url";
+
+    /// <summary>When the receiver last took a delivery that verified (RFC 3339, UTC).</summary>
+    public const string StatusLastDeliveryAt = "status_last_delivery_at";
+
+    /// <summary>What that delivery was: event, ref, repository URL and the GitRepositories it triggered.</summary>
+    public const string StatusLastDelivery = "status_last_delivery";
 
     /// <summary>True for keys of status items.</summary>
     public static bool IsStatus(string key) => key.StartsWith(StatusPrefix, StringComparison.Ordinal);

@@ -6,11 +6,11 @@ using System.Text.RegularExpressions;
 namespace NomadGitOps.Objects;
 
 /// <summary>
-/// Names one object: its kind, the job's namespace (NomadJob; empty for a GitRepository) and its name
-/// (the repository name or the job ID), and maps it to and from its Nomad variable path.
+/// Names one object: its kind, the job's namespace (NomadJob; empty for a GitRepository or a Receiver) and its name
+/// (the repository or receiver name, or the job ID), and maps it to and from its Nomad variable path.
 /// </summary>
 /// <remarks>
-/// Paths are <c>&lt;prefix&gt;/gitrepository/&lt;name&gt;</c> and <c>&lt;prefix&gt;/nomadjob/&lt;namespace&gt;/&lt;job-id&gt;</c>,
+/// Paths are <c>&lt;prefix&gt;/gitrepository/&lt;name&gt;</c>, <c>&lt;prefix&gt;/receiver/&lt;name&gt;</c> and <c>&lt;prefix&gt;/nomadjob/&lt;namespace&gt;/&lt;job-id&gt;</c>,
 /// each segment escaped by <see cref="PathEscaping"/>. Nomad allows at most 128 characters
 /// (<c>validVariablePath</c> in <c>nomad/structs/variables.go</c>); a NomadJob path that would be longer keeps
 /// as much of its escaped tail as fits and ends with <c>~h</c> and 16 hex digits of a SHA-256 of the key.
@@ -33,6 +33,9 @@ internal sealed partial record ObjectKey
 
     /// <summary>Path segment of NomadJob objects.</summary>
     public const string NomadJobSegment = "nomadjob";
+
+    /// <summary>Path segment of Receiver objects.</summary>
+    public const string ReceiverSegment = "receiver";
 
     /// <summary>Path segment of the leader lock variable (<c>&lt;prefix&gt;/leader</c>).</summary>
     public const string LeaderSegment = "leader";
@@ -66,6 +69,13 @@ internal sealed partial record ObjectKey
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         return new ObjectKey(ObjectKind.GitRepository, "", name);
+    }
+
+    /// <summary>The key of the webhook Receiver called <paramref name="name"/>.</summary>
+    public static ObjectKey Receiver(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new ObjectKey(ObjectKind.Receiver, "", name);
     }
 
     /// <summary>The key of the NomadJob for job <paramref name="jobId"/> in <paramref name="namespace"/>.</summary>
@@ -129,10 +139,10 @@ internal sealed partial record ObjectKey
             return head + tail;
         }
 
-        if (Kind == ObjectKind.GitRepository)
+        if (Kind != ObjectKind.NomadJob)
         {
             throw new ArgumentException(
-                $"The repository name \"{Name}\" is too long: its variable path would pass Nomad's limit of {MaxPathLength} characters.",
+                $"The {Segment(Kind)} name \"{Name}\" is too long: its variable path would pass Nomad's limit of {MaxPathLength} characters.",
                 nameof(prefix));
         }
 
@@ -157,6 +167,8 @@ internal sealed partial record ObjectKey
         {
             (ObjectKind.GitRepository, 1) when PathEscaping.TryUnescape(parts[0], out var name) && name.Length > 0
                 => GitRepository(name),
+            (ObjectKind.Receiver, 1) when PathEscaping.TryUnescape(parts[0], out var name) && name.Length > 0
+                => Receiver(name),
             (ObjectKind.NomadJob, 2) when PathEscaping.TryUnescape(parts[0], out var ns) && ns.Length > 0
                 && PathEscaping.TryUnescape(parts[1], out var id) && id.Length > 0
                 => NomadJob(ns, id),
@@ -204,9 +216,9 @@ internal sealed partial record ObjectKey
         return string.Equals(candidate.ToPathOrNull(prefix), path, StringComparison.Ordinal) ? candidate : null;
     }
 
-    /// <summary>A short name for messages and logs: <c>gitrepository/web</c>, <c>nomadjob/default/web.api</c>.</summary>
+    /// <summary>A short name for messages and logs: <c>gitrepository/web</c>, <c>nomadjob/default/web.api</c>, <c>receiver/github</c>.</summary>
     public override string ToString() =>
-        Kind == ObjectKind.NomadJob ? $"{NomadJobSegment}/{Namespace}/{Name}" : $"{GitRepositorySegment}/{Name}";
+        Kind == ObjectKind.NomadJob ? $"{NomadJobSegment}/{Namespace}/{Name}" : $"{Segment(Kind)}/{Name}";
 
     private string? ToPathOrNull(string prefix)
     {
@@ -224,6 +236,7 @@ internal sealed partial record ObjectKey
     {
         ObjectKind.GitRepository => GitRepositorySegment,
         ObjectKind.NomadJob => NomadJobSegment,
+        ObjectKind.Receiver => ReceiverSegment,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -231,7 +244,7 @@ internal sealed partial record ObjectKey
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(path);
-        foreach (var k in new[] { ObjectKind.GitRepository, ObjectKind.NomadJob })
+        foreach (var k in new[] { ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver })
         {
             var head = KindPrefix(prefix, k);
             if (path.Length > head.Length && path.StartsWith(head, StringComparison.Ordinal))

@@ -8,4 +8,7 @@ internal enum ObjectKind
 
     /// <summary>A Nomad job rendered from a file of a repository (<c>&lt;prefix&gt;/nomadjob/&lt;namespace&gt;/&lt;job-id&gt;</c>).</summary>
     NomadJob,
+
+    /// <summary>A webhook receiver that turns a Git host's push into reconciles (<c>&lt;prefix&gt;/receiver/&lt;name&gt;</c>).</summary>
+    Receiver,
 }

@@ -13,6 +13,16 @@ public sealed class ObjectKeyTests
     }
 
     [Fact]
+    public void A_receiver_lives_at_prefix_receiver_name()
+    {
+        var key = ObjectKey.Receiver("github.push");
+        key.ToPath(Prefix).ShouldBe("nomad-gitops/v1/receiver/github~2epush");
+        key.Kind.ShouldBe(ObjectKind.Receiver);
+        key.ToString().ShouldBe("receiver/github.push");
+        ObjectKey.KindPrefix(Prefix, ObjectKind.Receiver).ShouldBe("nomad-gitops/v1/receiver/");
+    }
+
+    [Fact]
     public void A_nomad_job_lives_at_prefix_nomadjob_namespace_escaped_job_id()
     {
         ObjectKey.NomadJob("prod", "web.api").ToPath(Prefix).ShouldBe("nomad-gitops/v1/nomadjob/prod/web~2eapi");
@@ -21,6 +31,7 @@ public sealed class ObjectKeyTests
     [Theory]
     [InlineData("gitrepository/apps", "nomad-gitops/v1/gitrepository/apps")]
     [InlineData("nomadjob/default/web.api", "nomad-gitops/v1/nomadjob/default/web~2eapi")]
+    [InlineData("receiver/github-push", "nomad-gitops/v1/receiver/github-push")]
     public void A_path_parses_back_to_its_key(string expectedKey, string path)
     {
         ObjectKey.TryParsePath(Prefix, path, out var key).ShouldBeTrue();
@@ -36,6 +47,7 @@ public sealed class ObjectKeyTests
     [InlineData("a job without a namespace segment", "nomad-gitops/v1/nomadjob/web")]
     [InlineData("a job with a third segment", "nomad-gitops/v1/nomadjob/default/web/extra")]
     [InlineData("a repository with two segments", "nomad-gitops/v1/gitrepository/apps/extra")]
+    [InlineData("a receiver with two segments", "nomad-gitops/v1/receiver/github/extra")]
     [InlineData("a segment that is no escaped form", "nomad-gitops/v1/nomadjob/default/web~2Eapi")]
     [InlineData("the kind folder itself", "nomad-gitops/v1/nomadjob/")]
     [InlineData("an empty namespace", "nomad-gitops/v1/nomadjob//web")]
