@@ -68,6 +68,16 @@ internal static class JobConversion
             }
         }
         ImpliedConstraints(group, services, tasks);
+        // jobImplicitIdentitiesHook (after the implied constraints and the node pool hook): a group with a service
+        // identity or a task with named identities gets the client version constraint, appended without a duplicate
+        // check. A default server configures no Consul or Vault default identities, so none is injected.
+        if (services.Any(s => Obj(s, "Identity") is not null)
+            || tasks.Any(t => Objs(t, "Services").Any(s => Obj(s, "Identity") is not null) || Objs(t, "Identities").Count > 0))
+        {
+            var constraints = group["Constraints"] as JsonArray ?? [];
+            constraints.Add(new JsonObject { ["LTarget"] = "${attr.nomad.version}", ["RTarget"] = ">= 1.7.0-a", ["Operand"] = "semver" });
+            group["Constraints"] = constraints;
+        }
         if (Obj(group, "Scaling") is { } scaling)
         {
             scaling.Remove("Namespace");

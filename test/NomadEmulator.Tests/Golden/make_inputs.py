@@ -81,6 +81,30 @@ def f_logging(j): task(j, "api", "api")["Config"]["logging"][0]["config"][0]["ma
 def f_second_group_service(j): tg(j, "api")["Services"].append({**copy.deepcopy(tg(j, "api")["Services"][0]), "Name": "shop-admin", "PortLabel": "metrics", "Tags": None})
 def f_env_removed(j): task(j, "api", "api")["Env"] = None
 def s_args(j): task(j, "cleanup", "clean")["Config"]["args"] = ["/tmp", "-mtime", "+3", "-delete"]
+def r_task_copy(j, name="app2"):
+    t = copy.deepcopy(task(j, "web", "app")); t["Name"] = name
+    for s in t["Services"] or []: s["Name"] = s["Name"] + "-2"
+    return t
+def r_task_added(j): tg(j, "web")["Tasks"].append(r_task_copy(j))
+def r_task_added_first(j): tg(j, "web")["Tasks"].insert(0, r_task_copy(j, "aaa"))
+def r_template_added(j):
+    task(j, "web", "app")["Templates"].append({**copy.deepcopy(task(j, "web", "app")["Templates"][0]), "DestPath": "local/c.env", "EmbeddedTmpl": "c=1"})
+def r_template_removed(j): task(j, "web", "app")["Templates"].pop(0)
+def r_template_wait(j): task(j, "web", "app")["Templates"][0]["Wait"]["Max"] = 20000000000
+def r_change_script(j): task(j, "web", "app")["Templates"][1]["ChangeScript"]["Args"] = ["-v"]
+def r_service_added(j):
+    task(j, "web", "app")["Services"].append({**copy.deepcopy(task(j, "web", "app")["Services"][0]), "Name": "app-extra", "Tags": ["z"]})
+def r_check_added(j):
+    svc = tg(j, "web")["Services"][0]; svc["Checks"].append({**copy.deepcopy(svc["Checks"][0]), "Name": "live", "Path": "/live"})
+def r_mount_added(j):
+    task(j, "web", "app")["VolumeMounts"].append({**copy.deepcopy(task(j, "web", "app")["VolumeMounts"][0]), "Destination": "/certs2"})
+def r_mount_removed(j): task(j, "web", "app")["VolumeMounts"].pop(0)
+def r_group_added(j):
+    g = copy.deepcopy(tg(j, "web")); g["Name"] = "web2"
+    for s in g["Services"] or []: s["Name"] = s["Name"] + "-2"
+    j["TaskGroups"].append(g)
+def r_device_added(j):
+    task(j, "web", "app")["Resources"]["Devices"].append({"Name": "fpga", "Count": 2, "Constraints": None, "Affinities": None})
 
 # name: (base job, edit of old or None, edit of new, old is none)
 changes = {
@@ -154,6 +178,21 @@ changes = {
     "full_second_group_service": ("full", c_unchanged, f_second_group_service),
     "full_env_removed": ("full", c_unchanged, f_env_removed),
     "sysbatch_args": ("sysbatch", c_unchanged, s_args),
+    "new_rich_job": ("rich", None, c_unchanged),
+    "rich_task_added": ("rich", c_unchanged, r_task_added),
+    "rich_task_added_first": ("rich", c_unchanged, r_task_added_first),
+    "rich_task_removed": ("rich", r_task_added, c_unchanged),
+    "rich_template_added": ("rich", c_unchanged, r_template_added),
+    "rich_template_removed": ("rich", c_unchanged, r_template_removed),
+    "rich_template_wait": ("rich", c_unchanged, r_template_wait),
+    "rich_change_script": ("rich", c_unchanged, r_change_script),
+    "rich_service_added": ("rich", c_unchanged, r_service_added),
+    "rich_check_added": ("rich", c_unchanged, r_check_added),
+    "rich_mount_added": ("rich", c_unchanged, r_mount_added),
+    "rich_mount_removed": ("rich", c_unchanged, r_mount_removed),
+    "rich_group_added": ("rich", c_unchanged, r_group_added),
+    "rich_group_removed": ("rich", r_group_added, c_unchanged),
+    "rich_device_added": ("rich", c_unchanged, r_device_added),
 }
 
 def v_negative_count(j): tg(j, "frontend")["Count"] = -1
