@@ -277,7 +277,7 @@ internal static class DiffRules
             StringSet(Strings(o, "CanaryTags"), Strings(n, "CanaryTags"), "CanaryTags", contextual),
             StringSet(Strings(o, "Tags"), Strings(n, "Tags"), "Tags", contextual),
             .. Sorted(KeyedPairs(Objs(o, "Checks"), Objs(n, "Checks"), c => Str(c, "Name")).Select(p => Check(p.Old, p.New, contextual))),
-            Struct(Obj(o, "Connect"), Obj(n, "Connect"), "ConsulConnect", contextual),
+            ConnectDiff.Of(Obj(o, "Connect"), Obj(n, "Connect"), contextual),
             Identity(Obj(o, "Identity"), Obj(n, "Identity"), contextual),
             Struct(Obj(o, "Weights"), Obj(n, "Weights"), "Weights", contextual),
         ]);

@@ -105,6 +105,22 @@ def r_group_added(j):
     j["TaskGroups"].append(g)
 def r_device_added(j):
     task(j, "web", "app")["Resources"]["Devices"].append({"Name": "fpga", "Count": 2, "Constraints": None, "Affinities": None})
+def x_task_added(j):
+    g = j["TaskGroups"][0]
+    t = copy.deepcopy(g["Tasks"][0]); t["Name"] = "worker"; t["Config"] = {"image": "worker:1"}
+    g["Tasks"].append(t)
+def x_native_task_added(j):
+    x_task_added(j); j["TaskGroups"][0]["Services"][0]["TaskName"] = "app"
+def x_image(j): j["TaskGroups"][0]["Tasks"][0]["Config"]["image"] = "api:2"
+def x_upstream_added(j):
+    proxy = j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]
+    proxy["Upstreams"].append({**copy.deepcopy(proxy["Upstreams"][0]), "DestinationName": "cache", "LocalBindPort": 6379})
+def x_sidecar_resources(j): j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarTask"]["Resources"]["CPU"] = 500
+def x_listener_added(j):
+    ingress = j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Ingress"]
+    ingress["Listeners"].append({"Port": 9090, "Protocol": "http", "Services": [{**copy.deepcopy(ingress["Listeners"][0]["Services"][0]), "Name": "web"}]})
+def x_connect_timeout(j): j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Proxy"]["ConnectTimeout"] = 3000000000
+def x_count(j): j["TaskGroups"][0]["Count"] = 3
 
 # name: (base job, edit of old or None, edit of new, old is none)
 changes = {
@@ -193,6 +209,25 @@ changes = {
     "rich_group_added": ("rich", c_unchanged, r_group_added),
     "rich_group_removed": ("rich", r_group_added, c_unchanged),
     "rich_device_added": ("rich", c_unchanged, r_device_added),
+    "new_connect_sidecar": ("connect-sidecar", None, c_unchanged),
+    "new_connect_custom": ("connect-custom", None, c_unchanged),
+    "new_connect_native": ("connect-native", None, c_unchanged),
+    "new_gateway_ingress": ("gateway-ingress", None, c_unchanged),
+    "new_gateway_ingress_host": ("gateway-ingress-host", None, c_unchanged),
+    "new_gateway_terminating": ("gateway-terminating", None, c_unchanged),
+    "new_gateway_mesh": ("gateway-mesh", None, c_unchanged),
+    "connect_sidecar_unchanged": ("connect-sidecar", c_unchanged, c_unchanged),
+    "connect_sidecar_task_added": ("connect-sidecar", c_unchanged, x_task_added),
+    "connect_sidecar_image": ("connect-sidecar", c_unchanged, x_image),
+    "connect_sidecar_count": ("connect-sidecar", c_unchanged, x_count),
+    "connect_upstream_added": ("connect-sidecar", c_unchanged, x_upstream_added),
+    "connect_custom_resources": ("connect-custom", c_unchanged, x_sidecar_resources),
+    "connect_custom_task_added": ("connect-custom", c_unchanged, x_task_added),
+    "connect_native_task_added": ("connect-native", c_unchanged, x_native_task_added),
+    "gateway_ingress_listener_added": ("gateway-ingress", c_unchanged, x_listener_added),
+    "gateway_ingress_unchanged": ("gateway-ingress", c_unchanged, c_unchanged),
+    "gateway_terminating_timeout": ("gateway-terminating", c_unchanged, x_connect_timeout),
+    "gateway_mesh_count": ("gateway-mesh", c_unchanged, x_count),
 }
 
 def v_negative_count(j): tg(j, "frontend")["Count"] = -1
@@ -298,6 +333,11 @@ validates = {
     "warn_cron_deprecated": ("periodic", w_cron),
     "warn_auto_promote_mixed": ("full", w_auto_promote),
     "warn_memory_max": ("base", w_memory_max),
+    "connect_native_ambiguous_task": ("connect-native", x_task_added),
+    "connect_native_missing_task": ("connect-native", lambda j: j["TaskGroups"][0]["Services"][0].update({"TaskName": "nope"})),
+    "connect_mesh_without_port": ("gateway-mesh", lambda j: j["TaskGroups"][0]["Services"][0].update({"PortLabel": ""})),
+    "valid_connect_custom": ("connect-custom", lambda j: None),
+    "valid_gateway_ingress": ("gateway-ingress", lambda j: None),
 }
 
 def write(path, obj):
