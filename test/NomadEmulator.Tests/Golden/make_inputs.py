@@ -337,6 +337,13 @@ validates = {
     "connect_native_missing_task": ("connect-native", lambda j: j["TaskGroups"][0]["Services"][0].update({"TaskName": "nope"})),
     "connect_mesh_without_port": ("gateway-mesh", lambda j: j["TaskGroups"][0]["Services"][0].update({"PortLabel": ""})),
     "valid_connect_custom": ("connect-custom", lambda j: None),
+    "vault_not_enabled": ("base", lambda j: task(j, "frontend", "app").update({"Vault": {"Policies": ["web"]}})),
+    "multiregion_unlicensed": ("base", lambda j: j.update({"Multiregion": {"Regions": [{"Name": "east", "Datacenters": ["dc1"]}]}})),
+    "multiregion_without_regions": ("base", lambda j: j.update({"Multiregion": {"Strategy": {"MaxParallel": 1}}})),
+    "numa_enterprise": ("base", lambda j: task(j, "frontend", "app")["Resources"].update({"NUMA": {"Affinity": "prefer"}})),
+    "schedule_enterprise": ("base", lambda j: task(j, "frontend", "app").update({"Schedule": {"Cron": {"Start": "0 12 * * *", "End": "0 13 * * *", "Timezone": "UTC"}}})),
+    "numa_none": ("base", lambda j: task(j, "frontend", "app")["Resources"].update({"NUMA": {"Affinity": "none"}})),
+    "enterprise_and_vault_errors": ("base", lambda j: (v_negative_count(j), task(j, "frontend", "app").update({"Vault": {}}), j.update({"Multiregion": {"Regions": [{"Name": "east"}]}}), task(j, "worker", "w")["Resources"].update({"NUMA": {"Affinity": "require"}}))),
     "valid_gateway_ingress": ("gateway-ingress", lambda j: None),
 }
 
