@@ -55,6 +55,150 @@ internal static class ConnectAdmission
         return null;
     }
 
+    /// <summary>
+    /// <c>jobConnectHook.Validate</c> (groupConnectValidate for each group, the first error only): network mode and
+    /// count, lower-case names for sidecars, the native service's task, upstream listeners and transparent proxy.
+    /// </summary>
+    public static string? Validate(JsonObject job)
+    {
+        foreach (var group in Objs(job, "TaskGroups"))
+        {
+            if (ValidateGroup(group) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ValidateGroup(JsonObject group)
+    {
+        var groupName = Str(group, "Name");
+        var services = Objs(group, "Services");
+        foreach (var service in services)
+        {
+            var connect = Obj(service, "Connect");
+            var name = Str(service, "Name");
+            string? error = null;
+            if (Obj(connect, "SidecarService") is not null)
+            {
+                error = NetworkMode(group, "connect sidecar", allowHost: false)
+                    ?? (HasUppercase(name) ? $"Consul Connect service name \"{name}\" in group \"{groupName}\" must not contain uppercase characters" : null)
+                    ?? (HasUppercase(groupName) ? $"Consul Connect group \"{groupName}\" with service \"{name}\" must not contain uppercase characters" : null);
+            }
+            else if (connect is not null && Bool(connect["Native"]))
+            {
+                error = NativeTask(group, service, name, out _);
+            }
+            else if (Obj(connect, "Gateway") is not null)
+            {
+                error = NetworkMode(group, "connect gateway", allowHost: true);
+            }
+
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        var listeners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var connectBlocks = 0;
+        var transparent = false;
+        foreach (var service in services)
+        {
+            var connect = Obj(service, "Connect");
+            if (connect is not null)
+            {
+                connectBlocks++;
+            }
+
+            if (Obj(Obj(connect, "SidecarService"), "Proxy") is not { } proxy)
+            {
+                continue;
+            }
+
+            foreach (var upstream in Objs(proxy, "Upstreams"))
+            {
+                var socket = Str(upstream, "LocalBindSocketPath");
+                var address = Str(upstream, "LocalBindAddress");
+                var listener = socket.Length > 0 ? socket
+                    : address.Contains(':', StringComparison.Ordinal) ? $"[{address}]:{Str(upstream, "LocalBindPort")}" : $"{address}:{Str(upstream, "LocalBindPort")}";
+                if (listeners.TryGetValue(listener, out var other))
+                {
+                    return $"Consul Connect services \"{Str(service, "Name")}\" and \"{other}\" in group \"{groupName}\" using same address for upstreams ({listener})";
+                }
+
+                listeners[listener] = Str(service, "Name");
+            }
+
+            if (Obj(proxy, "TransparentProxy") is { } tproxy)
+            {
+                transparent = true;
+                var dnsSet = Objs(group, "Networks").Any(n => Obj(n, "DNS") is { } dns
+                    && (Strings(dns, "Servers").Count > 0 || Strings(dns, "Searches").Count > 0 || Strings(dns, "Options").Count > 0));
+                if (dnsSet && !Bool(tproxy["NoDNS"]))
+                {
+                    return "Consul Connect transparent proxy cannot be used with network.dns unless no_dns=true";
+                }
+
+                var reserved = Objs(group, "Networks").SelectMany(n => Objs(n, "ReservedPorts")).Select(p => Str(p, "Label")).ToHashSet(StringComparer.Ordinal);
+                foreach (var label in Strings(tproxy, "ExcludeInboundPorts"))
+                {
+                    if (!ushort.TryParse(label, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) && !reserved.Contains(label))
+                    {
+                        return $"Consul Connect transparent proxy port \"{label}\" must be numeric or one of network.port labels";
+                    }
+                }
+            }
+        }
+
+        return transparent && connectBlocks > 1 ? "Consul Connect transparent proxy requires there is only one connect block" : null;
+    }
+
+    // A name that strings.ToLower would change.
+    private static bool HasUppercase(string name) => name.Any(c => char.ToLowerInvariant(c) != c);
+
+    // groupConnectNetworkModeValidate.
+    private static string? NetworkMode(JsonObject group, string prefix, bool allowHost)
+    {
+        var networks = Objs(group, "Networks");
+        if (networks.Count != 1)
+        {
+            return $"{prefix}: must have exactly one network for Consul Connect: group \"{Str(group, "Name")}\" has {networks.Count} networks";
+        }
+
+        var mode = Str(networks[0], "Mode");
+        if (mode == "bridge" || (allowHost && mode == "host") || mode.StartsWith("cni/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var allowed = allowHost ? "\"bridge\", \"host\", or \"cni/*\"" : "\"bridge\" or \"cni/*\"";
+        return $"{prefix}: invalid network mode for Consul Connect: group \"{Str(group, "Name")}\" uses network mode \"{mode}\"; must be {allowed}";
+    }
+
+    // getNamedTaskForNativeService: the named task, or the group's only task.
+    private static string? NativeTask(JsonObject group, JsonObject service, string name, out JsonObject? task)
+    {
+        var tasks = Objs(group, "Tasks");
+        var taskName = Str(service, "TaskName");
+        task = null;
+        if (taskName.Length == 0)
+        {
+            if (tasks.Count != 1)
+            {
+                return $"task for Consul Connect Native service {Str(group, "Name")}->{name} is ambiguous and must be set";
+            }
+
+            task = tasks[0];
+            return null;
+        }
+
+        task = tasks.FirstOrDefault(t => Str(t, "Name") == taskName);
+        return task is null ? $"task {taskName} named by Consul Connect Native service {Str(group, "Name")}->{name} does not exist" : null;
+    }
+
     private static void Sidecar(JsonObject group, JsonObject service, JsonObject connect, JsonObject sidecarService, string name)
     {
         var tasks = Tasks(group);
@@ -81,28 +225,12 @@ internal static class ConnectAdmission
 
     private static string? Native(JsonObject group, JsonObject service, string name)
     {
-        var tasks = Objs(group, "Tasks");
-        var taskName = Str(service, "TaskName");
-        JsonObject? task;
-        if (taskName.Length == 0)
+        if (NativeTask(group, service, name, out var task) is { } error)
         {
-            if (tasks.Count != 1)
-            {
-                return $"error in job mutator connect: task for Consul Connect Native service {Str(group, "Name")}->{name} is ambiguous and must be set";
-            }
-
-            task = tasks[0];
-        }
-        else
-        {
-            task = tasks.FirstOrDefault(t => Str(t, "Name") == taskName);
-            if (task is null)
-            {
-                return $"error in job mutator connect: task {taskName} named by Consul Connect Native service {Str(group, "Name")}->{name} does not exist";
-            }
+            return $"error in job mutator connect: {error}";
         }
 
-        task["Kind"] = $"connect-native:{name}";
+        task!["Kind"] = $"connect-native:{name}";
         service["TaskName"] = Str(task, "Name");
         return null;
     }

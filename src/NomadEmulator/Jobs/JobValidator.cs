@@ -15,6 +15,11 @@ internal static class JobValidator
     public static List<string> Validate(JsonObject job)
     {
         var errors = new List<string>();
+        // jobConnectHook.Validate is the first validator (its first error only).
+        if (ConnectAdmission.Validate(job) is { } connectError)
+        {
+            errors.Add(connectError);
+        }
         // jobVaultHook.Validate runs before jobValidate: a default server has no Vault cluster enabled.
         if (Objs(job, "TaskGroups").SelectMany(g => Objs(g, "Tasks")).Select(t => Obj(t, "Vault")).FirstOrDefault(v => v is not null) is { } vault)
         {

@@ -345,6 +345,16 @@ validates = {
     "numa_none": ("base", lambda j: task(j, "frontend", "app")["Resources"].update({"NUMA": {"Affinity": "none"}})),
     "enterprise_and_vault_errors": ("base", lambda j: (v_negative_count(j), task(j, "frontend", "app").update({"Vault": {}}), j.update({"Multiregion": {"Regions": [{"Name": "east"}]}}), task(j, "worker", "w")["Resources"].update({"NUMA": {"Affinity": "require"}}))),
     "valid_gateway_ingress": ("gateway-ingress", lambda j: None),
+    "connect_sidecar_host_network": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Networks"][0].update({"Mode": "host"})),
+    "connect_sidecar_no_network": ("connect-sidecar", lambda j: j["TaskGroups"][0].update({"Networks": None})),
+    "connect_sidecar_uppercase": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Services"][0].update({"Name": "Api"})),
+    "connect_gateway_host_ok": ("gateway-ingress-host", lambda j: None),
+    "connect_gateway_cni_ok": ("gateway-terminating", lambda j: j["TaskGroups"][0]["Networks"][0].update({"Mode": "cni/mesh"})),
+    "connect_gateway_no_network": ("gateway-terminating", lambda j: j["TaskGroups"][0].update({"Networks": None})),
+    "connect_upstreams_same_address": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["Upstreams"].append({**copy.deepcopy(j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["Upstreams"][0]), "DestinationName": "other"})),
+    "connect_tproxy_dns": ("connect-sidecar", lambda j: (j["TaskGroups"][0]["Networks"][0].update({"DNS": {"Servers": ["1.1.1.1"]}}), j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"].update({"TransparentProxy": {}}))),
+    "connect_tproxy_bad_port": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"].update({"TransparentProxy": {"ExcludeInboundPorts": ["nope", "80"]}})),
+    "connect_sidecar_host_and_vault": ("connect-sidecar", lambda j: (j["TaskGroups"][0]["Networks"][0].update({"Mode": "host"}), j["TaskGroups"][0]["Tasks"][0].update({"Vault": {}}))),
 }
 
 def write(path, obj):
