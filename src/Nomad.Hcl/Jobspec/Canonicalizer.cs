@@ -159,6 +159,11 @@ internal static class Canonicalizer
             job["Update"] = DefaultUpdate();
         }
 
+        if (job["Multiregion"] is JsonObject multiregion)
+        {
+            Multiregion(multiregion);
+        }
+
         foreach (var group in Each(job, "TaskGroups"))
         {
             TaskGroup(group, job, type);
@@ -280,9 +285,15 @@ internal static class Canonicalizer
             Service(service, null, group, job);
         }
 
-        if (group["Consul"] is JsonObject consul && Text(consul, "Cluster").Length == 0)
+        if (group["Consul"] is JsonObject consul)
         {
-            consul["Cluster"] = "default";
+            // Consul.MergeNamespace(job.ConsulNamespace), then Consul.Canonicalize.
+            if (Text(consul, "Namespace").Length == 0 && job["ConsulNamespace"] is JsonValue jobNamespace)
+            {
+                consul["Namespace"] = jobNamespace.DeepClone();
+            }
+
+            Consul(consul);
         }
 
         if (group["Disconnect"] is JsonObject disconnect)
@@ -298,14 +309,7 @@ internal static class Canonicalizer
             task["Resources"] = resources = StructDecoder.Zero("Resources");
         }
 
-        if (resources["Cores"] is null)
-        {
-            resources["Cores"] = 0;
-            Default(resources, "CPU", 100);
-        }
-
-        Default(resources, "CPU", 0);
-        Default(resources, "MemoryMB", 300);
+        Resources(resources);
         Default(task, "KillTimeout", 5 * Second);
         if (task["LogConfig"] is JsonObject logs)
         {
@@ -355,6 +359,11 @@ internal static class Canonicalizer
             }
         }
 
+        if (task["Consul"] is JsonObject taskConsul)
+        {
+            Consul(taskConsul);
+        }
+
         foreach (var template in Each(task, "Templates"))
         {
             Default(template, "SourcePath", "");
@@ -392,10 +401,7 @@ internal static class Canonicalizer
             Default(affinity, "Weight", 50);
         }
 
-        foreach (var mount in Each(task, "VolumeMounts"))
-        {
-            Defaults(mount, new JsonObject { ["PropagationMode"] = "private", ["ReadOnly"] = false, ["SELinuxLabel"] = "" });
-        }
+        VolumeMounts(task);
 
         foreach (var secret in Each(task, "Secrets"))
         {
@@ -406,6 +412,25 @@ internal static class Canonicalizer
         if (task["Lifecycle"] is JsonObject lifecycle && Text(lifecycle, "Hook").Length == 0 && lifecycle["Sidecar"]?.GetValue<bool>() != true)
         {
             task["Lifecycle"] = null;
+        }
+
+        if (task["CSIPluginConfig"] is JsonObject plugin)
+        {
+            // TaskCSIPluginConfig.Canonicalize: zero values replaced.
+            if (Text(plugin, "MountDir").Length == 0)
+            {
+                plugin["MountDir"] = "/csi";
+            }
+
+            if (Text(plugin, "StagePublishBaseDir").Length == 0)
+            {
+                plugin["StagePublishBaseDir"] = "/local/csi";
+            }
+
+            if (plugin["HealthTimeout"] is null || Number(plugin["HealthTimeout"]) == 0)
+            {
+                plugin["HealthTimeout"] = 30 * Second;
+            }
         }
 
         var groupRestart = (JsonObject)group["RestartPolicy"]!.DeepClone();
@@ -442,6 +467,18 @@ internal static class Canonicalizer
             Connect(connect);
         }
 
+        if (service["Weights"] is JsonObject weights)
+        {
+            // ServiceWeights.Canonicalize: a weight of zero or less becomes 1.
+            foreach (var field in new[] { "Passing", "Warning" })
+            {
+                if (weights[field] is null || Number(weights[field]) <= 0)
+                {
+                    weights[field] = 1;
+                }
+            }
+        }
+
         foreach (var check in Each(service, "Checks"))
         {
             var merged = service["CheckRestart"] is JsonObject serviceRestart ? (JsonObject)serviceRestart.DeepClone() : null;
@@ -456,6 +493,14 @@ internal static class Canonicalizer
             }
 
             check["CheckRestart"] = merged;
+            foreach (var field in new[] { "SuccessBeforePassing", "FailuresBeforeCritical", "FailuresBeforeWarning" })
+            {
+                if (check[field] is not null && Number(check[field]) < 0)
+                {
+                    check[field] = 0;
+                }
+            }
+
             if (Text(check, "OnUpdate").Length == 0)
             {
                 check["OnUpdate"] = service["OnUpdate"]!.DeepClone();
@@ -488,17 +533,10 @@ internal static class Canonicalizer
 
         if (connect["SidecarTask"] is JsonObject task)
         {
-            NullIfEmpty(task, "Config", "Env", "Meta");
+            NullIfEmpty(task, "Config", "Env");
             if (task["Resources"] is JsonObject resources)
             {
-                if (resources["Cores"] is null)
-                {
-                    resources["Cores"] = 0;
-                    Default(resources, "CPU", 100);
-                }
-
-                Default(resources, "CPU", 0);
-                Default(resources, "MemoryMB", 300);
+                Resources(resources);
             }
             else
             {
@@ -518,24 +556,139 @@ internal static class Canonicalizer
                 task["LogConfig"] = new JsonObject { ["MaxFiles"] = 10, ["MaxFileSizeMB"] = 10, ["Enabled"] = null, ["Disabled"] = false };
             }
 
+            NullIfEmpty(task, "Meta");
             Default(task, "KillTimeout", 5 * Second);
             Default(task, "ShutdownDelay", 0);
+            VolumeMounts(task);
         }
 
-        if (connect["Gateway"] is JsonObject gateway && gateway["Proxy"] is JsonObject gatewayProxy)
+        if (connect["Gateway"] is JsonObject gateway)
         {
-            NullIfEmpty(gatewayProxy, "Config");
+            if (gateway["Proxy"] is JsonObject gatewayProxy)
+            {
+                // ConsulGatewayProxy.Canonicalize: Consul's default connect timeout.
+                Default(gatewayProxy, "ConnectTimeout", 5 * Second);
+                NullIfEmpty(gatewayProxy, "EnvoyGatewayBindAddresses", "Config");
+            }
+
+            if (gateway["Ingress"] is JsonObject ingress)
+            {
+                // ConsulIngressConfigEntry.Canonicalize; the TLS block's is empty, and a listener's does not reach
+                // its services (ConsulIngressService.Canonicalize is never called), so their empty lists stay.
+                NullIfEmpty(ingress, "Listeners");
+                foreach (var listener in Each(ingress, "Listeners"))
+                {
+                    if (Text(listener, "Protocol").Length == 0)
+                    {
+                        listener["Protocol"] = "tcp";
+                    }
+
+                    NullIfEmpty(listener, "Services");
+                }
+            }
+
+            if (gateway["Terminating"] is JsonObject terminating)
+            {
+                NullIfEmpty(terminating, "Services");
+            }
         }
     }
 
     private static void Proxy(JsonObject proxy)
     {
-        NullIfEmpty(proxy, "Upstreams", "Config");
+        if (proxy["Expose"] is JsonObject expose)
+        {
+            NullIfEmpty(expose, "Paths", "Path");
+        }
+
+        NullIfEmpty(proxy, "Upstreams");
+        if (proxy["TransparentProxy"] is JsonObject transparent)
+        {
+            NullIfEmpty(transparent, "ExcludeInboundPorts", "ExcludeOutboundCIDRs", "ExcludeOutboundPorts", "ExcludeUIDs");
+        }
+
         foreach (var upstream in Each(proxy, "Upstreams"))
         {
             NullIfEmpty(upstream, "Config");
         }
+
+        NullIfEmpty(proxy, "Config");
     }
+
+    /// <summary>Resources.Canonicalize (api/resources.go) with its devices and NUMA block.</summary>
+    private static void Resources(JsonObject resources)
+    {
+        if (resources["Cores"] is null)
+        {
+            resources["Cores"] = 0;
+            Default(resources, "CPU", 100);
+        }
+
+        Default(resources, "CPU", 0);
+        Default(resources, "MemoryMB", 300);
+        foreach (var device in Each(resources, "Devices"))
+        {
+            // RequestedDevice.Canonicalize: one device unless counted; its affinities weigh 50 by default.
+            Default(device, "Count", 1);
+            foreach (var affinity in Each(device, "Affinities"))
+            {
+                Default(affinity, "Weight", 50);
+            }
+        }
+
+        if (resources["NUMA"] is JsonObject numa)
+        {
+            if (Text(numa, "Affinity").Length == 0)
+            {
+                numa["Affinity"] = "none";
+            }
+
+            NullIfEmpty(numa, "Devices");
+        }
+    }
+
+    /// <summary>Consul.Canonicalize (api/consul.go): the cluster is "default" unless named.</summary>
+    private static void Consul(JsonObject consul)
+    {
+        if (Text(consul, "Cluster").Length == 0)
+        {
+            consul["Cluster"] = "default";
+        }
+    }
+
+    /// <summary>VolumeMount.Canonicalize of each of an owner's mounts.</summary>
+    private static void VolumeMounts(JsonObject owner)
+    {
+        foreach (var mount in Each(owner, "VolumeMounts"))
+        {
+            Defaults(mount, new JsonObject { ["PropagationMode"] = "private", ["ReadOnly"] = false, ["SELinuxLabel"] = "" });
+        }
+    }
+
+    /// <summary>Multiregion.Canonicalize (api/jobs.go).</summary>
+    private static void Multiregion(JsonObject multiregion)
+    {
+        if (multiregion["Strategy"] is JsonObject strategy)
+        {
+            Default(strategy, "MaxParallel", 0);
+            Default(strategy, "OnFailure", "");
+        }
+        else
+        {
+            multiregion["Strategy"] = new JsonObject { ["MaxParallel"] = 0, ["OnFailure"] = "" };
+        }
+
+        Default(multiregion, "Regions", new JsonArray());
+        foreach (var region in Each(multiregion, "Regions"))
+        {
+            Default(region, "Count", 1);
+            Default(region, "Datacenters", new JsonArray());
+            Default(region, "Meta", new JsonObject());
+        }
+    }
+
+    private static double Number(JsonNode? node) =>
+        node is JsonValue v && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0;
 
     private static string GoPathBase(string path)
     {

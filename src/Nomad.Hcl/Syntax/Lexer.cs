@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Nomad.Hcl.Diagnostics;
 
 namespace Nomad.Hcl.Syntax;
@@ -67,6 +69,12 @@ public sealed class Lexer
 
     private void Run()
     {
+        // hclsyntax's scanTokens strips a UTF-8 byte order mark first; positions after it keep column 1.
+        if (_src.Length > 0 && _src[0] == '\uFEFF')
+        {
+            _pos = 1;
+        }
+
         while (true)
         {
             var top = _frames.Count > 0 ? _frames.Peek() : null;
@@ -235,25 +243,21 @@ public sealed class Lexer
             return;
         }
 
-        if (IsIdentStart(c))
+        if (IsIdentStart(_src, _pos))
         {
-            Advance();
-            while (!AtEnd && IsIdentPart(Peek()))
+            Advance(CharCount(_pos));
+            while (!AtEnd && IsIdentPart(_src, _pos))
             {
-                Advance();
+                Advance(CharCount(_pos));
             }
 
             Emit(TokenKind.Ident, start);
             return;
         }
 
-        if (char.IsWhiteSpace(c) && c != '\r')
-        {
-            Advance();
-            return;
-        }
-
-        Advance(char.IsHighSurrogate(c) ? 2 : 1);
+        // Only ' ' and tab are spaces (hclsyntax: Spaces = (' ' | 0x09)+); any other character, Unicode spaces, form
+        // feed, vertical tab and a lone '\r' included, is one invalid token.
+        Advance(char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1);
         Emit(TokenKind.Invalid, start);
     }
 
@@ -283,14 +287,43 @@ public sealed class Lexer
         Single(oneChar, start);
     }
 
-    /// <summary>Identifier start as HCL defines it: a Unicode ID_Start character or <c>_</c>.</summary>
-    public static bool IsIdentStart(char c) => char.IsLetter(c) || c == '_';
+    // Identifier start as HCL defines it (hclsyntax's unicode_derived.rl): the code point at index (a surrogate pair
+    // counts as one) is ID_Start or "_".
+    private static bool IsIdentStart(string text, int index) =>
+        text[index] == '_' || (Rune.TryGetRuneAt(text, index, out var rune) && IsIdStart(rune));
 
-    /// <summary>Identifier continuation: ID_Continue, <c>_</c> or <c>-</c>.</summary>
-    public static bool IsIdentPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-' ||
-        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
-            or System.Globalization.UnicodeCategory.SpacingCombiningMark
-            or System.Globalization.UnicodeCategory.ConnectorPunctuation;
+    // Identifier continuation: ID_Continue, "_" or "-".
+    private static bool IsIdentPart(string text, int index)
+    {
+        var c = text[index];
+        if (c is '_' or '-')
+        {
+            return true;
+        }
+
+        if (!Rune.TryGetRuneAt(text, index, out var rune))
+        {
+            return false;
+        }
+
+        return IsIdStart(rune) || OtherIdContinue(rune.Value) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
+    }
+
+    // Unicode's ID_Start: letters, letter numbers (Nl: Ⅰ, ⅷ) and Other_ID_Start, less Pattern_Syntax/Pattern_White_Space
+    // (none of which is a letter).
+    private static bool IsIdStart(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.LetterNumber
+        || rune.Value is 0x1885 or 0x1886 or 0x2118 or 0x212E or 0x309B or 0x309C;
+
+    // Other_ID_Continue (PropList.txt): MIDDLE DOT, GREEK ANO TELEIA, ETHIOPIC DIGITS ONE..NINE, NEW TAI LUE THAM DIGIT ONE.
+    private static bool OtherIdContinue(int value) =>
+        value is 0x00B7 or 0x0387 or (>= 0x1369 and <= 0x1371) or 0x19DA;
+
+    private int CharCount(int index) =>
+        char.IsHighSurrogate(_src[index]) && index + 1 < _src.Length && char.IsLowSurrogate(_src[index + 1]) ? 2 : 1;
 
     // hclsyntax's NumberLit: a digit, then as many of digit, "." or e[+-]digit as follow, not ending with ".". So
     // "2.5.0" is one (invalid) literal, "1." is "1" then ".", and "a.0.1" scans the number "0.1".
@@ -379,14 +412,15 @@ public sealed class Lexer
         }
 
         var nameStart = i;
-        if (i >= _src.Length || !IsIdentStart(_src[i]))
+        if (i >= _src.Length || !IsIdentStart(_src, i))
         {
             return false;
         }
 
-        while (i < _src.Length && IsIdentPart(_src[i]))
+        i += CharCount(i);
+        while (i < _src.Length && IsIdentPart(_src, i))
         {
-            i++;
+            i += CharCount(i);
         }
 
         var marker = _src[nameStart..i];
@@ -448,7 +482,9 @@ public sealed class Lexer
         }
 
         // A backslash escapes the next character, but not a newline (nor the end of the text): alone it is invalid.
-        if (c == '\\' && (_pos + 1 >= _src.Length || _src[_pos + 1] is '\n' or '\r'))
+        // A '$' or '%' that ends the text cannot be told from an interpolation's start: invalid too.
+        if ((c == '\\' && (_pos + 1 >= _src.Length || _src[_pos + 1] is '\n' or '\r'))
+            || (c is '$' or '%' && _pos + 1 == _src.Length))
         {
             Advance();
             Emit(TokenKind.Invalid, start);
@@ -463,7 +499,7 @@ public sealed class Lexer
                 break;
             }
 
-            if ((c == '$' || c == '%') && Peek(1) == '{')
+            if ((c == '$' || c == '%') && (Peek(1) == '{' || _pos + 1 == _src.Length))
             {
                 break;
             }
@@ -505,6 +541,18 @@ public sealed class Lexer
             return;
         }
 
+        // hclsyntax: a heredoc literal is any character but '\r' and '\n', ended by '\r'? '\n'. A '\r' on its own
+        // matches nothing, so the scanner stops: the rest of the text is one invalid token (checkInvalidTokens reports
+        // it as "Invalid character" over that range).
+        // Likewise a '$' or '%' that ends the text: the scanner waits for the character that says whether it opens
+        // an interpolation, and stops.
+        if ((Peek() == '\r' && Peek(1) != '\n') || (Peek() is '$' or '%' && _pos + 1 == _src.Length))
+        {
+            Advance(_src.Length - _pos);
+            Emit(TokenKind.Invalid, start);
+            return;
+        }
+
         while (!AtEnd)
         {
             var c = Peek();
@@ -514,7 +562,17 @@ public sealed class Lexer
                 break;
             }
 
-            if ((c == '$' || c == '%') && Peek(1) == '{')
+            if (c == '\r')
+            {
+                if (Peek(1) == '\n')
+                {
+                    Advance(2);
+                }
+
+                break;
+            }
+
+            if ((c == '$' || c == '%') && (Peek(1) == '{' || _pos + 1 == _src.Length))
             {
                 break;
             }
@@ -532,27 +590,25 @@ public sealed class Lexer
         Emit(TokenKind.StringLit, start);
     }
 
+    // hclsyntax's heredocLiteralEOL: a whole line ended by a newline (not the end of the text) whose text, with
+    // leading and trailing white space trimmed as Go's bytes.TrimSpace does (tabs, spaces, form feed, vertical tab,
+    // NEL, NBSP and the other Unicode spaces), is the marker. The token spans the line without its newline.
     private bool TryHeredocEnd(Frame frame, SourcePosition start)
     {
-        var i = _pos;
-        while (i < _src.Length && (_src[i] == ' ' || _src[i] == '\t'))
-        {
-            i++;
-        }
-
-        if (string.CompareOrdinal(_src, i, frame.Marker, 0, frame.Marker.Length) != 0)
+        var lineEnd = _src.IndexOf('\n', _pos);
+        if (lineEnd < 0)
         {
             return false;
         }
 
-        var end = i + frame.Marker.Length;
-        var atLineEnd = end == _src.Length || _src[end] == '\n' || (_src[end] == '\r' && end + 1 < _src.Length && _src[end + 1] == '\n');
-        if (!atLineEnd)
+        var textEnd = lineEnd > _pos && _src[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        var line = _src.AsSpan(_pos, textEnd - _pos);
+        if (line.Contains('\r') || !line.Trim().SequenceEqual(frame.Marker))
         {
             return false;
         }
 
-        Advance(end - _pos);
+        Advance(textEnd - _pos);
         Emit(TokenKind.CHeredoc, start);
         _frames.Pop();
         return true;

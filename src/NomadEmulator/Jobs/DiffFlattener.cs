@@ -10,7 +10,7 @@ namespace Nomad.Emulator.Jobs;
 internal static class DiffFlattener
 {
     /// <summary>Fields whose JSON object is a Go map (flattened as <c>Name[key]</c>), not a struct.</summary>
-    private static readonly HashSet<string> MapFields = ["Meta", "Env", "CanaryMeta", "TaggedAddresses", "Header", "Volumes", "Args", "ExtraClaims", "Options", "Labels", "Target"];
+    private static readonly HashSet<string> MapFields = ["Meta", "Env", "CanaryMeta", "TaggedAddresses", "Header", "Volumes", "Args", "ExtraClaims", "Options", "Labels", "Target", "GetterOptions", "GetterHeaders", "Add", "Set"];
 
     /// <summary>Scalar-looking fields that are Go pointers or slices, which the primitive flatten skips.</summary>
     private static readonly HashSet<string> PointerFields = ["StopAfterClientDisconnect", "MaxClientDisconnect", "MaxRunDuration", "LostAfter", "Replace", "Reconcile"];

@@ -277,7 +277,7 @@ internal static class DiffRules
             StringSet(Strings(o, "CanaryTags"), Strings(n, "CanaryTags"), "CanaryTags", contextual),
             StringSet(Strings(o, "Tags"), Strings(n, "Tags"), "Tags", contextual),
             .. Sorted(KeyedPairs(Objs(o, "Checks"), Objs(n, "Checks"), c => Str(c, "Name")).Select(p => Check(p.Old, p.New, contextual))),
-            Struct(Obj(o, "Connect"), Obj(n, "Connect"), "ConsulConnect", contextual),
+            ConnectDiff.Of(Obj(o, "Connect"), Obj(n, "Connect"), contextual),
             Identity(Obj(o, "Identity"), Obj(n, "Identity"), contextual),
             Struct(Obj(o, "Weights"), Obj(n, "Weights"), "Weights", contextual),
         ]);
@@ -294,6 +294,70 @@ internal static class DiffRules
     /// <summary><c>idDiff</c>: a workload identity with its audience set.</summary>
     public static ObjectDiff? Identity(JsonObject? old, JsonObject? @new, bool contextual) =>
         Struct(old, @new, "Identity", contextual, (o, n) => [StringSet(Strings(o, "Audience"), Strings(n, "Audience"), "Audience", contextual)], "ExtraClaims");
+
+    /// <summary>
+    /// <c>templateDiffs</c>: one template on each side is diffed whatever its destination; otherwise templates are
+    /// matched by <c>DiffID</c> (the destination), first unmatched match wins; the rest are deleted or added.
+    /// </summary>
+    public static List<ObjectDiff> Templates(List<JsonObject> old, List<JsonObject> @new, bool contextual)
+    {
+        if (old.Count == 1 && @new.Count == 1)
+        {
+            return Template(old[0], @new[0], contextual) is { } one ? [one] : [];
+        }
+        var newMatched = new bool[@new.Count];
+        var diffs = new List<ObjectDiff?>();
+        foreach (var o in old)
+        {
+            var match = -1;
+            for (var i = 0; i < @new.Count; i++)
+            {
+                if (!newMatched[i] && Str(@new[i], "DestPath") == Str(o, "DestPath"))
+                {
+                    match = i;
+                    break;
+                }
+            }
+            if (match < 0)
+            {
+                diffs.Add(Template(o, null, contextual));
+                continue;
+            }
+            newMatched[match] = true;
+            diffs.Add(Template(o, @new[match], contextual));
+        }
+        for (var i = 0; i < @new.Count; i++)
+        {
+            if (!newMatched[i])
+            {
+                diffs.Add(Template(null, @new[i], contextual));
+            }
+        }
+        return Sorted(diffs);
+    }
+
+    // templateDiff: primitive fields (Uid/Gid pointers only when set), then waitConfigDiff (named "Template", its
+    // pointer fields flattened in full, "nil" when unset) and changeScriptDiff (primitive fields + the Args set).
+    private static ObjectDiff? Template(JsonObject? old, JsonObject? @new, bool contextual) =>
+        Struct(old, @new, "Template", contextual, (o, n) =>
+        [
+            Same(Obj(o, "Wait"), Obj(n, "Wait")) ? null : new ObjectDiff(
+                Obj(o, "Wait") is null ? DiffTypes.Added : Obj(n, "Wait") is null ? DiffTypes.Deleted : DiffTypes.Edited,
+                "Template", FieldDiff.OfMaps(DiffFlattener.Full(Obj(o, "Wait")), DiffFlattener.Full(Obj(n, "Wait")), contextual), []),
+            Struct(Obj(o, "ChangeScript"), Obj(n, "ChangeScript"), "ChangeScript", contextual, (co, cn) =>
+                [StringSet(Strings(co, "Args"), Strings(cn, "Args"), "Args", contextual)]),
+        ]);
+
+    /// <summary><c>volumeMountsDiffs</c>: mounts paired by position; extra old ones deleted, extra new ones added.</summary>
+    public static List<ObjectDiff> VolumeMounts(List<JsonObject> old, List<JsonObject> @new, bool contextual)
+    {
+        var diffs = new List<ObjectDiff?>();
+        for (var i = 0; i < Math.Max(old.Count, @new.Count); i++)
+        {
+            diffs.Add(Struct(i < old.Count ? old[i] : null, i < @new.Count ? @new[i] : null, "VolumeMount", contextual));
+        }
+        return Sorted(diffs);
+    }
 
     /// <summary>Members of two lists paired by a key: (old, new), (old, null) deleted, (null, new) added.</summary>
     public static IEnumerable<(JsonObject? Old, JsonObject? New)> KeyedPairs(List<JsonObject> old, List<JsonObject> @new, Func<JsonObject, string> key)

@@ -23,7 +23,11 @@ public static class JobAdmission
         // ApiJobToStructJob canonicalizes every job first, so a bare register body gets the API defaults.
         var canonical = apiJob.DeepClone().AsObject();
         JobCanonicalizer.Canonicalize(canonical);
-        var stored = JobConversion.ToStored(canonical);
+        var (stored, mutatorError) = JobConversion.ToStored(canonical);
+        if (mutatorError is not null)
+        {
+            return new AdmissionResult(null, mutatorError, []) { ValidationErrors = [mutatorError] };
+        }
         var errors = JobValidator.Validate(stored);
         var warnings = JobWarnings.For(stored);
         return errors.Count == 0

@@ -10,8 +10,11 @@ namespace Nomad.Emulator.Jobs;
 /// </summary>
 internal static class JobConversion
 {
-    /// <summary>The stored shape of <paramref name="apiJob"/> (a new object; the input is untouched).</summary>
-    public static JsonObject ToStored(JsonObject apiJob)
+    /// <summary>
+    /// The stored shape of <paramref name="apiJob"/> (a new object; the input is untouched), or the error text of a
+    /// mutator that refuses it (the Connect hook's).
+    /// </summary>
+    public static (JsonObject Job, string? Error) ToStored(JsonObject apiJob)
     {
         var job = (JsonObject)apiJob.DeepClone();
         EmptyToNull(job);
@@ -41,12 +44,15 @@ internal static class JobConversion
         };
         foreach (var group in Objs(job, "TaskGroups"))
         {
-            Group(group, Str(job, "Name"), Str(job, "Namespace"));
+            if (Group(group, Str(job, "Name"), Str(job, "Namespace")) is { } error)
+            {
+                return (job, error);
+            }
         }
-        return job;
+        return (job, null);
     }
 
-    private static void Group(JsonObject group, string jobName, string jobNamespace)
+    private static string? Group(JsonObject group, string jobName, string jobNamespace)
     {
         Default(group, "PreventRescheduleOnLost", false);
         foreach (var network in Objs(group, "Networks"))
@@ -54,20 +60,35 @@ internal static class JobConversion
             Network(network);
         }
         var services = Objs(group, "Services");
-        var tasks = Objs(group, "Tasks");
         var groupName = Str(group, "Name");
         foreach (var service in services)
         {
             Service(service, jobName, groupName, "group", jobNamespace);
         }
-        foreach (var task in tasks)
+        foreach (var task in Objs(group, "Tasks"))
         {
             foreach (var service in Objs(task, "Services"))
             {
                 Service(service, jobName, groupName, Str(task, "Name"), jobNamespace);
             }
         }
+        // jobConnectHook runs before the implied constraints, so the tasks it adds count for them.
+        if (ConnectAdmission.Mutate(group) is { } error)
+        {
+            return error;
+        }
+        var tasks = Objs(group, "Tasks");
         ImpliedConstraints(group, services, tasks);
+        // jobImplicitIdentitiesHook (after the implied constraints and the node pool hook): a group with a service
+        // identity or a task with named identities gets the client version constraint, appended without a duplicate
+        // check. A default server configures no Consul or Vault default identities, so none is injected.
+        if (services.Any(s => Obj(s, "Identity") is not null)
+            || tasks.Any(t => Objs(t, "Services").Any(s => Obj(s, "Identity") is not null) || Objs(t, "Identities").Count > 0))
+        {
+            var constraints = group["Constraints"] as JsonArray ?? [];
+            constraints.Add(new JsonObject { ["LTarget"] = "${attr.nomad.version}", ["RTarget"] = ">= 1.7.0-a", ["Operand"] = "semver" });
+            group["Constraints"] = constraints;
+        }
         if (Obj(group, "Scaling") is { } scaling)
         {
             scaling.Remove("Namespace");
@@ -77,6 +98,7 @@ internal static class JobConversion
         {
             Task(task);
         }
+        return null;
     }
 
     // jobImpliedConstraints, in Nomad's order: vault, signals, Nomad service discovery (+ checks), Consul, bridge CNI.
@@ -189,6 +211,10 @@ internal static class JobConversion
         {
             service["Namespace"] = jobNamespace;
         }
+        if (Obj(service, "Connect") is { } connect)
+        {
+            ConnectToStruct(connect);
+        }
         foreach (var check in Objs(service, "Checks"))
         {
             check.Remove("Advertise");
@@ -201,6 +227,31 @@ internal static class JobConversion
                 check["TaskName"] = taskName;
             }
             Default(check, "OnUpdate", "require_healthy", replaceEmpty: true);
+        }
+    }
+
+    // ApiConsulConnectToStructs: the deprecated ExposeConfig alias is dropped, an upstream's mesh gateway is a struct
+    // value ({"Mode": ""} when unset), the sidecar task's logs lose Enabled and its resources' pointers become zero.
+    private static void ConnectToStruct(JsonObject connect)
+    {
+        if (Obj(Obj(connect, "SidecarService"), "Proxy") is { } proxy)
+        {
+            proxy.Remove("ExposeConfig");
+            foreach (var upstream in Objs(proxy, "Upstreams"))
+            {
+                upstream["MeshGateway"] ??= new JsonObject { ["Mode"] = "" };
+            }
+        }
+        if (Obj(connect, "SidecarTask") is { } task)
+        {
+            Obj(task, "LogConfig")?.Remove("Enabled");
+            if (Obj(task, "Resources") is { } resources)
+            {
+                foreach (var field in new[] { "DiskMB", "IOPS", "MemoryMaxMB", "SecretsMB", "CPU", "Cores", "MemoryMB" })
+                {
+                    Default(resources, field, 0);
+                }
+            }
         }
     }
 

@@ -149,7 +149,12 @@ public static class JobDiffer
     {
         var oldList = old?.Select(kv => kv.Value).OfType<JsonObject>().ToList() ?? [];
         var newList = @new?.Select(kv => kv.Value).OfType<JsonObject>().ToList() ?? [];
-        return Sorted(KeyedPairs(oldList, newList, v => Str(v, "Name")).Select(p => Struct(p.Old, p.New, "Volume", Contextual)));
+        return Sorted(KeyedPairs(oldList, newList, v => Str(v, "Name")).Select(p => Struct(p.Old, p.New, "Volume", Contextual, (o, n) =>
+            [
+                // volumeCSIMountOptionsDiff: primitive fields and the MountFlags set.
+                Struct(Obj(o, "MountOptions"), Obj(n, "MountOptions"), "MountOptions", Contextual, (mo, mn) =>
+                    [StringSet(Strings(mo, "MountFlags"), Strings(mn, "MountFlags"), "MountFlags", Contextual)]),
+            ])));
     }
 
     private static void AnnotateCount(List<FieldDiff> fields)
@@ -188,13 +193,11 @@ public static class JobDiffer
                 p.Old is null ? DiffTypes.Added : p.New is null ? DiffTypes.Deleted : DiffTypes.Edited,
                 "Secret", FieldDiff.OfMaps(DiffFlattener.Full(p.Old), DiffFlattener.Full(p.New), Contextual), []))));
         objects.Add(Primitive(Obj(old, "Consul"), Obj(@new, "Consul"), "Consul", Contextual));
-        objects.AddRange(Sorted(KeyedPairs(Objs(old, "Templates"), Objs(@new, "Templates"), t => Str(t, "DestPath"))
-            .Select(p => Struct(p.Old, p.New, "Template", Contextual))));
+        objects.AddRange(Templates(Objs(old, "Templates"), Objs(@new, "Templates"), Contextual));
         objects.Add(Identity(Obj(old, "Identity"), Obj(@new, "Identity"), Contextual));
         objects.AddRange(Sorted(KeyedPairs(Objs(old, "Identities"), Objs(@new, "Identities"), i => Str(i, "Name"))
             .Select(p => Identity(p.Old, p.New, Contextual))));
-        objects.AddRange(Sorted(KeyedPairs(Objs(old, "VolumeMounts"), Objs(@new, "VolumeMounts"), v => Str(v, "Volume") + "\u0000" + Str(v, "Destination"))
-            .Select(p => Struct(p.Old, p.New, "VolumeMount", Contextual))));
+        objects.AddRange(VolumeMounts(Objs(old, "VolumeMounts"), Objs(@new, "VolumeMounts"), Contextual));
         var present = objects.OfType<ObjectDiff>().ToList();
         return new JsonObject
         {

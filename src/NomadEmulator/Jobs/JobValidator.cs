@@ -15,6 +15,16 @@ internal static class JobValidator
     public static List<string> Validate(JsonObject job)
     {
         var errors = new List<string>();
+        // jobConnectHook.Validate is the first validator (its first error only).
+        if (ConnectAdmission.Validate(job) is { } connectError)
+        {
+            errors.Add(connectError);
+        }
+        // jobVaultHook.Validate runs before jobValidate: a default server has no Vault cluster enabled.
+        if (Objs(job, "TaskGroups").SelectMany(g => Objs(g, "Tasks")).Select(t => Obj(t, "Vault")).FirstOrDefault(v => v is not null) is { } vault)
+        {
+            errors.Add($"Vault \"{Str(vault, "Cluster")}\" not enabled but used in the job");
+        }
         var id = Str(job, "ID");
         var type = Str(job, "Type");
         if (Str(job, "Region").Length == 0 && Obj(job, "Multiregion") is null)
@@ -97,6 +107,12 @@ internal static class JobValidator
             errors.Add("Parameterized job can only be used with \"batch\" or \"sysbatch\" scheduler");
         }
 
+        // Multiregion.Validate (structs_ce.go): the open-source server refuses any multiregion block.
+        if (Obj(job, "Multiregion") is { } multiregion && Objs(multiregion, "Regions").Count > 0)
+        {
+            errors.Add("Multiregion jobs are unlicensed.");
+        }
+
         // jobValidate (nomad/job_endpoint_hooks.go) adds its own checks after Job.Validate's.
         if (type == "_core")
         {
@@ -110,6 +126,19 @@ internal static class JobValidator
         if (priority is < 1 or > 100)
         {
             errors.Add("job priority must be between [1, 100]");
+        }
+
+        // jobNumaHook.Validate (job_endpoint_hook_numa_ce.go), after jobValidate and the (quiet) memory check.
+        if (Objs(job, "TaskGroups").SelectMany(g => Objs(g, "Tasks"))
+            .Any(t => Obj(Obj(t, "Resources"), "NUMA") is { } numa && Str(numa, "Affinity") != "none"))
+        {
+            errors.Add("numa scheduling requires Nomad Enterprise");
+        }
+
+        // jobSchedHook.Validate (job_endpoint_hook_sched_ce.go), the last validator.
+        if (Objs(job, "TaskGroups").SelectMany(g => Objs(g, "Tasks")).Any(t => Obj(t, "Schedule") is not null))
+        {
+            errors.Add("task schedules requires Nomad Enterprise");
         }
         return errors;
     }

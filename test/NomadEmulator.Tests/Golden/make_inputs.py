@@ -81,6 +81,46 @@ def f_logging(j): task(j, "api", "api")["Config"]["logging"][0]["config"][0]["ma
 def f_second_group_service(j): tg(j, "api")["Services"].append({**copy.deepcopy(tg(j, "api")["Services"][0]), "Name": "shop-admin", "PortLabel": "metrics", "Tags": None})
 def f_env_removed(j): task(j, "api", "api")["Env"] = None
 def s_args(j): task(j, "cleanup", "clean")["Config"]["args"] = ["/tmp", "-mtime", "+3", "-delete"]
+def r_task_copy(j, name="app2"):
+    t = copy.deepcopy(task(j, "web", "app")); t["Name"] = name
+    for s in t["Services"] or []: s["Name"] = s["Name"] + "-2"
+    return t
+def r_task_added(j): tg(j, "web")["Tasks"].append(r_task_copy(j))
+def r_task_added_first(j): tg(j, "web")["Tasks"].insert(0, r_task_copy(j, "aaa"))
+def r_template_added(j):
+    task(j, "web", "app")["Templates"].append({**copy.deepcopy(task(j, "web", "app")["Templates"][0]), "DestPath": "local/c.env", "EmbeddedTmpl": "c=1"})
+def r_template_removed(j): task(j, "web", "app")["Templates"].pop(0)
+def r_template_wait(j): task(j, "web", "app")["Templates"][0]["Wait"]["Max"] = 20000000000
+def r_change_script(j): task(j, "web", "app")["Templates"][1]["ChangeScript"]["Args"] = ["-v"]
+def r_service_added(j):
+    task(j, "web", "app")["Services"].append({**copy.deepcopy(task(j, "web", "app")["Services"][0]), "Name": "app-extra", "Tags": ["z"]})
+def r_check_added(j):
+    svc = tg(j, "web")["Services"][0]; svc["Checks"].append({**copy.deepcopy(svc["Checks"][0]), "Name": "live", "Path": "/live"})
+def r_mount_added(j):
+    task(j, "web", "app")["VolumeMounts"].append({**copy.deepcopy(task(j, "web", "app")["VolumeMounts"][0]), "Destination": "/certs2"})
+def r_mount_removed(j): task(j, "web", "app")["VolumeMounts"].pop(0)
+def r_group_added(j):
+    g = copy.deepcopy(tg(j, "web")); g["Name"] = "web2"
+    for s in g["Services"] or []: s["Name"] = s["Name"] + "-2"
+    j["TaskGroups"].append(g)
+def r_device_added(j):
+    task(j, "web", "app")["Resources"]["Devices"].append({"Name": "fpga", "Count": 2, "Constraints": None, "Affinities": None})
+def x_task_added(j):
+    g = j["TaskGroups"][0]
+    t = copy.deepcopy(g["Tasks"][0]); t["Name"] = "worker"; t["Config"] = {"image": "worker:1"}
+    g["Tasks"].append(t)
+def x_native_task_added(j):
+    x_task_added(j); j["TaskGroups"][0]["Services"][0]["TaskName"] = "app"
+def x_image(j): j["TaskGroups"][0]["Tasks"][0]["Config"]["image"] = "api:2"
+def x_upstream_added(j):
+    proxy = j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]
+    proxy["Upstreams"].append({**copy.deepcopy(proxy["Upstreams"][0]), "DestinationName": "cache", "LocalBindPort": 6379})
+def x_sidecar_resources(j): j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarTask"]["Resources"]["CPU"] = 500
+def x_listener_added(j):
+    ingress = j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Ingress"]
+    ingress["Listeners"].append({"Port": 9090, "Protocol": "http", "Services": [{**copy.deepcopy(ingress["Listeners"][0]["Services"][0]), "Name": "web"}]})
+def x_connect_timeout(j): j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Proxy"]["ConnectTimeout"] = 3000000000
+def x_count(j): j["TaskGroups"][0]["Count"] = 3
 
 # name: (base job, edit of old or None, edit of new, old is none)
 changes = {
@@ -154,6 +194,40 @@ changes = {
     "full_second_group_service": ("full", c_unchanged, f_second_group_service),
     "full_env_removed": ("full", c_unchanged, f_env_removed),
     "sysbatch_args": ("sysbatch", c_unchanged, s_args),
+    "new_rich_job": ("rich", None, c_unchanged),
+    "rich_task_added": ("rich", c_unchanged, r_task_added),
+    "rich_task_added_first": ("rich", c_unchanged, r_task_added_first),
+    "rich_task_removed": ("rich", r_task_added, c_unchanged),
+    "rich_template_added": ("rich", c_unchanged, r_template_added),
+    "rich_template_removed": ("rich", c_unchanged, r_template_removed),
+    "rich_template_wait": ("rich", c_unchanged, r_template_wait),
+    "rich_change_script": ("rich", c_unchanged, r_change_script),
+    "rich_service_added": ("rich", c_unchanged, r_service_added),
+    "rich_check_added": ("rich", c_unchanged, r_check_added),
+    "rich_mount_added": ("rich", c_unchanged, r_mount_added),
+    "rich_mount_removed": ("rich", c_unchanged, r_mount_removed),
+    "rich_group_added": ("rich", c_unchanged, r_group_added),
+    "rich_group_removed": ("rich", r_group_added, c_unchanged),
+    "rich_device_added": ("rich", c_unchanged, r_device_added),
+    "new_connect_sidecar": ("connect-sidecar", None, c_unchanged),
+    "new_connect_custom": ("connect-custom", None, c_unchanged),
+    "new_connect_native": ("connect-native", None, c_unchanged),
+    "new_gateway_ingress": ("gateway-ingress", None, c_unchanged),
+    "new_gateway_ingress_host": ("gateway-ingress-host", None, c_unchanged),
+    "new_gateway_terminating": ("gateway-terminating", None, c_unchanged),
+    "new_gateway_mesh": ("gateway-mesh", None, c_unchanged),
+    "connect_sidecar_unchanged": ("connect-sidecar", c_unchanged, c_unchanged),
+    "connect_sidecar_task_added": ("connect-sidecar", c_unchanged, x_task_added),
+    "connect_sidecar_image": ("connect-sidecar", c_unchanged, x_image),
+    "connect_sidecar_count": ("connect-sidecar", c_unchanged, x_count),
+    "connect_upstream_added": ("connect-sidecar", c_unchanged, x_upstream_added),
+    "connect_custom_resources": ("connect-custom", c_unchanged, x_sidecar_resources),
+    "connect_custom_task_added": ("connect-custom", c_unchanged, x_task_added),
+    "connect_native_task_added": ("connect-native", c_unchanged, x_native_task_added),
+    "gateway_ingress_listener_added": ("gateway-ingress", c_unchanged, x_listener_added),
+    "gateway_ingress_unchanged": ("gateway-ingress", c_unchanged, c_unchanged),
+    "gateway_terminating_timeout": ("gateway-terminating", c_unchanged, x_connect_timeout),
+    "gateway_mesh_count": ("gateway-mesh", c_unchanged, x_count),
 }
 
 def v_negative_count(j): tg(j, "frontend")["Count"] = -1
@@ -259,6 +333,28 @@ validates = {
     "warn_cron_deprecated": ("periodic", w_cron),
     "warn_auto_promote_mixed": ("full", w_auto_promote),
     "warn_memory_max": ("base", w_memory_max),
+    "connect_native_ambiguous_task": ("connect-native", x_task_added),
+    "connect_native_missing_task": ("connect-native", lambda j: j["TaskGroups"][0]["Services"][0].update({"TaskName": "nope"})),
+    "connect_mesh_without_port": ("gateway-mesh", lambda j: j["TaskGroups"][0]["Services"][0].update({"PortLabel": ""})),
+    "valid_connect_custom": ("connect-custom", lambda j: None),
+    "vault_not_enabled": ("base", lambda j: task(j, "frontend", "app").update({"Vault": {"Policies": ["web"]}})),
+    "multiregion_unlicensed": ("base", lambda j: j.update({"Multiregion": {"Regions": [{"Name": "east", "Datacenters": ["dc1"]}]}})),
+    "multiregion_without_regions": ("base", lambda j: j.update({"Multiregion": {"Strategy": {"MaxParallel": 1}}})),
+    "numa_enterprise": ("base", lambda j: task(j, "frontend", "app")["Resources"].update({"NUMA": {"Affinity": "prefer"}})),
+    "schedule_enterprise": ("base", lambda j: task(j, "frontend", "app").update({"Schedule": {"Cron": {"Start": "0 12 * * *", "End": "0 13 * * *", "Timezone": "UTC"}}})),
+    "numa_none": ("base", lambda j: task(j, "frontend", "app")["Resources"].update({"NUMA": {"Affinity": "none"}})),
+    "enterprise_and_vault_errors": ("base", lambda j: (v_negative_count(j), task(j, "frontend", "app").update({"Vault": {}}), j.update({"Multiregion": {"Regions": [{"Name": "east"}]}}), task(j, "worker", "w")["Resources"].update({"NUMA": {"Affinity": "require"}}))),
+    "valid_gateway_ingress": ("gateway-ingress", lambda j: None),
+    "connect_sidecar_host_network": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Networks"][0].update({"Mode": "host"})),
+    "connect_sidecar_no_network": ("connect-sidecar", lambda j: j["TaskGroups"][0].update({"Networks": None})),
+    "connect_sidecar_uppercase": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Services"][0].update({"Name": "Api"})),
+    "connect_gateway_host_ok": ("gateway-ingress-host", lambda j: None),
+    "connect_gateway_cni_ok": ("gateway-terminating", lambda j: j["TaskGroups"][0]["Networks"][0].update({"Mode": "cni/mesh"})),
+    "connect_gateway_no_network": ("gateway-terminating", lambda j: j["TaskGroups"][0].update({"Networks": None})),
+    "connect_upstreams_same_address": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["Upstreams"].append({**copy.deepcopy(j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["Upstreams"][0]), "DestinationName": "other"})),
+    "connect_tproxy_dns": ("connect-sidecar", lambda j: (j["TaskGroups"][0]["Networks"][0].update({"DNS": {"Servers": ["1.1.1.1"]}}), j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"].update({"TransparentProxy": {}}))),
+    "connect_tproxy_bad_port": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"].update({"TransparentProxy": {"ExcludeInboundPorts": ["nope", "80"]}})),
+    "connect_sidecar_host_and_vault": ("connect-sidecar", lambda j: (j["TaskGroups"][0]["Networks"][0].update({"Mode": "host"}), j["TaskGroups"][0]["Tasks"][0].update({"Vault": {}}))),
 }
 
 def write(path, obj):

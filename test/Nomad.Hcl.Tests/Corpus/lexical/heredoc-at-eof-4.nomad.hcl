@@ -1,0 +1,9 @@
+job "lex" {
+  meta = {
+    a = "b"
+  }
+}
+locals {
+  x = <<EOH
+value
+EOH

@@ -1,0 +1,9 @@
+job "lex" {
+  meta {
+    a = <<EOH
+x
+${"EOH"}
+EOH ${""}
+EOH
+  }
+}

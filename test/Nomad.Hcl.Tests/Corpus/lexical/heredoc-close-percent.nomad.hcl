@@ -1,0 +1,8 @@
+job "lex" {
+  meta {
+    a = <<EOH
+x
+EOH%
+EOH
+  }
+}

@@ -1,0 +1,4 @@
+job "lex" {
+  meta {
+    a = <<EOH
+x$

@@ -1,0 +1,11 @@
+job "lex" {
+  meta {
+    a = <<-EOH
+
+      x
+    
+        y
+
+    EOH
+  }
+}

@@ -1,0 +1,7 @@
+job "lex" {
+  meta {
+    a = <<EOH
+value
+EOH
+  }
+}	

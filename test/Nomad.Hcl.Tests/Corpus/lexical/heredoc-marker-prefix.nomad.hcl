@@ -1,0 +1,9 @@
+job "lex" {
+  meta {
+    a = <<EOH
+EOHX
+  EOH-not
+EOH${"x"}
+EOH
+  }
+}

@@ -1,0 +1,10 @@
+job "lex" {
+  meta {
+    a = <<EOH
+${<<EOH
+inner
+EOH
+}
+EOH
+  }
+}

@@ -1,0 +1,3 @@
+job "lex" {
+  meta {
+    a = "x$

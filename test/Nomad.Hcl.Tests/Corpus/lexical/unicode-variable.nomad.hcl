@@ -1,0 +1,6 @@
+variable "größe" {
+  default = "groß"
+}
+job "lex" {
+  meta = { a = var.größe, b = "${upper(var.größe)}" }
+}
