@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NomadGitOps.Cli;
+using NomadGitOps.Server.Api;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Server;
@@ -18,6 +20,7 @@ internal sealed class HttpServer(
     HttpServerOptions options,
     HealthEndpoints health,
     WebhookEndpoint webhooks,
+    ApiEndpoints api,
     ReconcileRequests requests,
     DeliveryRecorder deliveries,
     ILogger<HttpServer> logger) : IAsyncDisposable
@@ -46,9 +49,16 @@ internal sealed class HttpServer(
         });
 
         var web = builder.Build();
-        web.MapGet("/healthz", HealthEndpoints.Healthz);
-        web.MapGet("/readyz", (Delegate)((HttpContext context) => health.ReadyzAsync(context.RequestAborted)));
-        web.Map(HookPath.Prefix + "{id}", (Delegate)((HttpContext context, string id) => webhooks.HandleAsync(context, id)));
+        web.MapGet("/healthz", Handle(_ => Task.FromResult(HealthEndpoints.Healthz())));
+        web.MapGet("/readyz", Handle(context => health.ReadyzAsync(context.RequestAborted)));
+        web.Map(HookPath.Prefix + "{id}", Handle(context => webhooks.HandleAsync(context, Route(context, "id"))));
+        web.MapGet("/api/openapi.json", Handle(_ => Task.FromResult(Results.Text(OpenApiDocument.Json(BuildInfo.Version), "application/json"))));
+        web.MapPost("/api/v1/gitrepository/{name}/{action}", Handle(context => api.GitRepositoryAsync(context, Route(context, "name"), Route(context, "action"))));
+        web.MapPost("/api/v1/nomadjob/{namespace}/{job}/{action}", Handle(context => api.NomadJobAsync(context, Route(context, "namespace"), Route(context, "job"), Route(context, "action"))));
+        web.MapPost("/api/v1/controller/{action}", Handle(context => api.ControllerAsync(context, Route(context, "action"))));
+        web.MapGet("/api/v1/objects", Handle(api.ObjectsAsync));
+        web.Map("/api/v1/{**rest}", Handle(context => Task.FromResult(
+            api.Refusal(context) ?? Results.Json(new { error = "No such API route; see /api/openapi.json." }, statusCode: StatusCodes.Status404NotFound))));
         await web.StartAsync(ct).ConfigureAwait(false);
         app = web;
         var bound = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -60,6 +70,12 @@ internal sealed class HttpServer(
 
         return Address;
     }
+
+    // Plain request delegates: each handler returns the result to write.
+    private static RequestDelegate Handle(Func<HttpContext, Task<IResult>> handler) =>
+        async context => await (await handler(context).ConfigureAwait(false)).ExecuteAsync(context).ConfigureAwait(false);
+
+    private static string Route(HttpContext context, string name) => context.Request.RouteValues[name] as string ?? "";
 
     /// <summary>Stops taking requests, lets those in hand finish, and writes what deliveries asked for.</summary>
     public async ValueTask DisposeAsync()

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NomadGitOps.Objects;
+using NomadGitOps.Server.Api;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Server;
@@ -13,12 +15,13 @@ internal static class ServerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.AddSingleton<ObjectListCache>();
-        services.AddSingleton<ObjectEdits>();
+        services.TryAddSingleton<ObjectCommands>();
         services.TryAddSingleton<ReceiverSecrets>();
         services.AddSingleton<ReconcileRequests>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<WebhookEndpoint>();
+        services.AddSingleton<ApiEndpoints>();
         services.AddSingleton<HttpServer>();
         return services;
     }

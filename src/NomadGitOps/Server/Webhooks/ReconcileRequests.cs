@@ -18,15 +18,15 @@ internal sealed class ReconcileRequests : IAsyncDisposable
     private readonly KeyedCoalescer<ObjectKey> writer;
 
     /// <summary>Creates the requester.</summary>
-    public ReconcileRequests(ObjectEdits edits, TimeProvider time, ILogger<ReconcileRequests> logger)
+    public ReconcileRequests(ObjectCommands commands, TimeProvider time, ILogger<ReconcileRequests> logger)
     {
         writer = new KeyedCoalescer<ObjectKey>(
             async (key, ct) =>
             {
-                var result = await edits.RequestReconcileAsync(key, ct).ConfigureAwait(false);
+                var result = await commands.RequestReconcileAsync(key, ct).ConfigureAwait(false);
                 if (logger.IsEnabled(LogLevel.Debug))
                 {
-                    logger.LogDebug("Reconcile of {Object} requested by a webhook: {Result}", key, result);
+                    logger.LogDebug("Reconcile of {Object} requested by a webhook: {Outcome}", key, result.Outcome);
                 }
             },
             (key, e) => logger.LogWarning(e, "Could not request a reconcile of {Object} for a webhook: {Error}", key, e.Message),
