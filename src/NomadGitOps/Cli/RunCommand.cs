@@ -8,7 +8,9 @@ using Nomad.Client;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Controllers.NomadJobIndex;
+using NomadGitOps.Controllers.Receiver;
 using NomadGitOps.Engine;
+using NomadGitOps.Server;
 using NomadGitOps.Sources;
 
 namespace NomadGitOps.Cli;
@@ -44,9 +46,11 @@ internal static class RunCommand
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Directory of the git caches (NOMAD_GITOPS_CACHE_DIR)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Reconciles at once per controller (NOMAD_GITOPS_CONCURRENCY, default 4)" };
         var interval = new Option<string?>("--interval") { Description = "Default interval between reconciles of an object, e.g. 1m (NOMAD_GITOPS_INTERVAL)" };
+        var httpAddr = new Option<string?>("--http-addr") { Description = "host:port of the HTTP server: webhooks, API, /healthz, /readyz (NOMAD_GITOPS_HTTP_ADDR, default 0.0.0.0:9090)" };
+        var apiTokenFile = new Option<string?>("--api-token-file") { Description = "File holding the bearer token of /api/v1 (else NOMAD_GITOPS_API_TOKEN; neither turns the API off)" };
         var command = new Command("run", "Run the controllers (until SIGTERM, or once with --once)")
         {
-            once, output, address, prefix, ns, controllerName, cacheDir, concurrency, interval,
+            once, output, address, prefix, ns, controllerName, cacheDir, concurrency, interval, httpAddr, apiTokenFile,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -74,6 +78,7 @@ internal static class RunCommand
             }
 
             errors.AddRange(settings.Validate());
+            var http = HttpOptions(parse.GetValue(httpAddr), parse.GetValue(apiTokenFile), errors);
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -100,6 +105,7 @@ internal static class RunCommand
             }).AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning));
             services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             services.AddNomadGitOpsEngine(settings, nomad);
+            services.AddNomadGitOpsServer(http);
             if (configure is null)
             {
                 AddControllers(services, settings);
@@ -112,7 +118,7 @@ internal static class RunCommand
             await using var provider = services.BuildServiceProvider();
             return settings.OneOff
                 ? await RunOnceAsync(provider, format, stdout, stderr, ct).ConfigureAwait(false)
-                : await RunUntilStoppedAsync(provider, ct).ConfigureAwait(false);
+                : await RunUntilStoppedAsync(provider, stderr, ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -130,11 +136,65 @@ internal static class RunCommand
         services.AddGitRepositoryController();
         services.AddNomadJobIndexController();
         services.AddNomadJobController();
+        services.AddReceiverController();
     }
 
-    private static async Task<int> RunUntilStoppedAsync(ServiceProvider provider, CancellationToken ct)
+    // NOMAD_GITOPS_* first, then the flags.
+    private static HttpServerOptions HttpOptions(string? httpAddr, string? apiTokenFile, List<string> errors)
     {
+        var http = HttpServerOptions.FromEnvironment(null, new HttpServerOptions(), out var httpErrors);
+        errors.AddRange(httpErrors);
+        if (httpAddr is not null)
+        {
+            if (HttpAddress.TryParse(httpAddr, out var parsed, out var error))
+            {
+                http = http with { Address = parsed };
+            }
+            else
+            {
+                errors.Add("--http-addr: " + error);
+            }
+        }
+
+        if (apiTokenFile is not null)
+        {
+            try
+            {
+                var token = File.ReadAllText(apiTokenFile).Trim();
+                if (token.Length == 0)
+                {
+                    errors.Add($"--api-token-file \"{apiTokenFile}\" is empty: write the API's bearer token into it.");
+                }
+                else
+                {
+                    http = http with { ApiToken = token };
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"--api-token-file \"{apiTokenFile}\" could not be read: {e.Message}");
+            }
+        }
+
+        return http;
+    }
+
+    private static async Task<int> RunUntilStoppedAsync(ServiceProvider provider, TextWriter stderr, CancellationToken ct)
+    {
+        var server = provider.GetRequiredService<HttpServer>();
+        var options = provider.GetRequiredService<HttpServerOptions>();
+        try
+        {
+            await server.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync($"nomad-gitops run: the HTTP server cannot listen on {options.Address}: {e.Message}. Choose another with --http-addr or NOMAD_GITOPS_HTTP_ADDR.").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
         await provider.GetRequiredService<ControllerHost>().RunAsync(ct).ConfigureAwait(false);
+        await server.DisposeAsync().ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

@@ -1,6 +1,6 @@
 namespace NomadGitOps.Controllers;
 
-/// <summary>The three controllers of DESIGN §2; the engine keeps one work queue per controller.</summary>
+/// <summary>The controllers of DESIGN §2 and the receiver controller of the HTTP API; the engine keeps one work queue per controller.</summary>
 internal enum ControllerName
 {
     /// <summary>Resolves and fetches each GitRepository; keyed by GitRepository objects.</summary>
@@ -11,4 +11,7 @@ internal enum ControllerName
 
     /// <summary>Renders, plans and registers each job; keyed by NomadJob objects.</summary>
     NomadJob,
+
+    /// <summary>Publishes each webhook Receiver's hook path and readiness; keyed by Receiver objects.</summary>
+    Receiver,
 }

@@ -106,7 +106,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         using var stderr = new StringWriter();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(_ct);
         var root = new RootCommand { RunCommand.Create(stdout, stderr, services => services.AddSingleton<IReconciler>(repos)) };
-        var running = root.Parse(["run", "--address", _nomad.Address.ToString()]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, stop.Token);
+        var running = root.Parse(["run", "--address", _nomad.Address.ToString(), "--http-addr", "127.0.0.1:0"]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, stop.Token);
 
         await repos.NextCallOfAsync(ObjectKey.GitRepository("apps"));
         _nomad.State.Variables.Get("default", "nomad-gitops/v1/leader").ShouldNotBeNull().Lock.ShouldNotBeNull();
@@ -116,6 +116,36 @@ public sealed class RunCommandTests : IAsyncLifetime
         exit.ShouldBe(ExitCodes.Ok, stderr.ToString());
         _nomad.State.Variables.Get("default", "nomad-gitops/v1/leader").ShouldNotBeNull().Lock.ShouldBeNull();
         stdout.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_refuses_an_http_address_that_is_not_host_and_port()
+    {
+        var repos = Repositories(failing: null);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await RunAsync(stdout, repos, stderr, "run", "--http-addr", "example.com", "--address", _nomad.Address.ToString());
+
+        exit.ShouldBe(ExitCodes.Usage);
+        stderr.ToString().ShouldContain("--http-addr: HTTP address \"example.com\" is not host:port");
+    }
+
+    [Fact]
+    public async Task Run_says_which_address_is_taken_when_the_http_port_is_in_use()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var repos = Repositories(failing: null);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await RunAsync(stdout, repos, stderr, "run", "--http-addr", $"127.0.0.1:{port}", "--address", _nomad.Address.ToString());
+
+        exit.ShouldBe(ExitCodes.Failed);
+        stderr.ToString().ShouldContain($"cannot listen on 127.0.0.1:{port}");
+        repos.Total.ShouldBe(0);
     }
 
     private static ReconcilerDouble Repositories(string? failing) =>

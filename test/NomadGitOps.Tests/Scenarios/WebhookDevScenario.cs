@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Nomad.Client;
+using Nomad.Emulator;
+using NomadGitOps.Cli;
+using NomadGitOps.Objects;
+using NomadGitOps.Tests.Support;
+
+namespace NomadGitOps.Tests.Scenarios;
+
+/// <summary>
+/// The webhook end to end as a newcomer meets it: `nomad-gitops dev` (against the emulator, with an interval of an
+/// hour so only the hook can bring a change in) prints a hook URL and a curl line; a commit to the sample repository
+/// followed by that delivery is fetched and indexed at once.
+/// </summary>
+/// <remarks>
+/// On this branch a new commit reaches a NomadJob whose object did not change only at the job's interval; the engine
+/// branch's index change (a new commit wakes the NomadJobs whose file changed) makes the job registered at once too.
+/// </remarks>
+public sealed partial class WebhookDevScenario
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task A_push_delivered_to_dev_is_applied_end_to_end()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
+        using var client = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
+        var repo = Path.Combine(Path.GetTempPath(), "dev-hook-" + Guid.NewGuid().ToString("N")[..10]);
+        using var written = new StringWriter();
+        var stdout = TextWriter.Synchronized(written);
+        var stderr = TextWriter.Synchronized(new StringWriter());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var port = FreePort();
+        var root = new RootCommand { DevCommand.Create(stdout, stderr) };
+        var dev = root.Parse(["dev", "--address", nomad.Address.ToString(), "--repo-dir", repo, "--interval", "1h", "--http-addr", $"127.0.0.1:{port}"])
+            .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, stop.Token);
+        try
+        {
+            // The first sync registers web as the sample has it.
+            var (web, index) = await JobWhenAsync(client, 0, job => job is not null, ct).WaitAsync(Patience, ct);
+            web!["Meta"]!["team"]!.GetValue<string>().ShouldBe("platform");
+
+            string output;
+            lock (stdout)
+            {
+                // The synchronized writer locks on itself, so this reads between two writes.
+                output = written.ToString();
+            }
+
+            var curl = CurlLine().Match(output);
+            curl.Success.ShouldBeTrue(output);
+            curl.Groups["url"].Value.ShouldStartWith($"http://127.0.0.1:{port}/hook/");
+            await ReceiverUrlAsync(client, ct).WaitAsync(Patience, ct);
+
+            var file = Path.Combine(repo, "jobs", "web.nomad.hcl");
+            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, ct)).Replace("team = \"platform\"", "team = \"webhooks\"", StringComparison.Ordinal), ct);
+            await TestGit.RunAsync(repo, ct, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "-am", "web: team webhooks");
+            var commit = (await TestGit.RunAsync(repo, ct, "rev-parse", "HEAD")).Trim();
+
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, curl.Groups["url"].Value);
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + curl.Groups["token"].Value);
+            using var response = await http.SendAsync(request, ct);
+            var answer = await response.Content.ReadAsStringAsync(ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, answer);
+            JsonNode.Parse(answer)!["triggered"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["samples"]);
+
+            var repository = ObjectKey.GitRepository("samples").ToPath(ObjectKey.DefaultPrefix);
+            var items = await VariableWhenAsync(client, repository, i => i.GetValueOrDefault(ItemKeys.StatusIndexedCommit) == commit, ct).WaitAsync(Patience, ct);
+            items[ItemKeys.StatusCurrentCommit].ShouldBe(commit);
+            items.ShouldContainKey(ItemKeys.ReconcileRequestedAt);
+            index.ShouldBeGreaterThan(0UL);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await dev.WaitAsync(Patience, CancellationToken.None);
+            if (Directory.Exists(repo))
+            {
+                Directory.Delete(repo, recursive: true);
+            }
+        }
+    }
+
+    // Blocking reads of the job until it satisfies the condition.
+    private static async Task<(JsonObject? Job, ulong Index)> JobWhenAsync(NomadClient client, ulong index, Func<JsonObject?, bool> condition, CancellationToken ct)
+    {
+        while (true)
+        {
+            var read = await client.Jobs.ReadAsync("web", new QueryOptions { Index = index == 0 ? null : index, Wait = index == 0 ? null : TimeSpan.FromSeconds(5) }, ct);
+            if (condition(read.Value))
+            {
+                return (read.Value, read.LastIndex);
+            }
+
+            index = Math.Max(read.LastIndex, 1);
+        }
+    }
+
+    private static Task<IReadOnlyDictionary<string, string>> ReceiverUrlAsync(NomadClient client, CancellationToken ct) =>
+        VariableWhenAsync(client, ObjectKey.Receiver(DevCommand.ReceiverName).ToPath(ObjectKey.DefaultPrefix), i => i.ContainsKey(ItemKeys.StatusUrl), ct);
+
+    // Blocking reads of the variable until its items satisfy the condition.
+    private static async Task<IReadOnlyDictionary<string, string>> VariableWhenAsync(
+        NomadClient client, string path, Func<IReadOnlyDictionary<string, string>, bool> condition, CancellationToken ct)
+    {
+        ulong index = 0;
+        while (true)
+        {
+            var read = await client.Variables.ReadAsync(path, new QueryOptions { Index = index == 0 ? null : index, Wait = index == 0 ? null : TimeSpan.FromSeconds(5) }, ct);
+            if (read.Value?.Items is { } items && condition(items))
+            {
+                return items;
+            }
+
+            index = Math.Max(read.LastIndex, 1);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"curl -X POST -H 'Authorization: Bearer (?<token>[0-9a-f]+)' (?<url>http://\S+)")]
+    private static partial Regex CurlLine();
+}
