@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using Nomad.Client;
 using Nomad.Emulator;
+using NomadGitOps.Logging;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Cli;
@@ -28,9 +29,11 @@ internal static class DevCommand
         var repoDir = new Option<string?>("--repo-dir") { Description = $"The sample repository (default {SampleRepository.DefaultDirectory}; made from the shipped samples when missing)" };
         var interval = new Option<string>("--interval") { Description = "How often each object is checked", DefaultValueFactory = _ => "10s" };
         var once = new Option<bool>("--once") { Description = "Sync once, print the results, and exit" };
+        var logFormat = LogOptions.Format();
+        var logLevel = LogOptions.Level();
         var command = new Command("dev", "Run nomad-gitops on a sample repository against an embedded Nomad emulator (no cluster needed)")
         {
-            port, address, repoDir, interval, once,
+            port, address, repoDir, interval, once, logFormat, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,11 +57,14 @@ internal static class DevCommand
             await EnsureGitRepositoryObjectAsync(nomad, repository, parse.GetValue(interval)!, ct).ConfigureAwait(false);
 
             string[] run = ["run", "--address", nomadAddress, "--interval", parse.GetValue(interval)!];
+            run = [.. run, .. Forward(logFormat.Name, parse.GetValue(logFormat)), .. Forward(logLevel.Name, parse.GetValue(logLevel))];
             return await RunCommand.Create(stdout, stderr).Parse(parse.GetValue(once) ? [.. run, "--once"] : run)
                 .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct).ConfigureAwait(false);
         });
         return command;
     }
+
+    private static string[] Forward(string flag, string? value) => value is null ? [] : [flag, value];
 
     private static async Task EnsureGitRepositoryObjectAsync(NomadClient nomad, string repository, string interval, CancellationToken ct)
     {

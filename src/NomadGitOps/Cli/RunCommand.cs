@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Engine;
+using NomadGitOps.Logging;
 using NomadGitOps.Sources;
 
 namespace NomadGitOps.Cli;
@@ -44,9 +44,11 @@ internal static class RunCommand
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Directory of the git caches (NOMAD_GITOPS_CACHE_DIR)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Reconciles at once per controller (NOMAD_GITOPS_CONCURRENCY, default 4)" };
         var interval = new Option<string?>("--interval") { Description = "Default interval between reconciles of an object, e.g. 1m (NOMAD_GITOPS_INTERVAL)" };
+        var logFormat = LogOptions.Format();
+        var logLevel = LogOptions.Level();
         var command = new Command("run", "Run the controllers (until SIGTERM, or once with --once)")
         {
-            once, output, address, prefix, ns, controllerName, cacheDir, concurrency, interval,
+            once, output, address, prefix, ns, controllerName, cacheDir, concurrency, interval, logFormat, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -74,6 +76,8 @@ internal static class RunCommand
             }
 
             errors.AddRange(settings.Validate());
+            var logSettings = LogSettings.Resolve(parse.GetValue(logFormat), parse.GetValue(logLevel), null, Console.IsErrorRedirected, out var logErrors);
+            errors.AddRange(logErrors);
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -92,13 +96,7 @@ internal static class RunCommand
 
             var format = parse.GetValue(output);
             var services = new ServiceCollection();
-            services.AddLogging(logging => logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-                console.UseUtcTimestamp = true;
-            }).AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning));
-            services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            services.AddLogging(logging => logging.AddNomadGitOpsConsole(logSettings));
             services.AddNomadGitOpsEngine(settings, nomad);
             if (configure is null)
             {
