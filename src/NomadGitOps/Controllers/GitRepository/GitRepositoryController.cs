@@ -287,8 +287,8 @@ internal sealed class GitRepositoryController(
             var level = forcePushed ? LogLevel.Warning : LogLevel.Information;
             if (run.CommitChanged && logger.IsEnabled(level))
             {
-                logger.Log(level, "GitRepository {Object}: {Change} commit {Commit} on {Ref} (was {PreviousCommit})",
-                    name, forcePushed ? "force-pushed to" : "new", status.CurrentCommit, status.CurrentRef, previous.CurrentCommit ?? "none");
+                logger.Log(level, "{Object}: {Change} commit {Commit} on {Ref} (was {PreviousCommit})",
+                    run.Key, forcePushed ? "force-pushed to" : "new", status.CurrentCommit, status.CurrentRef, previous.CurrentCommit ?? "none");
             }
 
             if (previous.Ready == ReadyState.False && logger.IsEnabled(LogLevel.Debug))
