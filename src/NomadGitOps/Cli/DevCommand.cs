@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Nomad.Client;
 using Nomad.Emulator;
+using NomadGitOps.Logging;
 using NomadGitOps.Objects;
 using NomadGitOps.Server;
 using NomadGitOps.Server.Webhooks;
@@ -41,9 +42,11 @@ internal static class DevCommand
         var interval = new Option<string>("--interval") { Description = "How often each object is checked", DefaultValueFactory = _ => "10s" };
         var once = new Option<bool>("--once") { Description = "Sync once, print the results, and exit" };
         var httpAddr = new Option<string?>("--http-addr") { Description = "host:port of the HTTP server (default 127.0.0.1:9090, or the next free port)" };
+        var logFormat = LogOptions.Format();
+        var logLevel = LogOptions.Level();
         var command = new Command("dev", "Run nomad-gitops on a sample repository against an embedded Nomad emulator (no cluster needed)")
         {
-            port, address, repoDir, interval, once, httpAddr,
+            port, address, repoDir, interval, once, httpAddr, logFormat, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -67,6 +70,7 @@ internal static class DevCommand
             await EnsureGitRepositoryObjectAsync(nomad, repository, parse.GetValue(interval)!, ct).ConfigureAwait(false);
 
             string[] run = ["run", "--address", nomadAddress, "--interval", parse.GetValue(interval)!];
+            run = [.. run, .. Forward(logFormat.Name, parse.GetValue(logFormat)), .. Forward(logLevel.Name, parse.GetValue(logLevel))];
             if (parse.GetValue(once))
             {
                 run = [.. run, "--once"];
@@ -90,6 +94,8 @@ internal static class DevCommand
         });
         return command;
     }
+
+    private static string[] Forward(string flag, string? value) => value is null ? [] : [flag, value];
 
     private static async Task EnsureGitRepositoryObjectAsync(NomadClient nomad, string repository, string interval, CancellationToken ct)
     {

@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Controllers.Receiver;
 using NomadGitOps.Engine;
+using NomadGitOps.Logging;
 using NomadGitOps.Server;
 using NomadGitOps.Sources;
 
@@ -48,9 +48,11 @@ internal static class RunCommand
         var interval = new Option<string?>("--interval") { Description = "Default interval between reconciles of an object, e.g. 1m (NOMAD_GITOPS_INTERVAL)" };
         var httpAddr = new Option<string?>("--http-addr") { Description = "host:port of the HTTP server: webhooks, API, /healthz, /readyz (NOMAD_GITOPS_HTTP_ADDR, default 0.0.0.0:9090)" };
         var apiTokenFile = new Option<string?>("--api-token-file") { Description = "File holding the bearer token of /api/v1 (else NOMAD_GITOPS_API_TOKEN; neither turns the API off)" };
+        var logFormat = LogOptions.Format();
+        var logLevel = LogOptions.Level();
         var command = new Command("run", "Run the controllers (until SIGTERM, or once with --once)")
         {
-            once, output, address, prefix, ns, controllerName, cacheDir, concurrency, interval, httpAddr, apiTokenFile,
+            once, output, address, prefix, ns, controllerName, cacheDir, concurrency, interval, httpAddr, apiTokenFile, logFormat, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -79,6 +81,8 @@ internal static class RunCommand
 
             errors.AddRange(settings.Validate());
             var http = HttpOptions(parse.GetValue(httpAddr), parse.GetValue(apiTokenFile), errors);
+            var logSettings = LogSettings.Resolve(parse.GetValue(logFormat), parse.GetValue(logLevel), null, Console.IsErrorRedirected, out var logErrors);
+            errors.AddRange(logErrors);
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -97,13 +101,7 @@ internal static class RunCommand
 
             var format = parse.GetValue(output);
             var services = new ServiceCollection();
-            services.AddLogging(logging => logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-                console.UseUtcTimestamp = true;
-            }).AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning));
-            services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            services.AddLogging(logging => logging.AddNomadGitOpsConsole(logSettings));
             services.AddNomadGitOpsEngine(settings, nomad);
             services.AddNomadGitOpsServer(http);
             if (configure is null)

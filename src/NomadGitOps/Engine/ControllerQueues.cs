@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 
@@ -16,12 +17,13 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
     private readonly EngineSettings settings;
     private readonly PrefixWatcher watcher;
     private readonly ControllerPause pause;
+    private readonly TimeProvider time;
     private readonly ILogger<ControllerQueues> logger;
     private readonly IntervalJitter jitter = new(IntervalJitter.DefaultFraction, new Random());
     private readonly Backoff backoff;
     private readonly Lock gate = new();
     private readonly Dictionary<(ControllerName, ObjectKey), int> failures = [];
-    private readonly Dictionary<(ControllerName, ObjectKey), string> lastOutcome = [];
+    private readonly Dictionary<(ControllerName, ObjectKey), ReconcileOutcome> lastOutcome = [];
 
     /// <summary>Queues for <paramref name="reconcilers"/> (one per controller name; later duplicates are ignored).</summary>
     public ControllerQueues(
@@ -35,6 +37,7 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
         this.settings = settings;
         this.watcher = watcher;
         this.pause = pause;
+        this.time = time;
         logger = loggers.CreateLogger<ControllerQueues>();
         backoff = new Backoff(settings.Backoff, new Random());
         var options = new WorkQueueOptions { Workers = settings.Concurrency, DrainTimeout = settings.ShutdownTimeout };
@@ -117,6 +120,9 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(processToken, lost);
+        // Every event of the reconcile carries its controller and object (the JSON log's fields).
+        using var scope = logger.BeginScope(new KeyValuePair<string, object?>[] { new("Controller", controller), new("Object", key) });
+        var started = time.GetTimestamp();
         ReconcileOutcome outcome;
         try
         {
@@ -131,51 +137,80 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
             return;
         }
 
+        var duration = time.GetElapsedTime(started);
         var watched = watcher.Find(key);
-        var consecutive = RecordOutcome(controller, key, outcome, watched);
+        var (consecutive, before) = RecordOutcome(controller, key, outcome, watched);
+        TimeSpan? after = null;
         if (watched is null)
         {
             // Deleted (or not seen by the watcher yet, which queues it when it does): nothing to schedule.
             Forget(controller, key);
-            return;
+        }
+        else
+        {
+            var interval = jitter.Next(watched.Interval ?? settings.DefaultInterval);
+            after = outcome.RequeueAfter(interval, backoff.DelayAfter(consecutive));
+            if (after is { } delay)
+            {
+                lane.Queue.EnqueueAfter(key, delay);
+            }
         }
 
-        var interval = jitter.Next(watched.Interval ?? settings.DefaultInterval);
-        if (outcome.RequeueAfter(interval, backoff.DelayAfter(consecutive)) is { } after)
-        {
-            lane.Queue.EnqueueAfter(key, after);
-        }
+        LogOutcome(key, outcome, before, after, duration);
     }
 
-    private int RecordOutcome(ControllerName controller, ObjectKey key, ReconcileOutcome outcome, WatchedObject? watched)
+    private (int Consecutive, ReconcileOutcome? Before) RecordOutcome(ControllerName controller, ObjectKey key, ReconcileOutcome outcome, WatchedObject? watched)
     {
-        int consecutive;
-        bool changed;
         lock (gate)
         {
             var previous = failures.TryGetValue((controller, key), out var known) ? known : watched?.ConsecutiveFailures ?? 0;
-            consecutive = outcome.ConsecutiveFailures(previous);
+            var consecutive = outcome.ConsecutiveFailures(previous);
             failures[(controller, key)] = consecutive;
-            var summary = $"{outcome.GetType().Name}/{outcome.Reason}";
-            changed = !lastOutcome.TryGetValue((controller, key), out var before) || before != summary;
-            lastOutcome[(controller, key)] = summary;
+            var before = lastOutcome.GetValueOrDefault((controller, key));
+            lastOutcome[(controller, key)] = outcome;
+            return (consecutive, before);
         }
+    }
 
-        var level = !changed ? LogLevel.Debug : outcome.IsFailure ? LogLevel.Warning : LogLevel.Information;
-        if (logger.IsEnabled(level))
+    // One line per outcome that changed. What a controller did (registered a job, found a new commit, indexed a
+    // repository) it logs itself; the engine adds failures, waits and recoveries, which it alone sees whole
+    // (the retry delay), and logs a repeated or quiet outcome only at Debug.
+    private void LogOutcome(ObjectKey key, ReconcileOutcome outcome, ReconcileOutcome? before, TimeSpan? after, TimeSpan duration)
+    {
+        var changed = before is null || before.GetType() != outcome.GetType() || before.Reason != outcome.Reason;
+        var recovered = before is { IsFailure: true } && !outcome.IsFailure;
+        var level = !changed ? LogLevel.Debug : outcome switch
         {
-            logger.Log(
-                level,
-                outcome is ReconcileOutcome.Failed { Exception: { } cause } ? cause : null,
-                "{Controller} {Object}: {Outcome} {Reason}: {Message}",
-                controller,
-                key,
-                outcome.GetType().Name,
-                outcome.Reason,
-                outcome.Message);
+            ReconcileOutcome.Stalled => LogLevel.Error,
+            ReconcileOutcome.Failed => LogLevel.Warning,
+            ReconcileOutcome.Waiting => LogLevel.Information,
+            _ => recovered ? LogLevel.Information : LogLevel.Debug,
+        };
+        if (!logger.IsEnabled(level))
+        {
+            return;
         }
 
-        return consecutive;
+        using var scope = logger.BeginScope(new KeyValuePair<string, object?>[] { new("DurationMs", (long)duration.TotalMilliseconds) });
+        var next = after is { } delay ? $"retrying in {GoDuration.Format(TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)))}" : "waiting for a change to its spec";
+        switch (outcome)
+        {
+            case ReconcileOutcome.Failed failed:
+                logger.Log(level, failed.Exception, "{Object} failed ({Reason}): {Message}; {Next}", key, outcome.Reason, outcome.Message, next);
+                break;
+            case ReconcileOutcome.Stalled:
+                logger.Log(level, "{Object} stalled ({Reason}): {Message}; {Next}", key, outcome.Reason, outcome.Message, next);
+                break;
+            case ReconcileOutcome.Waiting:
+                logger.Log(level, "{Object} waiting ({Reason}): {Message}", key, outcome.Reason, outcome.Message);
+                break;
+            case ReconcileOutcome.UpToDate when recovered:
+                logger.Log(level, "{Object} recovered ({Reason}): {Message}", key, outcome.Reason, outcome.Message);
+                break;
+            default:
+                logger.Log(level, "{Object} up to date ({Reason}): {Message}", key, outcome.Reason, outcome.Message);
+                break;
+        }
     }
 
     private void Forget(ControllerName controller, ObjectKey key)

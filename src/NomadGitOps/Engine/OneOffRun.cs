@@ -117,11 +117,19 @@ internal sealed class OneOffRun(
     {
         try
         {
+            // What a controller did it logs itself; this adds failures and waits (one line each), the rest at Debug.
+            using var scope = logger.BeginScope(new KeyValuePair<string, object?>[] { new("Controller", reconciler.Name), new("Object", key) });
             var outcome = await reconciler.ReconcileAsync(key, ct).ConfigureAwait(false);
-            var level = outcome.IsFailure ? LogLevel.Warning : LogLevel.Information;
+            var level = outcome switch
+            {
+                ReconcileOutcome.Stalled => LogLevel.Error,
+                ReconcileOutcome.Failed => LogLevel.Warning,
+                ReconcileOutcome.Waiting => LogLevel.Information,
+                _ => LogLevel.Debug,
+            };
             if (logger.IsEnabled(level))
             {
-                logger.Log(level, "{Controller} {Object}: {Outcome} {Reason}: {Message}", reconciler.Name, key, outcome.GetType().Name, outcome.Reason, outcome.Message);
+                logger.Log(level, "{Object} {Outcome} ({Reason}): {Message}", key, outcome.GetType().Name, outcome.Reason, outcome.Message);
             }
 
             return new OneOffResult(reconciler.Name, key, outcome.GetType().Name, outcome.Ready, outcome.Reason, outcome.Message, outcome.IsFailure);

@@ -274,11 +274,10 @@ internal sealed class GitRepositoryController(
         }
         else if (status.Ready != ReadyState.True)
         {
-            var isNew = previous.Ready != status.Ready || previous.Reason != status.Reason || previous.Message != status.Message;
-            var level = isNew ? LogLevel.Warning : LogLevel.Debug;
-            if (logger.IsEnabled(level))
+            // The engine logs the failure once (with its retry delay); this adds the details at Debug.
+            if (logger.IsEnabled(LogLevel.Debug))
             {
-                logger.Log(level, "GitRepository {Object} {Reason} (failure {Failures} in a row, next attempt at {NextAttemptAt}): {Message}",
+                logger.Log(LogLevel.Debug, "GitRepository {Object} {Reason} (failure {Failures} in a row, next attempt at {NextAttemptAt}): {Message}",
                     name, status.Reason, status.ConsecutiveFailures, ItemCodec.FormatTime(status.NextAttemptAt) ?? "when the spec changes", status.Message);
             }
         }
@@ -288,13 +287,13 @@ internal sealed class GitRepositoryController(
             var level = forcePushed ? LogLevel.Warning : LogLevel.Information;
             if (run.CommitChanged && logger.IsEnabled(level))
             {
-                logger.Log(level, "GitRepository {Object}: {Change} commit {Commit} on {Ref} (was {PreviousCommit})",
-                    name, forcePushed ? "force-pushed to" : "new", status.CurrentCommit, status.CurrentRef, previous.CurrentCommit ?? "none");
+                logger.Log(level, "{Object}: {Change} commit {Commit} on {Ref} (was {PreviousCommit})",
+                    run.Key, forcePushed ? "force-pushed to" : "new", status.CurrentCommit, status.CurrentRef, previous.CurrentCommit ?? "none");
             }
 
-            if (previous.Ready == ReadyState.False && logger.IsEnabled(LogLevel.Information))
+            if (previous.Ready == ReadyState.False && logger.IsEnabled(LogLevel.Debug))
             {
-                logger.LogInformation("GitRepository {Object} recovered after {Failures} failures ({PreviousReason}); serving {Commit}",
+                logger.LogDebug("GitRepository {Object} recovered after {Failures} failures ({PreviousReason}); serving {Commit}",
                     name, previous.ConsecutiveFailures, previous.Reason, status.CurrentCommit);
             }
         }

@@ -410,8 +410,8 @@ internal sealed class NomadJobController(
         run.JobVersion = run.LiveVersion;
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("Registered {Job} in {Namespace} version {Version} from {File} at {Commit}: {Plan}",
-                run.Spec.JobId, run.Spec.Namespace, run.JobVersion, run.Spec.File, run.ShortCommit, run.PlanSummary);
+            logger.LogInformation("{Object} registered version {Version} from {File}@{Commit} ({Plan})",
+                run.Stored.Key, run.JobVersion, run.Spec.File, run.ShortCommit, run.PlanSummary);
         }
 
         return StepResult.Continue;
