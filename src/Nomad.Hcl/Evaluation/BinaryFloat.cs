@@ -64,11 +64,29 @@ internal sealed class BinaryFloat
         return Round(magnitude, BigInteger.Pow(10, scale), 0, CtyPrecision, parts[3] < 0);
     }
 
-    /// <summary>A number literal (digits, optional fraction and exponent) rounded to 512 bits, as big.ParseFloat.</summary>
-    public static BinaryFloat Parse(string text)
+    /// <summary>
+    /// Decimal exponents up to this size are computed exactly; a literal beyond it that big.Float could still hold
+    /// (e.g. <c>1e5000000</c>, millions of digits) is refused rather than computed (a listed difference).
+    /// </summary>
+    private const long ExactExponentLimit = 2_000_000;
+
+    /// <summary>
+    /// Parses a number literal as big.ParseFloat does, range included: false where Go reports "exponent overflow"
+    /// (the binary exponent bitlen(digits) − fraction digits + exponent leaves big.Float's int32 range, or the
+    /// exponent does not fit an int64); <paramref name="infinite"/> where the value passes big.Float's range after
+    /// the power of five is applied (+Inf); zero where it falls below it.
+    /// </summary>
+    public static bool TryParse(string text, out BinaryFloat? value, out bool infinite)
     {
+        value = null;
+        infinite = false;
         var e = text.IndexOfAny(['e', 'E']);
-        var exponent10 = e < 0 ? 0 : int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        long exponent10 = 0;
+        if (e >= 0 && !long.TryParse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent10))
+        {
+            return false;
+        }
+
         var mantissaText = e < 0 ? text : text[..e];
         var negative = mantissaText.StartsWith('-');
         mantissaText = mantissaText.TrimStart('-', '+');
@@ -80,9 +98,42 @@ internal sealed class BinaryFloat
         }
 
         var digits = BigInteger.Parse(mantissaText.Length == 0 ? "0" : mantissaText, CultureInfo.InvariantCulture);
-        return exponent10 >= 0
-            ? Round(digits * BigInteger.Pow(10, exponent10), BigInteger.One, 0, CtyPrecision, negative)
-            : Round(digits, BigInteger.Pow(10, -exponent10), 0, CtyPrecision, negative);
+        if (digits.IsZero)
+        {
+            value = new BinaryFloat(BigInteger.Zero, 0, CtyPrecision, negative);
+            return true;
+        }
+
+        var exponent2 = (long)digits.GetBitLength() + exponent10;
+        if (exponent2 is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        // 10^e = 2^e × 5^e: the value's binary exponent is about exponent2 + e·log2(5).
+        var magnitude = exponent2 + (exponent10 * Math.Log2(5));
+        if (magnitude > int.MaxValue)
+        {
+            infinite = true;
+            return true;
+        }
+
+        if (magnitude < int.MinValue)
+        {
+            value = new BinaryFloat(BigInteger.Zero, 0, CtyPrecision, negative);
+            return true;
+        }
+
+        if (Math.Abs(exponent10) > ExactExponentLimit)
+        {
+            return false;
+        }
+
+        var exponent = (int)exponent10;
+        value = exponent >= 0
+            ? Round(digits * BigInteger.Pow(10, exponent), BigInteger.One, 0, CtyPrecision, negative)
+            : Round(digits, BigInteger.Pow(10, -exponent), 0, CtyPrecision, negative);
+        return true;
     }
 
     /// <summary>numerator / denominator × 2^exponent rounded to nearest even at <paramref name="precision"/> bits.</summary>

@@ -213,21 +213,39 @@ public sealed class HclValue
             return false;
         }
 
-        value = ParseNumber(text);
-        return true;
+        return TryParseLiteral(text, out value);
     }
 
     /// <summary>A number literal's value, as hclsyntax reads it (exact; 512 bits when it does not fit a decimal).</summary>
-    public static HclValue ParseNumber(string text)
+    public static HclValue ParseNumber(string text) =>
+        TryParseLiteral(text, out var value) ? value : throw new FormatException($"The number literal {text} is out of range.");
+
+    /// <summary>
+    /// The value of digits, fraction and exponent as cty's ParseNumberVal (big.ParseFloat) gives it; false where Go
+    /// reports an exponent overflow, +Inf past big.Float's range.
+    /// </summary>
+    private static bool TryParseLiteral(string text, out HclValue value)
     {
         if (text.Length <= 15 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
         {
-            return Number((double)whole);
+            value = Number((double)whole);
+            return true;
         }
 
-        return FitsDecimal(text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
-            ? Exact(exact)
-            : Number(BinaryFloat.Parse(text));
+        if (FitsDecimal(text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+        {
+            value = Exact(exact);
+            return true;
+        }
+
+        if (!BinaryFloat.TryParse(text, out var binary, out var infinite))
+        {
+            value = Null;
+            return false;
+        }
+
+        value = infinite ? Number(double.PositiveInfinity) : Number(binary!);
+        return true;
     }
 
     /// <summary>Whether a literal's digits and scale fit a decimal without rounding.</summary>

@@ -1,0 +1,12 @@
+# big.Float refuses this literal: "exponent overflow", so hclsyntax reports an invalid number literal.
+job "x" {
+  meta {
+    a = 1e2147483647
+  }
+
+  group "g" {
+    task "t" {
+      driver = "docker"
+    }
+  }
+}
