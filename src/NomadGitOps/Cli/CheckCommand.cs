@@ -42,6 +42,7 @@ internal static class CheckCommand
                 options = options with { Token = explicitToken };
             }
 
+            await stdout.WriteLineAsync(TokenSource(options)).ConfigureAwait(false);
             using var nomad = new NomadClient(options with { MaxAttempts = 2 });
             if (!await ConnectivityCheck.RunAsync(nomad, stdout, ct).ConfigureAwait(false))
             {
@@ -52,4 +53,13 @@ internal static class CheckCommand
         });
         return command;
     }
+
+    // Which authentication is in use. Only static ACL tokens exist so far: the JWT login of a workload identity is not built.
+    private static string TokenSource(NomadClientOptions options) => options switch
+    {
+        { TokenFile: { } file, Token: not null } => $"  auth  token from {file} (re-read once on a 403)",
+        { TokenFile: { } file } => $"  auth  no token: {file} is missing or empty",
+        { Token: not null } => "  auth  ACL token from NOMAD_TOKEN or --token",
+        _ => "  auth  no token (anonymous)",
+    };
 }
