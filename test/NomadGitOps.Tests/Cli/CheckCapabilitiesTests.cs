@@ -31,6 +31,8 @@ public sealed class CheckCapabilitiesTests
         var (exit, stdout) = await CheckAsync(nomad, token);
 
         exit.ShouldBe(ExitCodes.Ok, stdout);
+        stdout.ShouldContain("auth  ACL token from NOMAD_TOKEN or --token");
+        stdout.ShouldNotContain(token);
         stdout.ShouldNotContain("MISSING");
         stdout.ShouldContain("ok       'submit-job'");
         nomad.State.Variables.List("default", "nomad-gitops/v1/").ShouldBeEmpty();
