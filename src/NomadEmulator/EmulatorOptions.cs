@@ -6,6 +6,12 @@ public sealed record EmulatorOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one (read it from <see cref="NomadEmulator.Address"/>).</summary>
     public int Port { get; init; }
 
+    /// <summary>
+    /// When set, also serve on this unix socket (a path), as a Nomad task reaches its agent through
+    /// <c>unix://${NOMAD_SECRETS_DIR}/api.sock</c>. <see cref="NomadEmulator.Address"/> stays the TCP one.
+    /// </summary>
+    public string? UnixSocketPath { get; init; }
+
     /// <summary>The clock for lock TTLs, blocking-query waits, deployments and timestamps.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -49,7 +49,14 @@ public sealed class NomadEmulator : IAsyncDisposable
         options ??= new EmulatorOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port);
+            if (options.UnixSocketPath is { } socket)
+            {
+                k.ListenUnixSocket(socket);
+            }
+        });
 
         // A library inside someone's process: the program owning it decides what SIGTERM and Ctrl-C do (the standalone
         // Program.cs, `nomad-gitops dev`, a test). The default console lifetime would stop the web host on SIGTERM and
@@ -76,7 +83,7 @@ public sealed class NomadEmulator : IAsyncDisposable
         DeploymentsApi.Map(app, state);
 
         await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => !a.Contains("unix:", StringComparison.Ordinal));
         return new NomadEmulator(app, state, faults, calls, new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));
     }
 

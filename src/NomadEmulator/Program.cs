@@ -19,6 +19,9 @@ for (var i = 0; i < args.Length; i++)
         case "--management-token" when i + 1 < args.Length:
             options = options with { ManagementToken = args[++i] };
             break;
+        case "--unix-socket" when i + 1 < args.Length:
+            options = options with { UnixSocketPath = args[++i] };
+            break;
         case "--deployment-duration" when i + 1 < args.Length && GoDuration.TryParse(args[i + 1], out var duration):
             options = options with { DeploymentDuration = duration };
             i++;
@@ -30,6 +33,7 @@ for (var i = 0; i < args.Length; i++)
                   --port N                   port to listen on (default: a free port, printed)
                   --acl                      require tokens; the management token is printed
                   --management-token T       secret ID of the management token (with --acl)
+                  --unix-socket PATH         also serve on this unix socket (as a task's api.sock)
                   --deployment-duration D    how long deployments run before they finish (Go duration, default 2s)
                 """);
             return 0;

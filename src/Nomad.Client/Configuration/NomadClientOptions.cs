@@ -20,6 +20,13 @@ public sealed record NomadClientOptions
     /// <summary>ACL token secret ID sent as <c>X-Nomad-Token</c> (<c>NOMAD_TOKEN</c>). Never printed.</summary>
     public string? Token { get; init; }
 
+    /// <summary>
+    /// File the token comes from when <c>NOMAD_TOKEN</c> is unset: <c>${NOMAD_SECRETS_DIR}/nomad_token</c>, where
+    /// Nomad's identity hook writes a task's workload identity (<c>client/allocrunner/taskrunner/identity_hook.go</c>,
+    /// <c>wiTokenFile</c>). On a <c>403</c> the client reads it again once and, if the token changed, retries with it.
+    /// </summary>
+    public string? TokenFile { get; init; }
+
     /// <summary>Namespace added to every request unless a call names another (<c>NOMAD_NAMESPACE</c>).</summary>
     public string? Namespace { get; init; }
 
@@ -62,6 +69,9 @@ public sealed record NomadClientOptions
     /// <summary>
     /// Reads the <c>NOMAD_*</c> variables as <c>api.DefaultConfig()</c> does: empty values count as unset,
     /// an unparsable <c>NOMAD_SKIP_VERIFY</c> is ignored. <paramref name="env"/> defaults to the process environment.
+    /// Inside a Nomad task it also takes what the task environment gives (<c>client/taskenv/env.go</c>): without
+    /// <c>NOMAD_TOKEN</c>, the token in <c>${NOMAD_SECRETS_DIR}/nomad_token</c> (<see cref="TokenFile"/>); without
+    /// <c>NOMAD_ADDR</c>, <c>NOMAD_UNIX_ADDR</c> (<c>unix://${NOMAD_SECRETS_DIR}/api.sock</c>, Nomad ≥ 1.11).
     /// </summary>
     public static NomadClientOptions FromEnvironment(IReadOnlyDictionary<string, string?>? env = null)
     {
@@ -71,10 +81,13 @@ public sealed record NomadClientOptions
             return string.IsNullOrEmpty(value) ? null : value;
         }
 
+        var token = Get("NOMAD_TOKEN");
+        var tokenFile = token is null && Get("NOMAD_SECRETS_DIR") is { } secrets ? Path.Combine(secrets, "nomad_token") : null;
         return new NomadClientOptions
         {
-            Address = Get("NOMAD_ADDR") ?? DefaultAddress,
-            Token = Get("NOMAD_TOKEN"),
+            Address = Get("NOMAD_ADDR") ?? Get("NOMAD_UNIX_ADDR") ?? DefaultAddress,
+            Token = token ?? (tokenFile is null ? null : ReadTokenFile(tokenFile)),
+            TokenFile = tokenFile,
             Namespace = Get("NOMAD_NAMESPACE"),
             Region = Get("NOMAD_REGION"),
             CaCert = Get("NOMAD_CACERT"),
@@ -87,13 +100,26 @@ public sealed record NomadClientOptions
         };
     }
 
+    /// <summary>The token in <paramref name="path"/> without surrounding whitespace; null when the file is missing or empty.</summary>
+    public static string? ReadTokenFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Trim() is { Length: > 0 } token ? token : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The address with any <c>user:pass@</c> replaced, safe to print.</summary>
     public string RedactedAddress => NomadEndpoint.Redact(Address);
 
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append(CultureInfo.InvariantCulture, $"Address = {RedactedAddress}");
-        builder.Append(CultureInfo.InvariantCulture, $", Token = {(Token is null ? "" : "[redacted]")}");
+        builder.Append(CultureInfo.InvariantCulture, $", Token = {(Token is null ? "" : "[redacted]")}, TokenFile = {TokenFile}");
         builder.Append(CultureInfo.InvariantCulture, $", Namespace = {Namespace}, Region = {Region}");
         builder.Append(CultureInfo.InvariantCulture, $", CaCert = {CaCert}, CaPath = {CaPath}, ClientCert = {ClientCert}, ClientKey = {ClientKey}");
         builder.Append(CultureInfo.InvariantCulture, $", TlsServerName = {TlsServerName}, SkipVerify = {SkipVerify}");

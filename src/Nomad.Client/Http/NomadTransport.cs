@@ -20,7 +20,8 @@ internal sealed class NomadTransport : IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly NomadEndpoint _endpoint;
-    private readonly SecretRedactor _redactor;
+    private SecretRedactor _redactor;
+    private volatile string? _token;
     private readonly AuthenticationHeaderValue? _basicAuth;
 
     /// <summary>Creates the transport; <paramref name="http"/> is disposed with it when <paramref name="ownsHttp"/>.</summary>
@@ -34,6 +35,7 @@ internal sealed class NomadTransport : IDisposable
         _logger = logger;
         _time = time;
         _redactor = new SecretRedactor(options, endpoint.UserInfo);
+        _token = options.Token;
         var auth = endpoint.UserInfo ?? options.HttpAuth;
         if (auth is not null)
         {
@@ -113,6 +115,7 @@ internal sealed class NomadTransport : IDisposable
         var method = request.Method.Method;
         var timeout = Options.RequestTimeout + request.BlockingAllowance;
         var isRead = request.Method == HttpMethod.Get;
+        var tokenFileReread = false;
         for (var attempt = 1; ; attempt++)
         {
             string reason;
@@ -133,6 +136,24 @@ internal sealed class NomadTransport : IDisposable
                     if (response.IsSuccessStatusCode || request.Expected.Contains(response.StatusCode))
                     {
                         return new NomadResponse(response.StatusCode, body, meta);
+                    }
+
+                    if (response.StatusCode == HttpStatusCode.Forbidden && !tokenFileReread && Options.TokenFile is { } file)
+                    {
+                        // A workload identity's token file may have been rewritten (a new allocation, a renewed identity).
+                        tokenFileReread = true;
+                        if (NomadClientOptions.ReadTokenFile(file) is { } fresh && fresh != _token)
+                        {
+                            if (_logger.IsEnabled(LogLevel.Information))
+                            {
+                                _logger.LogInformation("Nomad {Method} {Path} was refused (403); retrying with the new token in {TokenFile}", method, request.Path, file);
+                            }
+
+                            _redactor = new SecretRedactor(Options with { Token = fresh }, _endpoint.UserInfo);
+                            _token = fresh;
+                            attempt--;
+                            continue;
+                        }
                     }
 
                     var text = _redactor.Redact(body.Trim());
@@ -197,7 +218,7 @@ internal sealed class NomadTransport : IDisposable
         }
 
         var message = new HttpRequestMessage(request.Method, new Uri(uri.ToString()));
-        if (Options.Token is { } token)
+        if (_token is { } token)
         {
             message.Headers.Add("X-Nomad-Token", token);
         }

@@ -12,6 +12,7 @@ internal static class NomadGitOpsCli
             VersionCommand.Create(stdout),
             DevCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout),
+            PolicyCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             GetCommand.Create(stdout, stderr, TimeProvider.System),
