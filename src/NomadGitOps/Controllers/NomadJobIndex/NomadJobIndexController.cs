@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Engine;
@@ -26,6 +28,9 @@ internal sealed class NomadJobIndexController(
     // What each repository was last indexed at ("<commit> <spec hash>"), so an unchanged repository costs one read.
     private readonly ConcurrentDictionary<ObjectKey, string> _indexed = new();
 
+    // The job files' blobs at the last index of each repository, so a new commit wakes only the NomadJobs whose file changed.
+    private readonly ConcurrentDictionary<ObjectKey, IndexedFiles> _files = new();
+
     /// <inheritdoc/>
     public ControllerName Name => ControllerName.NomadJobIndex;
 
@@ -39,6 +44,7 @@ internal sealed class NomadJobIndexController(
         if (stored is null)
         {
             _indexed.TryRemove(key, out _);
+            _files.TryRemove(key, out _);
             return await RetireRepositoryAsync(key, ct).ConfigureAwait(false);
         }
 
@@ -77,6 +83,7 @@ internal sealed class NomadJobIndexController(
         if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
         {
             _indexed[key] = fingerprint;
+            run.Touched.AddRange(ChangedFiles(run, SpecHash.Of(stored.Items)));
         }
 
         foreach (var touched in run.Touched.Distinct())
@@ -85,6 +92,23 @@ internal sealed class NomadJobIndexController(
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The NomadJobs whose file changed since the last index of this repository (all of them after a start, or when its
+    /// spec or var files changed): the others wait for their interval, so a commit costs work for what it changed.
+    /// </summary>
+    private List<ObjectKey> ChangedFiles(NomadJobIndexRun run, string specHash)
+    {
+        var blobs = run.JobFiles.ToDictionary(b => b.File.Path, b => b.File.BlobId, StringComparer.Ordinal);
+        var context = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(specHash + "\0" + string.Join("\0", run.VarFileSources))));
+        var last = _files.GetValueOrDefault(run.Key);
+        _files[run.Key] = new IndexedFiles(context, blobs);
+        return run.Claims
+            .Where(c => run.Inventory.Contains(c.InventoryEntry))
+            .Where(c => last is null || last.Context != context || last.Blobs.GetValueOrDefault(c.File) != blobs.GetValueOrDefault(c.File))
+            .Select(c => c.Key)
+            .ToList();
     }
 
     private async Task<ReconcileOutcome> RunStepsAsync(NomadJobIndexRun run, CancellationToken ct)
@@ -410,6 +434,9 @@ internal sealed class NomadJobIndexController(
             _ => RefKind.Branch,
         },
         reference.Value);
+
+    /// <summary>What a repository's job files were at its last index: blob per path, and a hash of its spec and var files.</summary>
+    private sealed record IndexedFiles(string Context, IReadOnlyDictionary<string, string> Blobs);
 
     /// <summary>A decision as written: whether the object was created.</summary>
     private sealed record AppliedChange(ObjectChange Change, bool Created);
