@@ -73,22 +73,38 @@ internal sealed class NomadJobIndexController(
 
         var run = new NomadJobIndexRun(key, spec, commit, previous);
         var outcome = await RunStepsAsync(run, ct).ConfigureAwait(false);
-        var next = IndexStatusSummary.For(previous, run, outcome);
-        if (await store.WriteStatusAsync(stored, ItemCodec.Encode(next), ct).ConfigureAwait(false) == StatusWriteResult.Written
-            && logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Indexed {Repository} at {Commit}: {Jobs} job(s), {Errors} error(s)", key, commit, next.Jobs.Count, run.Errors.Count);
-        }
-
         if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
         {
-            _indexed[key] = fingerprint;
             run.Touched.AddRange(ChangedFiles(run, SpecHash.Of(stored.Items)));
         }
 
-        foreach (var touched in run.Touched.Distinct())
+        try
         {
-            trigger.Trigger(ControllerName.NomadJob, touched);
+            var next = IndexStatusSummary.For(previous, run, outcome);
+            if (await store.WriteStatusAsync(stored, ItemCodec.Encode(next), ct).ConfigureAwait(false) == StatusWriteResult.Written
+                && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Indexed {Repository} at {Commit}: {Jobs} job(s), {Errors} error(s)", key, commit, next.Jobs.Count, run.Errors.Count);
+            }
+
+            if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
+            {
+                _indexed[key] = fingerprint;
+            }
+        }
+        catch (VariableTooLargeException e)
+        {
+            // The inventory (status_index_jobs) outgrew the variable: the objects are written, so their jobs still go on.
+            logger.LogError(e, "Status of {Repository} does not fit in its variable", key);
+            outcome = new ReconcileOutcome.Stalled(Reasons.StatusTooLarge, $"{key}: the index's status does not fit in its variable ({e.Message}); its NomadJobs are kept up to date, but prune of vanished files needs a smaller repository or path.");
+        }
+        finally
+        {
+            // The objects written are queued even when the status write fails: the watcher leaves our own writes to us.
+            foreach (var touched in run.Touched.Distinct())
+            {
+                trigger.Trigger(ControllerName.NomadJob, touched);
+            }
         }
 
         return outcome;
