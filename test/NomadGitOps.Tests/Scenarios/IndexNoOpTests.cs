@@ -75,6 +75,24 @@ public sealed class IndexNoOpTests
     }
 
     [Fact]
+    public async Task A_reconcile_requested_on_the_repository_wakes_no_NomadJob()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("web.json", JobFiles.Json("web")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"));
+        await h.PublishAndIndexAsync(key, repo, Ct);
+        var stored = (await h.Store.ReadAsync(key, Ct))!;
+        var items = new Dictionary<string, string>(stored.Items, StringComparer.Ordinal) { [ItemKeys.ReconcileRequestedAt] = "2026-11-25T12:00:00Z" };
+        (await h.Store.ReplaceAsync(key, items, stored.ModifyIndex, Ct)).ShouldBeTrue();
+        h.Trigger.Clear();
+
+        await h.Controller.ReconcileAsync(key, Ct);
+
+        h.Trigger.Triggered.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_changed_job_file_updates_only_its_object_and_triggers_only_it()
     {
         await using var h = await IndexHarness.StartAsync(Ct);

@@ -7,7 +7,7 @@ namespace NomadGitOps.Controllers.NomadJob;
 
 /// <summary>
 /// Tells, with no Nomad call, that a NomadJob is up to date: the repository's commit, the object's spec and the
-/// repository's spec are those its job was last rendered from (so the desired job hash is the one remembered), that hash
+/// repository's variables and var files are those its job was last rendered from (so the desired job hash is the one remembered), that hash
 /// is the one status says was applied, and the owned-job cache (current while its blocking list works) shows the job
 /// at the JobModifyIndex status recorded, not stopped, naming this object. Any doubt (no render remembered since start,
 /// a deployment being followed, the watch of owned jobs down) answers <see cref="StepResult.Continue"/>, and the
@@ -67,9 +67,10 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
         }
     }
 
-    // Everything the rendered job depends on: the commit (file and var files), the object's and the repository's spec.
+    // Everything the rendered job depends on: the commit (file and var files), the object's spec, and the repository's
+    // variables and var files (not its other items: a webhook's reconcile_requested_at on the repository changes no job).
     private static string Inputs(NomadJobRun run, string commit) =>
-        $"{commit} {SpecHash.Of(run.Stored.Items)} {SpecHash.Of(run.RepositoryObject!.Items)}";
+        $"{commit}\0{SpecHash.Of(run.Stored.Items)}\0{run.Repository?.Variables}\0{string.Join("\0", run.Repository?.VarFiles ?? [])}";
 
     private sealed record RenderedJob(string Inputs, string DesiredHash);
 }

@@ -75,7 +75,7 @@ internal sealed class NomadJobIndexController(
         var outcome = await RunStepsAsync(run, ct).ConfigureAwait(false);
         if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
         {
-            run.Touched.AddRange(ChangedFiles(run, SpecHash.Of(stored.Items)));
+            run.Touched.AddRange(ChangedFiles(run));
         }
 
         try
@@ -111,13 +111,15 @@ internal sealed class NomadJobIndexController(
     }
 
     /// <summary>
-    /// The NomadJobs whose file changed since the last index of this repository (all of them after a start, or when its
-    /// spec or var files changed): the others wait for their interval, so a commit costs work for what it changed.
+    /// The NomadJobs whose file changed since the last index of this repository (all of them after a start, or when the
+    /// repository's variables or var files changed): the others wait for their interval, so a commit costs work for what
+    /// it changed. Other spec items (<c>reconcile_requested_at</c>, <c>interval</c>) change no job.
     /// </summary>
-    private List<ObjectKey> ChangedFiles(NomadJobIndexRun run, string specHash)
+    private List<ObjectKey> ChangedFiles(NomadJobIndexRun run)
     {
         var blobs = run.JobFiles.ToDictionary(b => b.File.Path, b => b.File.BlobId, StringComparer.Ordinal);
-        var context = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(specHash + "\0" + string.Join("\0", run.VarFileSources))));
+        var context = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            (run.Spec.Variables ?? "") + "\0" + string.Join("\0", run.Spec.VarFiles) + "\0" + string.Join("\0", run.VarFileSources))));
         var last = _files.GetValueOrDefault(run.Key);
         _files[run.Key] = new IndexedFiles(context, blobs);
         return run.Claims
