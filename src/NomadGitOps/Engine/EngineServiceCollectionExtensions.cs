@@ -23,9 +23,11 @@ internal static class EngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new NomadClient(nomad, handler: null, sp.GetRequiredService<ILogger<NomadClient>>()));
         services.AddSingleton(settings);
         services.AddSingleton(new ObjectStoreOptions { Prefix = settings.Prefix, Namespace = settings.Namespace });
+        services.TryAddSingleton<ObjectCache>();
         services.TryAddSingleton<ObjectStore>();
         services.AddSingleton<ControllerPause>();
         services.AddSingleton<PrefixWatcher>();
+        services.TryAddSingleton<OwnedJobCache>();
         services.AddSingleton<OwnedJobWatcher>();
         services.AddSingleton<LeaderElection>();
         services.AddSingleton<ReconcileTriggerRouter>();

@@ -13,23 +13,27 @@ namespace NomadGitOps.Engine;
 /// <c>gitops_object</c> meta among the objects the <see cref="PrefixWatcher"/> knows. A quiet cluster costs one long
 /// poll per wait period, whatever the number of jobs. The first list only records what is there (every object is
 /// reconciled at start anyway). Drift that this list cannot show (while it fails, or of jobs in another region than
-/// the client's) is still seen at each object's interval.
+/// the client's) is still seen at each object's interval. The stubs are kept in the <see cref="OwnedJobCache"/>, which
+/// the NomadJob controller reads to know, with no Nomad call, that a job is as it applied it.
 /// </summary>
 internal sealed class OwnedJobWatcher
 {
     private readonly NomadClient nomad;
     private readonly EngineSettings settings;
     private readonly PrefixWatcher objects;
+    private readonly OwnedJobCache cache;
     private readonly TimeProvider time;
     private readonly ILogger<OwnedJobWatcher> logger;
     private readonly Backoff backoff;
 
     /// <summary>A watcher of the jobs whose meta names <paramref name="settings"/>' controller.</summary>
-    public OwnedJobWatcher(NomadClient nomad, EngineSettings settings, PrefixWatcher objects, TimeProvider time, ILogger<OwnedJobWatcher> logger)
+    public OwnedJobWatcher(
+        NomadClient nomad, EngineSettings settings, PrefixWatcher objects, OwnedJobCache cache, TimeProvider time, ILogger<OwnedJobWatcher> logger)
     {
         this.nomad = nomad;
         this.settings = settings;
         this.objects = objects;
+        this.cache = cache;
         this.time = time;
         this.logger = logger;
         backoff = new Backoff(settings.Backoff, new Random());
@@ -43,12 +47,32 @@ internal sealed class OwnedJobWatcher
     public async Task RunAsync(IReconcileTrigger trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(trigger);
-        var known = new Dictionary<(string Namespace, string Id), OwnedJob>();
-        await BlockingWatch.RunAsync((index, c) => PassAsync(index, known, trigger, c), "owned jobs", backoff, time, logger, ct)
-            .ConfigureAwait(false);
+        cache.Reset();
+        try
+        {
+            var listedOnce = false;
+            await BlockingWatch.RunAsync(
+                    async (index, c) =>
+                    {
+                        var next = await PassAsync(index, first: !listedOnce, trigger, c).ConfigureAwait(false);
+                        listedOnce = true;
+                        return next;
+                    },
+                    "owned jobs",
+                    backoff,
+                    time,
+                    logger,
+                    ct)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            cache.Reset();
+        }
     }
 
-    private async Task<ulong> PassAsync(ulong index, Dictionary<(string, string), OwnedJob> known, IReconcileTrigger trigger, CancellationToken ct)
+    // The first list only records: every object is reconciled at the start of a term anyway.
+    private async Task<ulong> PassAsync(ulong index, bool first, IReconcileTrigger trigger, CancellationToken ct)
     {
         var query = new QueryOptions
         {
@@ -57,26 +81,32 @@ internal sealed class OwnedJobWatcher
             Index = index == 0 ? null : index,
             Wait = index == 0 ? null : settings.WatchWait,
         };
-        var list = await nomad.Jobs.ListAllAsync(query, meta: true, ct).ConfigureAwait(false);
-        var first = index == 0 && known.Count == 0;
-        var seen = new HashSet<(string, string)>();
-        foreach (var stub in list.Value)
+        QueryResult<IReadOnlyList<JobListStub>> list;
+        try
         {
-            var id = (stub.Namespace, stub.ID);
-            seen.Add(id);
-            var current = new OwnedJob(stub.JobModifyIndex, stub.Stop, stub.Meta?.GetValueOrDefault(OwnershipMeta.ObjectKey));
-            var moved = !known.TryGetValue(id, out var previous) || previous != current;
-            known[id] = current;
-            if (moved && !first)
+            list = await nomad.Jobs.ListAllAsync(query, meta: true, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            cache.Behind();
+            throw;
+        }
+
+        var jobs = list.Value
+            .Select(stub => new OwnedJob(stub.Namespace, stub.ID, stub.JobModifyIndex, stub.Stop, stub.Status, stub.Meta?.GetValueOrDefault(OwnershipMeta.ObjectKey)))
+            .ToList();
+        var (moved, gone) = cache.Apply(jobs, list.LastIndex);
+        if (!first)
+        {
+            foreach (var (job, appeared) in moved)
             {
-                Wake(trigger, stub.Namespace, stub.ID, current.ObjectPath, previous is null ? "appeared" : "changed");
+                Wake(trigger, job.Namespace, job.Id, job.ObjectPath, appeared ? "appeared" : "changed");
             }
         }
 
-        foreach (var id in known.Keys.Where(k => !seen.Contains(k)).ToList())
+        foreach (var job in gone)
         {
-            known.Remove(id, out var gone);
-            Wake(trigger, id.Item1, id.Item2, gone!.ObjectPath, "is gone");
+            Wake(trigger, job.Namespace, job.Id, job.ObjectPath, "is gone");
         }
 
         // An index that went backwards (a restored snapshot) starts over with a plain list.
@@ -99,7 +129,4 @@ internal sealed class OwnedJobWatcher
             logger.LogDebug("Owned job {Namespace}/{JobId} {What}, but its meta names no NomadJob object this controller knows ({ObjectPath})", ns, jobId, what, objectPath ?? "none");
         }
     }
-
-    /// <summary>What the watcher remembers of one owned job.</summary>
-    private sealed record OwnedJob(ulong JobModifyIndex, bool Stop, string? ObjectPath);
 }

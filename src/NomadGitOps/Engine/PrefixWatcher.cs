@@ -11,12 +11,16 @@ namespace NomadGitOps.Engine;
 /// Only variables whose ModifyIndex moved are read; a change that leaves the <see cref="SpecHash"/> as it was (the
 /// controller's own status write) is no change. The same list carries the <c>&lt;prefix&gt;/controller</c> variable,
 /// whose <c>suspend</c> item drives <see cref="ControllerPause"/>. Nomad errors are logged once and retried with backoff.
+/// It fills the <see cref="ObjectCache"/> the controllers read from, and primes it once the first list is through. A
+/// version the controllers wrote themselves is in the cache already (no read), and wakes nothing: the controller that
+/// wrote it acted on it.
 /// </summary>
 internal sealed class PrefixWatcher
 {
     private readonly NomadClient nomad;
     private readonly EngineSettings settings;
     private readonly ControllerPause pause;
+    private readonly ObjectCache cache;
     private readonly TimeProvider time;
     private readonly ILogger<PrefixWatcher> logger;
     private readonly Backoff backoff;
@@ -26,11 +30,12 @@ internal sealed class PrefixWatcher
     private ulong controllerIndex;
 
     /// <summary>A watcher of <paramref name="settings"/>' prefix and namespace.</summary>
-    public PrefixWatcher(NomadClient nomad, EngineSettings settings, ControllerPause pause, TimeProvider time, ILogger<PrefixWatcher> logger)
+    public PrefixWatcher(NomadClient nomad, EngineSettings settings, ControllerPause pause, ObjectCache cache, TimeProvider time, ILogger<PrefixWatcher> logger)
     {
         this.nomad = nomad;
         this.settings = settings;
         this.pause = pause;
+        this.cache = cache;
         this.time = time;
         this.logger = logger;
         backoff = new Backoff(settings.Backoff, new Random());
@@ -68,8 +73,17 @@ internal sealed class PrefixWatcher
             controllerIndex = 0;
         }
 
-        await BlockingWatch.RunAsync((index, c) => PassAsync(index, onChange, c), settings.Prefix + "/", backoff, time, logger, ct)
-            .ConfigureAwait(false);
+        cache.Reset();
+        try
+        {
+            await BlockingWatch.RunAsync((index, c) => PassAsync(index, onChange, c), settings.Prefix + "/", backoff, time, logger, ct)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            // Out of a term nobody keeps the cache current: reads go to Nomad again.
+            cache.Reset();
+        }
     }
 
     // One list (blocking after the first), then the reads and reports it calls for; returns the index to block on next.
@@ -113,8 +127,11 @@ internal sealed class PrefixWatcher
 
         foreach (var gone in Forget(seen))
         {
+            cache.Gone(gone, list.LastIndex);
             onChange(new ObjectChange(gone, ObjectChangeKind.Deleted));
         }
+
+        cache.Prime();
 
         // An index that went backwards (a restored snapshot) starts over with a plain list.
         return list.LastIndex < index ? 0 : Math.Max(list.LastIndex, 1);
@@ -146,41 +163,63 @@ internal sealed class PrefixWatcher
             return;
         }
 
-        var read = await nomad.Variables.ReadAsync(path, new QueryOptions { Namespace = settings.Namespace }, ct).ConfigureAwait(false);
-        if (read.Value is not { } variable)
+        StoredObject current;
+        OwnWrite? own = null;
+        if (cache.FindByPath(path) is { } cached && cached.Object.ModifyIndex >= modifyIndex)
         {
-            // Deleted between the list and the read: the next list says so.
-            return;
+            // Written by a controller here (read-your-writes), or read already: no need to ask Nomad.
+            current = cached.Object;
+            own = cached.OwnWrite;
+        }
+        else
+        {
+            var read = await nomad.Variables.ReadAsync(path, new QueryOptions { Namespace = settings.Namespace }, ct).ConfigureAwait(false);
+            if (read.Value is not { } variable)
+            {
+                // Deleted between the list and the read: the next list says so.
+                return;
+            }
+
+            var items = variable.Items ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            if ((previous?.Key ?? ObjectKey.FromVariable(settings.Prefix, path, items)) is not { } found)
+            {
+                if (previous is null && logger.IsEnabled(LogLevel.Debug))
+                {
+                    logger.LogDebug("Variable {Path} is under the object prefix but holds no object; ignoring it", path);
+                }
+
+                lock (gate)
+                {
+                    byPath[path] = new WatchedObject(null, variable.ModifyIndex, SpecHash.Of(items), null, 0);
+                }
+
+                return;
+            }
+
+            current = new StoredObject(found, items, variable.ModifyIndex);
+            cache.Observed(current);
         }
 
-        var items = variable.Items ?? new Dictionary<string, string>(StringComparer.Ordinal);
-        var key = previous?.Key ?? ObjectKey.FromVariable(settings.Prefix, path, items);
-        if (key is null && previous is null && logger.IsEnabled(LogLevel.Debug))
-        {
-            logger.LogDebug("Variable {Path} is under the object prefix but holds no object; ignoring it", path);
-        }
-
-        var current = new WatchedObject(key, variable.ModifyIndex, SpecHash.Of(items), IntervalOf(items), FailuresOf(items));
+        var key = current.Key;
+        var watched = new WatchedObject(key, current.ModifyIndex, SpecHash.Of(current.Items), IntervalOf(current.Items), FailuresOf(current.Items));
         lock (gate)
         {
-            byPath[path] = current;
-            if (key is not null)
-            {
-                byKey[key] = current;
-            }
-        }
-
-        if (key is null)
-        {
-            return;
+            byPath[path] = watched;
+            byKey[key] = watched;
         }
 
         if (previous is null)
         {
-            onChange(new ObjectChange(key, ObjectChangeKind.Added));
+            // An object a controller created here (the index) was queued by it already.
+            if (own is not { SpecHashBefore: null })
+            {
+                onChange(new ObjectChange(key, ObjectChangeKind.Added));
+            }
         }
-        else if (!string.Equals(previous.SpecHash, current.SpecHash, StringComparison.Ordinal))
+        else if (!string.Equals(previous.SpecHash, watched.SpecHash, StringComparison.Ordinal)
+            && !(own is not null && string.Equals(own.SpecHashBefore, previous.SpecHash, StringComparison.Ordinal)))
         {
+            // A spec change of ours on top of what we last saw was acted on by the controller that wrote it.
             onChange(new ObjectChange(key, ObjectChangeKind.SpecChanged));
         }
     }

@@ -8,6 +8,9 @@ namespace NomadGitOps.Engine;
 /// processed queues it once more, to run after. <see cref="EnqueueAfter"/> schedules a key on the injected
 /// <see cref="TimeProvider"/>, keeping the earliest of several schedules; taking a key to process drops its
 /// schedule, as the handler decides the next one. On shutdown no new key starts and the keys in hand finish.
+/// Two lanes: a key asked for now (<see cref="Enqueue"/>: a trigger, a spec change, drift) goes ahead of every key whose
+/// schedule fell due (<see cref="EnqueueAfter"/>: interval re-checks, retries); a due key triggered while it waits moves
+/// to the front lane. Each lane is first in, first out.
 /// </summary>
 /// <typeparam name="TKey">What identifies one piece of work (an object key).</typeparam>
 internal sealed class WorkQueue<TKey> : IDisposable
@@ -17,12 +20,15 @@ internal sealed class WorkQueue<TKey> : IDisposable
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
     private readonly Lock gate = new();
-    private readonly HashSet<TKey> waiting = [];
+    // Waiting keys and their lane: true for the triggered lane, false for keys whose schedule fell due.
+    private readonly Dictionary<TKey, bool> waiting = [];
     private readonly HashSet<TKey> processing = [];
     private readonly Dictionary<TKey, Scheduled> scheduled = [];
     private readonly List<TaskCompletionSource> idleWaiters = [];
     private readonly SemaphoreSlim available = new(0);
-    private Queue<TKey> ready = new();
+    // Lane entries are dropped lazily: an entry whose key no longer waits in that lane is skipped when taken.
+    private readonly Queue<TKey> triggered = new();
+    private readonly Queue<TKey> due = new();
     private bool stopping;
 
     /// <summary>A queue with <paramref name="options"/>, timing on <paramref name="timeProvider"/>.</summary>
@@ -73,12 +79,15 @@ internal sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
-    /// <summary>Asks for <paramref name="key"/> to be processed as soon as a worker is free; ignored after shutdown began.</summary>
+    /// <summary>
+    /// Asks for <paramref name="key"/> to be processed as soon as a worker is free, ahead of keys whose schedule fell due;
+    /// ignored after shutdown began.
+    /// </summary>
     public void Enqueue(TKey key)
     {
         lock (gate)
         {
-            EnqueueLocked(key);
+            EnqueueLocked(key, urgent: true);
         }
     }
 
@@ -128,11 +137,7 @@ internal sealed class WorkQueue<TKey> : IDisposable
                 entry.Timer.Dispose();
             }
 
-            if (waiting.Remove(key))
-            {
-                ready = new Queue<TKey>(ready.Where(k => !EqualityComparer<TKey>.Default.Equals(k, key)));
-            }
-
+            waiting.Remove(key);
             SignalIfIdleLocked();
         }
     }
@@ -222,7 +227,7 @@ internal sealed class WorkQueue<TKey> : IDisposable
     {
         lock (gate)
         {
-            if (stopping || !ready.TryDequeue(out key!))
+            if (stopping || !(TryDequeueLocked(triggered, urgent: true, out key) || TryDequeueLocked(due, urgent: false, out key)))
             {
                 key = default!;
                 return false;
@@ -244,9 +249,9 @@ internal sealed class WorkQueue<TKey> : IDisposable
         lock (gate)
         {
             processing.Remove(key);
-            if (waiting.Contains(key) && !stopping)
+            if (waiting.TryGetValue(key, out var urgent) && !stopping)
             {
-                ready.Enqueue(key);
+                (urgent ? triggered : due).Enqueue(key);
                 available.Release();
             }
 
@@ -254,15 +259,51 @@ internal sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
-    private void EnqueueLocked(TKey key)
+    private void EnqueueLocked(TKey key, bool urgent)
     {
-        if (stopping || !waiting.Add(key) || processing.Contains(key))
+        if (stopping)
         {
             return;
         }
 
-        ready.Enqueue(key);
+        if (waiting.TryGetValue(key, out var already))
+        {
+            if (urgent && !already)
+            {
+                // Due and now triggered: it moves to the front lane (its entry in the other lane is skipped).
+                waiting[key] = true;
+                if (!processing.Contains(key))
+                {
+                    triggered.Enqueue(key);
+                    available.Release();
+                }
+            }
+
+            return;
+        }
+
+        waiting[key] = urgent;
+        if (processing.Contains(key))
+        {
+            return;
+        }
+
+        (urgent ? triggered : due).Enqueue(key);
         available.Release();
+    }
+
+    private bool TryDequeueLocked(Queue<TKey> lane, bool urgent, out TKey key)
+    {
+        while (lane.TryDequeue(out key!))
+        {
+            if (waiting.TryGetValue(key, out var inLane) && inLane == urgent && !processing.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        key = default!;
+        return false;
     }
 
     private void OnScheduleDue(TKey key, Scheduled entry)
@@ -276,7 +317,7 @@ internal sealed class WorkQueue<TKey> : IDisposable
 
             scheduled.Remove(key);
             entry.Timer.Dispose();
-            EnqueueLocked(key);
+            EnqueueLocked(key, urgent: false);
         }
     }
 
@@ -292,7 +333,8 @@ internal sealed class WorkQueue<TKey> : IDisposable
 
             scheduled.Clear();
             waiting.Clear();
-            ready.Clear();
+            triggered.Clear();
+            due.Clear();
             SignalIfIdleLocked();
         }
     }

@@ -7,8 +7,10 @@ namespace NomadGitOps.Objects;
 /// The objects of DESIGN §1 as Nomad variables under one prefix and namespace. Every write is a CAS write;
 /// a status write that meets a conflict re-reads the variable, keeps every item it does not own (a person's
 /// spec edit, another controller's status) and tries again, so nothing anyone else wrote is lost.
+/// With an <see cref="ObjectCache"/> (the engine's), reads are answered from it while the prefix watcher keeps it
+/// primed, every write puts what it wrote there with the index Nomad answered, and a conflict marks the object stale.
 /// </summary>
-internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options, ILogger<ObjectStore> logger)
+internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options, ILogger<ObjectStore> logger, ObjectCache? cache = null)
 {
     private const int MaxConflictRetries = 10;
 
@@ -17,11 +19,22 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     /// <summary>The variable path prefix, e.g. <c>nomad-gitops/v1</c>.</summary>
     public string Prefix => options.Prefix;
 
-    /// <summary>Reads one object; null when its variable does not exist.</summary>
+    /// <summary>Reads one object (from the cache when it can answer); null when its variable does not exist.</summary>
     public async Task<StoredObject?> ReadAsync(ObjectKey key, CancellationToken ct)
     {
+        if (cache is not null && cache.TryRead(key, out var cached))
+        {
+            return cached;
+        }
+
         var read = await nomad.Variables.ReadAsync(key.ToPath(options.Prefix), Query(), ct).ConfigureAwait(false);
-        return read.Value is { } variable ? new StoredObject(key, variable.Items ?? Empty, variable.ModifyIndex) : null;
+        var found = read.Value is { } variable ? new StoredObject(key, variable.Items ?? Empty, variable.ModifyIndex) : null;
+        if (found is not null)
+        {
+            cache?.Observed(found);
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -31,6 +44,11 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     public async Task<(IReadOnlyList<(ObjectKey Key, ulong ModifyIndex)> Objects, ulong Index)> ListAsync(
         ObjectKind kind, ulong? waitIndex, TimeSpan? wait, CancellationToken ct)
     {
+        if (waitIndex is null && cache is { IsPrimed: true })
+        {
+            return ([.. cache.List(kind).Select(o => (o.Key, o.ModifyIndex))], 0);
+        }
+
         var query = Query() with { Prefix = ObjectKey.KindPrefix(options.Prefix, kind), Index = waitIndex, Wait = wait };
         var list = await nomad.Variables.ListAllAsync(query, ct).ConfigureAwait(false);
         var keys = new List<(ObjectKey, ulong)>(list.Value.Count);
@@ -59,7 +77,7 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     public async Task<bool> CreateAsync(ObjectKey key, IReadOnlyDictionary<string, string> items, CancellationToken ct)
     {
         var result = await nomad.Variables.PutAsync(Variable(key, items), cas: 0, Write(), ct).ConfigureAwait(false);
-        return result is VariableWriteResult.Written;
+        return Remember(key, items, null, 0, result);
     }
 
     /// <summary>
@@ -69,14 +87,21 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     public async Task<bool> ReplaceAsync(ObjectKey key, IReadOnlyDictionary<string, string> items, ulong modifyIndex, CancellationToken ct)
     {
         var result = await nomad.Variables.PutAsync(Variable(key, items), cas: modifyIndex, Write(), ct).ConfigureAwait(false);
-        return result is VariableWriteResult.Written;
+        return Remember(key, items, cache?.Find(key) is { } known && known.ModifyIndex == modifyIndex ? known.Items : null, modifyIndex, result);
     }
 
     /// <summary>Deletes the object if it is still at <paramref name="modifyIndex"/>; false on a conflict.</summary>
     public async Task<bool> DeleteAsync(ObjectKey key, ulong modifyIndex, CancellationToken ct)
     {
         var result = await nomad.Variables.DeleteAsync(key.ToPath(options.Prefix), cas: modifyIndex, Write(), ct).ConfigureAwait(false);
-        return result is VariableDeleteResult.Deleted;
+        if (result is VariableDeleteResult.Deleted)
+        {
+            cache?.Deleted(key);
+            return true;
+        }
+
+        cache?.Invalidate(key);
+        return false;
     }
 
     /// <summary>
@@ -87,6 +112,7 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     {
         var items = current.Items;
         var modifyIndex = current.ModifyIndex;
+        var merged = false;
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
         {
             var merge = StatusMerge.Apply(items, patch);
@@ -98,23 +124,51 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
             var result = await nomad.Variables.PutAsync(Variable(current.Key, merge.Items), cas: modifyIndex, Write(), ct).ConfigureAwait(false);
             switch (result)
             {
-                case VariableWriteResult.Written:
-                    return StatusWriteResult.Written;
-                case VariableWriteResult.Conflict { Current: { ModifyIndex: 0 } }:
-                    return StatusWriteResult.Gone;
-                case VariableWriteResult.Conflict { Current: var stored }:
-                    if (logger.IsEnabled(LogLevel.Debug))
+                case VariableWriteResult.Written { Variable: var written }:
+                    var stored = new StoredObject(current.Key, merge.Items, written.ModifyIndex);
+                    if (merged)
                     {
-                        logger.LogDebug("Status write of {Object} met a concurrent write; merging onto index {Index}", current.Key, stored.ModifyIndex);
+                        // Merged onto someone else's write: the watcher must still judge their spec change.
+                        cache?.Observed(stored);
+                    }
+                    else
+                    {
+                        cache?.Written(stored, items, modifyIndex);
                     }
 
-                    items = stored.Items ?? await ReadItemsAsync(current.Key, ct).ConfigureAwait(false) ?? Empty;
-                    modifyIndex = stored.ModifyIndex;
+                    return StatusWriteResult.Written;
+                case VariableWriteResult.Conflict { Current: { ModifyIndex: 0 } }:
+                    cache?.Invalidate(current.Key);
+                    return StatusWriteResult.Gone;
+                case VariableWriteResult.Conflict { Current: var other }:
+                    if (logger.IsEnabled(LogLevel.Debug))
+                    {
+                        logger.LogDebug("Status write of {Object} met a concurrent write; merging onto index {Index}", current.Key, other.ModifyIndex);
+                    }
+
+                    merged = true;
+                    cache?.Invalidate(current.Key);
+                    items = other.Items ?? await ReadItemsAsync(current.Key, ct).ConfigureAwait(false) ?? Empty;
+                    modifyIndex = other.ModifyIndex;
                     break;
             }
         }
 
         throw new InvalidOperationException($"Status of {current.Key} could not be written: the variable changed {MaxConflictRetries} times in a row while writing.");
+    }
+
+    // A write of ours goes into the cache with the index Nomad answered; a conflict makes the next read ask Nomad.
+    private bool Remember(
+        ObjectKey key, IReadOnlyDictionary<string, string> items, IReadOnlyDictionary<string, string>? baseItems, ulong baseIndex, VariableWriteResult result)
+    {
+        if (result is VariableWriteResult.Written { Variable: var written })
+        {
+            cache?.Written(new StoredObject(key, items, written.ModifyIndex), baseItems, baseIndex);
+            return true;
+        }
+
+        cache?.Invalidate(key);
+        return false;
     }
 
     private async Task<IReadOnlyDictionary<string, string>?> ReadItemsAsync(ObjectKey key, CancellationToken ct) =>

@@ -97,7 +97,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     }
 
     private Task<Parsed> ParseHclAsync(string source, string? varContent, CancellationToken ct) =>
-        ReadHclJobAsync(JobFileRenderer.NomadParseEndpoint, canonicalize => CallParseAsync(source, varContent, canonicalize, ct));
+        ReadHclJobAsync(JobFileRenderer.NomadParseEndpoint, source, canonicalize => CallParseAsync(source, varContent, canonicalize, ct));
 
     private static async Task<Parsed> RenderFromCheckoutAsync(string path, string source, string? varContent, Artifact artifact, CancellationToken ct)
     {
@@ -111,7 +111,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
             FileSystemRoot = checkout.Directory,
         };
 
-        return await ReadHclJobAsync(JobFileRenderer.Checkout, canonicalize =>
+        return await ReadHclJobAsync(JobFileRenderer.Checkout, source, canonicalize =>
         {
             var result = Nomad.Hcl.JobFileParser.Parse(source, options with { Canonicalize = canonicalize });
             return result.Job is { } job
@@ -120,8 +120,9 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         }).ConfigureAwait(false);
     }
 
-    // The job ID and namespace of an HCL2 job, from a canonical parse and, when that says "default", a raw one.
-    private static async Task<Parsed> ReadHclJobAsync(JobFileRenderer renderer, Func<bool, Task<JsonObject>> parse)
+    // The job ID and namespace of an HCL2 job, from a canonical parse and, when that says "default" and the file could
+    // name a namespace at all, a raw one.
+    private static async Task<Parsed> ReadHclJobAsync(JobFileRenderer renderer, string source, Func<bool, Task<JsonObject>> parse)
     {
         var job = await parse(true).ConfigureAwait(false);
         var jobId = JsonJobFile.StringField(job, "ID");
@@ -133,7 +134,13 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         // Canonicalize fills in "default" for a job that names no namespace (api/jobs.go, Job.Canonicalize), so only a
         // non-canonical parse tells "default" written in the file from no namespace at all.
         var ns = JsonJobFile.StringField(job, "Namespace");
-        if (ns == "default")
+        if (ns == "default" && !source.Contains("namespace", StringComparison.Ordinal))
+        {
+            // jobspec2 reads the job's namespace only from a "namespace" attribute: a file without that word names none,
+            // so the second parse would say so (one Nomad call per file saved).
+            ns = null;
+        }
+        else if (ns == "default")
         {
             var raw = await parse(false).ConfigureAwait(false);
             ns = JsonJobFile.StringField(raw, "Namespace");

@@ -43,6 +43,12 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public ControllerPause Pause => provider.GetRequiredService<ControllerPause>();
 
+    /// <summary>The replica's object store (reads from its cache while the watcher keeps it primed).</summary>
+    public NomadGitOps.Objects.ObjectStore Store => provider.GetRequiredService<NomadGitOps.Objects.ObjectStore>();
+
+    /// <summary>The replica's object cache.</summary>
+    public NomadGitOps.Objects.ObjectCache Cache => provider.GetRequiredService<NomadGitOps.Objects.ObjectCache>();
+
     public OneOffRun OneOff() => provider.GetRequiredService<OneOffRun>();
 
     /// <summary>Settings for tests: one worker per controller (so a queue's order is the order of triggers), short TTLs.</summary>

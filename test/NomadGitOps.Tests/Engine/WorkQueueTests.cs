@@ -300,6 +300,57 @@ public sealed class WorkQueueTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_triggered_key_goes_ahead_of_keys_whose_schedule_fell_due()
+    {
+        var handler = new GatedHandler<string>();
+        var q = Start(handler, workers: 1);
+        q.Enqueue("busy");
+        var busy = await handler.NextStartAsync();
+        q.EnqueueAfter("due-1", TimeSpan.FromSeconds(1));
+        q.EnqueueAfter("due-2", TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        q.Enqueue("triggered");
+        busy.Open();
+
+        var order = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var next = await handler.NextStartAsync();
+            order.Add(next.Key);
+            next.Open();
+        }
+
+        order.ShouldBe(["triggered", "due-1", "due-2"]);
+    }
+
+    [Fact]
+    public async Task A_due_key_triggered_while_it_waits_moves_ahead_and_runs_once()
+    {
+        var handler = new GatedHandler<string>();
+        var q = Start(handler, workers: 1);
+        q.Enqueue("busy");
+        var busy = await handler.NextStartAsync();
+        q.EnqueueAfter("a", TimeSpan.FromSeconds(1));
+        q.EnqueueAfter("b", TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        q.Enqueue("b");
+        q.WaitingCount.ShouldBe(2);
+        busy.Open();
+
+        var b = await handler.NextStartAsync();
+        b.Key.ShouldBe("b");
+        b.Open();
+        var a = await handler.NextStartAsync();
+        a.Key.ShouldBe("a");
+        a.Open();
+        await IdleAsync();
+        handler.Finished.ShouldBe(["busy", "b", "a"]);
+        handler.HasUnseenStart.ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_queue_needs_at_least_one_worker()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => new WorkQueue<string>(new WorkQueueOptions { Workers = 0 }, time, NullLogger.Instance));

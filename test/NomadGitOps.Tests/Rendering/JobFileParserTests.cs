@@ -139,6 +139,17 @@ public sealed class JobFileParserTests : IAsyncLifetime
         parsed.Job["Namespace"]!.GetValue<string>().ShouldBe("default");
     }
 
+    [Theory]
+    [InlineData("A file without the word namespace is parsed once", null, 1)]
+    [InlineData("A file naming the default namespace is parsed again without canonicalizing", "default", 2)]
+    public async Task Only_a_file_that_can_name_a_namespace_costs_a_second_parse_call(string sentence, string? written, int calls)
+    {
+        _ = sentence;
+        await _parser.ParseAsync("web.nomad.hcl", Hcl("web", ns: written), JobFileVariables.None, _ct);
+
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(calls);
+    }
+
     [Fact]
     public async Task Variables_reach_nomads_parser_and_a_change_of_them_parses_again()
     {

@@ -1,3 +1,4 @@
+using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.NomadJobIndex;
@@ -52,6 +53,43 @@ public sealed class IndexNoOpTests
         h.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBe(0);
         h.Trigger.Triggered.ShouldBeEmpty();
         (await h.IndexStatusAsync(key, Ct)).Jobs.ShouldBe(["default/api", "default/web"]);
+    }
+
+    [Fact]
+    public async Task A_commit_changing_one_job_file_wakes_only_its_NomadJob_although_no_object_changed()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("web.json", JobFiles.Json("web")).WithFile("api.json", JobFiles.Json("api")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"));
+        await h.PublishAndIndexAsync(key, repo, Ct);
+        var web = (await h.JobAsync("default", "web", Ct))!.ModifyIndex;
+        await repo.WithFile("web.json", JobFiles.Json("web", count: 3)).CommitAsync("three", Ct);
+        await h.PublishAsync(key, repo, Ct);
+        h.Trigger.Clear();
+
+        await h.Controller.ReconcileAsync(key, Ct);
+
+        (await h.JobAsync("default", "web", Ct))!.ModifyIndex.ShouldBe(web);
+        h.Trigger.Triggered.ShouldBe([(ControllerName.NomadJob, ObjectKey.NomadJob("default", "web"))]);
+    }
+
+    [Fact]
+    public async Task A_reconcile_requested_on_the_repository_wakes_no_NomadJob()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("web.json", JobFiles.Json("web")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"));
+        await h.PublishAndIndexAsync(key, repo, Ct);
+        var stored = (await h.Store.ReadAsync(key, Ct))!;
+        var items = new Dictionary<string, string>(stored.Items, StringComparer.Ordinal) { [ItemKeys.ReconcileRequestedAt] = "2026-11-25T12:00:00Z" };
+        (await h.Store.ReplaceAsync(key, items, stored.ModifyIndex, Ct)).ShouldBeTrue();
+        h.Trigger.Clear();
+
+        await h.Controller.ReconcileAsync(key, Ct);
+
+        h.Trigger.Triggered.ShouldBeEmpty();
     }
 
     [Fact]

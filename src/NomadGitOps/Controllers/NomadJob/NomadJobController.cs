@@ -22,7 +22,8 @@ internal sealed class NomadJobController(
     Backoff backoff,
     NomadJobControllerOptions options,
     TimeProvider time,
-    ILogger<NomadJobController> logger) : IReconciler
+    ILogger<NomadJobController> logger,
+    UnchangedJobCheck? unchanged = null) : IReconciler
 {
     private const string NameField = "Name";
 
@@ -62,7 +63,7 @@ internal sealed class NomadJobController(
 
         var result = IsOrphaned(run) ? await GuardedAsync(run, PruneOrphanAsync, ct) : await GuardedAsync(run, LoadRepositoryAsync, ct);
 
-        Step[] steps = [ReadFileAsync, RenderAsync, CompareWithLiveAsync, PlanAsync, RegisterAsync, WaitForDeploymentAsync];
+        Step[] steps = [SkipUnchangedAsync, ReadFileAsync, RenderAsync, CompareWithLiveAsync, PlanAsync, RegisterAsync, WaitForDeploymentAsync];
         foreach (var step in steps)
         {
             if (!result.IsContinue)
@@ -131,6 +132,10 @@ internal sealed class NomadJobController(
 
         return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); prune is on, so {run.JobName} was stopped.", Reasons.Pruned);
     }
+
+    // Nothing changed in Git, in the object or (per the owned-job cache) in the live job since the last apply: no Nomad call.
+    private Task<StepResult> SkipUnchangedAsync(NomadJobRun run, CancellationToken ct) =>
+        Task.FromResult(unchanged?.Check(run) ?? StepResult.Continue);
 
     private async Task<StepResult> ReadFileAsync(NomadJobRun run, CancellationToken ct)
     {
@@ -207,6 +212,7 @@ internal sealed class NomadJobController(
         OwnershipMeta.Apply(desired, options.ManagedBy, run.ObjectPath, run.Spec.Prune);
         run.Desired = desired;
         run.DesiredHash = JobSpecHash.Of(desired);
+        unchanged?.Rendered(run);
         return StepResult.Continue;
     }
 
@@ -408,6 +414,7 @@ internal sealed class NomadJobController(
         run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
         run.JobModifyIndex = run.LiveJobModifyIndex;
         run.JobVersion = run.LiveVersion;
+        unchanged?.Registered(run);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("{Object} registered version {Version} from {File}@{Commit} ({Plan})",

@@ -11,7 +11,7 @@ internal static class NomadJobServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="NomadJobController"/> as an <see cref="IReconciler"/> (and as itself), the job file parser, and
     /// default options and backoff unless registered already. Needs a <c>NomadClient</c>, an <c>ObjectStore</c> and the
-    /// git sources (<c>AddGitSources</c>).
+    /// git sources (<c>AddGitSources</c>). With the engine's <c>OwnedJobCache</c> registered, an unchanged job costs no Nomad call.
     /// </summary>
     public static IServiceCollection AddNomadJobController(this IServiceCollection services)
     {
@@ -19,6 +19,7 @@ internal static class NomadJobServiceCollectionExtensions
         services.TryAddSingleton(new NomadJobControllerOptions());
         services.TryAddSingleton(new Backoff(BackoffOptions.Default, Random.Shared));
         services.TryAddSingleton<JobFileParser>();
+        services.TryAddSingleton<UnchangedJobCheck>();
         services.TryAddSingleton<NomadJobController>();
         services.AddSingleton<IReconciler>(provider => provider.GetRequiredService<NomadJobController>());
         return services;

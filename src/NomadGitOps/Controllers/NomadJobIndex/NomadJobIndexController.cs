@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Engine;
@@ -26,6 +28,9 @@ internal sealed class NomadJobIndexController(
     // What each repository was last indexed at ("<commit> <spec hash>"), so an unchanged repository costs one read.
     private readonly ConcurrentDictionary<ObjectKey, string> _indexed = new();
 
+    // The job files' blobs at the last index of each repository, so a new commit wakes only the NomadJobs whose file changed.
+    private readonly ConcurrentDictionary<ObjectKey, IndexedFiles> _files = new();
+
     /// <inheritdoc/>
     public ControllerName Name => ControllerName.NomadJobIndex;
 
@@ -39,6 +44,7 @@ internal sealed class NomadJobIndexController(
         if (stored is null)
         {
             _indexed.TryRemove(key, out _);
+            _files.TryRemove(key, out _);
             return await RetireRepositoryAsync(key, ct).ConfigureAwait(false);
         }
 
@@ -67,24 +73,60 @@ internal sealed class NomadJobIndexController(
 
         var run = new NomadJobIndexRun(key, spec, commit, previous);
         var outcome = await RunStepsAsync(run, ct).ConfigureAwait(false);
-        var next = IndexStatusSummary.For(previous, run, outcome);
-        if (await store.WriteStatusAsync(stored, ItemCodec.Encode(next), ct).ConfigureAwait(false) == StatusWriteResult.Written
-            && logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Indexed {Repository} at {Commit}: {Jobs} job(s), {Errors} error(s)", key, commit, next.Jobs.Count, run.Errors.Count);
-        }
-
         if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
         {
-            _indexed[key] = fingerprint;
+            run.Touched.AddRange(ChangedFiles(run));
         }
 
-        foreach (var touched in run.Touched.Distinct())
+        try
         {
-            trigger.Trigger(ControllerName.NomadJob, touched);
+            var next = IndexStatusSummary.For(previous, run, outcome);
+            if (await store.WriteStatusAsync(stored, ItemCodec.Encode(next), ct).ConfigureAwait(false) == StatusWriteResult.Written
+                && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Indexed {Repository} at {Commit}: {Jobs} job(s), {Errors} error(s)", key, commit, next.Jobs.Count, run.Errors.Count);
+            }
+
+            if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
+            {
+                _indexed[key] = fingerprint;
+            }
+        }
+        catch (VariableTooLargeException e)
+        {
+            // The inventory (status_index_jobs) outgrew the variable: the objects are written, so their jobs still go on.
+            logger.LogError(e, "Status of {Repository} does not fit in its variable", key);
+            outcome = new ReconcileOutcome.Stalled(Reasons.StatusTooLarge, $"{key}: the index's status does not fit in its variable ({e.Message}); its NomadJobs are kept up to date, but prune of vanished files needs a smaller repository or path.");
+        }
+        finally
+        {
+            // The objects written are queued even when the status write fails: the watcher leaves our own writes to us.
+            foreach (var touched in run.Touched.Distinct())
+            {
+                trigger.Trigger(ControllerName.NomadJob, touched);
+            }
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The NomadJobs whose file changed since the last index of this repository (all of them after a start, or when the
+    /// repository's variables or var files changed): the others wait for their interval, so a commit costs work for what
+    /// it changed. Other spec items (<c>reconcile_requested_at</c>, <c>interval</c>) change no job.
+    /// </summary>
+    private List<ObjectKey> ChangedFiles(NomadJobIndexRun run)
+    {
+        var blobs = run.JobFiles.ToDictionary(b => b.File.Path, b => b.File.BlobId, StringComparer.Ordinal);
+        var context = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            (run.Spec.Variables ?? "") + "\0" + string.Join("\0", run.Spec.VarFiles) + "\0" + string.Join("\0", run.VarFileSources))));
+        var last = _files.GetValueOrDefault(run.Key);
+        _files[run.Key] = new IndexedFiles(context, blobs);
+        return run.Claims
+            .Where(c => run.Inventory.Contains(c.InventoryEntry))
+            .Where(c => last is null || last.Context != context || last.Blobs.GetValueOrDefault(c.File) != blobs.GetValueOrDefault(c.File))
+            .Select(c => c.Key)
+            .ToList();
     }
 
     private async Task<ReconcileOutcome> RunStepsAsync(NomadJobIndexRun run, CancellationToken ct)
@@ -410,6 +452,9 @@ internal sealed class NomadJobIndexController(
             _ => RefKind.Branch,
         },
         reference.Value);
+
+    /// <summary>What a repository's job files were at its last index: blob per path, and a hash of its spec and var files.</summary>
+    private sealed record IndexedFiles(string Context, IReadOnlyDictionary<string, string> Blobs);
 
     /// <summary>A decision as written: whether the object was created.</summary>
     private sealed record AppliedChange(ObjectChange Change, bool Created);

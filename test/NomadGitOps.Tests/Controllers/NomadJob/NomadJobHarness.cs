@@ -8,6 +8,7 @@ using Nomad.Emulator;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;
 
@@ -47,6 +48,7 @@ internal sealed class NomadJobHarness : IAsyncDisposable
         collection.AddSingleton(new Backoff(BackoffOptions.Default, new Random(7)));
         collection.AddSingleton(options);
         collection.AddGitSources(cacheRoot);
+        collection.AddSingleton<OwnedJobCache>();
         collection.AddNomadJobController();
         services = collection.BuildServiceProvider();
     }
@@ -68,6 +70,19 @@ internal sealed class NomadJobHarness : IAsyncDisposable
 
     /// <summary>The object store.</summary>
     public ObjectStore Store => services.GetRequiredService<ObjectStore>();
+
+    /// <summary>The owned-job cache the controller reads; not current until <see cref="ListOwnedJobsAsync"/>.</summary>
+    public OwnedJobCache OwnedJobs => services.GetRequiredService<OwnedJobCache>();
+
+    /// <summary>Lists the owned jobs once into <see cref="OwnedJobs"/>, as the owned-job watcher does; returns the jobs that moved.</summary>
+    public async Task<IReadOnlyList<OwnedJob>> ListOwnedJobsAsync(CancellationToken ct)
+    {
+        var query = new QueryOptions { Namespace = "*", Filter = OwnedJobWatcher.FilterFor(NomadJobControllerOptions.DefaultManagedBy) };
+        var list = await Client.Jobs.ListAllAsync(query, meta: true, ct);
+        var jobs = list.Value.Select(s => new OwnedJob(s.Namespace, s.ID, s.JobModifyIndex, s.Stop, s.Status, s.Meta?.GetValueOrDefault(OwnershipMeta.ObjectKey))).ToList();
+        var (moved, gone) = OwnedJobs.Apply(jobs, list.LastIndex);
+        return [.. moved.Select(m => m.Job), .. gone];
+    }
 
     /// <summary>A client of the emulator of its own (for acting as a person changing jobs by hand).</summary>
     public NomadClient Client => Other;

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Nomad.Client;
+using NomadGitOps.Engine;
+using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
+
+namespace NomadGitOps.Tests.Controllers.NomadJob;
+
+/// <summary>
+/// With the owned-job list current, a NomadJob whose commit, spec and job are as last applied is up to date with no
+/// Nomad call but the reads of its own and its repository's variables (which the engine's object cache answers).
+/// </summary>
+public sealed class UnchangedJobTests : IAsyncLifetime
+{
+    private const string File = "jobs/web.json";
+    private const string VariableRead = "GET /v1/var/:path";
+    private readonly CancellationToken ct = TestContext.Current.CancellationToken;
+    private NomadJobHarness h = null!;
+
+    public async ValueTask InitializeAsync() => h = await NomadJobHarness.StartAsync(ct);
+
+    public async ValueTask DisposeAsync() => await h.DisposeAsync();
+
+    [Fact]
+    public async Task A_quiet_reconcile_with_the_owned_job_list_current_asks_Nomad_nothing_about_jobs()
+    {
+        var key = await RegisteredAsync();
+        await h.ListOwnedJobsAsync(ct);
+        h.Nomad.Calls.Reset();
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Succeeded);
+        var calls = h.Nomad.Calls.Snapshot();
+        calls.Keys.ShouldBe([VariableRead]);
+        calls[VariableRead].ShouldBe(2, "the object and its repository; the engine's object cache answers both");
+    }
+
+    [Fact]
+    public async Task The_controllers_own_register_is_no_move_in_the_owned_job_list()
+    {
+        await RegisteredAsync();
+        await h.ListOwnedJobsAsync(ct);
+
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web", count: 3)));
+        await h.PublishAsync("three", ct);
+        (await h.ReconcileAsync(ObjectKey.NomadJob("default", "web"), ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+
+        (await h.ListOwnedJobsAsync(ct)).ShouldBeEmpty();
+        (await h.VersionCountAsync("web", ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_job_changed_by_hand_moves_in_the_owned_job_list_and_is_corrected()
+    {
+        var key = await RegisteredAsync();
+        await h.ListOwnedJobsAsync(ct);
+
+        var manual = JobFiles.ServiceJob("web", image: "busybox:manual");
+        OwnershipMeta.Apply(manual, "nomad-gitops", key.ToPath(ObjectKey.DefaultPrefix), prune: false);
+        await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(manual), ct: ct);
+        (await h.ListOwnedJobsAsync(ct)).Select(j => j.Id).ShouldBe(["web"]);
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.DriftCorrected);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_changed_file_is_rendered_and_registered_although_the_job_is_untouched()
+    {
+        var key = await RegisteredAsync();
+        await h.ListOwnedJobsAsync(ct);
+
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web", image: "busybox:1.37")));
+        await h.PublishAsync("new image", ct);
+        await h.ReconcileAsync(key, ct);
+
+        (await h.VersionCountAsync("web", ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_requested_reconcile_is_not_skipped()
+    {
+        var key = await RegisteredAsync();
+        await h.ListOwnedJobsAsync(ct);
+        var stored = (await h.Store.ReadAsync(key, ct))!;
+        var items = new Dictionary<string, string>(stored.Items, StringComparer.Ordinal) { [ItemKeys.ReconcileRequestedAt] = "2026-11-25T12:00:00Z" };
+        (await h.Store.ReplaceAsync(key, items, stored.ModifyIndex, ct)).ShouldBeTrue();
+        h.Nomad.Calls.Reset();
+
+        await h.ReconcileAsync(key, ct);
+
+        h.Calls("GET /v1/job/:id").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Without_a_current_owned_job_list_the_live_job_is_read()
+    {
+        var key = await RegisteredAsync();
+        await h.ListOwnedJobsAsync(ct);
+        h.OwnedJobs.Behind();
+        h.Nomad.Calls.Reset();
+
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+
+        h.Calls("GET /v1/job/:id").ShouldBe(1);
+    }
+
+    private async Task<ObjectKey> RegisteredAsync()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        (await h.LiveJobAsync("web", ct)).ShouldBeOfType<JsonObject>();
+        return key;
+    }
+}
