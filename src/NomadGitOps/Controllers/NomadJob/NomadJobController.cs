@@ -563,7 +563,8 @@ internal sealed class NomadJobController(
 
     // Job.HasUpdateStrategy (nomad/structs/structs.go): a deployment is made only for a service job with a group whose
     // update block has MaxParallel > 0 (UpdateStrategy.IsEmpty).
-    private static bool ExpectsDeployment(JsonObject job) =>
+    /// <summary>Whether registering <paramref name="job"/> starts a deployment (a service job with an update strategy).</summary>
+    internal static bool ExpectsDeployment(JsonObject job) =>
         job["Type"]?.GetValue<string>() is "service"
         && job["TaskGroups"] is JsonArray groups
         && groups.OfType<JsonObject>().Any(g => g["Update"] is JsonObject update && update["MaxParallel"] is JsonValue max && max.TryGetValue<int>(out var n) && n > 0);

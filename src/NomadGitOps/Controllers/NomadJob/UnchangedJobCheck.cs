@@ -10,7 +10,7 @@ namespace NomadGitOps.Controllers.NomadJob;
 /// repository's variables and var files are those its job was last rendered from (so the desired job hash is the one remembered), that hash
 /// is the one status says was applied, and the owned-job cache (current while its blocking list works) shows the job
 /// at the JobModifyIndex status recorded, not stopped, naming this object. Any doubt (no render remembered since start,
-/// a deployment being followed, the watch of owned jobs down) answers <see cref="StepResult.Continue"/>, and the
+/// a deployment being followed or whose outcome is not known yet, the watch of owned jobs down) answers <see cref="StepResult.Continue"/>, and the
 /// reconcile reads, renders and compares as before.
 /// </summary>
 internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
@@ -27,12 +27,14 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
             || run.Spec.Region is not null
             || run.RepositoryObject is null
             || previous is not { Ready: ReadyState.True, Reason: Reasons.Succeeded or Reasons.DriftCorrected, SpecHash: { } applied, JobModifyIndex: { } jobModifyIndex }
-            || previous.DeploymentStatus is not (null or DeploymentStatus.Successful)
             || ItemCodec.DecodeGitRepositoryStatus(run.RepositoryObject.Items).CurrentCommit is not { } commit
             || previous.LastAttemptedCommit != commit
             || !rendered.TryGetValue(run.Stored.Key, out var last)
             || last.Inputs != Inputs(run, commit)
             || last.DesiredHash != applied
+            // A release whose deployment outcome is not known yet is looked at (issue 9: a failure without auto_revert
+            // moves no JobModifyIndex, so only the deployment lookup of a full reconcile reports it).
+            || (previous.DeploymentStatus is not DeploymentStatus.Successful && !(previous.DeploymentStatus is null && !last.ExpectsDeployment))
             || ownedJobs.Find(run.Spec.Namespace, run.Spec.JobId) is not { Stop: false } live
             || live.JobModifyIndex != jobModifyIndex
             || live.ObjectPath != run.ObjectPath)
@@ -51,9 +53,9 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
     public void Rendered(NomadJobRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run is { Commit: { } commit, DesiredHash: { } hash, RepositoryObject: not null })
+        if (run is { Commit: { } commit, DesiredHash: { } hash, Desired: { } desired, RepositoryObject: not null })
         {
-            rendered[run.Stored.Key] = new RenderedJob(Inputs(run, commit), hash);
+            rendered[run.Stored.Key] = new RenderedJob(Inputs(run, commit), hash, NomadJobController.ExpectsDeployment(desired));
         }
     }
 
@@ -72,5 +74,5 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
     private static string Inputs(NomadJobRun run, string commit) =>
         $"{commit}\0{SpecHash.Of(run.Stored.Items)}\0{run.Repository?.Variables}\0{string.Join("\0", run.Repository?.VarFiles ?? [])}";
 
-    private sealed record RenderedJob(string Inputs, string DesiredHash);
+    private sealed record RenderedJob(string Inputs, string DesiredHash, bool ExpectsDeployment);
 }

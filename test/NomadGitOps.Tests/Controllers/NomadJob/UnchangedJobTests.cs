@@ -26,6 +26,8 @@ public sealed class UnchangedJobTests : IAsyncLifetime
     {
         var key = await RegisteredAsync();
         await h.ListOwnedJobsAsync(ct);
+        h.Time.Advance(TimeSpan.FromSeconds(31)); // the emulator's deployment succeeds
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>(); // learns the deployment's outcome
         h.Nomad.Calls.Reset();
 
         var outcome = await h.ReconcileAsync(key, ct);
@@ -34,6 +36,25 @@ public sealed class UnchangedJobTests : IAsyncLifetime
         var calls = h.Nomad.Calls.Snapshot();
         calls.Keys.ShouldBe([VariableRead]);
         calls[VariableRead].ShouldBe(2, "the object and its repository; the engine's object cache answers both");
+    }
+
+    [Fact]
+    public async Task A_release_whose_deployment_outcome_is_not_known_yet_is_looked_at_once_then_skipped()
+    {
+        var key = await RegisteredAsync();
+        await h.ListOwnedJobsAsync(ct);
+        h.Nomad.Calls.Reset();
+
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls("GET /v1/job/:id/deployments").ShouldBe(1, "a failure without auto_revert moves no JobModifyIndex: only this lookup finds it");
+        h.Time.Advance(TimeSpan.FromSeconds(31)); // the emulator's deployment succeeds
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls("GET /v1/job/:id/deployments").ShouldBe(2, "still running at the first look; the second records its success");
+        h.Nomad.Calls.Reset();
+
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls("GET /v1/job/:id/deployments").ShouldBe(0);
+        h.Calls("GET /v1/job/:id").ShouldBe(0);
     }
 
     [Fact]
