@@ -73,7 +73,8 @@ internal sealed class PrefixWatcher
             controllerIndex = 0;
         }
 
-        cache.Reset();
+        // The cache was emptied when the last term ended (below); what a controller wrote since this term began (an
+        // object the index created before this first list) stays, so the list does not queue it a second time.
         try
         {
             await BlockingWatch.RunAsync((index, c) => PassAsync(index, onChange, c), settings.Prefix + "/", backoff, time, logger, ct)

@@ -115,7 +115,7 @@ internal sealed class ObjectCommands(
                 wanted[item] = "false";
             }
 
-            if (await store.ReplaceAsync(key, wanted, current.ModifyIndex, ct).ConfigureAwait(false))
+            if (await store.ReplaceAsync(key, wanted, current.ModifyIndex, ct, onBehalfOfPerson: true).ConfigureAwait(false))
             {
                 Log(path, item, value);
                 return new ObjectCommandResult(ObjectCommandOutcome.Written, path, "", wanted);

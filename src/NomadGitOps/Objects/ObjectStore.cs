@@ -82,11 +82,20 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
 
     /// <summary>
     /// Replaces the whole item set if the object is still at <paramref name="modifyIndex"/>; false on a conflict
-    /// (someone wrote in between: re-read and decide again).
+    /// (someone wrote in between: re-read and decide again). A write <paramref name="onBehalfOfPerson"/> (the HTTP
+    /// API, a webhook) is cached as if read from Nomad, so the watcher wakes the controllers for it as for any edit;
+    /// a controller's own write wakes nothing (the controller that wrote it acts on it).
     /// </summary>
-    public async Task<bool> ReplaceAsync(ObjectKey key, IReadOnlyDictionary<string, string> items, ulong modifyIndex, CancellationToken ct)
+    public async Task<bool> ReplaceAsync(
+        ObjectKey key, IReadOnlyDictionary<string, string> items, ulong modifyIndex, CancellationToken ct, bool onBehalfOfPerson = false)
     {
         var result = await nomad.Variables.PutAsync(Variable(key, items), cas: modifyIndex, Write(), ct).ConfigureAwait(false);
+        if (onBehalfOfPerson && result is VariableWriteResult.Written { Variable: var written })
+        {
+            cache?.Observed(new StoredObject(key, items, written.ModifyIndex));
+            return true;
+        }
+
         return Remember(key, items, cache?.Find(key) is { } known && known.ModifyIndex == modifyIndex ? known.Items : null, modifyIndex, result);
     }
 

@@ -14,12 +14,9 @@ namespace NomadGitOps.Tests.Scenarios;
 /// <summary>
 /// The webhook end to end as a newcomer meets it: `nomad-gitops dev` (against the emulator, with an interval of an
 /// hour so only the hook can bring a change in) prints a hook URL and a curl line; a commit to the sample repository
-/// followed by that delivery is fetched and indexed at once.
+/// followed by that delivery is fetched, indexed and registered at once (the index wakes the NomadJobs whose file
+/// changed, so the job does not wait for its hour).
 /// </summary>
-/// <remarks>
-/// On this branch a new commit reaches a NomadJob whose object did not change only at the job's interval; the engine
-/// branch's index change (a new commit wakes the NomadJobs whose file changed) makes the job registered at once too.
-/// </remarks>
 public sealed partial class WebhookDevScenario
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
@@ -74,7 +71,8 @@ public sealed partial class WebhookDevScenario
             var items = await VariableWhenAsync(client, repository, i => i.GetValueOrDefault(ItemKeys.StatusIndexedCommit) == commit, ct).WaitAsync(Patience, ct);
             items[ItemKeys.StatusCurrentCommit].ShouldBe(commit);
             items.ShouldContainKey(ItemKeys.ReconcileRequestedAt);
-            index.ShouldBeGreaterThan(0UL);
+            var (changed, _) = await JobWhenAsync(client, index, job => job?["Meta"]?["team"]?.GetValue<string>() == "webhooks", ct).WaitAsync(Patience, ct);
+            changed!["Version"]!.GetValue<ulong>().ShouldBe(web["Version"]!.GetValue<ulong>() + 1, "one push, one new version");
         }
         finally
         {
