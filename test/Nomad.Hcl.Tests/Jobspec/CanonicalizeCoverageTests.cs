@@ -5,7 +5,7 @@ namespace Nomad.Hcl.Tests.Jobspec;
 /// <summary>
 /// Corpus/canonicalize-methods.tsv lists every <c>Canonicalize</c> method of Nomad's api package with the defaults it
 /// sets (written by Corpus/canonicalize-audit.py from Nomad's source) and the corpus job file that reaches it: that
-/// file's golden answer (jobspec-oracle) must hold the object the method fills, and this library must give the same
+/// file's checked-in golden answer (Nomad's parser's, recorded) must hold the object the method fills, and this library must give the same
 /// object. A method without a covering file fails here.
 /// </summary>
 public sealed class CanonicalizeCoverageTests

@@ -2,8 +2,8 @@ namespace Nomad.Emulator.Tests.Jobs;
 
 /// <summary>
 /// Golden/admission-hooks.tsv lists the server's admission mutators and validators in Nomad's order
-/// (Golden/admission-audit.py checks it against nomad/job_endpoint.go); each names the golden cases recorded by
-/// plan-oracle that show what it does, or says why it has none.
+/// (Golden/admission-audit.py checks it against nomad/job_endpoint.go); each names the checked-in golden cases (Nomad's
+/// server's recorded answers) that show what it does, or says why it has none.
 /// </summary>
 public sealed class AdmissionHookCoverageTests
 {
@@ -53,7 +53,7 @@ public sealed class AdmissionHookCoverageTests
             var folder = Path.Combine(GoldenCases.Root, golden);
             Directory.Exists(folder).ShouldBeTrue($"{hookName} names {golden}, which is not a recorded case");
             var answer = golden.StartsWith("validate/", StringComparison.Ordinal) ? "error.txt" : "diff.json";
-            File.Exists(Path.Combine(folder, answer)).ShouldBeTrue($"{golden} has no plan-oracle answer");
+            File.Exists(Path.Combine(folder, answer)).ShouldBeTrue($"{golden} has no recorded answer of Nomad's");
         }
 
         if (hook.Code == "-")
