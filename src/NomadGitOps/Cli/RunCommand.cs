@@ -4,12 +4,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nomad.Client;
+using NomadGitOps.Controllers.Alert;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Controllers.Receiver;
 using NomadGitOps.Engine;
 using NomadGitOps.Logging;
+using NomadGitOps.Notifications;
 using NomadGitOps.Server;
 using NomadGitOps.Sources;
 
@@ -122,7 +124,8 @@ internal static class RunCommand
     }
 
     /// <summary>
-    /// Registers the git sources and the three controllers, each adding its <c>IReconciler</c>; the engine takes
+    /// Registers the git sources, the three controllers, the receiver and the alert controller (with notifications), each
+    /// adding its <c>IReconciler</c>; the engine takes
     /// whatever is registered. Jobs are marked with the controller name as <c>gitops_managed_by</c>.
     /// </summary>
     public static void AddControllers(IServiceCollection services, EngineSettings settings)
@@ -135,6 +138,7 @@ internal static class RunCommand
         services.AddNomadJobIndexController();
         services.AddNomadJobController();
         services.AddReceiverController();
+        services.AddAlertController();
     }
 
     // NOMAD_GITOPS_* first, then the flags.
@@ -191,7 +195,12 @@ internal static class RunCommand
             return ExitCodes.Failed;
         }
 
+        // Notifications go out beside the controllers (only while this replica leads) and stop with them.
+        using var stopNotifying = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var notifying = provider.GetService<AlertDispatcher>()?.RunAsync(stopNotifying.Token) ?? Task.CompletedTask;
         await provider.GetRequiredService<ControllerHost>().RunAsync(ct).ConfigureAwait(false);
+        await stopNotifying.CancelAsync().ConfigureAwait(false);
+        await notifying.ConfigureAwait(false);
         await server.DisposeAsync().ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -1,6 +1,6 @@
 namespace NomadGitOps.Controllers;
 
-/// <summary>The controllers of DESIGN §2 and the receiver controller of the HTTP API; the engine keeps one work queue per controller.</summary>
+/// <summary>The controllers of DESIGN §2 the receiver controller of the HTTP API and the alert controller of notifications; the engine keeps one work queue per controller.</summary>
 internal enum ControllerName
 {
     /// <summary>Resolves and fetches each GitRepository; keyed by GitRepository objects.</summary>
@@ -14,4 +14,7 @@ internal enum ControllerName
 
     /// <summary>Publishes each webhook Receiver's hook path and readiness; keyed by Receiver objects.</summary>
     Receiver,
+
+    /// <summary>Validates each notification Alert and publishes its readiness and last delivery; keyed by Alert objects.</summary>
+    Alert,
 }

@@ -111,6 +111,17 @@ internal static class ItemKeys
     /// <summary>The item of a receiver's secret variable that holds the shared webhook secret.</summary>
     public const string Token = "token";
 
+    // Alert spec items (type, events, repositories, secret and suspend are shared with the Receiver).
+
+    /// <summary>
+    /// The URL an Alert posts to; or, in the variable an Alert's <c>secret</c> names, the item holding it (a Slack or Teams
+    /// URL is a credential).
+    /// </summary>
+    public const string Address = "address";
+
+    /// <summary>NomadJobs an Alert reports on: <c>namespace/job-id</c> or <c>job-id</c>, separated by commas (default <c>*</c>).</summary>
+    public const string Jobs = "jobs";
+
     // Status items shared by both kinds.
 
     /// <summary><c>True</c>, <c>False</c> or <c>Unknown</c>.</summary>
@@ -223,6 +234,14 @@ internal static class ItemKeys
 
     /// <summary>What that delivery was: event, ref, repository URL and the GitRepositories it triggered.</summary>
     public const string StatusLastDelivery = "status_last_delivery";
+
+    // Alert status items.
+
+    /// <summary>When the Alert last delivered a notification (RFC 3339, UTC).</summary>
+    public const string StatusLastSentAt = "status_last_sent_at";
+
+    /// <summary>Why the Alert's last delivery failed after its retries; absent once one succeeds.</summary>
+    public const string StatusLastError = "status_last_error";
 
     /// <summary>True for keys of status items.</summary>
     public static bool IsStatus(string key) => key.StartsWith(StatusPrefix, StringComparison.Ordinal);

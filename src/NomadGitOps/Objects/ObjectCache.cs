@@ -10,7 +10,8 @@ namespace NomadGitOps.Objects;
 /// </summary>
 /// <remarks>
 /// Entries only move forward: an answer older than the entry (a watcher read that raced a write of ours) is dropped.
-/// The read API (<see cref="Find"/>, <see cref="List"/>) is for anything that wants to show objects without asking Nomad.
+/// The read API (<see cref="Find"/>, <see cref="List"/>) is for anything that wants to show objects without asking Nomad;
+/// <see cref="Changed"/> and <see cref="Emptied"/> tell a follower (the notifier) of every new version, in order.
 /// </remarks>
 internal sealed class ObjectCache(ObjectStoreOptions options)
 {
@@ -19,6 +20,15 @@ internal sealed class ObjectCache(ObjectStoreOptions options)
     private readonly Dictionary<string, ObjectKey> keyByPath = new(StringComparer.Ordinal);
     private readonly HashSet<ObjectKey> stale = [];
     private bool primed;
+
+    /// <summary>
+    /// Raised under the cache's lock, in order, after an entry got a newer version (<see cref="ObjectCacheChange.Current"/>)
+    /// or was removed (<c>null</c>). Handlers must return at once and never call back into the cache.
+    /// </summary>
+    public event Action<ObjectCacheChange>? Changed;
+
+    /// <summary>Raised under the cache's lock when <see cref="Reset"/> emptied it (a leadership term ended).</summary>
+    public event Action? Emptied;
 
     /// <summary>True once the watcher listed the prefix in this term: an object not here does not exist.</summary>
     public bool IsPrimed
@@ -183,6 +193,7 @@ internal sealed class ObjectCache(ObjectStoreOptions options)
             byKey.Clear();
             keyByPath.Clear();
             stale.Clear();
+            Emptied?.Invoke();
         }
     }
 
@@ -190,11 +201,16 @@ internal sealed class ObjectCache(ObjectStoreOptions options)
     {
         byKey[entry.Object.Key] = entry;
         keyByPath[entry.Object.Key.ToPath(options.Prefix)] = entry.Object.Key;
+        Changed?.Invoke(new ObjectCacheChange(entry.Object.Key, entry.Object));
     }
 
     private void Remove(ObjectKey key)
     {
-        byKey.Remove(key);
+        if (byKey.Remove(key))
+        {
+            Changed?.Invoke(new ObjectCacheChange(key, null));
+        }
+
         keyByPath.Remove(key.ToPath(options.Prefix));
         stale.Remove(key);
     }

@@ -6,11 +6,11 @@ using System.Text.RegularExpressions;
 namespace NomadGitOps.Objects;
 
 /// <summary>
-/// Names one object: its kind, the job's namespace (NomadJob; empty for a GitRepository or a Receiver) and its name
+/// Names one object: its kind, the job's namespace (NomadJob; empty for a GitRepository, a Receiver or an Alert) and its name
 /// (the repository or receiver name, or the job ID), and maps it to and from its Nomad variable path.
 /// </summary>
 /// <remarks>
-/// Paths are <c>&lt;prefix&gt;/gitrepository/&lt;name&gt;</c>, <c>&lt;prefix&gt;/receiver/&lt;name&gt;</c> and <c>&lt;prefix&gt;/nomadjob/&lt;namespace&gt;/&lt;job-id&gt;</c>,
+/// Paths are <c>&lt;prefix&gt;/gitrepository/&lt;name&gt;</c>, <c>&lt;prefix&gt;/receiver/&lt;name&gt;</c>, <c>&lt;prefix&gt;/alert/&lt;name&gt;</c> and <c>&lt;prefix&gt;/nomadjob/&lt;namespace&gt;/&lt;job-id&gt;</c>,
 /// each segment escaped by <see cref="PathEscaping"/>. Nomad allows at most 128 characters
 /// (<c>validVariablePath</c> in <c>nomad/structs/variables.go</c>); a NomadJob path that would be longer keeps
 /// as much of its escaped tail as fits and ends with <c>~h</c> and 16 hex digits of a SHA-256 of the key.
@@ -36,6 +36,9 @@ internal sealed partial record ObjectKey
 
     /// <summary>Path segment of Receiver objects.</summary>
     public const string ReceiverSegment = "receiver";
+
+    /// <summary>Path segment of Alert objects.</summary>
+    public const string AlertSegment = "alert";
 
     /// <summary>Path segment of the leader lock variable (<c>&lt;prefix&gt;/leader</c>).</summary>
     public const string LeaderSegment = "leader";
@@ -76,6 +79,13 @@ internal sealed partial record ObjectKey
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         return new ObjectKey(ObjectKind.Receiver, "", name);
+    }
+
+    /// <summary>The key of the Alert (notification target) called <paramref name="name"/>.</summary>
+    public static ObjectKey Alert(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new ObjectKey(ObjectKind.Alert, "", name);
     }
 
     /// <summary>The key of the NomadJob for job <paramref name="jobId"/> in <paramref name="namespace"/>.</summary>
@@ -169,6 +179,8 @@ internal sealed partial record ObjectKey
                 => GitRepository(name),
             (ObjectKind.Receiver, 1) when PathEscaping.TryUnescape(parts[0], out var name) && name.Length > 0
                 => Receiver(name),
+            (ObjectKind.Alert, 1) when PathEscaping.TryUnescape(parts[0], out var name) && name.Length > 0
+                => Alert(name),
             (ObjectKind.NomadJob, 2) when PathEscaping.TryUnescape(parts[0], out var ns) && ns.Length > 0
                 && PathEscaping.TryUnescape(parts[1], out var id) && id.Length > 0
                 => NomadJob(ns, id),
@@ -237,6 +249,7 @@ internal sealed partial record ObjectKey
         ObjectKind.GitRepository => GitRepositorySegment,
         ObjectKind.NomadJob => NomadJobSegment,
         ObjectKind.Receiver => ReceiverSegment,
+        ObjectKind.Alert => AlertSegment,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -244,7 +257,7 @@ internal sealed partial record ObjectKey
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(path);
-        foreach (var k in new[] { ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver })
+        foreach (var k in new[] { ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver, ObjectKind.Alert })
         {
             var head = KindPrefix(prefix, k);
             if (path.Length > head.Length && path.StartsWith(head, StringComparison.Ordinal))

@@ -11,4 +11,7 @@ internal enum ObjectKind
 
     /// <summary>A webhook receiver that turns a Git host's push into reconciles (<c>&lt;prefix&gt;/receiver/&lt;name&gt;</c>).</summary>
     Receiver,
+
+    /// <summary>A notification target: events of GitRepositories and NomadJobs sent to Slack, Discord, Teams or any URL (<c>&lt;prefix&gt;/alert/&lt;name&gt;</c>).</summary>
+    Alert,
 }

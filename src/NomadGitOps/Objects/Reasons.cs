@@ -82,12 +82,15 @@ internal static class Reasons
     /// <summary>The object's items and status together would pass Nomad's 64 KiB limit even with every message cut.</summary>
     public const string StatusTooLarge = "StatusTooLarge";
 
+    /// <summary>An Alert's last notification could not be delivered, even after its retries (the receiver refused it or was unreachable).</summary>
+    public const string DeliveryFailed = "DeliveryFailed";
+
     /// <summary>Every reason above, for validation and docs.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Succeeded, Progressing, Suspended, ControllerPaused, InvalidSpec, GitOperationFailed, AuthenticationFailed,
         RefNotFound, ArtifactFailed, IndexFailed, RenderFailed, PlanFailed, RegisterFailed, DriftDetected,
         DriftCorrected, Orphaned, Pruned, PruneFailed, NotOwned, Conflict, DependencyNotReady, DeploymentFailed,
-        NomadUnavailable, StatusTooLarge,
+        NomadUnavailable, StatusTooLarge, DeliveryFailed,
     ];
 }

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using NomadGitOps.Engine;
+using NomadGitOps.Notifications;
+using NomadGitOps.Objects;
+
+namespace NomadGitOps.Controllers.Alert;
+
+/// <summary>Registers notifications (notifier, queue, dispatcher, sender) and the alert controller in the host's container.</summary>
+internal static class AlertControllerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="AlertController"/> as an <see cref="IReconciler"/> and the <see cref="AlertDispatcher"/> that
+    /// <c>run</c> starts beside the controllers; the notifier acts while the <see cref="ControllerHost"/> has a term under way
+    /// (this replica leads). Needs the engine. <see cref="NotificationOptions"/> default unless registered before.
+    /// </summary>
+    public static IServiceCollection AddAlertController(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new NotificationOptions());
+        services.TryAddSingleton<AlertQueue>();
+        services.TryAddSingleton<AlertDeliveryLog>();
+        services.TryAddSingleton<AlertSecrets>();
+        services.TryAddSingleton(sp => new AlertSender(sp.GetRequiredService<NotificationOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var host = new Lazy<ControllerHost?>(sp.GetService<ControllerHost>);
+            return new AlertNotifier(
+                sp.GetRequiredService<ObjectCache>(),
+                sp.GetRequiredService<AlertQueue>(),
+                sp.GetRequiredService<TimeProvider>(),
+                () => host.Value?.Current is not null,
+                sp.GetRequiredService<ILogger<AlertNotifier>>());
+        });
+        services.TryAddSingleton<AlertDispatcher>();
+        services.TryAddSingleton<AlertController>();
+        services.AddSingleton<IReconciler>(provider => provider.GetRequiredService<AlertController>());
+        return services;
+    }
+}
