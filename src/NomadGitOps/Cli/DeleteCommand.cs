@@ -6,7 +6,7 @@ using NomadGitOps.Rendering;
 namespace NomadGitOps.Cli;
 
 /// <summary>
-/// <c>nomad-gitops delete repo|job|receiver NAME [--prune]</c>: deletes the object's variable (CAS on what was read).
+/// <c>nomad-gitops delete repo|job|receiver|alert NAME [--prune]</c>: deletes the object's variable (CAS on what was read).
 /// Without <c>--prune</c> running jobs are left alone and the controllers do what they do with a deleted object
 /// (docs/controller-index.md). With <c>--prune</c> a job's Nomad job is stopped too, when its meta
 /// (<c>gitops_object</c>) names the deleted object; a repository's NomadJobs made by the index go the same way first.
@@ -18,7 +18,7 @@ internal static class DeleteCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var kind = ObjectTarget.KindArgument(ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver);
+        var kind = ObjectTarget.KindArgument(ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver, ObjectKind.Alert);
         var name = new Argument<string>("NAME") { Description = "The object's name (a job as NAMESPACE/JOB; JOB alone: namespace default)" };
         var prune = new Option<bool>("--prune") { Description = "Also stop the Nomad jobs the object deployed (a repository: every job its index made)" };
         var output = OutputOption.Create();
@@ -81,7 +81,7 @@ internal static class DeleteCommand
                 await stdout.WriteLineAsync($"Stopped Nomad job {job}.").ConfigureAwait(false);
             }
 
-            if (!parse.GetValue(prune) && key.Kind != ObjectKind.Receiver)
+            if (!parse.GetValue(prune) && key.Kind is not (ObjectKind.Receiver or ObjectKind.Alert))
             {
                 await stdout.WriteLineAsync("Running jobs were left alone; use --prune to stop the ones this object deployed.").ConfigureAwait(false);
             }

@@ -4,7 +4,7 @@ using NomadGitOps.Objects;
 namespace NomadGitOps.Cli;
 
 /// <summary>
-/// <c>nomad-gitops get repos|jobs|receivers [NAME] [-o json] [--watch]</c>: the objects and their status, read straight
+/// <c>nomad-gitops get repos|jobs|receivers|alerts [NAME] [-o json] [--watch]</c>: the objects and their status, read straight
 /// from Nomad's variables; <c>--watch</c> prints them again whenever one changes (a blocking query, no polling).
 /// </summary>
 internal static class GetCommand
@@ -12,7 +12,7 @@ internal static class GetCommand
     /// <summary>Builds the verb.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
-        var kind = ObjectTarget.KindArgument(ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver);
+        var kind = ObjectTarget.KindArgument(ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver, ObjectKind.Alert);
         var name = new Argument<string?>("NAME") { Description = "One object (a job as NAMESPACE/JOB); all when left out", Arity = ArgumentArity.ZeroOrOne };
         var output = OutputOption.Create();
         var watch = new Option<bool>("--watch", "-w") { Description = "Print again whenever an object changes, until Ctrl-C" };

@@ -7,7 +7,7 @@ namespace NomadGitOps.Cli;
 /// <summary>
 /// Reads the objects of <c>apply</c> from YAML or JSON (JSON is read as YAML, which it is): each document is one
 /// object or a list of objects, a file may hold several documents (<c>---</c>). An object is
-/// <c>{kind: repo|job|receiver (or GitRepository, NomadJob, Receiver), name, namespace (jobs), spec: {item: value}}</c>;
+/// <c>{kind: repo|job|receiver|alert (or GitRepository, NomadJob, Receiver, Alert), name, namespace (jobs), spec: {item: value}}</c>;
 /// spec values are scalars, written as the text of the variable item.
 /// </summary>
 internal static class ManifestReader
@@ -87,7 +87,7 @@ internal static class ManifestReader
         var name = Scalar(node, "name");
         if (kindText is null || !ObjectTarget.Kinds.TryGetValue(kindText, out var kind))
         {
-            errors.Add($"{source}: \"kind\" is {(kindText is null ? "missing" : $"\"{kindText}\"")}: use GitRepository, NomadJob or Receiver (or repo, job, receiver).");
+            errors.Add($"{source}: \"kind\" is {(kindText is null ? "missing" : $"\"{kindText}\"")}: use GitRepository, NomadJob, Receiver or Alert (or repo, job, receiver, alert).");
             return;
         }
 

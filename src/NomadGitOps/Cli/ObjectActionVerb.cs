@@ -15,7 +15,7 @@ internal static class ObjectActionVerb
         string verb, string description, TextWriter stdout, TextWriter stderr,
         Func<ObjectCommands, ObjectKey, CancellationToken, Task<ObjectCommandResult>> action)
     {
-        var kind = ObjectTarget.KindArgument(ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver);
+        var kind = ObjectTarget.KindArgument(ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver, ObjectKind.Alert);
         var name = new Argument<string>("NAME") { Description = "The object's name (a job as NAMESPACE/JOB; JOB alone: namespace default)" };
         var output = OutputOption.Create();
         var flags = new ObjectFlags();

@@ -5,7 +5,7 @@ namespace NomadGitOps.Cli;
 
 /// <summary>
 /// The <c>KIND NAME</c> pair of the object verbs: <c>repo NAME</c>, <c>job NAMESPACE/JOB</c> (a job without a slash is in
-/// namespace <c>default</c>) or <c>receiver NAME</c>, with the plural and long spellings accepted too.
+/// namespace <c>default</c>), <c>receiver NAME</c> or <c>alert NAME</c>, with the plural and long spellings accepted too.
 /// </summary>
 internal static class ObjectTarget
 {
@@ -22,6 +22,8 @@ internal static class ObjectTarget
         ["nomadjobs"] = ObjectKind.NomadJob,
         ["receiver"] = ObjectKind.Receiver,
         ["receivers"] = ObjectKind.Receiver,
+        ["alert"] = ObjectKind.Alert,
+        ["alerts"] = ObjectKind.Alert,
     };
 
     /// <summary>A <c>KIND</c> argument limited to <paramref name="allowed"/>, with its completions.</summary>
@@ -60,6 +62,8 @@ internal static class ObjectTarget
                 return slash < 0 ? ObjectKey.NomadJob(NomadJobSpec.DefaultNamespace, name) : ObjectKey.NomadJob(name[..slash], name[(slash + 1)..]);
             case ObjectKind.Receiver:
                 return ObjectKey.Receiver(name);
+            case ObjectKind.Alert:
+                return ObjectKey.Alert(name);
             default:
                 return ObjectKey.GitRepository(name);
         }
@@ -69,11 +73,12 @@ internal static class ObjectTarget
     public static string DisplayName(ObjectKey key) =>
         key.Kind == ObjectKind.NomadJob ? $"{key.Namespace}/{key.Name}" : key.Name;
 
-    /// <summary>The kind's word on the command line: repo, job or receiver.</summary>
+    /// <summary>The kind's word on the command line: repo, job, receiver or alert.</summary>
     public static string Word(ObjectKind kind) => kind switch
     {
         ObjectKind.NomadJob => "job",
         ObjectKind.Receiver => "receiver",
+        ObjectKind.Alert => "alert",
         _ => "repo",
     };
 }

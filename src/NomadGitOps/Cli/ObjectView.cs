@@ -52,11 +52,12 @@ internal sealed record ObjectView(ObjectKey Key, IReadOnlyDictionary<string, str
     /// <summary>True when <c>suspend=true</c>.</summary>
     public bool Suspended => string.Equals(Item(ItemKeys.Suspend)?.Trim(), "true", StringComparison.Ordinal);
 
-    /// <summary>The commit a repository holds or a job last applied; a receiver's hook path.</summary>
+    /// <summary>The commit a repository holds or a job last applied; a receiver's hook path; when an alert last sent.</summary>
     public string? Revision => Key.Kind switch
     {
         ObjectKind.GitRepository => Item(ItemKeys.StatusCurrentCommit),
         ObjectKind.NomadJob => Item(ItemKeys.StatusLastAppliedCommit),
+        ObjectKind.Alert => Item(ItemKeys.StatusLastSentAt),
         _ => Item(ItemKeys.StatusUrl),
     };
 

@@ -10,6 +10,7 @@ internal static class SpecCheck
     {
         ObjectKind.GitRepository => GitRepositorySpec.Parse(items).Errors,
         ObjectKind.NomadJob => NomadJobSpec.Parse(items, key).Errors,
+        ObjectKind.Alert => AlertSpec.Parse(items).Errors,
         _ => ReceiverSpec.Parse(items).Errors,
     };
 }

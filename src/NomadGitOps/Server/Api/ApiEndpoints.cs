@@ -88,7 +88,7 @@ internal sealed class ApiEndpoints(
 
         var ct = context.RequestAborted;
         var list = new List<object>();
-        foreach (var kind in new[] { ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver })
+        foreach (var kind in new[] { ObjectKind.GitRepository, ObjectKind.NomadJob, ObjectKind.Receiver, ObjectKind.Alert })
         {
             foreach (var stored in (await objects.ListAsync(kind, ct).ConfigureAwait(false)).OrderBy(o => o.Key.ToString(), StringComparer.Ordinal))
             {

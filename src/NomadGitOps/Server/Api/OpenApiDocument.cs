@@ -35,7 +35,7 @@ internal static class OpenApiDocument
             "type": "object",
             "properties": {
               "object": { "type": "string" },
-              "kind": { "type": "string", "enum": ["gitrepository", "nomadjob", "receiver"] },
+              "kind": { "type": "string", "enum": ["gitrepository", "nomadjob", "receiver", "alert"] },
               "namespace": { "type": ["string", "null"] },
               "name": { "type": "string" },
               "modifyIndex": { "type": "integer" },
@@ -83,7 +83,7 @@ internal static class OpenApiDocument
         },
         "/api/v1/objects": {
           "get": {
-            "summary": "Every GitRepository, NomadJob and Receiver with its spec and status items",
+            "summary": "Every GitRepository, NomadJob, Receiver and Alert with its spec and status items",
             "security": [{ "bearer": [] }],
             "responses": {
               "200": {
