@@ -29,6 +29,7 @@ internal sealed class MetricsEndpoint : IDisposable
                 options.ScrapeResponseCacheDurationMilliseconds = 0;
             })
             .Build();
+        metrics.StartCountersAtZero();
     }
 
     /// <summary>The provider the scraping endpoint reads.</summary>

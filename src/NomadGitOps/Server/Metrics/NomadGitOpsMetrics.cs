@@ -43,14 +43,20 @@ internal sealed class NomadGitOpsMetrics : IReconcileObserver, INomadRequestObse
         webhookDeliveries = Meter.CreateCounter<long>("nomad_gitops.webhook.deliveries", description: "Webhook deliveries answered, by receiver type and result.");
         driftCorrections = Meter.CreateCounter<long>("nomad_gitops.drift.corrections", description: "Jobs registered again because they had drifted from Git.");
         jobRegistrations = Meter.CreateCounter<long>("nomad_gitops.job.registrations", description: "Jobs registered with Nomad (successful POST /v1/jobs).");
-
-        // Counters without labels exist from the start (at 0), so rate() and alerts see them before the first event.
-        driftCorrections.Add(0);
-        jobRegistrations.Add(0);
     }
 
     /// <summary>The meter every instrument of nomad-gitops is on (the state gauges add theirs).</summary>
     public Meter Meter { get; }
+
+    /// <summary>
+    /// Makes the counters without labels exist at 0, so <c>rate()</c> and alerts see them before the first event; called
+    /// once a listener is attached (a measurement nobody listens to is dropped).
+    /// </summary>
+    public void StartCountersAtZero()
+    {
+        driftCorrections.Add(0);
+        jobRegistrations.Add(0);
+    }
 
     /// <summary>The value of the <c>result</c> label of an outcome.</summary>
     public static string ResultOf(ReconcileOutcome outcome) => outcome switch
