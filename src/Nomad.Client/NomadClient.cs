@@ -13,9 +13,10 @@ public sealed class NomadClient : IDisposable
 
     /// <summary>
     /// Creates a client. Without <paramref name="handler"/> it builds its own (TLS from the options, unix sockets,
-    /// gzip); a given handler is used as is and not disposed.
+    /// gzip); a given handler is used as is and not disposed. <paramref name="observer"/>, when given, is told the
+    /// route, status and duration of every HTTP attempt (for metrics).
     /// </summary>
-    public NomadClient(NomadClientOptions options, HttpMessageHandler? handler = null, ILogger<NomadClient>? logger = null, TimeProvider? timeProvider = null)
+    public NomadClient(NomadClientOptions options, HttpMessageHandler? handler = null, ILogger<NomadClient>? logger = null, TimeProvider? timeProvider = null, INomadRequestObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = NomadEndpoint.Parse(options.Address);
@@ -23,7 +24,7 @@ public sealed class NomadClient : IDisposable
             ? new HttpClient(NomadTransport.CreateHandler(options, endpoint), disposeHandler: true)
             : new HttpClient(handler, disposeHandler: false);
         http.Timeout = Timeout.InfiniteTimeSpan;
-        _transport = new NomadTransport(options, endpoint, http, ownsHttp: true, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System);
+        _transport = new NomadTransport(options, endpoint, http, ownsHttp: true, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, observer);
         (Variables, Jobs, Deployments, Status) = (new(_transport), new(_transport), new(_transport), new(_transport));
     }
 
@@ -31,12 +32,12 @@ public sealed class NomadClient : IDisposable
     /// Creates a client on a caller-owned <paramref name="httpClient"/> (not disposed; its <c>Timeout</c> should be
     /// infinite, this client applies its own per request).
     /// </summary>
-    public NomadClient(NomadClientOptions options, HttpClient httpClient, ILogger<NomadClient>? logger = null, TimeProvider? timeProvider = null)
+    public NomadClient(NomadClientOptions options, HttpClient httpClient, ILogger<NomadClient>? logger = null, TimeProvider? timeProvider = null, INomadRequestObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
         var endpoint = NomadEndpoint.Parse(options.Address);
-        _transport = new NomadTransport(options, endpoint, httpClient, ownsHttp: false, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System);
+        _transport = new NomadTransport(options, endpoint, httpClient, ownsHttp: false, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, observer);
         (Variables, Jobs, Deployments, Status) = (new(_transport), new(_transport), new(_transport), new(_transport));
     }
 

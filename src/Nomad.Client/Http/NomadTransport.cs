@@ -23,9 +23,10 @@ internal sealed class NomadTransport : IDisposable
     private SecretRedactor _redactor;
     private volatile string? _token;
     private readonly AuthenticationHeaderValue? _basicAuth;
+    private readonly INomadRequestObserver? _observer;
 
     /// <summary>Creates the transport; <paramref name="http"/> is disposed with it when <paramref name="ownsHttp"/>.</summary>
-    public NomadTransport(NomadClientOptions options, NomadEndpoint endpoint, HttpClient http, bool ownsHttp, ILogger logger, TimeProvider time)
+    public NomadTransport(NomadClientOptions options, NomadEndpoint endpoint, HttpClient http, bool ownsHttp, ILogger logger, TimeProvider time, INomadRequestObserver? observer = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         Options = options;
@@ -34,6 +35,7 @@ internal sealed class NomadTransport : IDisposable
         _ownsHttp = ownsHttp;
         _logger = logger;
         _time = time;
+        _observer = observer;
         _redactor = new SecretRedactor(options, endpoint.UserInfo);
         _token = options.Token;
         var auth = endpoint.UserInfo ?? options.HttpAuth;
@@ -130,8 +132,25 @@ internal sealed class NomadTransport : IDisposable
                     }
 
                     using var message = BuildMessage(request);
-                    using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-                    var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+                    var started = _time.GetTimestamp();
+                    HttpResponseMessage? sent = null;
+                    string body;
+                    try
+                    {
+                        sent = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+                        body = await sent.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        sent?.Dispose();
+                        throw;
+                    }
+                    finally
+                    {
+                        Observe(request, sent is null ? null : (int)sent.StatusCode, started);
+                    }
+
+                    using var response = sent;
                     var meta = QueryMeta.From(response.Headers);
                     if (response.IsSuccessStatusCode || request.Expected.Contains(response.StatusCode))
                     {
@@ -190,6 +209,15 @@ internal sealed class NomadTransport : IDisposable
                 "Nomad {Method} {Path} failed ({Reason}); retry {Retry} of {MaxRetries} in {Delay}",
                 method, request.Path, reason, attempt, Options.MaxAttempts - 1, delay);
             await Task.Delay(delay, _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private void Observe(NomadRequest request, int? status, long started)
+    {
+        if (_observer is not null)
+        {
+            var blocking = request.BlockingAllowance > TimeSpan.Zero;
+            _observer.Completed(new NomadRequestTiming(request.Method.Method, NomadRoute.Template(request.Path), status, blocking, _time.GetElapsedTime(started)));
         }
     }
 

@@ -19,7 +19,8 @@ internal sealed class ControllerHost(
     ReconcileTriggerRouter router,
     EngineSettings settings,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    IEnumerable<IReconcileObserver> observers)
 {
     private readonly ILogger logger = loggers.CreateLogger<ControllerHost>();
     private readonly IReadOnlyList<IReconciler> controllers = [.. reconcilers];
@@ -66,7 +67,7 @@ internal sealed class ControllerHost(
     private async Task ActAsync(CancellationToken stop, CancellationToken lost)
     {
         Interlocked.Increment(ref terms);
-        using var queues = new ControllerQueues(controllers, settings, watcher, pause, time, loggers);
+        using var queues = new ControllerQueues(controllers, settings, watcher, pause, time, loggers, [.. observers]);
         router.Attach(queues);
         pause.Resumed += queues.OnResumed;
         Current = queues;

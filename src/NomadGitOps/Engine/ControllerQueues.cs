@@ -24,17 +24,23 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
     private readonly Lock gate = new();
     private readonly Dictionary<(ControllerName, ObjectKey), int> failures = [];
     private readonly Dictionary<(ControllerName, ObjectKey), ReconcileOutcome> lastOutcome = [];
+    private readonly IReadOnlyList<IReconcileObserver> observers;
 
-    /// <summary>Queues for <paramref name="reconcilers"/> (one per controller name; later duplicates are ignored).</summary>
+    /// <summary>
+    /// Queues for <paramref name="reconcilers"/> (one per controller name; later duplicates are ignored); every outcome is
+    /// also told to <paramref name="observers"/> (metrics, the status page).
+    /// </summary>
     public ControllerQueues(
         IEnumerable<IReconciler> reconcilers,
         EngineSettings settings,
         PrefixWatcher watcher,
         ControllerPause pause,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IReadOnlyList<IReconcileObserver>? observers = null)
     {
         this.settings = settings;
+        this.observers = observers ?? [];
         this.watcher = watcher;
         this.pause = pause;
         this.time = time;
@@ -138,6 +144,11 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
         }
 
         var duration = time.GetElapsedTime(started);
+        foreach (var observer in observers)
+        {
+            observer.Reconciled(controller, key, outcome, duration);
+        }
+
         var watched = watcher.Find(key);
         var (consecutive, before) = RecordOutcome(controller, key, outcome, watched);
         TimeSpan? after = null;

@@ -20,7 +20,7 @@ internal static class EngineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(nomad);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new NomadClient(nomad, handler: null, sp.GetRequiredService<ILogger<NomadClient>>()));
+        services.TryAddSingleton(sp => new NomadClient(nomad, handler: null, sp.GetRequiredService<ILogger<NomadClient>>(), observer: sp.GetService<INomadRequestObserver>()));
         services.AddSingleton(settings);
         services.AddSingleton(new ObjectStoreOptions { Prefix = settings.Prefix, Namespace = settings.Namespace });
         services.TryAddSingleton<ObjectCache>();

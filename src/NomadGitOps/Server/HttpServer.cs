@@ -7,13 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Cli;
 using NomadGitOps.Server.Api;
+using NomadGitOps.Server.Metrics;
+using NomadGitOps.Server.StatusPage;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Server;
 
 /// <summary>
-/// The HTTP server of <c>run</c> and <c>dev</c> (Kestrel, in the controller's process): health, webhook receivers and the
-/// API. Every replica serves it, standbys included: webhook and API writes go to Nomad, where the leader's watcher picks
+/// The HTTP server of <c>run</c> and <c>dev</c> (Kestrel, in the controller's process): health, webhook receivers, the
+/// API, <c>/metrics</c> and the status page. Every replica serves it, standbys included: webhook and API writes go to Nomad, where the leader's watcher picks
 /// them up. Kestrel's header and body timeouts and limits are set explicitly from <see cref="HttpServerOptions"/>.
 /// </summary>
 internal sealed class HttpServer(
@@ -23,6 +25,8 @@ internal sealed class HttpServer(
     ApiEndpoints api,
     ReconcileRequests requests,
     DeliveryRecorder deliveries,
+    MetricsEndpoint metrics,
+    StatusPageEndpoints status,
     ILogger<HttpServer> logger) : IAsyncDisposable
 {
     private WebApplication? app;
@@ -49,6 +53,10 @@ internal sealed class HttpServer(
         });
 
         var web = builder.Build();
+        web.MapPrometheusScrapingEndpoint(MetricsEndpoint.Path, metrics.Provider, configureBranchedPipeline: null, optionsName: null);
+        web.MapGet("/", Handle(context => Task.FromResult(status.Overview(context))));
+        web.MapGet("/status.json", Handle(_ => Task.FromResult(status.OverviewJson())));
+        web.MapGet("/objects/{kind}/{**name}", Handle(context => Task.FromResult(status.Object(context, Route(context, "kind"), Route(context, "name")))));
         web.MapGet("/healthz", Handle(_ => Task.FromResult(HealthEndpoints.Healthz())));
         web.MapGet("/readyz", Handle(context => health.ReadyzAsync(context.RequestAborted)));
         web.Map(HookPath.Prefix + "{id}", Handle(context => webhooks.HandleAsync(context, Route(context, "id"))));

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Server.Api;
+using NomadGitOps.Server.Metrics;
+using NomadGitOps.Server.StatusPage;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Server;
@@ -22,6 +25,11 @@ internal static class ServerServiceCollectionExtensions
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddSingleton<ApiEndpoints>();
+        services.AddNomadGitOpsMetrics();
+        services.AddSingleton<TransitionLog>();
+        services.AddSingleton<IReconcileObserver>(sp => sp.GetRequiredService<TransitionLog>());
+        services.AddSingleton<StatusReader>();
+        services.AddSingleton<StatusPageEndpoints>();
         services.AddSingleton<HttpServer>();
         return services;
     }

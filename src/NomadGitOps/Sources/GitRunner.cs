@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using NomadGitOps.Server.Metrics;
 
 namespace NomadGitOps.Sources;
 
@@ -8,7 +9,7 @@ namespace NomadGitOps.Sources;
 /// Runs the git CLI as a child process: no terminal prompts, no user or system config, a timeout that kills
 /// the process tree, and a count of invocations per verb (so tests can assert that no fetch ran).
 /// </summary>
-internal sealed class GitRunner(TimeProvider time, ILogger<GitRunner> logger)
+internal sealed class GitRunner(TimeProvider time, ILogger<GitRunner> logger, NomadGitOpsMetrics? metrics = null)
 {
     private readonly ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
 
@@ -49,6 +50,8 @@ internal sealed class GitRunner(TimeProvider time, ILogger<GitRunner> logger)
             start.Environment[name] = value;
         }
 
+        var started = time.GetTimestamp();
+        var succeeded = false;
         using var timeout = new CancellationTokenSource(command.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         using var process = Process.Start(start)
@@ -62,6 +65,7 @@ internal sealed class GitRunner(TimeProvider time, ILogger<GitRunner> logger)
             await process.WaitForExitAsync(linked.Token);
             await input;
             var result = new GitResult(process.ExitCode, output.ToArray(), await error);
+            succeeded = result.ExitCode == 0;
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("git {Verb} exited with {ExitCode}", command.Verb, result.ExitCode);
@@ -78,6 +82,10 @@ internal sealed class GitRunner(TimeProvider time, ILogger<GitRunner> logger)
                     $"git {command.Verb}{(command.Subject is null ? "" : " " + command.Subject)} did not finish within {command.Timeout.TotalSeconds:0.#}s and was stopped: check that the server is reachable, or raise the timeout.");
             }
             throw;
+        }
+        finally
+        {
+            metrics?.GitOperation(command.Verb, succeeded, time.GetElapsedTime(started));
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Server.Metrics;
 
 namespace NomadGitOps.Server.Webhooks;
 
@@ -21,12 +22,22 @@ internal sealed class WebhookEndpoint(
     HttpServerOptions options,
     EngineSettings settings,
     TimeProvider time,
-    ILogger<WebhookEndpoint> logger)
+    ILogger<WebhookEndpoint> logger,
+    NomadGitOpsMetrics? metrics = null)
 {
-    /// <summary>Answers one delivery to <c>/hook/<paramref name="id"/></c>.</summary>
+    /// <summary>Answers one delivery to <c>/hook/<paramref name="id"/></c> and counts it by receiver type and answer.</summary>
     public async Task<IResult> HandleAsync(HttpContext context, string id)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var receiverType = new ReceiverType?[1];
+        var answer = await DeliverAsync(context, id, receiverType).ConfigureAwait(false);
+        metrics?.WebhookDelivery(receiverType[0], (answer as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
+        return answer;
+    }
+
+    // receiverType[0] is set once the receiver's spec is known.
+    private async Task<IResult> DeliverAsync(HttpContext context, string id, ReceiverType?[] receiverType)
+    {
         var ct = context.RequestAborted;
         if (!HttpMethods.IsPost(context.Request.Method))
         {
@@ -53,6 +64,7 @@ internal sealed class WebhookEndpoint(
             return Answer(StatusCodes.Status503ServiceUnavailable, "error", $"Receiver {name} has an invalid spec; see its status_message.");
         }
 
+        receiverType[0] = spec.Type;
         if (spec.Suspend)
         {
             return Answer(StatusCodes.Status503ServiceUnavailable, "error", $"Receiver {name} is suspended.");

@@ -1,0 +1,38 @@
+namespace Nomad.Client;
+
+/// <summary>
+/// The route template of a request path, as Nomad's HTTP server registers its handlers (<c>command/agent/http.go</c>):
+/// <c>/v1/var/</c> and <c>/v1/job/</c> and <c>/v1/deployment/</c> take the rest of the path as an ID, everything else
+/// this client calls is a fixed path.
+/// </summary>
+internal static class NomadRoute
+{
+    /// <summary>The template of <paramref name="path"/> (no query string): IDs become <c>:path</c>, <c>:job_id</c>, <c>:deployment_id</c>.</summary>
+    public static string Template(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.StartsWith("/v1/var/", StringComparison.Ordinal))
+        {
+            return "/v1/var/:path";
+        }
+
+        if (path.StartsWith("/v1/deployment/", StringComparison.Ordinal))
+        {
+            return "/v1/deployment/:deployment_id";
+        }
+
+        if (path.StartsWith("/v1/job/", StringComparison.Ordinal))
+        {
+            // A job ID is one escaped segment; the known sub-resources follow it.
+            var rest = path["/v1/job/".Length..];
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            return slash < 0 ? "/v1/job/:job_id" : "/v1/job/:job_id/" + Sanitize(rest[(slash + 1)..]);
+        }
+
+        return Sanitize(path);
+    }
+
+    // Anything else is one of the fixed paths of this client; keep only characters a route has.
+    private static string Sanitize(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_') ? path : "other";
+}
