@@ -199,6 +199,14 @@ internal static class JobWrites
             job["Region"] = state.Options.Region;
         }
 
+        // jobNamespaceConstraintCheckHook (nomad/job_endpoint_hooks.go), run on register and plan alike: a job is only
+        // admitted into a namespace that exists.
+        if (!state.Read(() => state.Namespaces.Exists(ns)))
+        {
+            var missing = $"job \"{JsonBody.Field(job, "ID")?.GetValue<string>()}\" is in nonexistent namespace \"{ns}\"";
+            return new AdmissionResult(null, MultiError.Format([missing]), []) { ValidationErrors = [missing] };
+        }
+
         var admitted = JobAdmission.Admit(job);
         if (admitted.Job is { } stored)
         {

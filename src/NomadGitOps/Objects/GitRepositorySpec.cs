@@ -84,6 +84,16 @@ internal sealed partial record GitRepositorySpec(
     public bool Selects(string pathBelowPath) =>
         Include.IsMatch(pathBelowPath) && (Exclude is null || !Exclude.IsMatch(pathBelowPath));
 
+    /// <summary>
+    /// The message for an <c>include</c>/<c>exclude</c> that ran out of its match timeout on a path (catastrophic
+    /// backtracking, e.g. <c>^(a|aa)+$</c>): a person must simplify it, retrying cannot help.
+    /// </summary>
+    public static string SlowPatternMessage(RegexMatchTimeoutException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return $"the include/exclude regular expression \"{exception.Pattern}\" took over {exception.MatchTimeout.TotalSeconds:0.#}s on the path \"{exception.Input}\": simplify it (nested repetition such as (a+)+ backtracks without end).";
+    }
+
     private static string ParseUrl(SpecReader reader)
     {
         var url = reader.Required(ItemKeys.Url, "the repository's URL, e.g. https://github.com/org/repo.git or git@github.com:org/repo.git");

@@ -34,7 +34,13 @@ public sealed class SignalTests : IAsyncLifetime
     {
         Assert.SkipWhen(ChildProgram.InheritsIgnored(number), $"SIG{signal} is ignored by this test process (a background job), so a child would ignore it too.");
         await using var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
-        await using var run = ChildProgram.Start("nomad-gitops.dll", ["run", "--address", nomad.Address.ToString().TrimEnd('/'), "--cache-dir", Path.Combine(scratch, "cache")]);
+        // A free loopback port: the default 0.0.0.0:9090 may be taken on a shared machine.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        await using var run = ChildProgram.Start("nomad-gitops.dll",
+            ["run", "--address", nomad.Address.ToString().TrimEnd('/'), "--cache-dir", Path.Combine(scratch, "cache"), "--http-addr", $"127.0.0.1:{port}"]);
         await run.WaitForLineAsync(l => l.Contains("Became leader", StringComparison.Ordinal), Bound, ct);
 
         await run.SignalAsync(signal, ct);

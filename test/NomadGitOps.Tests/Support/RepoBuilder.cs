@@ -49,6 +49,24 @@ internal sealed class RepoBuilder : IDisposable
         return this;
     }
 
+    /// <summary>Writes (or overwrites) a file of raw bytes in the next commit.</summary>
+    public RepoBuilder WithBytes(string path, byte[] content)
+    {
+        var full = Path.Combine(work, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, content);
+        return this;
+    }
+
+    /// <summary>Adds a symbolic link to <paramref name="target"/> (relative to the link's folder) in the next commit.</summary>
+    public RepoBuilder WithSymlink(string path, string target)
+    {
+        var full = Path.Combine(work, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.CreateSymbolicLink(full, target);
+        return this;
+    }
+
     /// <summary>Removes a file in the next commit.</summary>
     public RepoBuilder WithoutFile(string path)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Engine;
@@ -207,7 +208,16 @@ internal sealed class GitRepositoryController(
         }
 
         var folder = spec.Path == "." ? "" : spec.Path + "/";
-        var jobFiles = files.Count(f => spec.Selects(f.Path[folder.Length..]));
+        int jobFiles;
+        try
+        {
+            jobFiles = files.Count(f => spec.Selects(f.Path[folder.Length..]));
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            return new ReconcileOutcome.Stalled(Reasons.InvalidSpec, $"GitRepository {run.Key.Name}: {GitRepositorySpec.SlowPatternMessage(exception)}");
+        }
+
         var where = spec.Path == "." ? "the repository" : $"path \"{spec.Path}\"";
         var content = files.Count == 0
             ? $"{where} holds no files at this commit: check the item \"path\"."

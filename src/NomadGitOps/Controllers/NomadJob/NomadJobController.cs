@@ -151,7 +151,7 @@ internal sealed class NomadJobController(
         run.Artifact = artifact;
         try
         {
-            run.FileSource = (await artifact.ReadFileAsync(run.Spec.File, ct)).Text;
+            run.FileSource = JobFileText.Of(await artifact.ReadFileAsync(run.Spec.File, ct));
             var varFiles = new List<string>();
             foreach (var varFile in repository.VarFiles.Concat(run.Spec.VarFiles))
             {
@@ -167,6 +167,10 @@ internal sealed class NomadJobController(
         catch (GitException e) when (e.Kind == GitErrorKind.RefNotFound)
         {
             return new Stalled(Reasons.RenderFailed, $"NomadJob {run.Stored.Key}: {e.Message} Fix \"file\" or \"var_files\", or restore the file in Git.");
+        }
+        catch (JobFileException e)
+        {
+            return new Stalled(Reasons.RenderFailed, $"NomadJob {run.Stored.Key}: {e.Message}");
         }
         catch (GitException e)
         {

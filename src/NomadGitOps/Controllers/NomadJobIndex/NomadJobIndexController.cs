@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Engine;
@@ -160,9 +161,18 @@ internal sealed class NomadJobIndexController(
         var artifact = git.Open(Source(run.Spec), run.Commit);
         run.Artifact = artifact;
         var folder = run.Spec.Path is "." or "" ? "" : run.Spec.Path + "/";
-        var files = (await artifact.ListFilesAsync(run.Spec.Path, ct).ConfigureAwait(false))
-            .Where(f => run.Spec.Selects(f.Path[folder.Length..]))
-            .ToList();
+        List<ArtifactFile> files;
+        try
+        {
+            files = (await artifact.ListFilesAsync(run.Spec.Path, ct).ConfigureAwait(false))
+                .Where(f => run.Spec.Selects(f.Path[folder.Length..]))
+                .ToList();
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            return new ReconcileOutcome.Stalled(Reasons.InvalidSpec, $"{run.Key}: {GitRepositorySpec.SlowPatternMessage(e)}");
+        }
+
         run.JobFiles = await artifact.ReadAsync(files, ct).ConfigureAwait(false);
 
         var varFiles = new List<string>();
@@ -190,7 +200,7 @@ internal sealed class NomadJobIndexController(
         {
             try
             {
-                var job = await parser.ParseAsync(blob.File.Path, blob.Text, variables, run.Artifact, ct).ConfigureAwait(false);
+                var job = await parser.ParseAsync(blob.File.Path, JobFileText.Of(blob), variables, run.Artifact, ct).ConfigureAwait(false);
                 if (job.JobId.Contains(' ', StringComparison.Ordinal) || job.JobId.Contains('\0', StringComparison.Ordinal))
                 {
                     run.UnreadableFiles.Add(blob.File.Path);

@@ -174,8 +174,10 @@ internal sealed class ApiEndpoints(
         }
     }
 
+    // URL credentials are redacted from every value: a spec item a person wrote with a password in it (refused as
+    // InvalidSpec, but stored) must not reach an API client who has the API token and no Nomad access.
     private static SortedDictionary<string, string> Select(IReadOnlyDictionary<string, string> items, bool status) =>
-        new(items.Where(kv => ItemKeys.IsStatus(kv.Key) == status).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        new(items.Where(kv => ItemKeys.IsStatus(kv.Key) == status).ToDictionary(kv => kv.Key, kv => SecretRedactor.RedactUrls(kv.Value), StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
 }
