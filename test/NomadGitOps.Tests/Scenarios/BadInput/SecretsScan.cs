@@ -5,7 +5,7 @@ namespace NomadGitOps.Tests.Scenarios.BadInput;
 /// <summary>
 /// The secrets scan (issue 12 §3): every credential the run used (webhook secret, API token, git passwords, the SSH
 /// private key, a password written into a URL) is looked for in the controller's log, every status item of every
-/// object, the API's object list, the health answers and every HTTP answer the corpus got.
+/// object, the API's object list, the health answers, the status page, its JSON twin and every object's page, the metrics and every HTTP answer the corpus got.
 /// </summary>
 internal static class SecretsScan
 {
@@ -20,7 +20,16 @@ internal static class SecretsScan
             places.AddRange(items.Where(i => ItemKeys.IsStatus(i.Key)).Select(i => ($"{variable.Path} {i.Key}", i.Value)));
         }
 
-        foreach (var path in new[] { "/api/v1/objects", "/readyz", "/healthz" })
+        var pages = new List<string> { "/api/v1/objects", "/readyz", "/healthz", "/", "/status.json", "/metrics" };
+        foreach (var variable in (await world.Client.Variables.ListAsync(new Nomad.Client.QueryOptions { Prefix = ObjectKey.DefaultPrefix }, ct)).Value)
+        {
+            if (ObjectKey.TryParsePath(ObjectKey.DefaultPrefix, variable.Path, out var key))
+            {
+                pages.Add(NomadGitOps.Server.StatusPage.StatusReader.LinkOf(key));
+            }
+        }
+
+        foreach (var path in pages)
         {
             var (_, body) = await world.SendAsync(new BadInputKind.Request("GET", path, [], null, ("Authorization", "Bearer " + BadInputWorld.ApiToken)), ct);
             places.Add(($"GET {path}", body));
