@@ -42,7 +42,10 @@ public sealed class IndexLargeInventoryTests
         var foreign = ObjectKey.NomadJob("default", "other-db");
         await h.Store.CreateAsync(foreign, new Dictionary<string, string>
         {
-            [ItemKeys.Repository] = "other", [ItemKeys.File] = "db.json", [ItemKeys.ManagedBy] = NomadJobSpec.ManagedByIndex, [ItemKeys.Prune] = "true",
+            [ItemKeys.Repository] = "other",
+            [ItemKeys.File] = "db.json",
+            [ItemKeys.ManagedBy] = NomadJobSpec.ManagedByIndex,
+            [ItemKeys.Prune] = "true",
         }, Ct);
         string[] removed = [LongId(3), LongId(400), LongId(699)];
         foreach (var id in removed)
