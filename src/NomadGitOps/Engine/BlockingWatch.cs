@@ -5,13 +5,14 @@ namespace NomadGitOps.Engine;
 /// <summary>
 /// The loop around a blocking query that follows something in Nomad: one pass after another, each given the index the
 /// previous one returned, until cancelled. A failed pass is logged once (then at Debug while it keeps failing), waited
-/// out with backoff on the clock, and retried; the first pass that works again says so.
+/// out with backoff on the clock, and retried; the first pass that works again says so. A pass that returned sooner than
+/// <c>spacing</c> after it started is followed only once <c>spacing</c> has passed (see <see cref="EngineSettings.WatchSpacing"/>).
 /// </summary>
 internal static class BlockingWatch
 {
     /// <summary>Runs <paramref name="pass"/> until <paramref name="ct"/> is cancelled; <paramref name="what"/> names the watched thing in logs.</summary>
     public static async Task RunAsync(
-        Func<ulong, CancellationToken, Task<ulong>> pass, string what, Backoff backoff, TimeProvider time, ILogger logger, CancellationToken ct)
+        Func<ulong, CancellationToken, Task<ulong>> pass, string what, Backoff backoff, TimeProvider time, ILogger logger, CancellationToken ct, TimeSpan spacing = default)
     {
         ulong index = 0;
         var failures = 0;
@@ -19,7 +20,14 @@ internal static class BlockingWatch
         {
             try
             {
+                var started = time.GetTimestamp();
                 index = await pass(index, ct).ConfigureAwait(false);
+                var left = spacing - time.GetElapsedTime(started);
+                if (left > TimeSpan.Zero)
+                {
+                    await Task.Delay(left, time, ct).ConfigureAwait(false);
+                }
+
                 if (failures > 0 && logger.IsEnabled(LogLevel.Information))
                 {
                     logger.LogInformation("Watching {What} again after {Failures} failed attempts", what, failures);

@@ -46,6 +46,18 @@ internal sealed record EngineSettings
     /// <summary>How long a blocking query on the object prefix may wait (<c>NOMAD_GITOPS_WATCH_WAIT</c>).</summary>
     public TimeSpan WatchWait { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The least time between the starts of two blocking lists of one watch (<c>NOMAD_GITOPS_WATCH_SPACING</c>): while
+    /// writes come in a stream (a cold start), each list would return at once for every write; spaced, one list takes
+    /// in all the writes of its spacing. A list that waited longer (a quiet cluster) is followed at once, so a lone
+    /// change is seen without delay. Zero (no spacing) for settings made in code; <see cref="DefaultWatchSpacing"/> from
+    /// the environment (<c>run</c>, <c>dev</c>).
+    /// </summary>
+    public TimeSpan WatchSpacing { get; init; }
+
+    /// <summary>The watch spacing <see cref="FromEnvironment"/> takes when none is set.</summary>
+    public static readonly TimeSpan DefaultWatchSpacing = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long reconciles in hand may finish on shutdown before they are cancelled (<c>NOMAD_GITOPS_SHUTDOWN_TIMEOUT</c>).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -79,6 +91,7 @@ internal sealed record EngineSettings
             LeaderElection = Bool("NOMAD_GITOPS_LEADER_ELECTION", Get("NOMAD_GITOPS_LEADER_ELECTION"), defaults.LeaderElection, problems),
             OneOff = Bool("NOMAD_GITOPS_ONE_OFF", Get("NOMAD_GITOPS_ONE_OFF"), defaults.OneOff, problems),
             WatchWait = Duration("NOMAD_GITOPS_WATCH_WAIT", Get("NOMAD_GITOPS_WATCH_WAIT"), defaults.WatchWait, problems),
+            WatchSpacing = Duration("NOMAD_GITOPS_WATCH_SPACING", Get("NOMAD_GITOPS_WATCH_SPACING"), DefaultWatchSpacing, problems),
             ShutdownTimeout = Duration("NOMAD_GITOPS_SHUTDOWN_TIMEOUT", Get("NOMAD_GITOPS_SHUTDOWN_TIMEOUT"), defaults.ShutdownTimeout, problems),
         };
         errors = problems;

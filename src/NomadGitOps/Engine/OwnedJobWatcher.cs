@@ -62,7 +62,8 @@ internal sealed class OwnedJobWatcher
                     backoff,
                     time,
                     logger,
-                    ct)
+                    ct,
+                    settings.WatchSpacing)
                 .ConfigureAwait(false);
         }
         finally

@@ -77,7 +77,7 @@ internal sealed class PrefixWatcher
         // object the index created before this first list) stays, so the list does not queue it a second time.
         try
         {
-            await BlockingWatch.RunAsync((index, c) => PassAsync(index, onChange, c), settings.Prefix + "/", backoff, time, logger, ct)
+            await BlockingWatch.RunAsync((index, c) => PassAsync(index, onChange, c), settings.Prefix + "/", backoff, time, logger, ct, settings.WatchSpacing)
                 .ConfigureAwait(false);
         }
         finally

@@ -17,6 +17,12 @@ internal static class ItemCodec
     /// <summary>Cap of <c>status_index_errors</c>, in UTF-8 bytes.</summary>
     public const int MaxIndexErrorsBytes = 16_384;
 
+    /// <summary>
+    /// The most UTF-8 bytes <c>status_index_jobs</c> may take (some 2,000 entries); a larger inventory is written as
+    /// <c>status_index_job_count</c> only and read from the NomadJob objects.
+    /// </summary>
+    public const int MaxIndexJobsBytes = 32_768;
+
     /// <summary>Cap of <c>status_plan</c>, in UTF-8 bytes.</summary>
     public const int MaxPlanBytes = 1_024;
 
@@ -69,13 +75,25 @@ internal static class ItemCodec
             LastHandledReconcileAt: Read(items, ItemKeys.StatusLastHandledReconcileAt));
     }
 
-    /// <summary>The items of a repository's index status; the inventory is a JSON array of sorted <c>namespace/job-id</c>.</summary>
+    /// <summary>
+    /// The items of a repository's index status; the inventory is a JSON array of sorted <c>namespace/job-id</c>, or,
+    /// when that passes <see cref="MaxIndexJobsBytes"/>, only its size in <c>status_index_job_count</c>.
+    /// </summary>
     public static StatusPatch Encode(RepositoryIndexStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
         var items = new Dictionary<string, string>(StringComparer.Ordinal);
         var jobs = status.Jobs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        Put(items, ItemKeys.StatusIndexJobs, jobs.Length == 0 ? null : JsonSerializer.Serialize(jobs));
+        var list = jobs.Length == 0 ? null : JsonSerializer.Serialize(jobs);
+        if (list is not null && System.Text.Encoding.UTF8.GetByteCount(list) > MaxIndexJobsBytes)
+        {
+            Put(items, ItemKeys.StatusIndexJobCount, jobs.Length.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            Put(items, ItemKeys.StatusIndexJobs, list);
+        }
+
         Put(items, ItemKeys.StatusIndexErrors, FreeText(status.Errors, MaxIndexErrorsBytes));
         Put(items, ItemKeys.StatusIndexedCommit, status.IndexedCommit);
         var conflicts = (status.Conflicts ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -91,7 +109,8 @@ internal static class ItemCodec
             Jobs: ReadList(items, ItemKeys.StatusIndexJobs),
             Errors: Read(items, ItemKeys.StatusIndexErrors),
             IndexedCommit: Read(items, ItemKeys.StatusIndexedCommit),
-            Conflicts: ReadList(items, ItemKeys.StatusIndexConflicts));
+            Conflicts: ReadList(items, ItemKeys.StatusIndexConflicts),
+            JobCount: Read(items, ItemKeys.StatusIndexJobCount) is null ? null : ReadCount(items, ItemKeys.StatusIndexJobCount));
     }
 
     /// <summary>The items of a NomadJob's status.</summary>

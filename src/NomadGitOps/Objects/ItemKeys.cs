@@ -162,6 +162,12 @@ internal static class ItemKeys
     /// <summary>The index's inventory: a JSON array of sorted <c>namespace/job-id</c> strings.</summary>
     public const string StatusIndexJobs = "status_index_jobs";
 
+    /// <summary>
+    /// How many NomadJobs the index made, written instead of <see cref="StatusIndexJobs"/> when the list would not fit
+    /// its share of the variable; the inventory is then read from the NomadJob objects themselves.
+    /// </summary>
+    public const string StatusIndexJobCount = "status_index_job_count";
+
     /// <summary>The index's errors (malformed files, conflicts), one per line; capped in size.</summary>
     public const string StatusIndexErrors = "status_index_errors";
 

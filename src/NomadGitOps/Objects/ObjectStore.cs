@@ -73,6 +73,28 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
         return (keys, list.LastIndex);
     }
 
+    /// <summary>True while reads and lists are answered from the object cache, without a Nomad call.</summary>
+    public bool AnswersFromCache => cache is { IsPrimed: true };
+
+    /// <summary>
+    /// Every object of <paramref name="kind"/> with its items: from the cache while it answers, else one list and one
+    /// read per object.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredObject>> ListObjectsAsync(ObjectKind kind, CancellationToken ct)
+    {
+        var (keys, _) = await ListAsync(kind, waitIndex: null, wait: null, ct).ConfigureAwait(false);
+        var objects = new List<StoredObject>(keys.Count);
+        foreach (var (key, _) in keys)
+        {
+            if (await ReadAsync(key, ct).ConfigureAwait(false) is { } found)
+            {
+                objects.Add(found);
+            }
+        }
+
+        return objects;
+    }
+
     /// <summary>Creates an object only if it does not exist (<c>cas=0</c>); false when it already exists.</summary>
     public async Task<bool> CreateAsync(ObjectKey key, IReadOnlyDictionary<string, string> items, CancellationToken ct)
     {

@@ -4,11 +4,13 @@ using System.Text;
 namespace NomadGitOps.Sources;
 
 /// <summary>
-/// The tree of one commit in a repository's cache, read without a working-copy checkout: <c>git ls-tree</c> to list
-/// files (with blob ids), one <c>git cat-file --batch</c> to read many blobs. <see cref="CheckoutAsync"/> writes the
+/// The tree of one commit in a repository's cache, read without a working-copy checkout: one <c>git ls-tree -r</c> per
+/// commit lists every file (with blob ids) and is shared by every reader of that commit through
+/// <see cref="GitObjectCache"/>, as are the blobs read (one <c>git cat-file --batch</c> for those not kept), so
+/// reading one file of a commit the index already read runs no git process. <see cref="CheckoutAsync"/> writes the
 /// tree out as a directory for the rare reader that needs real files (job files calling <c>file()</c>).
 /// </summary>
-internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url, string commit, TimeSpan timeout, CheckoutStore checkouts)
+internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url, string commit, TimeSpan timeout, CheckoutStore checkouts, GitObjectCache objects)
 {
     /// <summary>The commit this artifact shows.</summary>
     public string Commit => commit;
@@ -20,45 +22,63 @@ internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url,
     public async Task<IReadOnlyList<ArtifactFile>> ListFilesAsync(string? path, CancellationToken ct)
     {
         var folder = RepoPath.Normalize(path);
-        List<string> arguments = ["ls-tree", "-r", "-z", "--long", "--full-tree", commit];
-        if (folder.Length > 0)
-        {
-            arguments.AddRange(["--", folder]);
-        }
-        var result = await RunAsync(arguments, null, ct);
-        var files = new List<ArtifactFile>();
-        foreach (var entry in result.OutputText.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            // "<mode> <type> <id> <size>\t<path>"
-            var tab = entry.IndexOf('\t', StringComparison.Ordinal);
-            var fields = entry[..tab].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var filePath = entry[(tab + 1)..];
-            var isRegularFile = fields[1] == "blob" && fields[0] is "100644" or "100755";
-            var isUnder = folder.Length == 0 || filePath.StartsWith(folder + "/", StringComparison.Ordinal);
-            if (isRegularFile && isUnder)
-            {
-                files.Add(new ArtifactFile(filePath, fields[2], long.Parse(fields[3], CultureInfo.InvariantCulture)));
-            }
-        }
-        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return files;
+        var tree = await TreeAsync(ct);
+        return folder.Length == 0
+            ? tree.RegularFiles
+            : [.. tree.RegularFiles.Where(f => f.Path.StartsWith(folder + "/", StringComparison.Ordinal))];
     }
 
-    /// <summary>Reads the contents of <paramref name="files"/> with one git process, in the order given.</summary>
+    /// <summary>Reads the contents of <paramref name="files"/> in the order given: kept blobs at once, the others with one git process.</summary>
     public async Task<IReadOnlyList<ArtifactBlob>> ReadAsync(IReadOnlyList<ArtifactFile> files, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(files);
-        if (files.Count == 0)
+        var contents = new byte[]?[files.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < files.Count; i++)
         {
-            return [];
+            contents[i] = objects.FindBlob(files[i].BlobId);
+            if (contents[i] is null)
+            {
+                missing.Add(i);
+            }
         }
-        var input = Encoding.ASCII.GetBytes(string.Concat(files.Select(f => f.BlobId + "\n")));
+
+        if (missing.Count > 0)
+        {
+            await ReadMissingAsync(files, missing, contents, ct);
+        }
+
+        var blobs = new List<ArtifactBlob>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            blobs.Add(new ArtifactBlob(files[i], contents[i]!));
+        }
+
+        return blobs;
+    }
+
+    /// <summary>Reads one file by path; throws <see cref="GitException"/> (<see cref="GitErrorKind.RefNotFound"/>) when it is not there.</summary>
+    public async Task<ArtifactBlob> ReadFileAsync(string path, CancellationToken ct)
+    {
+        var normalized = RepoPath.Normalize(path);
+        var tree = await TreeAsync(ct);
+        if (!tree.Blobs.TryGetValue(normalized, out var file))
+        {
+            throw new GitException(GitErrorKind.RefNotFound, $"file '{normalized}' does not exist at commit {commit[..12]} of {url}.");
+        }
+
+        return (await ReadAsync([file], ct))[0];
+    }
+
+    private async Task ReadMissingAsync(IReadOnlyList<ArtifactFile> files, List<int> missing, byte[]?[] contents, CancellationToken ct)
+    {
+        var input = Encoding.ASCII.GetBytes(string.Concat(missing.Select(i => files[i].BlobId + "\n")));
         var result = await RunAsync(["cat-file", "--batch"], input, ct);
         var output = result.Output;
-        var blobs = new List<ArtifactBlob>(files.Count);
         var position = 0;
-        foreach (var file in files)
+        foreach (var i in missing)
         {
+            var file = files[i];
             // "<id> blob <size>\n<content>\n", or "<id> missing\n".
             var span = output.Span[position..];
             var newline = span.IndexOf((byte)'\n');
@@ -70,26 +90,41 @@ internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url,
             }
             var size = int.Parse(header[2], CultureInfo.InvariantCulture);
             var start = position + newline + 1;
-            blobs.Add(new ArtifactBlob(file, output.Slice(start, size)));
+            // A copy of its own, so keeping one blob does not keep the whole output alive.
+            var content = output.Slice(start, size).ToArray();
+            objects.KeepBlob(file.BlobId, content);
+            contents[i] = content;
             position = start + size + 1;
         }
-        return blobs;
     }
 
-    /// <summary>Reads one file by path; throws <see cref="GitException"/> (<see cref="GitErrorKind.RefNotFound"/>) when it is not there.</summary>
-    public async Task<ArtifactBlob> ReadFileAsync(string path, CancellationToken ct)
+    private Task<CommitTree> TreeAsync(CancellationToken ct) => objects.TreeAsync(cacheDirectory, commit, () => LoadTreeAsync(ct));
+
+    private async Task<CommitTree> LoadTreeAsync(CancellationToken ct)
     {
-        var normalized = RepoPath.Normalize(path);
-        var result = await RunAsync(["ls-tree", "-z", "--long", "--full-tree", commit, "--", normalized], null, ct);
-        var entry = result.OutputText.Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(e => (Fields: e[..e.IndexOf('\t', StringComparison.Ordinal)].Split(' ', StringSplitOptions.RemoveEmptyEntries), Path: e[(e.IndexOf('\t', StringComparison.Ordinal) + 1)..]))
-            .FirstOrDefault(e => e.Path == normalized && e.Fields[1] == "blob");
-        if (entry.Fields is null)
+        var result = await RunAsync(["ls-tree", "-r", "-z", "--long", "--full-tree", commit], null, ct);
+        var blobs = new Dictionary<string, ArtifactFile>(StringComparer.Ordinal);
+        var regular = new List<ArtifactFile>();
+        foreach (var entry in result.OutputText.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
-            throw new GitException(GitErrorKind.RefNotFound, $"file '{normalized}' does not exist at commit {commit[..12]} of {url}.");
+            // "<mode> <type> <id> <size>\t<path>"
+            var tab = entry.IndexOf('\t', StringComparison.Ordinal);
+            var fields = entry[..tab].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields[1] != "blob")
+            {
+                continue;
+            }
+
+            var file = new ArtifactFile(entry[(tab + 1)..], fields[2], long.Parse(fields[3], CultureInfo.InvariantCulture));
+            blobs[file.Path] = file;
+            if (fields[0] is "100644" or "100755")
+            {
+                regular.Add(file);
+            }
         }
-        var file = new ArtifactFile(entry.Path, entry.Fields[2], long.Parse(entry.Fields[3], CultureInfo.InvariantCulture));
-        return (await ReadAsync([file], ct))[0];
+
+        regular.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new CommitTree(blobs, regular);
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
     private readonly CheckoutStore checkouts = new(git, logger);
+    private readonly GitObjectCache objects = new();
 
     /// <summary>The cache directory of <paramref name="url"/>.</summary>
     public string DirectoryFor(GitUrl url)
@@ -78,7 +79,7 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
     public Artifact Open(GitSource source, string commit)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new Artifact(git, DirectoryFor(source.Url), source.Url, commit, source.Timeout, checkouts);
+        return new Artifact(git, DirectoryFor(source.Url), source.Url, commit, source.Timeout, checkouts, objects);
     }
 
     private async Task<SyncResult> SyncInAsync(string directory, GitSource source, string? previousCommit, bool recreated, CancellationToken ct)

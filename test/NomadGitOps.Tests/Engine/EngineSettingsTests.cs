@@ -34,6 +34,7 @@ public sealed class EngineSettingsTests
             DefaultInterval = TimeSpan.FromMinutes(5),
             LeaderTtl = TimeSpan.FromSeconds(30),
             OneOff = true,
+            WatchSpacing = EngineSettings.DefaultWatchSpacing,
         });
     }
 
@@ -46,6 +47,7 @@ public sealed class EngineSettingsTests
         settings.Prefix.ShouldBe("nomad-gitops/v1");
         settings.ControllerName.ShouldBe("nomad-gitops");
         settings.LeaderElection.ShouldBeTrue();
+        settings.WatchSpacing.ShouldBe(TimeSpan.FromMilliseconds(200));
         settings.OneOff.ShouldBeFalse();
     }
 

@@ -102,6 +102,41 @@ public sealed class ArtifactTests
     }
 
     [Fact]
+    public async Task Reading_one_file_of_a_commit_already_read_runs_no_git_process_and_a_new_commit_reads_only_the_changed_blob()
+    {
+        await using var server = await GitServer.StartAsync(GitServerKind.File, Ct);
+        using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
+        for (var i = 0; i < 200; i++)
+        {
+            repo.WithFile($"jobs/job{i:000}.hcl", $"job \"j{i}\" {{}}\n");
+        }
+        var first = await repo.CommitAsync("200 jobs", Ct);
+        var second = await repo.WithFile("jobs/job007.hcl", "job \"j7\" { count = 2 }\n").CommitAsync("one changed", Ct);
+        using var harness = new GitSourcesHarness();
+        var source = GitSourcesHarness.Source(repo.Url);
+        await harness.Cache.SyncAsync(source, null, Ct);
+        var index = harness.Cache.Open(source, first);
+        await index.ReadAsync(await index.ListFilesAsync("jobs", Ct), Ct);
+        var (listed, read) = (harness.Git.CountOf("ls-tree"), harness.Git.CountOf("cat-file"));
+
+        var one = await harness.Cache.Open(source, first).ReadFileAsync("jobs/job123.hcl", Ct);
+
+        one.Text.ShouldBe("job \"j123\" {}\n");
+        harness.Git.CountOf("ls-tree").ShouldBe(listed);
+        harness.Git.CountOf("cat-file").ShouldBe(read);
+
+        var next = harness.Cache.Open(source, second);
+        var blobs = await next.ReadAsync(await next.ListFilesAsync("jobs", Ct), Ct);
+        var changed = await harness.Cache.Open(source, second).ReadFileAsync("jobs/job007.hcl", Ct);
+
+        blobs.Count.ShouldBe(200);
+        changed.Text.ShouldBe("job \"j7\" { count = 2 }\n");
+        (await harness.Cache.Open(source, first).ReadFileAsync("jobs/job007.hcl", Ct)).Text.ShouldBe("job \"j7\" {}\n");
+        harness.Git.CountOf("ls-tree").ShouldBe(listed + 1);
+        harness.Git.CountOf("cat-file").ShouldBe(read + 1);
+    }
+
+    [Fact]
     public async Task Reading_a_file_that_is_not_there_names_the_file()
     {
         await using var server = await GitServer.StartAsync(GitServerKind.File, Ct);

@@ -374,6 +374,7 @@ internal sealed class NomadJobController(
             return StepResult.Continue;
         }
 
+        JobRegisterResponse registered;
         for (var attempt = 0; ; attempt++)
         {
             var request = new JobRegisterRequest(run.Desired!)
@@ -385,9 +386,9 @@ internal sealed class NomadJobController(
             };
             try
             {
-                var response = await nomad.Jobs.RegisterAsync(request, Write(run.Spec), ct);
+                registered = await nomad.Jobs.RegisterAsync(request, Write(run.Spec), ct);
                 run.Registered = true;
-                run.EvalId = response.EvalID.Length > 0 ? response.EvalID : null;
+                run.EvalId = registered.EvalID.Length > 0 ? registered.EvalID : null;
                 break;
             }
             catch (NomadApiException e) when (IsEnforceIndexConflict(e))
@@ -415,9 +416,13 @@ internal sealed class NomadJobController(
             }
         }
 
-        run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        run.JobModifyIndex = run.LiveJobModifyIndex;
-        run.JobVersion = run.LiveVersion;
+        if (!RegisteredJob.TryFromResponse(run, registered))
+        {
+            run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+            run.JobModifyIndex = run.LiveJobModifyIndex;
+            run.JobVersion = run.LiveVersion;
+        }
+
         unchanged?.Registered(run);
         if (logger.IsEnabled(LogLevel.Information))
         {

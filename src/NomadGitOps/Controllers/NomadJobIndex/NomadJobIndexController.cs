@@ -32,6 +32,8 @@ internal sealed class NomadJobIndexController(
     // The job files' blobs at the last index of each repository, so a new commit wakes only the NomadJobs whose file changed.
     private readonly ConcurrentDictionary<ObjectKey, IndexedFiles> _files = new();
 
+    private readonly IndexInventory _inventory = new(store);
+
     /// <inheritdoc/>
     public ControllerName Name => ControllerName.NomadJobIndex;
 
@@ -135,7 +137,7 @@ internal sealed class NomadJobIndexController(
         try
         {
             foreach (var step in new Func<NomadJobIndexRun, CancellationToken, Task<StepResult>>[]
-                     { ListJobFiles, ReadJobIds, ApplyClaims, RetireVanished, WithdrawConflicts })
+                     { LoadInventory, ListJobFiles, ReadJobIds, ApplyClaims, RetireVanished, WithdrawConflicts })
             {
                 if (await step(run, ct).ConfigureAwait(false) is ReconcileOutcome stop)
                 {
@@ -153,6 +155,13 @@ internal sealed class NomadJobIndexController(
         {
             return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"{run.Key}: the index could not finish, Nomad failed: {e.Message}", e);
         }
+    }
+
+    /// <summary>The NomadJobs this repository's index made before, from its status and the objects (<see cref="IndexInventory"/>).</summary>
+    private async Task<StepResult> LoadInventory(NomadJobIndexRun run, CancellationToken ct)
+    {
+        run.PreviousJobs = (await _inventory.PreviousAsync(run.Key, run.Previous, ct).ConfigureAwait(false)).Jobs;
+        return StepResult.Continue;
     }
 
     /// <summary>Lists the job files under <c>path</c> matching <c>include</c>/<c>exclude</c> and reads them and the var files.</summary>
@@ -267,7 +276,7 @@ internal sealed class NomadJobIndexController(
     /// <summary>For objects in the previous inventory whose file vanished: delete them (prune) or mark them orphaned.</summary>
     private async Task<StepResult> RetireVanished(NomadJobIndexRun run, CancellationToken ct)
     {
-        foreach (var entry in run.Previous.Jobs.Where(j => !run.Inventory.Contains(j)))
+        foreach (var entry in run.PreviousJobs.Where(j => !run.Inventory.Contains(j)))
         {
             if (InventoryKey(entry) is not { } key)
             {

@@ -25,6 +25,9 @@ internal sealed class NomadJobIndexRun(ObjectKey key, GitRepositorySpec spec, st
     /// <summary>The index status before this reconcile.</summary>
     public RepositoryIndexStatus Previous { get; } = previous;
 
+    /// <summary>The NomadJobs the index made for this repository before (<c>namespace/job-id</c>): the recorded inventory and the objects.</summary>
+    public IReadOnlyList<string> PreviousJobs { get; set; } = [];
+
     /// <summary>The job files selected by <c>path</c>, <c>include</c> and <c>exclude</c>, with their contents.</summary>
     public IReadOnlyList<ArtifactBlob> JobFiles { get; set; } = [];
 
