@@ -278,8 +278,15 @@ def w_cron(j): j["Periodic"]["Spec"] = "0 3 * * *"; j["Periodic"]["Specs"] = Non
 def w_auto_promote(j): tg(j, "api")["Update"]["AutoPromote"] = True; j["TaskGroups"].append({**copy.deepcopy(tg(j, "api")), "Name": "api2"}); tg(j, "api2")["Update"]["AutoPromote"] = False; tg(j, "api2")["Scaling"] = None
 def w_memory_max(j): task(j, "frontend", "app")["Resources"]["MemoryMaxMB"] = 512
 
+def v_duplicate_port_label(j): tg(j, "frontend")["Networks"][0]["ReservedPorts"] = [{"Label": "http", "Value": 9000, "To": 0, "HostNetwork": "", "IgnoreCollision": False}]
+def v_static_port_collision(j): tg(j, "frontend")["Networks"][0]["ReservedPorts"] = [{"Label": "a", "Value": 9000, "To": 0, "HostNetwork": "", "IgnoreCollision": False}, {"Label": "b", "Value": 9000, "To": 0, "HostNetwork": "", "IgnoreCollision": False}]
+def v_script_check_group(j): tg(j, "frontend")["Services"][0]["Checks"][0].update({"Type": "script", "Command": "/bin/true", "Path": ""})
+
 validates = {
     "valid_base": ("base", lambda j: None),
+    "duplicate_port_label": ("base", v_duplicate_port_label),
+    "static_port_collision": ("base", v_static_port_collision),
+    "script_check_without_task": ("base", v_script_check_group),
     "valid_batch": ("batch", lambda j: None),
     "valid_system": ("system", lambda j: None),
     "valid_periodic": ("periodic", lambda j: None),
