@@ -119,6 +119,13 @@ def x_sidecar_resources(j): j["TaskGroups"][0]["Services"][0]["Connect"]["Sideca
 def x_listener_added(j):
     ingress = j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Ingress"]
     ingress["Listeners"].append({"Port": 9090, "Protocol": "http", "Services": [{**copy.deepcopy(ingress["Listeners"][0]["Services"][0]), "Name": "web"}]})
+def x_interpolated_name(j):
+    j["Meta"] = {"tier": "gold", "Zone": "a", "zone": "b"}
+    j["TaskGroups"][0]["Meta"] = {"tier": "silver"}
+    j["TaskGroups"][0]["Services"][0]["Name"] = "${NOMAD_JOB_NAME}-${NOMAD_GROUP_NAME}-${NOMAD_META_TIER}-${NOMAD_META_zone}-${NOMAD_ALLOC_INDEX}-${NOMAD_REGION}"
+def x_interpolated_name_unset(j):
+    x_interpolated_name(j)
+    j["TaskGroups"][0]["Services"][0]["Name"] = "${NOMAD_META_Zone}-${NOMAD_JOB_ID}${NOMAD_NAMESPACE}${NOMAD_NOPE}${JOB}"
 def x_connect_timeout(j): j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Proxy"]["ConnectTimeout"] = 3000000000
 def x_count(j): j["TaskGroups"][0]["Count"] = 3
 
@@ -212,6 +219,8 @@ changes = {
     "new_connect_sidecar": ("connect-sidecar", None, c_unchanged),
     "new_connect_custom": ("connect-custom", None, c_unchanged),
     "new_connect_native": ("connect-native", None, c_unchanged),
+    "new_connect_sidecar_interpolated": ("connect-sidecar", None, x_interpolated_name),
+    "new_gateway_terminating_interpolated": ("gateway-terminating", None, x_interpolated_name),
     "new_gateway_ingress": ("gateway-ingress", None, c_unchanged),
     "new_gateway_ingress_host": ("gateway-ingress-host", None, c_unchanged),
     "new_gateway_terminating": ("gateway-terminating", None, c_unchanged),
@@ -344,6 +353,7 @@ validates = {
     "connect_native_missing_task": ("connect-native", lambda j: j["TaskGroups"][0]["Services"][0].update({"TaskName": "nope"})),
     "connect_mesh_without_port": ("gateway-mesh", lambda j: j["TaskGroups"][0]["Services"][0].update({"PortLabel": ""})),
     "valid_connect_custom": ("connect-custom", lambda j: None),
+    "connect_interpolated_name_unset": ("connect-sidecar", x_interpolated_name_unset),
     "vault_not_enabled": ("base", lambda j: task(j, "frontend", "app").update({"Vault": {"Policies": ["web"]}})),
     "multiregion_unlicensed": ("base", lambda j: j.update({"Multiregion": {"Regions": [{"Name": "east", "Datacenters": ["dc1"]}]}})),
     "multiregion_without_regions": ("base", lambda j: j.update({"Multiregion": {"Strategy": {"MaxParallel": 1}}})),
