@@ -167,7 +167,7 @@ internal static class ConnectAdmission
     private static bool HasUppercase(string name) => name.Any(c => char.ToLowerInvariant(c) != c);
 
     // groupConnectNetworkModeValidate.
-    private static string? NetworkMode(JsonObject group, string prefix, bool allowHost)
+    internal static string? NetworkMode(JsonObject group, string prefix, bool allowHost)
     {
         var networks = Objs(group, "Networks");
         if (networks.Count != 1)

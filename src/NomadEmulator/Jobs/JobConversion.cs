@@ -77,6 +77,11 @@ internal static class JobConversion
         {
             return error;
         }
+        // jobExposeCheckHook, the next mutator (taken group by group here: see ExposeCheckAdmission).
+        if (ExposeCheckAdmission.Mutate(group) is { } exposeError)
+        {
+            return exposeError;
+        }
         var tasks = Objs(group, "Tasks");
         ImpliedConstraints(group, services, tasks);
         // jobImplicitIdentitiesHook (after the implied constraints and the node pool hook): a group with a service

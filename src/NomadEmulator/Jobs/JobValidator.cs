@@ -20,6 +20,11 @@ internal static class JobValidator
         {
             errors.Add(connectError);
         }
+        // jobExposeCheckHook.Validate follows it (its first error only).
+        if (ExposeCheckAdmission.Validate(job) is { } exposeError)
+        {
+            errors.Add(exposeError);
+        }
         // jobVaultHook.Validate runs before jobValidate: a default server has no Vault cluster enabled.
         if (Objs(job, "TaskGroups").SelectMany(g => Objs(g, "Tasks")).Select(t => Obj(t, "Vault")).FirstOrDefault(v => v is not null) is { } vault)
         {

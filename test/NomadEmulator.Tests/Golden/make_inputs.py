@@ -126,6 +126,15 @@ def x_interpolated_name(j):
 def x_interpolated_name_unset(j):
     x_interpolated_name(j)
     j["TaskGroups"][0]["Services"][0]["Name"] = "${NOMAD_META_Zone}-${NOMAD_JOB_ID}${NOMAD_NAMESPACE}${NOMAD_NOPE}${JOB}"
+def x_expose_check(j):
+    # full API-shaped checks (every field, as the register of a parsed job sends them)
+    template = tg(jobs["base"], "frontend")["Services"][0]["Checks"][0]
+    def check(**fields):
+        c = copy.deepcopy(template); c.update(fields); return c
+    j["TaskGroups"][0]["Services"][0]["Checks"] = [
+        check(Name="", Type="http", Path="/health", Expose=True, Interval=10000000000, Timeout=2000000000),
+        check(Name="ready", Type="grpc", Path="/ready", Expose=True, Interval=5000000000, Timeout=1000000000, Header={"X-B": ["2"], "X-A": ["1", "3"]}),
+    ]
 def x_connect_timeout(j): j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Proxy"]["ConnectTimeout"] = 3000000000
 def x_count(j): j["TaskGroups"][0]["Count"] = 3
 
@@ -220,6 +229,7 @@ changes = {
     "new_connect_custom": ("connect-custom", None, c_unchanged),
     "new_connect_native": ("connect-native", None, c_unchanged),
     "new_connect_sidecar_interpolated": ("connect-sidecar", None, x_interpolated_name),
+    "new_connect_expose_check": ("connect-sidecar", None, x_expose_check),
     "new_gateway_terminating_interpolated": ("gateway-terminating", None, x_interpolated_name),
     "new_gateway_ingress": ("gateway-ingress", None, c_unchanged),
     "new_gateway_ingress_host": ("gateway-ingress-host", None, c_unchanged),
@@ -354,6 +364,8 @@ validates = {
     "connect_mesh_without_port": ("gateway-mesh", lambda j: j["TaskGroups"][0]["Services"][0].update({"PortLabel": ""})),
     "valid_connect_custom": ("connect-custom", lambda j: None),
     "connect_interpolated_name_unset": ("connect-sidecar", x_interpolated_name_unset),
+    "expose_check_without_sidecar": ("base", lambda j: tg(j, "frontend")["Services"][0]["Checks"][0].update({"Expose": True})),
+    "expose_check_host_network": ("connect-sidecar", lambda j: (x_expose_check(j), j["TaskGroups"][0]["Networks"][0].update({"Mode": "host"}))),
     "vault_not_enabled": ("base", lambda j: task(j, "frontend", "app").update({"Vault": {"Policies": ["web"]}})),
     "multiregion_unlicensed": ("base", lambda j: j.update({"Multiregion": {"Regions": [{"Name": "east", "Datacenters": ["dc1"]}]}})),
     "multiregion_without_regions": ("base", lambda j: j.update({"Multiregion": {"Strategy": {"MaxParallel": 1}}})),
