@@ -25,7 +25,7 @@ public sealed class NomadClient : IDisposable
             : new HttpClient(handler, disposeHandler: false);
         http.Timeout = Timeout.InfiniteTimeSpan;
         _transport = new NomadTransport(options, endpoint, http, ownsHttp: true, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, observer);
-        (Variables, Jobs, Deployments, Status) = (new(_transport), new(_transport), new(_transport), new(_transport));
+        (Variables, Jobs, Deployments, Status, Allocations) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed class NomadClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         var endpoint = NomadEndpoint.Parse(options.Address);
         _transport = new NomadTransport(options, endpoint, httpClient, ownsHttp: false, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, observer);
-        (Variables, Jobs, Deployments, Status) = (new(_transport), new(_transport), new(_transport), new(_transport));
+        (Variables, Jobs, Deployments, Status, Allocations) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
     }
 
     /// <summary>The options in force.</summary>
@@ -52,6 +52,9 @@ public sealed class NomadClient : IDisposable
 
     /// <summary>Deployments.</summary>
     public DeploymentsClient Deployments { get; }
+
+    /// <summary>Allocations of jobs, and their in-place restart.</summary>
+    public AllocationsClient Allocations { get; }
 
     /// <summary>Leader and agent status.</summary>
     public StatusClient Status { get; }

@@ -81,6 +81,7 @@ public sealed class NomadEmulator : IAsyncDisposable
         NamespacesApi.Map(app, state);
         JobsApi.Map(app, state);
         DeploymentsApi.Map(app, state);
+        AllocationsApi.Map(app, state);
 
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => !a.Contains("unix:", StringComparison.Ordinal));

@@ -190,6 +190,16 @@ internal sealed class BinaryFloat
     public static BinaryFloat Divide(BinaryFloat a, BinaryFloat b) =>
         Round(a.Mantissa, b.Mantissa, a.Exponent - b.Exponent, CtyPrecision, a.Negative != b.Negative);
 
+    /// <summary>
+    /// cty's Modulo away from zero and infinities: a − trunc(a ÷ b) × b, the quotient at 512 bits, the rest rounded
+    /// to 512 bits at each step as big.Float does it.
+    /// </summary>
+    public static BinaryFloat Modulo(BinaryFloat a, BinaryFloat b)
+    {
+        var quotient = FromInteger(Divide(a, b).Truncate());
+        return Add(a, Multiply(b, quotient), subtract: true);
+    }
+
     /// <summary>The value negated (same precision).</summary>
     public BinaryFloat Negate() => new(Mantissa, Exponent, Precision, !Negative);
 
@@ -242,16 +252,91 @@ internal sealed class BinaryFloat
     }
 
     /// <summary>Go's <c>big.Float.Text('f', -1)</c>: the shortest decimal that rounds back to this value at its precision.</summary>
-    public string Text()
+    public string Text() => Format('f', -1);
+
+    /// <summary>
+    /// Go's <c>big.Float.Text(verb, precision)</c> for the verbs e, E, f, g and G (a negative precision asks for the
+    /// shortest decimal that rounds back to this value, as <c>%v</c>/<c>%g</c> without a precision do). Decimal rounding
+    /// is big's: half-way cases go to even, and a rounding position before the first digit leaves the digits as they are.
+    /// </summary>
+    public string Format(char verb, int precision)
     {
-        if (Mantissa.IsZero)
+        var (digits, point) = Mantissa.IsZero ? ("", 0) : precision < 0 ? Shortest() : Digits(Mantissa, Exponent);
+        var shortest = precision < 0;
+        var lower = char.ToLowerInvariant(verb);
+        if (shortest)
         {
-            return Negative ? "-0" : "0";
+            precision = lower switch
+            {
+                'e' => digits.Length - 1,
+                'f' => Math.Max(digits.Length - point, 0),
+                _ => digits.Length,
+            };
+        }
+        else
+        {
+            if (lower == 'g' && precision == 0)
+            {
+                precision = 1;
+            }
+
+            (digits, point) = RoundDecimal(digits, point, lower switch { 'e' => 1 + precision, 'f' => point + precision, _ => precision });
         }
 
-        var (digits, point) = Digits(Mantissa, Exponent);
+        var text = new StringBuilder(Negative ? "-" : "");
+        if (lower == 'e')
+        {
+            AppendE(text, verb, precision, digits, point);
+        }
+        else if (lower == 'f')
+        {
+            AppendF(text, precision, digits, point);
+        }
+        else
+        {
+            var eprec = precision;
+            if (eprec > digits.Length && digits.Length >= point)
+            {
+                eprec = digits.Length;
+            }
 
-        // Go's roundShortest: bounds half an ulp (at the value's precision) either side.
+            if (shortest)
+            {
+                eprec = 6;
+            }
+
+            var exp = point - 1;
+            if (exp < -4 || exp >= eprec)
+            {
+                AppendE(text, verb == 'G' ? 'E' : 'e', Math.Min(precision, digits.Length) - 1, digits, point);
+            }
+            else
+            {
+                AppendF(text, Math.Max((precision > point ? digits.Length : precision) - point, 0), digits, point);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The value's whole part (rounded toward zero), exactly.</summary>
+    public BigInteger Truncate()
+    {
+        var whole = Exponent >= 0 ? Mantissa << Exponent : Mantissa >> -Exponent;
+        return Negative ? -whole : whole;
+    }
+
+    /// <summary>A whole number held exactly (precision: its bit length, at least 64, as big.Float.SetInt).</summary>
+    public static BinaryFloat FromInteger(BigInteger value)
+    {
+        var magnitude = BigInteger.Abs(value);
+        return new BinaryFloat(magnitude, 0, Math.Max((int)magnitude.GetBitLength(), 64), value.Sign < 0);
+    }
+
+    // Go's roundShortest: the fewest digits that lie within half an ulp (at the value's precision) either side.
+    private (string Digits, int Point) Shortest()
+    {
+        var (digits, point) = Digits(Mantissa, Exponent);
         var shift = (int)Mantissa.GetBitLength() - (Precision + 1);
         var halfUlps = shift < 0 ? Mantissa << -shift : Mantissa >> shift;
         var halfExponent = Exponent + shift;
@@ -286,21 +371,75 @@ internal sealed class BinaryFloat
         }
 
         digits = digits.TrimEnd('0');
-        var text = new StringBuilder(Negative ? "-" : "");
-        if (point <= 0)
+        return (digits, digits.Length == 0 ? 0 : point);
+    }
+
+    // big's decimal.round(n): keep n digits, half-way to even; n outside the digits leaves them unchanged.
+    private static (string Digits, int Point) RoundDecimal(string digits, int point, int n)
+    {
+        if (n < 0 || n >= digits.Length)
         {
-            text.Append("0.").Append('0', -point).Append(digits);
+            return (digits, point);
         }
-        else if (point >= digits.Length)
+
+        var up = digits[n] == '5' && n + 1 == digits.Length ? n > 0 && (digits[n - 1] - '0') % 2 == 1 : digits[n] >= '5';
+        if (up)
         {
-            text.Append(digits).Append('0', point - digits.Length);
+            return n == 0 ? ("1", point + 1) : RoundUp(digits, n, point);
+        }
+
+        var kept = digits[..n].TrimEnd('0');
+        return (kept, kept.Length == 0 ? 0 : point);
+    }
+
+    // big's fmtF: the whole digits (zeros past the mantissa), then precision fraction digits.
+    private static void AppendF(StringBuilder text, int precision, string digits, int point)
+    {
+        if (point > 0)
+        {
+            var m = Math.Min(digits.Length, point);
+            text.Append(digits, 0, m).Append('0', point - m);
         }
         else
         {
-            text.Append(digits, 0, point).Append('.').Append(digits, point, digits.Length - point);
+            text.Append('0');
         }
 
-        return text.ToString();
+        if (precision > 0)
+        {
+            text.Append('.');
+            for (var i = 1; i <= precision; i++)
+            {
+                var at = point + i - 1;
+                text.Append(at >= 0 && at < digits.Length ? digits[at] : '0');
+            }
+        }
+    }
+
+    // big's fmtE: one digit, precision fraction digits, then the exponent with a sign and at least two digits.
+    private static void AppendE(StringBuilder text, char verb, int precision, string digits, int point)
+    {
+        text.Append(digits.Length > 0 ? digits[0] : '0');
+        if (precision > 0)
+        {
+            text.Append('.');
+            var m = Math.Min(digits.Length, precision + 1);
+            if (m > 1)
+            {
+                text.Append(digits, 1, m - 1);
+            }
+
+            text.Append('0', precision + 1 - Math.Max(m, 1));
+        }
+
+        var exp = digits.Length > 0 ? point - 1 : 0;
+        text.Append(verb).Append(exp < 0 ? '-' : '+');
+        if (Math.Abs(exp) < 10)
+        {
+            text.Append('0');
+        }
+
+        text.Append(Math.Abs(exp).ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The exact decimal digits of mantissa × 2^exponent (trailing zeros trimmed) and the point's position.</summary>

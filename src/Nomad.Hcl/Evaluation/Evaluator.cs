@@ -292,10 +292,12 @@ public static class Evaluator
         var attributes = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         foreach (var item in obj.Items)
         {
+            // hclsyntax evaluates the key, then the value, and reports a null key on the value's range.
             var key = Evaluate(item.Key, context);
             if (key.IsNull)
             {
-                throw Error("Null value as key", "Can't use a null value as a key.", item.Key.Range);
+                Evaluate(item.Value, context);
+                throw Error("Null value as key", "Can't use a null value as a key.", item.Value.Range);
             }
 
             string name;

@@ -55,6 +55,9 @@ public sealed class HclValue
     /// <summary>The number payload (the nearest double).</summary>
     public double AsNumber() => _number;
 
+    /// <summary>Whether the number is cty's positive or negative infinity (not merely beyond a double's range).</summary>
+    public bool IsInfinite => _precise is null && double.IsInfinity(_number);
+
     /// <summary>The number payload as the nearest double.</summary>
     public double AsDouble() => _number;
 
@@ -283,7 +286,7 @@ public sealed class HclValue
     /// <summary>Numeric comparison of two numbers at full precision.</summary>
     public static int CompareNumbers(HclValue a, HclValue b)
     {
-        if (a._precise is null && b._precise is null)
+        if ((a._precise is null && b._precise is null) || a.IsInfinite || b.IsInfinite)
         {
             return a._number.CompareTo(b._number);
         }

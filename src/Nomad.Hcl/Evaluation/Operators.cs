@@ -56,19 +56,19 @@ internal static class Operators
         switch (binary.Operator)
         {
             case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply:
-                return double.IsInfinity(a.AsNumber()) || double.IsInfinity(b.AsNumber())
-                    ? Infinite(binary, a.AsNumber(), b.AsNumber())
+                return a.IsInfinite || b.IsInfinite
+                    ? Infinite(binary, Finite(a), Finite(b))
                     : Arithmetic(binary.Operator, a, b);
             case BinaryOperator.Divide:
                 {
                     // cty's Divide is big.Float.Quo: x/0 is ±Inf; 0/0 and Inf/Inf panic, which DivideFunc reports.
-                    double x = a.AsNumber(), y = b.AsNumber();
-                    if ((x == 0 && y == 0) || (double.IsInfinity(x) && double.IsInfinity(y)))
+                    double x = Finite(a), y = Finite(b);
+                    if ((x == 0 && y == 0) || (a.IsInfinite && b.IsInfinite))
                     {
                         throw Error("Operation failed", "Error during operation: can't divide zero by zero or infinity by infinity.", binary.Range);
                     }
 
-                    return y == 0 || double.IsInfinity(x) || double.IsInfinity(y)
+                    return y == 0 || a.IsInfinite || b.IsInfinite
                         ? HclValue.Number(x / y)
                         : HclValue.Number(BinaryFloat.Divide(a.AsBinary(), b.AsBinary()));
                 }
@@ -77,7 +77,7 @@ internal static class Operators
                 {
                     // cty's Modulo: with an infinity it is the product (Inf × 0 panics: ModuloFunc's error); x % 0 is x.
                     double x = a.AsNumber(), y = b.AsNumber();
-                    if (double.IsInfinity(x) || double.IsInfinity(y))
+                    if (a.IsInfinite || b.IsInfinite)
                     {
                         return x == 0 || y == 0
                             ? throw Error("Operation failed", "Error during operation: can't use modulo with zero and infinity.", binary.Range)
@@ -89,7 +89,7 @@ internal static class Operators
                         return a;
                     }
 
-                    return a.TryGetExact(out var ex) && b.TryGetExact(out var ey) ? HclValue.Exact(ex % ey) : HclValue.Number(x % y);
+                    return a.TryGetExact(out var ex) && b.TryGetExact(out var ey) ? HclValue.Exact(ex % ey) : HclValue.Number(BinaryFloat.Modulo(a.AsBinary(), b.AsBinary()));
                 }
 
             case BinaryOperator.LessThan: return HclValue.Bool(HclValue.CompareNumbers(a, b) < 0);
@@ -98,6 +98,10 @@ internal static class Operators
             default: return HclValue.Bool(HclValue.CompareNumbers(a, b) >= 0);
         }
     }
+
+    // A number's double for the infinity rules: a finite number beyond a double's range (1e400) stays finite.
+    private static double Finite(HclValue number) =>
+        number.IsInfinite || double.IsFinite(number.AsNumber()) ? number.AsNumber() : Math.CopySign(double.MaxValue, number.AsNumber());
 
     // cty's Add/Subtract/Multiply with an infinity (big.Float): the NaN cases panic and the functions report them.
     private static HclValue Infinite(BinaryExpression binary, double x, double y)

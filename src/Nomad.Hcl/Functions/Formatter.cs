@@ -79,9 +79,12 @@ internal static class Formatter
 
             string text;
             highest = Math.Max(highest, next + 1);
+            var numeric = verb is 'b' or 'd' or 'o' or 'x' or 'X' or 'e' or 'E' or 'f' or 'g' or 'G';
             try
             {
-                text = Verb(verb, args[next++], precision, flags.Contains('#', StringComparison.Ordinal));
+                text = numeric
+                    ? NumberVerbs.Format(verb, Converter.Convert(NotNull(args[next++]), HclType.Number), flags, width, precision)
+                    : Verb(verb, args[next++], precision, flags.Contains('#', StringComparison.Ordinal));
             }
             catch (ConversionException e)
             {
@@ -92,21 +95,11 @@ internal static class Formatter
                 throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {offset}: {e.Message}");
             }
 
-            if (width > text.Length)
+            // cty's formatPadWidth for the other verbs: spaces (zeros with '0') to the width, on the right with '-'.
+            if (!numeric && width > text.Length)
             {
-                text = flags.Contains('-', StringComparison.Ordinal) ? text.PadRight(width)
-                    : flags.Contains('0', StringComparison.Ordinal) && verb is 'd' or 'f' ? text.PadLeft(width, '0')
-                    : text.PadLeft(width);
-            }
-
-            if (flags.Contains(' ', StringComparison.Ordinal) && !flags.Contains('+', StringComparison.Ordinal) && verb is 'd' or 'f' or 'e' or 'E' or 'g' or 'G' && !text.StartsWith('-'))
-            {
-                text = " " + text;
-            }
-
-            if (flags.Contains('+', StringComparison.Ordinal) && verb is 'd' or 'f' && !text.StartsWith('-'))
-            {
-                text = "+" + text;
+                var pad = flags.Contains('0', StringComparison.Ordinal) ? '0' : ' ';
+                text = flags.Contains('-', StringComparison.Ordinal) ? text.PadRight(width, pad) : text.PadLeft(width, pad);
             }
 
             sb.Append(text);
@@ -121,15 +114,16 @@ internal static class Formatter
         return sb.ToString();
     }
 
-    private static string Verb(char verb, HclValue value, int precision, bool alternate)
+    private static string Verb(char verb, HclValue value, int precision, bool sharp)
     {
         switch (verb)
         {
             case 'v':
-                return value.IsNull ? "null" : value.Type.Kind switch
+                // %#v is always JSON; %v writes strings as they are and numbers as %g.
+                return value.IsNull ? "null" : sharp ? JsonFunctions.Encode(value) : value.Type.Kind switch
                 {
                     HclTypeKind.String => value.AsString(),
-                    HclTypeKind.Number => HclValue.FormatNumber(value.AsNumber()),
+                    HclTypeKind.Number => NumberVerbs.Shortest(value),
                     HclTypeKind.Bool => value.AsBool() ? "true" : "false",
                     _ => JsonFunctions.Encode(value),
                 };
@@ -143,53 +137,6 @@ internal static class Formatter
                 return JsonFunctions.Encode(Converter.Convert(NotNull(value), HclType.String));
             case 't':
                 return Converter.Convert(NotNull(value), HclType.Bool).AsBool() ? "true" : "false";
-            case 'd':
-                {
-                    var n = Converter.Convert(NotNull(value), HclType.Number).AsNumber();
-                    if (n != Math.Floor(n))
-                    {
-                        throw new FunctionException("an integer is required");
-                    }
-
-                    return MinimumDigits(HclValue.FormatNumber(n), precision);
-                }
-
-            case 'f':
-                return Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString("F" + (precision < 0 ? 6 : precision), CultureInfo.InvariantCulture);
-            case 'e' or 'E':
-                {
-                    var text = Converter.Convert(NotNull(value), HclType.Number).AsNumber().ToString((precision < 0 ? "0.000000" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
-                    return verb == 'E' ? text.ToUpperInvariant() : text;
-                }
-
-            case 'g' or 'G':
-                {
-                    var text = HclValue.FormatNumber(Converter.Convert(NotNull(value), HclType.Number).AsNumber());
-                    return verb == 'G' ? text.ToUpperInvariant() : text;
-                }
-
-            case 'x' or 'X' or 'o' or 'b':
-                {
-                    // cty converts the value to a number first (no hex of strings); Go writes a sign and the magnitude.
-                    var number = Converter.Convert(NotNull(value), HclType.Number).AsNumber();
-                    if (number != Math.Floor(number))
-                    {
-                        throw new FunctionException("an integer is required");
-                    }
-
-                    var magnitude = (ulong)Math.Abs(number);
-                    var digits = verb switch
-                    {
-                        'x' => magnitude.ToString("x", CultureInfo.InvariantCulture),
-                        'X' => magnitude.ToString("X", CultureInfo.InvariantCulture),
-                        'o' => Convert.ToString((long)magnitude, 8),
-                        _ => Convert.ToString((long)magnitude, 2),
-                    };
-                    digits = MinimumDigits(digits, precision);
-                    var prefix = !alternate ? "" : verb switch { 'x' => "0x", 'X' => "0X", 'o' => "0", _ => "0b" };
-                    return (number < 0 ? "-" : "") + prefix + digits;
-                }
-
             default:
                 throw new FunctionException($"unsupported format verb %{verb}");
         }
@@ -227,13 +174,6 @@ internal static class Formatter
     }
 
     // Go's precision on an integer verb: at least that many digits.
-    private static string MinimumDigits(string text, int precision)
-    {
-        var negative = text.StartsWith('-');
-        var digits = negative ? text[1..] : text;
-        return precision > digits.Length ? (negative ? "-" : "") + digits.PadLeft(precision, '0') : text;
-    }
-
     private static HclValue NotNull(HclValue value) =>
         value.IsNull ? throw new FunctionException("null value cannot be formatted") : value;
 }

@@ -189,7 +189,7 @@ internal sealed class GoJsonDecoder
                 Literal("null");
                 return HclValue.Null;
             case '-' or (>= '0' and <= '9'):
-                return HclValue.Number(ReadNumber());
+                return ReadNumber();
             default:
                 throw new FunctionException("invalid character " + QuoteChar(c) + " looking for beginning of value");
         }
@@ -208,7 +208,8 @@ internal sealed class GoJsonDecoder
         }
     }
 
-    private double ReadNumber()
+    // cty's JSON decoding reads a number's text with ParseNumberVal: exact, 512 bits where a decimal cannot hold it.
+    private HclValue ReadNumber()
     {
         var start = _position;
         if (_text[_position] == '-')
@@ -261,7 +262,9 @@ internal sealed class GoJsonDecoder
             Digits();
         }
 
-        return double.Parse(_text.AsSpan(start, _position - start), NumberStyles.Float, CultureInfo.InvariantCulture);
+        var negative = _text[start] == '-';
+        var value = HclValue.ParseNumber(_text[(negative ? start + 1 : start).._position]);
+        return negative ? value.Negate() : value;
     }
 
     private void Digits()

@@ -40,13 +40,12 @@ internal static class JsonFunctions
                 WriteString(sb, value.AsString());
                 break;
             case HclTypeKind.Number:
-                var number = value.AsNumber();
-                if (double.IsInfinity(number))
+                if (value.IsInfinite)
                 {
                     throw new FunctionException("cannot serialize infinity as JSON");
                 }
 
-                sb.Append(YamlEmitter.PlainDecimal(number));
+                sb.Append(value.NumberText());
                 break;
             case HclTypeKind.Bool:
                 sb.Append(value.AsBool() ? "true" : "false");

@@ -310,7 +310,7 @@ internal static partial class YamlDecoder
                 case '.':
                     if (ParseNumber(source) is { } dotted)
                     {
-                        return HclValue.Number(dotted);
+                        return dotted;
                     }
 
                     break;
@@ -322,7 +322,7 @@ internal static partial class YamlDecoder
 
                     if (ParseNumber(source) is { } number)
                     {
-                        return HclValue.Number(number);
+                        return number;
                     }
 
                     if (tag.Length == 0 && IntegerLike().IsMatch(source))
@@ -348,8 +348,8 @@ internal static partial class YamlDecoder
                     ? flag
                     : throw new FunctionException($"cannot parse {CryptoFunctions.GoQuote(source)} as {tag}");
             case IntTag or FloatTag:
-                return HclValue.Number(ParseInteger(source.Replace("_", "", StringComparison.Ordinal))
-                    ?? throw new FunctionException($"cannot parse {CryptoFunctions.GoQuote(source)} as {tag}"));
+                return ParseInteger(source.Replace("_", "", StringComparison.Ordinal))
+                    ?? throw new FunctionException($"cannot parse {CryptoFunctions.GoQuote(source)} as {tag}");
             case TimestampTag:
                 return HclValue.String(ParseTimestamp(source) ?? throw new FunctionException($"cannot parse {CryptoFunctions.GoQuote(source)} as {tag}"));
             case NullTag:
@@ -379,7 +379,7 @@ internal static partial class YamlDecoder
     };
 
     // cty.ParseNumberVal: Go's big.ParseFloat in base 10 (digits, one point, e/E exponent, or inf).
-    private static double? ParseNumber(string text)
+    private static HclValue? ParseNumber(string text)
     {
         var body = text.Length > 0 && text[0] is '+' or '-' ? text[1..] : text;
         var i = 0;
@@ -431,11 +431,23 @@ internal static partial class YamlDecoder
             return null;
         }
 
-        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        // The value at cty's precision (exact where a decimal holds it, else 512 bits), signed as written.
+        var magnitude = body.StartsWith('.') ? "0" + body : body;
+        HclValue value;
+        try
+        {
+            value = HclValue.ParseNumber(magnitude);
+        }
+        catch (FormatException)
+        {
+            value = HclValue.Number(double.Parse(magnitude, NumberStyles.Float, CultureInfo.InvariantCulture));
+        }
+
+        return text.StartsWith('-') ? value.Negate() : value;
     }
 
     // cty.ParseNumberVal, then Go's strconv.ParseInt/ParseUint with base 0 (0x, 0o, 0b, leading 0 octal), 64 bits.
-    private static double? ParseInteger(string text)
+    private static HclValue? ParseInteger(string text)
     {
         if (ParseNumber(text) is { } number)
         {
@@ -491,12 +503,12 @@ internal static partial class YamlDecoder
         if (negative)
         {
             value = -value;
-            return value >= long.MinValue ? (double)value : null;
+            return value >= long.MinValue ? HclValue.Number(BinaryFloat.FromInteger(value)) : null;
         }
 
         // A leading "+" is accepted by ParseInt only (int64 range); ParseUint takes the full uint64 range.
         var limit = text.StartsWith('+') ? long.MaxValue : (System.Numerics.BigInteger)ulong.MaxValue;
-        return value <= limit ? (double)value : null;
+        return value <= limit ? HclValue.Number(BinaryFloat.FromInteger(value)) : null;
     }
 
     // parseTimestamp: Go's time.Parse with "2006-1-2T15:4:5.999999999Z07:00" (T or t), "2006-1-2 15:4:5.999999999"

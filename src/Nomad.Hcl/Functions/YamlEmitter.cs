@@ -63,7 +63,7 @@ internal sealed class YamlEmitter
                 Scalar(text, text.Contains('\n', StringComparison.Ordinal) ? Style.Literal : Style.DoubleQuoted, root, simpleKey);
                 break;
             case HclTypeKind.Number:
-                Scalar(NumberText(value.AsNumber()), Style.Plain, root, simpleKey);
+                Scalar(NumberText(value), Style.Plain, root, simpleKey);
                 break;
             case HclTypeKind.Bool:
                 Scalar(value.AsBool() ? "true" : "false", Style.Plain, root, simpleKey);
@@ -426,62 +426,20 @@ internal sealed class YamlEmitter
     }
 
     // big.Float.Text('f', -1): the shortest decimal, never an exponent; infinities as go-cty-yaml spells them.
-    private static string NumberText(double number)
+    private static string NumberText(HclValue value)
     {
-        if (double.IsPositiveInfinity(number))
+        var number = value.AsDouble();
+        if (value.IsInfinite && number > 0)
         {
             return "+.Inf";
         }
 
-        if (double.IsNegativeInfinity(number))
+        if (value.IsInfinite && number < 0)
         {
             return "-.Inf";
         }
 
-        return PlainDecimal(number);
+        return value.NumberText();
     }
 
-    /// <summary>A double's shortest round-trip digits written without an exponent.</summary>
-    internal static string PlainDecimal(double number)
-    {
-        // Whole numbers are written exactly (as cty keeps integers exact); others by their shortest digits.
-        if (number == Math.Floor(number) && Math.Abs(number) < 1e21)
-        {
-            return number.ToString("F0", CultureInfo.InvariantCulture);
-        }
-
-        var r = number.ToString("R", CultureInfo.InvariantCulture);
-        var e = r.IndexOfAny(['E', 'e']);
-        if (e < 0)
-        {
-            return r;
-        }
-
-        var exponent = int.Parse(r.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var mantissa = r[..e];
-        var negative = mantissa.StartsWith('-');
-        if (negative)
-        {
-            mantissa = mantissa[1..];
-        }
-
-        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
-        var digits = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
-        var pointAt = (dot < 0 ? mantissa.Length : dot) + exponent;
-        string result;
-        if (pointAt <= 0)
-        {
-            result = "0." + new string('0', -pointAt) + digits;
-        }
-        else if (pointAt >= digits.Length)
-        {
-            result = digits + new string('0', pointAt - digits.Length);
-        }
-        else
-        {
-            result = digits[..pointAt] + "." + digits[pointAt..];
-        }
-
-        return negative ? "-" + result : result;
-    }
 }

@@ -69,6 +69,11 @@ public static class JobsApi
             return method == "GET" ? JobReads.JobEvaluationsAsync(context, state, evaluationsId, ct) : Task.FromResult(NomadResults.Error(405, InvalidMethod));
         }
 
+        if (TrimSuffix(path, "/allocations") is { } allocationsId)
+        {
+            return method == "GET" ? AllocationsApi.JobAllocationsAsync(context, state, allocationsId, ct) : Task.FromResult(NomadResults.Error(405, InvalidMethod));
+        }
+
         if (TrimSuffix(path, "/summary") is { } summaryId)
         {
             return JobReads.SummaryAsync(context, state, summaryId, ct);

@@ -15,8 +15,8 @@ internal static class ConnectAdmission
     private const string BootstrapPath = "${NOMAD_SECRETS_DIR}/envoy_bootstrap.json";
     private static readonly string[] GatewayPrefixes = ["connect-ingress", "connect-terminating", "connect-mesh"];
 
-    /// <summary>Mutates <paramref name="group"/>; the mutator's error text (as the register answers it), or null.</summary>
-    public static string? Mutate(JsonObject group)
+    /// <summary>Mutates <paramref name="group"/> of <paramref name="job"/>; the mutator's error text (as the register answers it), or null.</summary>
+    public static string? Mutate(JsonObject job, JsonObject group)
     {
         var networks = Objs(group, "Networks");
         if (networks.Count == 0)
@@ -32,6 +32,13 @@ internal static class ConnectAdmission
             }
 
             var name = Str(service, "Name");
+            if (Obj(connect, "SidecarService") is not null || (!Bool(connect["Native"]) && Obj(connect, "Gateway") is not null))
+            {
+                // Sidecar and gateway service names are interpolated (their tasks are named after them); native ones not.
+                name = ConnectServiceNames.Interpolate(name, job, group);
+                service["Name"] = name;
+            }
+
             if (Obj(connect, "SidecarService") is { } sidecarService)
             {
                 Sidecar(group, service, connect, sidecarService, name);
@@ -160,7 +167,7 @@ internal static class ConnectAdmission
     private static bool HasUppercase(string name) => name.Any(c => char.ToLowerInvariant(c) != c);
 
     // groupConnectNetworkModeValidate.
-    private static string? NetworkMode(JsonObject group, string prefix, bool allowHost)
+    internal static string? NetworkMode(JsonObject group, string prefix, bool allowHost)
     {
         var networks = Objs(group, "Networks");
         if (networks.Count != 1)

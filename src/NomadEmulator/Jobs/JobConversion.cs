@@ -44,7 +44,7 @@ internal static class JobConversion
         };
         foreach (var group in Objs(job, "TaskGroups"))
         {
-            if (Group(group, Str(job, "Name"), Str(job, "Namespace")) is { } error)
+            if (Group(job, group, Str(job, "Name"), Str(job, "Namespace")) is { } error)
             {
                 return (job, error);
             }
@@ -52,7 +52,7 @@ internal static class JobConversion
         return (job, null);
     }
 
-    private static string? Group(JsonObject group, string jobName, string jobNamespace)
+    private static string? Group(JsonObject job, JsonObject group, string jobName, string jobNamespace)
     {
         Default(group, "PreventRescheduleOnLost", false);
         foreach (var network in Objs(group, "Networks"))
@@ -73,9 +73,14 @@ internal static class JobConversion
             }
         }
         // jobConnectHook runs before the implied constraints, so the tasks it adds count for them.
-        if (ConnectAdmission.Mutate(group) is { } error)
+        if (ConnectAdmission.Mutate(job, group) is { } error)
         {
             return error;
+        }
+        // jobExposeCheckHook, the next mutator (taken group by group here: see ExposeCheckAdmission).
+        if (ExposeCheckAdmission.Mutate(group) is { } exposeError)
+        {
+            return exposeError;
         }
         var tasks = Objs(group, "Tasks");
         ImpliedConstraints(group, services, tasks);

@@ -20,6 +20,11 @@ internal static class JobValidator
         {
             errors.Add(connectError);
         }
+        // jobExposeCheckHook.Validate follows it (its first error only).
+        if (ExposeCheckAdmission.Validate(job) is { } exposeError)
+        {
+            errors.Add(exposeError);
+        }
         // jobVaultHook.Validate runs before jobValidate: a default server has no Vault cluster enabled.
         if (Objs(job, "TaskGroups").SelectMany(g => Objs(g, "Tasks")).Select(t => Obj(t, "Vault")).FirstOrDefault(v => v is not null) is { } vault)
         {
@@ -200,11 +205,19 @@ internal static class JobValidator
         {
             errors.Add($"Task group {Str(group, "Name")} must have at least one main task");
         }
+        if (MultiError.Format(GroupNetworkValidator.Networks(group)) is { } networkError)
+        {
+            errors.Add($"Task group network validation failed: {networkError}");
+        }
         var providers = Objs(group, "Services").Concat(tasks.SelectMany(t => Objs(t, "Services"))).Select(s => Str(s, "Provider")).Distinct(StringComparer.Ordinal).Count();
         if (providers > 1)
         {
             var inner = MultiError.Format(["Multiple service providers used: task group services must use the same provider"]);
             errors.Add($"Task group service validation failed: {inner}");
+        }
+        if (MultiError.Format(GroupNetworkValidator.ScriptChecks(group)) is { } scriptError)
+        {
+            errors.Add($"Task group service check validation failed: {scriptError}");
         }
         foreach (var task in tasks)
         {

@@ -34,6 +34,9 @@ public sealed class EmulatorState
     /// <summary>Jobs, their versions, evaluations and deployments.</summary>
     public JobsTable Jobs { get; } = new();
 
+    /// <summary>Allocations placed for jobs (lazily, see <see cref="AllocationsTable"/>).</summary>
+    public AllocationsTable Allocations { get; } = new();
+
     /// <summary>ACL policies and tokens.</summary>
     public AclTable Acl { get; }
 

@@ -31,6 +31,9 @@ internal static class ControllerPermissions
     /// <summary>Plans, registers and stops jobs.</summary>
     public const string SubmitJob = "submit-job";
 
+    /// <summary>Restarts allocations in place (<c>nomad-gitops restart job</c>).</summary>
+    public const string AllocLifecycle = "alloc-lifecycle";
+
     /// <summary>The table, in the order the controller first needs each call.</summary>
     public static IReadOnlyList<ControllerPermission> All { get; } =
     [
@@ -64,5 +67,9 @@ internal static class ControllerPermissions
             "nomad/job_endpoint.go Job.Register: AllowNsOp(submit-job); volumes, CSI plugins and policy override need more, which the controller's jobs must not use"),
         new("DELETE /v1/job/:id", PermissionScope.ManagedNamespaces, SubmitJob, "deregister-job (Nomad 2.x)",
             "nomad/job_endpoint.go Job.Deregister: AllowNsOpAnyOf(submit-job, purge-job, deregister-job when not purging)"),
+        new("GET /v1/job/:id/allocations", PermissionScope.ManagedNamespaces, ReadJob, null,
+            "nomad/job_endpoint.go Job.Allocations: AllowNsOp(read-job); used by 'nomad-gitops restart job'"),
+        new("PUT /v1/client/allocation/:id/restart", PermissionScope.ManagedNamespaces, AllocLifecycle, null,
+            "nomad/client_alloc_endpoint.go ClientAllocations.Restart: AllowNsOp(alloc-lifecycle) on the allocation's namespace; used by 'nomad-gitops restart job' only"),
     ];
 }

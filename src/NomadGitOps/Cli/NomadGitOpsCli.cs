@@ -25,6 +25,7 @@ internal static class NomadGitOpsCli
             DeleteCommand.Create(stdout, stderr),
             BootstrapCommand.Create(stdout, stderr),
             CreateCommand.Create(stdout, stderr, TimeProvider.System),
+            RestartCommand.Create(stdout, stderr, TimeProvider.System),
         };
 
     /// <summary>

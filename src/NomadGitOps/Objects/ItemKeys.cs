@@ -200,6 +200,12 @@ internal static class ItemKeys
     /// <summary>The live job's <c>Version</c> after our last apply.</summary>
     public const string StatusJobVersion = "status_job_version";
 
+    /// <summary>When <c>nomad-gitops restart job</c> last rolled the job's allocations (RFC 3339, UTC; owned by that verb).</summary>
+    public const string StatusLastRestartAt = "status_last_restart_at";
+
+    /// <summary>What that restart did: how many allocations of which job version were restarted (owned by that verb).</summary>
+    public const string StatusLastRestart = "status_last_restart";
+
     /// <summary>The evaluation of the last register.</summary>
     public const string StatusEvalId = "status_eval_id";
 

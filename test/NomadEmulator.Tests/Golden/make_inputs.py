@@ -119,6 +119,22 @@ def x_sidecar_resources(j): j["TaskGroups"][0]["Services"][0]["Connect"]["Sideca
 def x_listener_added(j):
     ingress = j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Ingress"]
     ingress["Listeners"].append({"Port": 9090, "Protocol": "http", "Services": [{**copy.deepcopy(ingress["Listeners"][0]["Services"][0]), "Name": "web"}]})
+def x_interpolated_name(j):
+    j["Meta"] = {"tier": "gold", "Zone": "a", "zone": "b"}
+    j["TaskGroups"][0]["Meta"] = {"tier": "silver"}
+    j["TaskGroups"][0]["Services"][0]["Name"] = "${NOMAD_JOB_NAME}-${NOMAD_GROUP_NAME}-${NOMAD_META_TIER}-${NOMAD_META_zone}-${NOMAD_ALLOC_INDEX}-${NOMAD_REGION}"
+def x_interpolated_name_unset(j):
+    x_interpolated_name(j)
+    j["TaskGroups"][0]["Services"][0]["Name"] = "${NOMAD_META_Zone}-${NOMAD_JOB_ID}${NOMAD_NAMESPACE}${NOMAD_NOPE}${JOB}"
+def x_expose_check(j):
+    # full API-shaped checks (every field, as the register of a parsed job sends them)
+    template = tg(jobs["base"], "frontend")["Services"][0]["Checks"][0]
+    def check(**fields):
+        c = copy.deepcopy(template); c.update(fields); return c
+    j["TaskGroups"][0]["Services"][0]["Checks"] = [
+        check(Name="", Type="http", Path="/health", Expose=True, Interval=10000000000, Timeout=2000000000),
+        check(Name="ready", Type="grpc", Path="/ready", Expose=True, Interval=5000000000, Timeout=1000000000, Header={"X-B": ["2"], "X-A": ["1", "3"]}),
+    ]
 def x_connect_timeout(j): j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]["Proxy"]["ConnectTimeout"] = 3000000000
 def x_count(j): j["TaskGroups"][0]["Count"] = 3
 
@@ -212,6 +228,9 @@ changes = {
     "new_connect_sidecar": ("connect-sidecar", None, c_unchanged),
     "new_connect_custom": ("connect-custom", None, c_unchanged),
     "new_connect_native": ("connect-native", None, c_unchanged),
+    "new_connect_sidecar_interpolated": ("connect-sidecar", None, x_interpolated_name),
+    "new_connect_expose_check": ("connect-sidecar", None, x_expose_check),
+    "new_gateway_terminating_interpolated": ("gateway-terminating", None, x_interpolated_name),
     "new_gateway_ingress": ("gateway-ingress", None, c_unchanged),
     "new_gateway_ingress_host": ("gateway-ingress-host", None, c_unchanged),
     "new_gateway_terminating": ("gateway-terminating", None, c_unchanged),
@@ -278,8 +297,15 @@ def w_cron(j): j["Periodic"]["Spec"] = "0 3 * * *"; j["Periodic"]["Specs"] = Non
 def w_auto_promote(j): tg(j, "api")["Update"]["AutoPromote"] = True; j["TaskGroups"].append({**copy.deepcopy(tg(j, "api")), "Name": "api2"}); tg(j, "api2")["Update"]["AutoPromote"] = False; tg(j, "api2")["Scaling"] = None
 def w_memory_max(j): task(j, "frontend", "app")["Resources"]["MemoryMaxMB"] = 512
 
+def v_duplicate_port_label(j): tg(j, "frontend")["Networks"][0]["ReservedPorts"] = [{"Label": "http", "Value": 9000, "To": 0, "HostNetwork": "", "IgnoreCollision": False}]
+def v_static_port_collision(j): tg(j, "frontend")["Networks"][0]["ReservedPorts"] = [{"Label": "a", "Value": 9000, "To": 0, "HostNetwork": "", "IgnoreCollision": False}, {"Label": "b", "Value": 9000, "To": 0, "HostNetwork": "", "IgnoreCollision": False}]
+def v_script_check_group(j): tg(j, "frontend")["Services"][0]["Checks"][0].update({"Type": "script", "Command": "/bin/true", "Path": ""})
+
 validates = {
     "valid_base": ("base", lambda j: None),
+    "duplicate_port_label": ("base", v_duplicate_port_label),
+    "static_port_collision": ("base", v_static_port_collision),
+    "script_check_without_task": ("base", v_script_check_group),
     "valid_batch": ("batch", lambda j: None),
     "valid_system": ("system", lambda j: None),
     "valid_periodic": ("periodic", lambda j: None),
@@ -337,6 +363,9 @@ validates = {
     "connect_native_missing_task": ("connect-native", lambda j: j["TaskGroups"][0]["Services"][0].update({"TaskName": "nope"})),
     "connect_mesh_without_port": ("gateway-mesh", lambda j: j["TaskGroups"][0]["Services"][0].update({"PortLabel": ""})),
     "valid_connect_custom": ("connect-custom", lambda j: None),
+    "connect_interpolated_name_unset": ("connect-sidecar", x_interpolated_name_unset),
+    "expose_check_without_sidecar": ("base", lambda j: tg(j, "frontend")["Services"][0]["Checks"][0].update({"Expose": True})),
+    "expose_check_host_network": ("connect-sidecar", lambda j: (x_expose_check(j), j["TaskGroups"][0]["Networks"][0].update({"Mode": "host"}))),
     "vault_not_enabled": ("base", lambda j: task(j, "frontend", "app").update({"Vault": {"Policies": ["web"]}})),
     "multiregion_unlicensed": ("base", lambda j: j.update({"Multiregion": {"Regions": [{"Name": "east", "Datacenters": ["dc1"]}]}})),
     "multiregion_without_regions": ("base", lambda j: j.update({"Multiregion": {"Strategy": {"MaxParallel": 1}}})),

@@ -18,7 +18,7 @@ public sealed class PolicyCommandTests
             # Objects: variables under nomad-gitops/v1/ in namespace default.
             # Jobs managed in: default.
             namespace "default" {
-              capabilities = ["list-jobs", "parse-job", "read-job", "submit-job"]
+              capabilities = ["alloc-lifecycle", "list-jobs", "parse-job", "read-job", "submit-job"]
 
               variables {
                 path "nomad-gitops/v1/*" {
@@ -38,9 +38,9 @@ public sealed class PolicyCommandTests
         exit.ShouldBe(ExitCodes.Ok);
         var rules = PolicyParser.Parse(stdout);
         rules.Select(r => r.Name).ShouldBe(["gitops", "*"]);
-        rules[0].Capabilities.ShouldBe(["list-jobs", "parse-job", "read-job", "submit-job"], ignoreOrder: true);
+        rules[0].Capabilities.ShouldBe(["alloc-lifecycle", "list-jobs", "parse-job", "read-job", "submit-job"], ignoreOrder: true);
         rules[0].VariablePaths.Single().PathSpec.ShouldBe("ops/gitops/*");
-        rules[1].Capabilities.ShouldBe(["list-jobs", "parse-job", "read-job", "submit-job"], ignoreOrder: true);
+        rules[1].Capabilities.ShouldBe(["alloc-lifecycle", "list-jobs", "parse-job", "read-job", "submit-job"], ignoreOrder: true);
         rules[1].VariablePaths.ShouldBeEmpty();
     }
 
