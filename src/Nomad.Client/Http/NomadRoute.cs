@@ -2,12 +2,12 @@ namespace Nomad.Client;
 
 /// <summary>
 /// The route template of a request path, as Nomad's HTTP server registers its handlers (<c>command/agent/http.go</c>):
-/// <c>/v1/var/</c> and <c>/v1/job/</c> and <c>/v1/deployment/</c> take the rest of the path as an ID, everything else
+/// <c>/v1/var/</c>, <c>/v1/job/</c>, <c>/v1/deployment/</c> and the allocation routes take an ID segment, everything else
 /// this client calls is a fixed path.
 /// </summary>
 internal static class NomadRoute
 {
-    /// <summary>The template of <paramref name="path"/> (no query string): IDs become <c>:path</c>, <c>:job_id</c>, <c>:deployment_id</c>.</summary>
+    /// <summary>The template of <paramref name="path"/> (no query string): IDs become <c>:path</c>, <c>:job_id</c>, <c>:deployment_id</c>, <c>:alloc_id</c>.</summary>
     public static string Template(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -19,6 +19,15 @@ internal static class NomadRoute
         if (path.StartsWith("/v1/deployment/", StringComparison.Ordinal))
         {
             return "/v1/deployment/:deployment_id";
+        }
+
+        if (path.StartsWith("/v1/allocation/", StringComparison.Ordinal) || path.StartsWith("/v1/client/allocation/", StringComparison.Ordinal))
+        {
+            // An allocation ID is one segment; a client endpoint's action (restart, stop…) follows it.
+            var prefix = path.StartsWith("/v1/client/", StringComparison.Ordinal) ? "/v1/client/allocation/" : "/v1/allocation/";
+            var rest = path[prefix.Length..];
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            return slash < 0 ? prefix + ":alloc_id" : prefix + ":alloc_id/" + Sanitize(rest[(slash + 1)..]);
         }
 
         if (path.StartsWith("/v1/job/", StringComparison.Ordinal))

@@ -54,6 +54,8 @@ public sealed class RequestObserverTests
     [InlineData("a job's plan", "/v1/job/web/plan", "/v1/job/:job_id/plan")]
     [InlineData("a job's deployments", "/v1/job/web/deployments", "/v1/job/:job_id/deployments")]
     [InlineData("a deployment", "/v1/deployment/5c1e", "/v1/deployment/:deployment_id")]
+    [InlineData("an allocation", "/v1/allocation/8ba85cef-1b6a-4e3c-9f0d-2b7c1d1e2f3a", "/v1/allocation/:alloc_id")]
+    [InlineData("an allocation's restart", "/v1/client/allocation/8ba85cef-1b6a-4e3c-9f0d-2b7c1d1e2f3a/restart", "/v1/client/allocation/:alloc_id/restart")]
     [InlineData("the variable list", "/v1/vars", "/v1/vars")]
     [InlineData("the parse endpoint", "/v1/jobs/parse", "/v1/jobs/parse")]
     [InlineData("an unexpected path", "/v1/weird path", "other")]
