@@ -24,7 +24,8 @@ public sealed class NomadClient : IDisposable
             : new HttpClient(handler, disposeHandler: false);
         http.Timeout = Timeout.InfiniteTimeSpan;
         _transport = new NomadTransport(options, endpoint, http, ownsHttp: true, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System);
-        (Variables, Jobs, Deployments, Status) = (new(_transport), new(_transport), new(_transport), new(_transport));
+        (Variables, Jobs, Deployments, Status, Acl) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
+        Authentication = Authenticate(_transport, Acl, Status, logger, timeProvider);
     }
 
     /// <summary>
@@ -37,7 +38,8 @@ public sealed class NomadClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         var endpoint = NomadEndpoint.Parse(options.Address);
         _transport = new NomadTransport(options, endpoint, httpClient, ownsHttp: false, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System);
-        (Variables, Jobs, Deployments, Status) = (new(_transport), new(_transport), new(_transport), new(_transport));
+        (Variables, Jobs, Deployments, Status, Acl) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
+        Authentication = Authenticate(_transport, Acl, Status, logger, timeProvider);
     }
 
     /// <summary>The options in force.</summary>
@@ -55,6 +57,24 @@ public sealed class NomadClient : IDisposable
     /// <summary>Leader and agent status.</summary>
     public StatusClient Status { get; }
 
+    /// <summary>ACL login.</summary>
+    public AclClient Acl { get; }
+
+    /// <summary>How the client authenticates: decided on the first request, the exchanged token renewed (<see cref="IdentityExchange"/>).</summary>
+    public IdentityExchange Authentication { get; }
+
     /// <inheritdoc />
-    public void Dispose() => _transport.Dispose();
+    public void Dispose()
+    {
+        Authentication.Dispose();
+        _transport.Dispose();
+    }
+
+    private static IdentityExchange Authenticate(NomadTransport transport, AclClient acl, StatusClient status, ILogger? logger, TimeProvider? time)
+    {
+        var exchange = new IdentityExchange(transport, acl, status, time ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance);
+        transport.BeforeSend = exchange.EnsureAsync;
+        transport.RefreshOnForbidden = exchange.RefreshAsync;
+        return exchange;
+    }
 }
