@@ -24,7 +24,7 @@ public sealed class NomadClient : IDisposable
             : new HttpClient(handler, disposeHandler: false);
         http.Timeout = Timeout.InfiniteTimeSpan;
         _transport = new NomadTransport(options, endpoint, http, ownsHttp: true, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System);
-        (Variables, Jobs, Deployments, Status, Acl) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
+        (Variables, Jobs, Deployments, Status, Acl, Namespaces) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
         Authentication = Authenticate(_transport, Acl, Status, logger, timeProvider);
     }
 
@@ -38,7 +38,7 @@ public sealed class NomadClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         var endpoint = NomadEndpoint.Parse(options.Address);
         _transport = new NomadTransport(options, endpoint, httpClient, ownsHttp: false, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System);
-        (Variables, Jobs, Deployments, Status, Acl) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
+        (Variables, Jobs, Deployments, Status, Acl, Namespaces) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
         Authentication = Authenticate(_transport, Acl, Status, logger, timeProvider);
     }
 
@@ -57,8 +57,11 @@ public sealed class NomadClient : IDisposable
     /// <summary>Leader and agent status.</summary>
     public StatusClient Status { get; }
 
-    /// <summary>ACL login.</summary>
+    /// <summary>ACL login, policies, auth methods and binding rules.</summary>
     public AclClient Acl { get; }
+
+    /// <summary>Namespaces.</summary>
+    public NamespacesClient Namespaces { get; }
 
     /// <summary>How the client authenticates: decided on the first request, the exchanged token renewed (<see cref="IdentityExchange"/>).</summary>
     public IdentityExchange Authentication { get; }
