@@ -9,7 +9,7 @@ COPY . .
 RUN rid="linux-$( [ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64 )" \
  && dotnet publish src/NomadGitOps -c Release -r "$rid" --self-contained \
       -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
-      -p:DebugType=none -p:GenerateDocumentationFile=false -o /out
+      -p:DebugType=none -o /out
 
 FROM debian:bookworm-slim
 RUN apt-get update \

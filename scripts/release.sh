@@ -40,7 +40,7 @@ for rid in "${rids[@]}"; do
   # first start; the symbols stay out (DebugType=none). Native AOT is not used: see docs/install.md.
   dotnet publish src/NomadGitOps -c Release -r "$rid" --self-contained \
     -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
-    -p:DebugType=none -p:GenerateDocumentationFile=false \
+    -p:DebugType=none \
     -o "$work/publish-$rid" >"$work/publish-$rid.log" 2>&1 || { cat "$work/publish-$rid.log" >&2; exit 1; }
   mkdir -p "$stage"
   cp "$work/publish-$rid/nomad-gitops" "$stage/"
