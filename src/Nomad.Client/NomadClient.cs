@@ -25,7 +25,8 @@ public sealed class NomadClient : IDisposable
             : new HttpClient(handler, disposeHandler: false);
         http.Timeout = Timeout.InfiniteTimeSpan;
         _transport = new NomadTransport(options, endpoint, http, ownsHttp: true, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, observer);
-        (Variables, Jobs, Deployments, Status, Allocations) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
+        (Variables, Jobs, Deployments, Status, Allocations, Acl, Namespaces) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
+        Authentication = Authenticate(_transport, Acl, Status, logger, timeProvider);
     }
 
     /// <summary>
@@ -38,7 +39,8 @@ public sealed class NomadClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         var endpoint = NomadEndpoint.Parse(options.Address);
         _transport = new NomadTransport(options, endpoint, httpClient, ownsHttp: false, logger ?? (ILogger)NullLogger.Instance, timeProvider ?? TimeProvider.System, observer);
-        (Variables, Jobs, Deployments, Status, Allocations) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
+        (Variables, Jobs, Deployments, Status, Allocations, Acl, Namespaces) = (new(_transport), new(_transport), new(_transport), new(_transport), new(_transport), new(_transport), new(_transport));
+        Authentication = Authenticate(_transport, Acl, Status, logger, timeProvider);
     }
 
     /// <summary>The options in force.</summary>
@@ -59,6 +61,27 @@ public sealed class NomadClient : IDisposable
     /// <summary>Leader and agent status.</summary>
     public StatusClient Status { get; }
 
+    /// <summary>ACL login, policies, auth methods and binding rules.</summary>
+    public AclClient Acl { get; }
+
+    /// <summary>Namespaces.</summary>
+    public NamespacesClient Namespaces { get; }
+
+    /// <summary>How the client authenticates: decided on the first request, the exchanged token renewed (<see cref="IdentityExchange"/>).</summary>
+    public IdentityExchange Authentication { get; }
+
     /// <inheritdoc />
-    public void Dispose() => _transport.Dispose();
+    public void Dispose()
+    {
+        Authentication.Dispose();
+        _transport.Dispose();
+    }
+
+    private static IdentityExchange Authenticate(NomadTransport transport, AclClient acl, StatusClient status, ILogger? logger, TimeProvider? time)
+    {
+        var exchange = new IdentityExchange(transport, acl, status, time ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance);
+        transport.BeforeSend = exchange.EnsureAsync;
+        transport.RefreshOnForbidden = exchange.RefreshAsync;
+        return exchange;
+    }
 }

@@ -30,6 +30,13 @@ public sealed record EmulatorOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The Nomad release this emulator answers as (<c>/v1/agent/self</c> <c>config.Version.Version</c> and the member's
+    /// <c>build</c> tag). With ACLs on, it decides whether plan and parse take a workload identity as a token
+    /// (<see cref="Acl.WorkloadIdentityTokenBugs"/>).
+    /// </summary>
+    public string NomadVersion { get; init; } = "1.10.5";
+
     /// <summary>The region this emulated cluster answers for.</summary>
     public string Region { get; init; } = "global";
 

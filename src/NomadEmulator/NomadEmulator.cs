@@ -75,8 +75,10 @@ public sealed class NomadEmulator : IAsyncDisposable
         app.Use(calls.Middleware);
         EmulatorApi.Map(app, state, faults, calls);
         app.Use(faults.Middleware);
+        app.Use(Acl.WorkloadIdentityTokenBugs.Middleware(state));
         StatusApi.Map(app, state);
         AclApi.Map(app, state);
+        AclLoginApi.Map(app, state);
         VariablesApi.Map(app, state);
         NamespacesApi.Map(app, state);
         JobsApi.Map(app, state);

@@ -22,6 +22,9 @@ for (var i = 0; i < args.Length; i++)
         case "--unix-socket" when i + 1 < args.Length:
             options = options with { UnixSocketPath = args[++i] };
             break;
+        case "--nomad-version" when i + 1 < args.Length:
+            options = options with { NomadVersion = args[++i] };
+            break;
         case "--deployment-duration" when i + 1 < args.Length && GoDuration.TryParse(args[i + 1], out var duration):
             options = options with { DeploymentDuration = duration };
             i++;
@@ -34,6 +37,8 @@ for (var i = 0; i < args.Length; i++)
                   --acl                      require tokens; the management token is printed
                   --management-token T       secret ID of the management token (with --acl)
                   --unix-socket PATH         also serve on this unix socket (as a task's api.sock)
+                  --nomad-version V          the Nomad release to answer as (default 1.10.5; plan takes a
+                                             workload identity from 2.0.4, parse from 1.11.1)
                   --deployment-duration D    how long deployments run before they finish (Go duration, default 2s)
                 """);
             return 0;

@@ -27,6 +27,13 @@ public sealed record NomadClientOptions
     /// </summary>
     public string? TokenFile { get; init; }
 
+    /// <summary>
+    /// A JWT auth method to exchange a workload identity for an ACL token through (<c>/v1/acl/login</c>) when the
+    /// cluster's plan or parse endpoints cannot take the identity (<see cref="IdentityExchange"/>). Not read from the
+    /// environment: the program using the client names it.
+    /// </summary>
+    public string? AuthMethod { get; init; }
+
     /// <summary>Namespace added to every request unless a call names another (<c>NOMAD_NAMESPACE</c>).</summary>
     public string? Namespace { get; init; }
 
@@ -119,7 +126,7 @@ public sealed record NomadClientOptions
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append(CultureInfo.InvariantCulture, $"Address = {RedactedAddress}");
-        builder.Append(CultureInfo.InvariantCulture, $", Token = {(Token is null ? "" : "[redacted]")}, TokenFile = {TokenFile}");
+        builder.Append(CultureInfo.InvariantCulture, $", Token = {(Token is null ? "" : "[redacted]")}, TokenFile = {TokenFile}, AuthMethod = {AuthMethod}");
         builder.Append(CultureInfo.InvariantCulture, $", Namespace = {Namespace}, Region = {Region}");
         builder.Append(CultureInfo.InvariantCulture, $", CaCert = {CaCert}, CaPath = {CaPath}, ClientCert = {ClientCert}, ClientKey = {ClientKey}");
         builder.Append(CultureInfo.InvariantCulture, $", TlsServerName = {TlsServerName}, SkipVerify = {SkipVerify}");

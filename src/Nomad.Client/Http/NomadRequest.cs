@@ -19,6 +19,12 @@ internal sealed record NomadRequest(HttpMethod Method, string Path)
     /// <summary>Error statuses returned to the caller instead of thrown (e.g. 404 on reads, 409 on CAS writes).</summary>
     public IReadOnlySet<HttpStatusCode> Expected { get; init; } = new HashSet<HttpStatusCode>();
 
+    /// <summary>True to send no <c>X-Nomad-Token</c> (a login, whose credential is in the body).</summary>
+    public bool WithoutToken { get; init; }
+
+    /// <summary>True for the calls authentication itself makes (version, login): no <see cref="IdentityExchange"/> check first.</summary>
+    public bool SkipAuthentication { get; init; }
+
     /// <summary>Extra time the request may take because Nomad holds it (blocking wait plus jitter).</summary>
     public TimeSpan BlockingAllowance { get; init; }
 }

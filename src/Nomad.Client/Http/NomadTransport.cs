@@ -46,6 +46,25 @@ internal sealed class NomadTransport : IDisposable
         }
     }
 
+    /// <summary>
+    /// What a <c>403</c> calls once per request, with the refused token, before giving up: returns a new token to retry with, or null. Unset, the
+    /// transport re-reads <see cref="NomadClientOptions.TokenFile"/>; an identity exchange sets it to log in again.
+    /// </summary>
+    public Func<string?, CancellationToken, Task<string?>>? RefreshOnForbidden { get; set; }
+
+    /// <summary>Runs before each request that is not <see cref="NomadRequest.SkipAuthentication"/> (the identity exchange).</summary>
+    public Func<CancellationToken, Task>? BeforeSend { get; set; }
+
+    /// <summary>The token sent now (null: none).</summary>
+    public string? Token => _token;
+
+    /// <summary>Replaces the token sent from the next request on (e.g. an ACL token from a login).</summary>
+    public void UseToken(string? token)
+    {
+        _redactor = new SecretRedactor(Options with { Token = token }, _endpoint.UserInfo);
+        _token = token;
+    }
+
     /// <summary>The options this transport was built from.</summary>
     public NomadClientOptions Options { get; }
 
@@ -118,6 +137,11 @@ internal sealed class NomadTransport : IDisposable
         var timeout = Options.RequestTimeout + request.BlockingAllowance;
         var isRead = request.Method == HttpMethod.Get;
         var tokenFileReread = false;
+        if (!request.SkipAuthentication && BeforeSend is { } before)
+        {
+            await before(ct).ConfigureAwait(false);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             string reason;
@@ -157,22 +181,20 @@ internal sealed class NomadTransport : IDisposable
                         return new NomadResponse(response.StatusCode, body, meta);
                     }
 
-                    if (response.StatusCode == HttpStatusCode.Forbidden && !tokenFileReread && Options.TokenFile is { } file)
+                    if (response.StatusCode == HttpStatusCode.Forbidden && !tokenFileReread && !request.WithoutToken
+                        && await FreshTokenAsync(ct).ConfigureAwait(false) is { } fresh)
                     {
-                        // A workload identity's token file may have been rewritten (a new allocation, a renewed identity).
+                        // A workload identity's token file may have been rewritten (a new allocation, a renewed
+                        // identity), or an exchanged token expired: retry once with the new token.
                         tokenFileReread = true;
-                        if (NomadClientOptions.ReadTokenFile(file) is { } fresh && fresh != _token)
+                        if (_logger.IsEnabled(LogLevel.Information))
                         {
-                            if (_logger.IsEnabled(LogLevel.Information))
-                            {
-                                _logger.LogInformation("Nomad {Method} {Path} was refused (403); retrying with the new token in {TokenFile}", method, request.Path, file);
-                            }
-
-                            _redactor = new SecretRedactor(Options with { Token = fresh }, _endpoint.UserInfo);
-                            _token = fresh;
-                            attempt--;
-                            continue;
+                            _logger.LogInformation("Nomad {Method} {Path} was refused (403); retrying once with a new token", method, request.Path);
                         }
+
+                        UseToken(fresh);
+                        attempt--;
+                        continue;
                     }
 
                     var text = _redactor.Redact(body.Trim());
@@ -246,7 +268,7 @@ internal sealed class NomadTransport : IDisposable
         }
 
         var message = new HttpRequestMessage(request.Method, new Uri(uri.ToString()));
-        if (_token is { } token)
+        if (_token is { } token && !request.WithoutToken)
         {
             message.Headers.Add("X-Nomad-Token", token);
         }
@@ -258,6 +280,18 @@ internal sealed class NomadTransport : IDisposable
         }
 
         return message;
+    }
+
+    // The token to retry a refused request with: the refresher's, else the token file's when it changed.
+    private async Task<string?> FreshTokenAsync(CancellationToken ct)
+    {
+        if (RefreshOnForbidden is { } refresh)
+        {
+            var refused = _token;
+            return await refresh(refused, ct).ConfigureAwait(false) is { } token && token != refused ? token : null;
+        }
+
+        return Options.TokenFile is { } file && NomadClientOptions.ReadTokenFile(file) is { } fresh && fresh != _token ? fresh : null;
     }
 
     private void AddScope(List<KeyValuePair<string, string?>> list, string? callNamespace, string? callRegion)

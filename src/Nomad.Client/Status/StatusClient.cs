@@ -23,4 +23,27 @@ public sealed class StatusClient
         var response = await _transport.SendAsync(new NomadRequest(HttpMethod.Get, "/v1/agent/self"), ct).ConfigureAwait(false);
         return NomadJson.Read<JsonObject>(response.Body) ?? [];
     }
+
+    /// <summary>
+    /// The release of the agent this client talks to (<c>config.Version</c> of <c>/v1/agent/self</c>, else the member's
+    /// <c>build</c> tag); null when the answer names none (or the token may not read the agent: it needs
+    /// <c>agent:read</c>, so a 403 gives null too).
+    /// </summary>
+    public async Task<NomadVersion?> VersionAsync(CancellationToken ct = default)
+    {
+        JsonObject self;
+        try
+        {
+            var response = await _transport.SendAsync(new NomadRequest(HttpMethod.Get, "/v1/agent/self") { SkipAuthentication = true }, ct).ConfigureAwait(false);
+            self = NomadJson.Read<JsonObject>(response.Body) ?? [];
+        }
+        catch (NomadApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
+
+        var version = self["config"]?["Version"];
+        return NomadVersion.Parse(version?["Version"]?.GetValue<string>(), version?["VersionMetadata"]?.GetValue<string>())
+            ?? NomadVersion.Parse(self["member"]?["Tags"]?["build"]?.GetValue<string>());
+    }
 }

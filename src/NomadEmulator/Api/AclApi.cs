@@ -30,7 +30,7 @@ public static class AclApi
             }
 
             return state.Acl.Policy(name) is { } p
-                ? NomadResults.Json(response, new { p.Name, p.Description, p.Rules, p.CreateIndex, p.ModifyIndex }, p.ModifyIndex)
+                ? NomadResults.Json(response, new { p.Name, p.Description, p.Rules, JobACL = p.JobAcl, p.CreateIndex, p.ModifyIndex }, p.ModifyIndex)
                 : NomadResults.Error(404, AclErrors.PolicyNotFound);
         });
 
@@ -64,7 +64,7 @@ public static class AclApi
 
             var index = state.Write(index =>
             {
-                state.Acl.PutPolicy(new AclPolicy(name, body.Description ?? "", body.Rules ?? "", rules, index, index));
+                state.Acl.PutPolicy(new AclPolicy(name, body.Description ?? "", body.Rules ?? "", rules, index, index, body.JobACL));
                 return index;
             });
             NomadHeaders.SetIndex(response, index);
@@ -194,7 +194,8 @@ public static class AclApi
         t.ModifyIndex,
     };
 
-    private static object Full(AclToken t) => new
+    /// <summary>A token as Nomad returns it in full (<c>structs.ACLToken</c>), secret included.</summary>
+    internal static object Full(AclToken t) => new
     {
         t.AccessorID,
         t.SecretID,
@@ -204,7 +205,7 @@ public static class AclApi
         Roles = Array.Empty<object>(),
         Global = false,
         t.CreateTime,
-        ExpirationTime = (DateTimeOffset?)null,
+        t.ExpirationTime,
         t.CreateIndex,
         t.ModifyIndex,
     };

@@ -23,10 +23,10 @@ public static class StatusApi
                 {
                     Region = state.Options.Region,
                     Datacenter = state.Options.Datacenter,
-                    Version = new { Version = "1.10.0", VersionPrerelease = "", VersionMetadata = "emulator" },
+                    Version = new { Version = state.Options.NomadVersion.Split('-', '+')[0], VersionPrerelease = "", VersionMetadata = "", Revision = "emulator" },
                     ACL = new { Enabled = state.Options.AclEnabled },
                 },
-                member = new { Name = "emulator.global", Status = "alive", Tags = new { region = state.Options.Region, dc = state.Options.Datacenter } },
+                member = new { Name = "emulator.global", Status = "alive", Tags = new { region = state.Options.Region, dc = state.Options.Datacenter, build = state.Options.NomadVersion } },
                 stats = new { nomad = new { leader = "true", server = "true", known_regions = "1" } },
             },
             state.Index.Current));

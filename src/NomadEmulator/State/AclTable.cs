@@ -15,6 +15,12 @@ public sealed class AclTable(EmulatorOptions options)
     private readonly Dictionary<string, AclPolicy> _policies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AclToken> _tokensBySecret = new(StringComparer.Ordinal);
 
+    /// <summary>The signer of the workload identities of jobs "running" here; also a token a request may carry.</summary>
+    public WorkloadIdentities Identities { get; } = new(options.TimeProvider, options.Region);
+
+    /// <summary>ACL auth methods and binding rules (<c>/v1/acl/login</c>).</summary>
+    public LoginTable Logins { get; } = new();
+
     /// <summary>True when ACLs are enforced.</summary>
     public bool Enabled => options.AclEnabled;
 
@@ -50,9 +56,14 @@ public sealed class AclTable(EmulatorOptions options)
             return AclIdentity.Management;
         }
 
+        if (WorkloadIdentities.LooksLikeJwt(secret))
+        {
+            return ResolveIdentity(secret);
+        }
+
         lock (_sync)
         {
-            if (!_tokensBySecret.TryGetValue(secret, out var token))
+            if (!_tokensBySecret.TryGetValue(secret, out var token) || token.ExpirationTime <= options.TimeProvider.GetUtcNow())
             {
                 return null;
             }
@@ -172,6 +183,29 @@ public sealed class AclTable(EmulatorOptions options)
         {
             _policies.Clear();
             _tokensBySecret.Clear();
+            Logins.Clear();
+        }
+    }
+
+    /// <summary>
+    /// A workload identity used as a token (<c>nomad/acl.go</c>, <c>ResolveClaims</c>): the policies whose
+    /// <see cref="JobAcl"/> names its job (and group or task, when set); null when this emulator did not sign it.
+    /// </summary>
+    private AclIdentity? ResolveIdentity(string jwt)
+    {
+        if (Identities.Verify(jwt).Claims is not { } claims)
+        {
+            return null;
+        }
+
+        var ns = claims["nomad_namespace"]?.GetValue<string>() ?? "";
+        var job = claims["nomad_job_id"]?.GetValue<string>() ?? "";
+        var task = claims["nomad_task"]?.GetValue<string>() ?? "";
+        var sub = (claims["sub"]?.GetValue<string>() ?? "").Split(':');
+        var group = sub.Length > 3 ? sub[3] : "";
+        lock (_sync)
+        {
+            return AclIdentity.FromRules(_policies.Values.Where(p => p.JobAcl?.Matches(ns, job, group, task) == true).SelectMany(p => p.Namespaces).ToList());
         }
     }
 

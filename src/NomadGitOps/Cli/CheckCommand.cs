@@ -31,7 +31,7 @@ internal static class CheckCommand
                 return ExitCodes.Usage;
             }
 
-            var options = NomadClientOptions.FromEnvironment();
+            var options = NomadEnvironment.Read();
             if (parse.GetValue(address) is { Length: > 0 } explicitAddress)
             {
                 options = options with { Address = explicitAddress };
@@ -44,7 +44,9 @@ internal static class CheckCommand
 
             await stdout.WriteLineAsync(TokenSource(options)).ConfigureAwait(false);
             using var nomad = new NomadClient(options with { MaxAttempts = 2 });
-            if (!await ConnectivityCheck.RunAsync(nomad, stdout, ct).ConfigureAwait(false))
+            var reached = await ConnectivityCheck.RunAsync(nomad, stdout, ct).ConfigureAwait(false);
+            await stdout.WriteLineAsync(NomadEnvironment.DescribeMode(nomad)).ConfigureAwait(false);
+            if (!reached)
             {
                 return ExitCodes.Failed;
             }
@@ -54,7 +56,7 @@ internal static class CheckCommand
         return command;
     }
 
-    // Which authentication is in use. Only static ACL tokens exist so far: the JWT login of a workload identity is not built.
+    // Where the token comes from; the mode (ACL token, identity as is, identity exchanged) is printed after the first call.
     private static string TokenSource(NomadClientOptions options) => options switch
     {
         { TokenFile: { } file, Token: not null } => $"  auth  token from {file} (re-read once on a 403)",

@@ -13,6 +13,8 @@ internal static class NomadGitOpsCli
             DevCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout),
             PolicyCommand.Create(stdout, stderr),
+            InstallCommand.Create(stdout, stderr),
+            UninstallCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             GetCommand.Create(stdout, stderr, TimeProvider.System),

@@ -51,7 +51,7 @@ internal sealed class ObjectFlags
             return ExitCodes.Usage;
         }
 
-        var clientOptions = NomadClientOptions.FromEnvironment();
+        var clientOptions = NomadEnvironment.Read();
         if (parse.GetValue(address) is { Length: > 0 } explicitAddress)
         {
             clientOptions = clientOptions with { Address = explicitAddress };

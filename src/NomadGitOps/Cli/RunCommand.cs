@@ -95,7 +95,7 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            var nomad = NomadClientOptions.FromEnvironment();
+            var nomad = NomadEnvironment.Read();
             if (parse.GetValue(address) is { Length: > 0 } explicitAddress)
             {
                 nomad = nomad with { Address = explicitAddress };

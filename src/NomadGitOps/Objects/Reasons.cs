@@ -24,7 +24,10 @@ internal static class Reasons
     /// <summary>A git operation (ls-remote, fetch, reading the tree) failed; retried with backoff.</summary>
     public const string GitOperationFailed = "GitOperationFailed";
 
-    /// <summary>The remote refused the credentials, the secret variable is missing or incomplete, or the SSH host key is unknown.</summary>
+    /// <summary>
+    /// The remote refused the credentials, the secret variable is missing or incomplete, or the SSH host key is unknown;
+    /// or Nomad refused the controller's own token (403 after one retry with a fresh token, a failed identity login).
+    /// </summary>
     public const string AuthenticationFailed = "AuthenticationFailed";
 
     /// <summary>The branch, tag or commit does not exist on the remote, or no tag matches the semver range.</summary>

@@ -39,7 +39,7 @@ internal sealed class GitRepositoryController(
         catch (Exception exception) when (exception is NomadApiException or HttpRequestException)
         {
             logger.LogWarning("GitRepository {Object} could not be read from Nomad: {Error}. Retrying with backoff", key.Name, exception.Message);
-            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"GitRepository {key.Name} could not be read from Nomad: {exception.Message}", exception);
+            return new ReconcileOutcome.Failed(NomadFailure.Reason(exception), $"GitRepository {key.Name} could not be read from Nomad: {exception.Message}{NomadFailure.Advice(exception)}", exception);
         }
 
         if (stored is null)
@@ -248,7 +248,7 @@ internal sealed class GitRepositoryController(
         catch (Exception exception) when (exception is NomadApiException or HttpRequestException)
         {
             logger.LogWarning("GitRepository {Object}: writing its status to Nomad failed: {Error}. Retrying with backoff", run.Key.Name, exception.Message);
-            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"GitRepository {run.Key.Name}: writing status to Nomad failed: {exception.Message}", exception);
+            return new ReconcileOutcome.Failed(NomadFailure.Reason(exception), $"GitRepository {run.Key.Name}: writing status to Nomad failed: {exception.Message}{NomadFailure.Advice(exception)}", exception);
         }
 
         if (written == StatusWriteResult.Gone)

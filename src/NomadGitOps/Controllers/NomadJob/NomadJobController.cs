@@ -524,7 +524,7 @@ internal sealed class NomadJobController(
         }
         catch (NomadApiException e)
         {
-            return new Failed(Reasons.NomadUnavailable, $"NomadJob {run.Stored.Key}: {e.Message}", e);
+            return new Failed(NomadFailure.Reason(e), $"NomadJob {run.Stored.Key}: {e.Message}{NomadFailure.Advice(e)}", e);
         }
         catch (GitException e)
         {
@@ -580,7 +580,8 @@ internal sealed class NomadJobController(
 
     private static bool IsStopped(JsonObject job) => job["Stop"] is JsonValue stop && stop.TryGetValue<bool>(out var stopped) && stopped;
 
-    private static bool IsUnavailable(NomadApiException e) => e.IsTransient || e.StatusCode is null;
+    // Not the job's fault: left to GuardedAsync (NomadUnavailable, or AuthenticationFailed for a refused token).
+    private static bool IsUnavailable(NomadApiException e) => e.IsTransient || e.StatusCode is null || NomadFailure.IsAuthentication(e);
 
     // Job.EnforceIndex in nomad/structs/job.go: "Enforcing job modify index N: ...", answered as a 500.
     private static bool IsEnforceIndexConflict(NomadApiException e) =>

@@ -153,7 +153,7 @@ internal sealed class NomadJobIndexController(
         }
         catch (NomadApiException e) when (!ct.IsCancellationRequested)
         {
-            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"{run.Key}: the index could not finish, Nomad failed: {e.Message}", e);
+            return new ReconcileOutcome.Failed(NomadFailure.Reason(e), $"{run.Key}: the index could not finish, Nomad failed: {e.Message}{NomadFailure.Advice(e)}", e);
         }
     }
 
