@@ -5,7 +5,7 @@ using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
-using static NomadGitOps.Engine.ReconcileOutcome;
+using static NomadGitOps.Controllers.ReconcileOutcome;
 
 namespace NomadGitOps.Controllers.NomadJob;
 

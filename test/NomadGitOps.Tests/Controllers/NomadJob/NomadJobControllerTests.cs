@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Nomad.Client;
 using Nomad.Emulator.Faults;
-using NomadGitOps.Engine;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 

@@ -1,6 +1,6 @@
 using Nomad.Client;
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJob;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Tests.Controllers.NomadJob;
