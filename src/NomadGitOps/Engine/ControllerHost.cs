@@ -18,6 +18,7 @@ internal sealed class ControllerHost(
     ControllerPause pause,
     ReconcileTriggerRouter router,
     EngineSettings settings,
+    Backoff backoff,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -66,7 +67,7 @@ internal sealed class ControllerHost(
     private async Task ActAsync(CancellationToken stop, CancellationToken lost)
     {
         Interlocked.Increment(ref terms);
-        using var queues = new ControllerQueues(controllers, settings, watcher, pause, time, loggers);
+        using var queues = new ControllerQueues(controllers, settings, backoff, watcher, pause, time, loggers);
         router.Attach(queues);
         pause.Resumed += queues.OnResumed;
         Current = queues;

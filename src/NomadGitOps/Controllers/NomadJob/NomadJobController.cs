@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
@@ -17,17 +16,14 @@ namespace NomadGitOps.Controllers.NomadJob;
 internal sealed class NomadJobController(
     ObjectStore store,
     NomadClient nomad,
-    GitCache git,
-    JobFileParser parser,
-    Backoff backoff,
+    DesiredJobReader desiredJobs,
+    ReconcileSkeleton skeleton,
     NomadJobControllerOptions options,
     TimeProvider time,
     ILogger<NomadJobController> logger,
     UnchangedJobCheck? unchanged = null) : IReconciler
 {
     private const string NameField = "Name";
-
-    private delegate Task<StepResult> Step(NomadJobRun run, CancellationToken ct);
 
     /// <summary>How long to wait before looking again at an object whose repository is not ready.</summary>
     public static readonly TimeSpan DependencyRetry = TimeSpan.FromSeconds(30);
@@ -42,7 +38,13 @@ internal sealed class NomadJobController(
     public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var stored = await store.ReadAsync(key, ct);
+        ReconcileOutcome? loadFailed = null;
+        var stored = await skeleton.LoadAsync(key, failed => loadFailed = failed, ct);
+        if (loadFailed is not null)
+        {
+            return loadFailed;
+        }
+
         if (stored is null)
         {
             return await PruneDeletedAsync(key, ct);
@@ -50,32 +52,45 @@ internal sealed class NomadJobController(
 
         var previous = ItemCodec.DecodeNomadJobStatus(stored.Items);
         var parsed = NomadJobSpec.Parse(stored.Items, key);
-        if (parsed.Spec is not { } spec)
+        NomadJobRun? run = null;
+        ReconcileOutcome outcome;
+        if (ReconcileSkeleton.IsSuspended(stored.Items))
         {
-            return await FinishAsync(stored, previous, null, new Stalled(Reasons.InvalidSpec, $"NomadJob {key} is invalid: {parsed.Describe()}."), ct);
+            outcome = new UpToDate($"NomadJob {key} is suspended: remove \"suspend\" to reconcile it again.", Reasons.Suspended);
+        }
+        else if (parsed.Spec is not { } spec)
+        {
+            outcome = new Stalled(Reasons.InvalidSpec, $"NomadJob {key} is invalid: {parsed.Describe()}.");
+        }
+        else
+        {
+            run = new NomadJobRun(stored, spec, previous, key.ToPath(store.Prefix));
+            outcome = await StepsAsync(run, ct);
         }
 
-        var run = new NomadJobRun(stored, spec, previous, key.ToPath(store.Prefix));
-        if (spec.Suspend)
+        return await skeleton.FinishAsync(stored, outcome, previous.ConsecutiveFailures,
+            (o, now, retryAfter) => ItemCodec.Encode(NomadJobStatusSummary.For(previous, stored.Items, run, o, now, retryAfter)), next: null, ct);
+    }
+
+    // An orphan is pruned (or left); otherwise the desired job is read and compared with the live one, and then either
+    // planned and registered, or (the live job is as applied) only its deployment is followed.
+    private async Task<ReconcileOutcome> StepsAsync(NomadJobRun run, CancellationToken ct)
+    {
+        var what = $"NomadJob {run.Stored.Key}";
+        if (IsOrphaned(run))
         {
-            return await FinishAsync(stored, previous, null, new UpToDate($"NomadJob {key} is suspended: remove \"suspend\" to reconcile it again.", Reasons.Suspended), ct);
+            return await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [PruneOrphanAsync], ct) as ReconcileOutcome ?? Done(run);
         }
 
-        var result = IsOrphaned(run) ? await GuardedAsync(run, PruneOrphanAsync, ct) : await GuardedAsync(run, LoadRepositoryAsync, ct);
-
-        Step[] steps = [SkipUnchangedAsync, ReadFileAsync, RenderAsync, CompareWithLiveAsync, PlanAsync, RegisterAsync, WaitForDeploymentAsync];
-        foreach (var step in steps)
+        var found = await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed,
+            [LoadRepositoryAsync, SkipUnchangedAsync, ReadFileAsync, RenderAsync, CompareWithLiveAsync], ct);
+        var applied = found switch
         {
-            if (!result.IsContinue)
-            {
-                break;
-            }
-
-            result = await GuardedAsync(run, step, ct);
-        }
-
-        var outcome = result as ReconcileOutcome ?? Done(run);
-        return await FinishAsync(stored, previous, run, outcome, ct);
+            ReconcileOutcome ended => ended,
+            FollowDeployment => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [WaitForDeploymentAsync], ct),
+            _ => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [PlanAsync, RegisterAsync, WaitForDeploymentAsync], ct),
+        };
+        return applied as ReconcileOutcome ?? Done(run);
     }
 
     // Guard: the repository the file comes from, and whether it still lists this object.
@@ -147,21 +162,9 @@ internal sealed class NomadJobController(
         }
 
         run.Commit = commit;
-        var artifact = git.Open(new GitSource(GitUrl.Parse(repository.Url), RefSelector.DefaultBranch, GitCredentials.None, repository.Timeout), commit);
-        run.Artifact = artifact;
         try
         {
-            run.FileSource = (await artifact.ReadFileAsync(run.Spec.File, ct)).Text;
-            var varFiles = new List<string>();
-            foreach (var varFile in repository.VarFiles.Concat(run.Spec.VarFiles))
-            {
-                varFiles.Add((await artifact.ReadFileAsync(varFile, ct)).Text);
-            }
-
-            // The repository's values first, then the object's (one HCL body: a variable set in both is an error).
-            string?[] values = [repository.Variables, run.Spec.Variables];
-            var content = string.Join("\n", values.OfType<string>());
-            run.Variables = new JobFileVariables(content.Length == 0 ? null : content, varFiles);
+            run.Input = await desiredJobs.ReadAsync(repository, run.Spec, commit, ct);
             return StepResult.Continue;
         }
         catch (GitException e) when (e.Kind == GitErrorKind.RefNotFound)
@@ -178,7 +181,7 @@ internal sealed class NomadJobController(
     {
         try
         {
-            run.Parsed = await parser.ParseAsync(run.Spec.File, run.FileSource!, run.Variables!, run.Artifact, ct);
+            run.Parsed = await desiredJobs.ParseAsync(run.Spec, run.Input!, ct);
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("NomadJob {Key}: {File} at {Commit} rendered by {Renderer}", run.Stored.Key, run.Spec.File, run.ShortCommit, run.Parsed.Renderer);
@@ -202,16 +205,8 @@ internal sealed class NomadJobController(
             return new Stalled(Reasons.RenderFailed, $"{run.Spec.File} at commit {run.ShortCommit} defines job \"{run.Parsed.JobId}\", but NomadJob {run.Stored.Key} names job \"{run.Spec.JobId}\": fix \"job_id\" or the file.");
         }
 
-        var desired = (JsonObject)run.Parsed.Job.DeepClone();
-        desired["Namespace"] = run.Spec.Namespace;
-        if (run.Spec.Region is { } region)
-        {
-            desired["Region"] = region;
-        }
-
-        OwnershipMeta.Apply(desired, options.ManagedBy, run.ObjectPath, run.Spec.Prune);
-        run.Desired = desired;
-        run.DesiredHash = JobSpecHash.Of(desired);
+        run.Desired = DesiredJobReader.Render(run.Parsed, run.Spec, options.ManagedBy, run.ObjectPath);
+        run.DesiredHash = JobSpecHash.Of(run.Desired);
         unchanged?.Rendered(run);
         return StepResult.Continue;
     }
@@ -254,7 +249,7 @@ internal sealed class NomadJobController(
         var failedRelease = previous.DeploymentStatus == DeploymentStatus.Failed;
         if (run.Drift is null && sameDesired && !run.ReconcileRequested && !(failedRelease && run.ObjectChanged) && run.FailedRelease is null)
         {
-            run.NothingToDo = true;
+            run.Unchanged = true;
             run.JobModifyIndex = previous.JobModifyIndex;
             run.JobVersion = previous.JobVersion;
             if (failedRelease || (run.Spec.Wait && previous.DeploymentStatus == DeploymentStatus.Cancelled))
@@ -272,7 +267,7 @@ internal sealed class NomadJobController(
             var following = previous.Reason == Reasons.Progressing
                 || (previous.DeploymentStatus is not null && previous.DeploymentStatus != DeploymentStatus.Successful);
             return run.Spec.Wait && following
-                ? StepResult.Continue
+                ? FollowDeployment.Instance
                 : new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
         }
 
@@ -318,16 +313,6 @@ internal sealed class NomadJobController(
 
     private async Task<StepResult> PlanAsync(NomadJobRun run, CancellationToken ct)
     {
-        if (run.NothingToDo)
-        {
-            return StepResult.Continue;
-        }
-
-        return await PlanOnceAsync(run, ct);
-    }
-
-    private async Task<StepResult> PlanOnceAsync(NomadJobRun run, CancellationToken ct)
-    {
         var job = (JsonObject)run.Desired!.DeepClone();
         if (run.Spec.PreserveCounts)
         {
@@ -365,11 +350,6 @@ internal sealed class NomadJobController(
 
     private async Task<StepResult> RegisterAsync(NomadJobRun run, CancellationToken ct)
     {
-        if (run.NothingToDo)
-        {
-            return StepResult.Continue;
-        }
-
         for (var attempt = 0; ; attempt++)
         {
             var request = new JobRegisterRequest(run.Desired!)
@@ -377,7 +357,7 @@ internal sealed class NomadJobController(
                 EnforceIndex = true,
                 JobModifyIndex = run.Plan!.JobModifyIndex,
                 PreserveCounts = run.Spec.PreserveCounts,
-                Submission = new JobSubmission { Source = run.FileSource!, Format = run.Parsed!.Format, Variables = run.Parsed.Format == JobFileParser.JsonFormat ? null : run.Variables?.Combined() },
+                Submission = new JobSubmission { Source = run.Input!.Source, Format = run.Parsed!.Format, Variables = run.Parsed.Format == JobFileParser.JsonFormat ? null : run.Input.Variables.Combined() },
             };
             try
             {
@@ -399,7 +379,7 @@ internal sealed class NomadJobController(
                 }
 
                 run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-                var replanned = await PlanOnceAsync(run, ct);
+                var replanned = await PlanAsync(run, ct);
                 if (!replanned.IsContinue)
                 {
                     return replanned;
@@ -501,45 +481,10 @@ internal sealed class NomadJobController(
 
             return new UpToDate($"NomadJob {key} was deleted with prune on: job \"{key.Name}\" was stopped.", Reasons.Pruned);
         }
-        catch (NomadApiException e)
+        catch (Exception e) when (e is NomadApiException or HttpRequestException)
         {
-            return new Failed(Reasons.PruneFailed, $"NomadJob {key} was deleted, but its job could not be checked or stopped: {e.Message}", e);
+            return skeleton.WithRetry(new Failed(Reasons.PruneFailed, $"NomadJob {key} was deleted, but its job could not be checked or stopped: {e.Message}", e));
         }
-    }
-
-    private static async Task<StepResult> GuardedAsync(NomadJobRun run, Step step, CancellationToken ct)
-    {
-        try
-        {
-            return await step(run, ct);
-        }
-        catch (NomadApiException e)
-        {
-            return new Failed(Reasons.NomadUnavailable, $"NomadJob {run.Stored.Key}: {e.Message}", e);
-        }
-        catch (GitException e)
-        {
-            return new Failed(Reasons.ArtifactFailed, $"NomadJob {run.Stored.Key}: {e.Message}", e);
-        }
-    }
-
-    private async Task<ReconcileOutcome> FinishAsync(StoredObject stored, NomadJobStatus previous, NomadJobRun? run, ReconcileOutcome outcome, CancellationToken ct)
-    {
-        var failures = outcome.ConsecutiveFailures(previous.ConsecutiveFailures);
-        var retryAfter = outcome is Failed ? backoff.DelayAfter(failures) : TimeSpan.Zero;
-        var status = NomadJobStatusSummary.For(previous, stored.Items, run, outcome, time.GetUtcNow(), retryAfter);
-        try
-        {
-            await store.WriteStatusAsync(stored, ItemCodec.Encode(status), ct);
-        }
-        catch (VariableTooLargeException e)
-        {
-            logger.LogError(e, "Status of {Object} does not fit in its variable", stored.Key);
-            return new Stalled(Reasons.StatusTooLarge, e.Message);
-        }
-
-        // The transition itself is logged once by the engine (ControllerQueues / OneOffRun), as for every controller.
-        return outcome is Failed failed ? failed with { RetryAfter = retryAfter } : outcome;
     }
 
     private static void CopyLiveCounts(JsonObject? live, JsonObject job)

@@ -43,7 +43,7 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
         }
 
         run.Commit = commit;
-        run.NothingToDo = true;
+        run.Unchanged = true;
         run.JobModifyIndex = previous.JobModifyIndex;
         run.JobVersion = previous.JobVersion;
         return new ReconcileOutcome.UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");

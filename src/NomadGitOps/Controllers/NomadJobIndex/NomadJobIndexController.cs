@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Nomad.Client;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
@@ -20,6 +19,7 @@ internal sealed class NomadJobIndexController(
     GitCache git,
     JobFileParser parser,
     IReconcileTrigger trigger,
+    ReconcileSkeleton skeleton,
     TimeProvider time,
     ILogger<NomadJobIndexController> logger) : IReconciler
 {
@@ -31,6 +31,9 @@ internal sealed class NomadJobIndexController(
     // The job files' blobs at the last index of each repository, so a new commit wakes only the NomadJobs whose file changed.
     private readonly ConcurrentDictionary<ObjectKey, IndexedFiles> _files = new();
 
+    // Failures in a row of each repository's index, for the retry time every Failed carries.
+    private readonly ConcurrentDictionary<ObjectKey, int> _failures = new();
+
     /// <inheritdoc/>
     public ControllerName Name => ControllerName.NomadJobIndex;
 
@@ -40,7 +43,29 @@ internal sealed class NomadJobIndexController(
     /// <inheritdoc/>
     public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
-        var stored = await store.ReadAsync(key, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(key);
+        var outcome = await IndexAsync(key, ct).ConfigureAwait(false);
+        if (outcome is not ReconcileOutcome.Failed failed)
+        {
+            _failures.TryRemove(key, out _);
+            return outcome;
+        }
+
+        // The repository's status counts the GitRepository controller's failures; the index counts its own here.
+        var failures = _failures.AddOrUpdate(key, 1, (_, n) => n + 1);
+        return failed.RetryAfter is null ? skeleton.WithRetry(failed, failures) : failed;
+    }
+
+    // Load, guards (suspended, then invalid), the steps on the shared runner, one status write.
+    private async Task<ReconcileOutcome> IndexAsync(ObjectKey key, CancellationToken ct)
+    {
+        ReconcileOutcome? loadFailed = null;
+        var stored = await skeleton.LoadAsync(key, failed => loadFailed = failed, ct).ConfigureAwait(false);
+        if (loadFailed is not null)
+        {
+            return loadFailed;
+        }
+
         if (stored is null)
         {
             _indexed.TryRemove(key, out _);
@@ -50,14 +75,14 @@ internal sealed class NomadJobIndexController(
 
         var previous = ItemCodec.DecodeRepositoryIndexStatus(stored.Items);
         var parsed = GitRepositorySpec.Parse(stored.Items);
+        if (ReconcileSkeleton.IsSuspended(stored.Items))
+        {
+            return new ReconcileOutcome.UpToDate($"{key} is suspended: remove its suspend item to index it again.", Reasons.Suspended);
+        }
+
         if (parsed.Spec is not { } spec || !parsed.IsValid)
         {
             return new ReconcileOutcome.Stalled(Reasons.InvalidSpec, $"{key} has an invalid spec, so its job files are not indexed: {parsed.Describe()}");
-        }
-
-        if (spec.Suspend)
-        {
-            return new ReconcileOutcome.UpToDate($"{key} is suspended: remove its suspend item to index it again.", Reasons.Suspended);
         }
 
         if (stored.Items.GetValueOrDefault(ItemKeys.StatusCurrentCommit) is not { Length: > 0 } commit)
@@ -72,7 +97,9 @@ internal sealed class NomadJobIndexController(
         }
 
         var run = new NomadJobIndexRun(key, spec, commit, previous);
-        var outcome = await RunStepsAsync(run, ct).ConfigureAwait(false);
+        var outcome = await ReconcileSkeleton.RunAsync(run, $"{key}: indexing commit {commit}", Reasons.IndexFailed,
+            [ListJobFiles, ReadJobIds, ApplyClaims, RetireVanished, WithdrawConflicts], ct).ConfigureAwait(false) as ReconcileOutcome
+            ?? IndexStatusSummary.Outcome(run);
         if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
         {
             run.Touched.AddRange(ChangedFiles(run));
@@ -127,31 +154,6 @@ internal sealed class NomadJobIndexController(
             .Where(c => last is null || last.Context != context || last.Blobs.GetValueOrDefault(c.File) != blobs.GetValueOrDefault(c.File))
             .Select(c => c.Key)
             .ToList();
-    }
-
-    private async Task<ReconcileOutcome> RunStepsAsync(NomadJobIndexRun run, CancellationToken ct)
-    {
-        try
-        {
-            foreach (var step in new Func<NomadJobIndexRun, CancellationToken, Task<StepResult>>[]
-                     { ListJobFiles, ReadJobIds, ApplyClaims, RetireVanished, WithdrawConflicts })
-            {
-                if (await step(run, ct).ConfigureAwait(false) is ReconcileOutcome stop)
-                {
-                    return stop;
-                }
-            }
-
-            return IndexStatusSummary.Outcome(run);
-        }
-        catch (GitException e)
-        {
-            return new ReconcileOutcome.Failed(Reasons.IndexFailed, $"{run.Key}: reading commit {run.Commit} failed: {e.Message}", e);
-        }
-        catch (NomadApiException e) when (!ct.IsCancellationRequested)
-        {
-            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"{run.Key}: the index could not finish, Nomad failed: {e.Message}", e);
-        }
     }
 
     /// <summary>Lists the job files under <c>path</c> matching <c>include</c>/<c>exclude</c> and reads them and the var files.</summary>

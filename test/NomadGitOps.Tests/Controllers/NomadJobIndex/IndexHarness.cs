@@ -4,6 +4,7 @@ using Nomad.Client;
 using Nomad.Emulator;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJobIndex;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Tests.Support;
@@ -25,7 +26,7 @@ internal sealed class IndexHarness : IAsyncDisposable
         Store = new ObjectStore(Client, new ObjectStoreOptions(), NullLogger<ObjectStore>.Instance);
         Git = new GitSourcesHarness();
         Parser = new JobFileParser(Client, NullLogger<JobFileParser>.Instance);
-        Controller = new NomadJobIndexController(Store, Git.Cache, Parser, Trigger, Clock, NullLogger<NomadJobIndexController>.Instance);
+        Controller = new NomadJobIndexController(Store, Git.Cache, Parser, Trigger, new ReconcileSkeleton(Store, new Backoff(BackoffOptions.Default, new Random(7)), Clock), Clock, NullLogger<NomadJobIndexController>.Instance);
     }
 
     /// <summary>The Nomad emulator.</summary>
