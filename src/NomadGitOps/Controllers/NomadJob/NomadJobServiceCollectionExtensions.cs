@@ -21,6 +21,9 @@ internal static class NomadJobServiceCollectionExtensions
         services.TryAddSingleton<ReconcileSkeleton>();
         services.TryAddSingleton<JobFileParser>();
         services.TryAddSingleton<DesiredJobReader>();
+        services.TryAddSingleton<NomadJobPruner>();
+        services.TryAddSingleton<JobApplier>();
+        services.TryAddSingleton<DeploymentFollower>();
         services.TryAddSingleton<UnchangedJobCheck>();
         services.TryAddSingleton<NomadJobController>();
         services.AddSingleton<IReconciler>(provider => provider.GetRequiredService<NomadJobController>());

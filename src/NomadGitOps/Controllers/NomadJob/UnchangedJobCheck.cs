@@ -55,7 +55,7 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
         ArgumentNullException.ThrowIfNull(run);
         if (run is { Commit: { } commit, DesiredHash: { } hash, Desired: { } desired, RepositoryObject: not null })
         {
-            rendered[run.Stored.Key] = new RenderedJob(Inputs(run, commit), hash, NomadJobController.ExpectsDeployment(desired));
+            rendered[run.Stored.Key] = new RenderedJob(Inputs(run, commit), hash, LiveJob.ExpectsDeployment(desired));
         }
     }
 
