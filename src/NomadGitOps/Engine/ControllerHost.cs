@@ -18,6 +18,7 @@ internal sealed class ControllerHost(
     ControllerPause pause,
     ReconcileTriggerRouter router,
     EngineSettings settings,
+    Backoff backoff,
     TimeProvider time,
     ILoggerFactory loggers,
     IEnumerable<IReconcileObserver> observers)
@@ -67,7 +68,7 @@ internal sealed class ControllerHost(
     private async Task ActAsync(CancellationToken stop, CancellationToken lost)
     {
         Interlocked.Increment(ref terms);
-        using var queues = new ControllerQueues(controllers, settings, watcher, pause, time, loggers, [.. observers]);
+        using var queues = new ControllerQueues(controllers, settings, backoff, watcher, pause, time, loggers, [.. observers]);
         router.Attach(queues);
         pause.Resumed += queues.OnResumed;
         Current = queues;

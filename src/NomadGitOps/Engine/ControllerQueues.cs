@@ -33,6 +33,7 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
     public ControllerQueues(
         IEnumerable<IReconciler> reconcilers,
         EngineSettings settings,
+        Backoff backoff,
         PrefixWatcher watcher,
         ControllerPause pause,
         TimeProvider time,
@@ -45,7 +46,7 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
         this.pause = pause;
         this.time = time;
         logger = loggers.CreateLogger<ControllerQueues>();
-        backoff = new Backoff(settings.Backoff, new Random());
+        this.backoff = backoff;
         var options = new WorkQueueOptions { Workers = settings.Concurrency, DrainTimeout = settings.ShutdownTimeout };
         foreach (var reconciler in reconcilers)
         {

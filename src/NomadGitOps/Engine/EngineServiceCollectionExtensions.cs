@@ -22,6 +22,8 @@ internal static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new NomadClient(nomad, handler: null, sp.GetRequiredService<ILogger<NomadClient>>(), observer: sp.GetService<INomadRequestObserver>()));
         services.AddSingleton(settings);
+        // The one backoff of failed reconciles: controllers draw each Failed's retry time from it (ReconcileSkeleton).
+        services.TryAddSingleton(_ => new Backoff(settings.Backoff, new Random()));
         services.AddSingleton(new ObjectStoreOptions { Prefix = settings.Prefix, Namespace = settings.Namespace });
         services.TryAddSingleton<ObjectCache>();
         services.TryAddSingleton<ObjectStore>();

@@ -5,7 +5,6 @@ using Nomad.Client;
 using Nomad.Emulator;
 using NomadGitOps.Cli;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Engine;
 

@@ -1,5 +1,5 @@
 using Nomad.Emulator.Faults;
-using NomadGitOps.Engine;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Tests.Engine;

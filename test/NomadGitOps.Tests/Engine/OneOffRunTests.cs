@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Tests.Engine;

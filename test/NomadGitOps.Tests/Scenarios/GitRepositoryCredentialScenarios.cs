@@ -1,4 +1,4 @@
-using NomadGitOps.Engine;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.GitRepository;
 using NomadGitOps.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using NomadGitOps.Engine;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.GitRepository;
 using NomadGitOps.Tests.Support;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.GitRepository;
 using NomadGitOps.Tests.Support;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Nomad.Client;
 using Nomad.Emulator;
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.Receiver;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;

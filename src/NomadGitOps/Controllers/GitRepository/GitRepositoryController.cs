@@ -13,12 +13,10 @@ namespace NomadGitOps.Controllers.GitRepository;
 /// commit or a changed spec. A failure keeps the last good commit serving and backs off.
 /// </summary>
 internal sealed class GitRepositoryController(
-    ObjectStore store,
     GitCache cache,
     GitCredentialsLoader credentials,
     IReconcileTrigger trigger,
-    Backoff backoff,
-    TimeProvider time,
+    ReconcileSkeleton skeleton,
     ILogger<GitRepositoryController> logger) : IReconciler
 {
     /// <inheritdoc/>
@@ -31,43 +29,35 @@ internal sealed class GitRepositoryController(
     public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
-        StoredObject? stored;
-        try
+        ReconcileOutcome? loadFailed = null;
+        var stored = await skeleton.LoadAsync(key, failed => loadFailed = failed, ct);
+        if (loadFailed is not null)
         {
-            stored = await store.ReadAsync(key, ct);
-        }
-        catch (Exception exception) when (exception is NomadApiException or HttpRequestException)
-        {
-            logger.LogWarning("GitRepository {Object} could not be read from Nomad: {Error}. Retrying with backoff", key.Name, exception.Message);
-            return new ReconcileOutcome.Failed(NomadFailure.Reason(exception), $"GitRepository {key.Name} could not be read from Nomad: {exception.Message}{NomadFailure.Advice(exception)}", exception);
+            return loadFailed;
         }
 
         if (stored is null)
         {
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.LogDebug("GitRepository {Object} no longer exists; forgetting it", key.Name);
-            }
             return new ReconcileOutcome.UpToDate($"GitRepository {key.Name} no longer exists.");
         }
 
         var run = new GitRepositoryRun(stored, ItemCodec.DecodeGitRepositoryStatus(stored.Items), SpecHash.Of(stored.Items));
-        var outcome = Guards(run) ?? await StepsAsync(run, ct);
-        return await FinishAsync(run, outcome, ct);
+        var outcome = Guards(run)
+            ?? await ReconcileSkeleton.RunAsync(run, $"GitRepository {key.Name}", Reasons.GitOperationFailed, [ResolveCredentials, Sync, Publish], ct) as ReconcileOutcome
+            ?? new ReconcileOutcome.UpToDate($"GitRepository {run.Key.Name} serves commit {GitRepositoryStatusSummary.Short(run.Sync!.Ref.Commit)} of {run.Ref}.");
+        return await skeleton.FinishAsync(run.Stored, outcome, run.Previous.ConsecutiveFailures,
+            (o, now, delay) => ItemCodec.Encode(GitRepositoryStatusSummary.For(run.Previous, run, o, now, delay)),
+            (o, _) => Next(run, o), ct);
     }
 
-    private async Task<ReconcileOutcome> StepsAsync(GitRepositoryRun run, CancellationToken ct)
+    // After the status is written: tell what happened, and wake the index on a new commit or a changed spec.
+    private void Next(GitRepositoryRun run, ReconcileOutcome outcome)
     {
-        foreach (var step in new Func<GitRepositoryRun, CancellationToken, Task<StepResult>>[] { ResolveCredentials, Sync, Publish })
+        Report(run, outcome);
+        if (outcome is ReconcileOutcome.UpToDate { Reason: Reasons.Succeeded } && (run.CommitChanged || run.SpecChanged))
         {
-            if (await step(run, ct) is ReconcileOutcome outcome)
-            {
-                return outcome;
-            }
+            trigger.Trigger(ControllerName.NomadJobIndex, run.Key);
         }
-
-        return new ReconcileOutcome.UpToDate(
-            $"GitRepository {run.Key.Name} serves commit {GitRepositoryStatusSummary.Short(run.Sync!.Ref.Commit)} of {run.Ref}.");
     }
 
     // Suspended first (even a broken spec may be parked), then every spec problem at once.
@@ -230,81 +220,33 @@ internal sealed class GitRepositoryController(
         return StepResult.Continue;
     }
 
-    private async Task<ReconcileOutcome> FinishAsync(GitRepositoryRun run, ReconcileOutcome outcome, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var delay = backoff.DelayAfter(outcome.ConsecutiveFailures(run.Previous.ConsecutiveFailures));
-        var status = GitRepositoryStatusSummary.For(run.Previous, run, outcome, now, delay);
-        StatusWriteResult written;
-        try
-        {
-            written = await store.WriteStatusAsync(run.Stored, ItemCodec.Encode(status), ct);
-        }
-        catch (VariableTooLargeException exception)
-        {
-            logger.LogError("GitRepository {Object}: its status does not fit in Nomad's 64 KiB variable limit ({Error}). Shorten its spec items", run.Key.Name, exception.Message);
-            return new ReconcileOutcome.Stalled(Reasons.StatusTooLarge, $"GitRepository {run.Key.Name}: {exception.Message}");
-        }
-        catch (Exception exception) when (exception is NomadApiException or HttpRequestException)
-        {
-            logger.LogWarning("GitRepository {Object}: writing its status to Nomad failed: {Error}. Retrying with backoff", run.Key.Name, exception.Message);
-            return new ReconcileOutcome.Failed(NomadFailure.Reason(exception), $"GitRepository {run.Key.Name}: writing status to Nomad failed: {exception.Message}{NomadFailure.Advice(exception)}", exception);
-        }
-
-        if (written == StatusWriteResult.Gone)
-        {
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("GitRepository {Object} was deleted while it was reconciled; nothing was written", run.Key.Name);
-            }
-
-            return new ReconcileOutcome.UpToDate($"GitRepository {run.Key.Name} no longer exists.");
-        }
-
-        Report(run, status);
-        if (outcome is ReconcileOutcome.UpToDate { Reason: Reasons.Succeeded } && (run.CommitChanged || run.SpecChanged))
-        {
-            trigger.Trigger(ControllerName.NomadJobIndex, run.Key);
-        }
-
-        return outcome is ReconcileOutcome.Failed failed ? failed with { RetryAfter = delay } : outcome;
-    }
-
-    // One log event per thing that happened; a quiet tick and a repeated identical failure log only at Debug.
-    private void Report(GitRepositoryRun run, GitRepositoryStatus status)
+    // One log event per thing that happened (a new commit, suspension); failures, waits and recoveries are the
+    // engine's one line per transition.
+    private void Report(GitRepositoryRun run, ReconcileOutcome outcome)
     {
         var previous = run.Previous;
         var name = run.Key.Name;
-        if (status.Reason == Reasons.Suspended)
+        if (outcome.Reason == Reasons.Suspended)
         {
             if (previous.Reason != Reasons.Suspended && logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("GitRepository {Object} is suspended; remove its item \"suspend\" to resume", name);
             }
         }
-        else if (status.Ready != ReadyState.True)
-        {
-            // The engine logs the failure once (with its retry delay); this adds the details at Debug.
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.Log(LogLevel.Debug, "GitRepository {Object} {Reason} (failure {Failures} in a row, next attempt at {NextAttemptAt}): {Message}",
-                    name, status.Reason, status.ConsecutiveFailures, ItemCodec.FormatTime(status.NextAttemptAt) ?? "when the spec changes", status.Message);
-            }
-        }
-        else
+        else if (outcome.Ready == ReadyState.True && run.Sync is { } sync)
         {
             var forcePushed = run.CommitChanged && IsForcePush(run);
             var level = forcePushed ? LogLevel.Warning : LogLevel.Information;
             if (run.CommitChanged && logger.IsEnabled(level))
             {
                 logger.Log(level, "{Object}: {Change} commit {Commit} on {Ref} (was {PreviousCommit})",
-                    run.Key, forcePushed ? "force-pushed to" : "new", status.CurrentCommit, status.CurrentRef, previous.CurrentCommit ?? "none");
+                    run.Key, forcePushed ? "force-pushed to" : "new", sync.Ref.Commit, sync.Ref.Name, previous.CurrentCommit ?? "none");
             }
 
             if (previous.Ready == ReadyState.False && logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("GitRepository {Object} recovered after {Failures} failures ({PreviousReason}); serving {Commit}",
-                    name, previous.ConsecutiveFailures, previous.Reason, status.CurrentCommit);
+                    name, previous.ConsecutiveFailures, previous.Reason, sync.Ref.Commit);
             }
         }
     }

@@ -17,6 +17,7 @@ internal static class GitRepositoryControllerServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new Backoff(BackoffOptions.Default, new Random()));
+        services.TryAddSingleton<ReconcileSkeleton>();
         services.TryAddSingleton<GitCredentialsLoader>();
         services.TryAddSingleton<GitRepositoryController>();
         services.AddSingleton<IReconciler>(provider => provider.GetRequiredService<GitRepositoryController>());

@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
-using static NomadGitOps.Engine.ReconcileOutcome;
+using static NomadGitOps.Controllers.NomadJob.LiveJob;
+using static NomadGitOps.Controllers.ReconcileOutcome;
 
 namespace NomadGitOps.Controllers.NomadJob;
 
@@ -17,18 +16,15 @@ namespace NomadGitOps.Controllers.NomadJob;
 internal sealed class NomadJobController(
     ObjectStore store,
     NomadClient nomad,
-    GitCache git,
-    JobFileParser parser,
-    Backoff backoff,
+    DesiredJobReader desiredJobs,
+    ReconcileSkeleton skeleton,
+    NomadJobPruner pruner,
+    JobApplier applier,
+    DeploymentFollower deployments,
     NomadJobControllerOptions options,
-    TimeProvider time,
     ILogger<NomadJobController> logger,
     UnchangedJobCheck? unchanged = null) : IReconciler
 {
-    private const string NameField = "Name";
-
-    private delegate Task<StepResult> Step(NomadJobRun run, CancellationToken ct);
-
     /// <summary>How long to wait before looking again at an object whose repository is not ready.</summary>
     public static readonly TimeSpan DependencyRetry = TimeSpan.FromSeconds(30);
 
@@ -42,40 +38,59 @@ internal sealed class NomadJobController(
     public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var stored = await store.ReadAsync(key, ct);
+        ReconcileOutcome? loadFailed = null;
+        var stored = await skeleton.LoadAsync(key, failed => loadFailed = failed, ct);
+        if (loadFailed is not null)
+        {
+            return loadFailed;
+        }
+
         if (stored is null)
         {
-            return await PruneDeletedAsync(key, ct);
+            return await pruner.PruneDeletedAsync(key, ct);
         }
 
         var previous = ItemCodec.DecodeNomadJobStatus(stored.Items);
         var parsed = NomadJobSpec.Parse(stored.Items, key);
-        if (parsed.Spec is not { } spec)
+        NomadJobRun? run = null;
+        ReconcileOutcome outcome;
+        if (ReconcileSkeleton.IsSuspended(stored.Items))
         {
-            return await FinishAsync(stored, previous, null, new Stalled(Reasons.InvalidSpec, $"NomadJob {key} is invalid: {parsed.Describe()}."), ct);
+            outcome = new UpToDate($"NomadJob {key} is suspended: remove \"suspend\" to reconcile it again.", Reasons.Suspended);
+        }
+        else if (parsed.Spec is not { } spec)
+        {
+            outcome = new Stalled(Reasons.InvalidSpec, $"NomadJob {key} is invalid: {parsed.Describe()}.");
+        }
+        else
+        {
+            run = new NomadJobRun(stored, spec, previous, key.ToPath(store.Prefix));
+            outcome = await StepsAsync(run, ct);
         }
 
-        var run = new NomadJobRun(stored, spec, previous, key.ToPath(store.Prefix));
-        if (spec.Suspend)
+        return await skeleton.FinishAsync(stored, outcome, previous.ConsecutiveFailures,
+            (o, now, retryAfter) => ItemCodec.Encode(NomadJobStatusSummary.For(previous, stored.Items, run, o, now, retryAfter)), next: null, ct);
+    }
+
+    // An orphan is pruned (or left); otherwise the desired job is read and compared with the live one, and then either
+    // planned and registered, or (the live job is as applied) only its deployment is followed.
+    private async Task<ReconcileOutcome> StepsAsync(NomadJobRun run, CancellationToken ct)
+    {
+        var what = $"NomadJob {run.Stored.Key}";
+        if (NomadJobPruner.IsOrphaned(run))
         {
-            return await FinishAsync(stored, previous, null, new UpToDate($"NomadJob {key} is suspended: remove \"suspend\" to reconcile it again.", Reasons.Suspended), ct);
+            return await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [pruner.PruneOrphanAsync], ct) as ReconcileOutcome ?? Done(run);
         }
 
-        var result = IsOrphaned(run) ? await GuardedAsync(run, PruneOrphanAsync, ct) : await GuardedAsync(run, LoadRepositoryAsync, ct);
-
-        Step[] steps = [SkipUnchangedAsync, ReadFileAsync, RenderAsync, CompareWithLiveAsync, PlanAsync, RegisterAsync, WaitForDeploymentAsync];
-        foreach (var step in steps)
+        var found = await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed,
+            [LoadRepositoryAsync, SkipUnchangedAsync, ReadFileAsync, RenderAsync, CompareWithLiveAsync], ct);
+        var applied = found switch
         {
-            if (!result.IsContinue)
-            {
-                break;
-            }
-
-            result = await GuardedAsync(run, step, ct);
-        }
-
-        var outcome = result as ReconcileOutcome ?? Done(run);
-        return await FinishAsync(stored, previous, run, outcome, ct);
+            ReconcileOutcome ended => ended,
+            FollowDeployment => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [deployments.WaitForDeploymentAsync], ct),
+            _ => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [applier.PlanAsync, applier.RegisterAsync, deployments.WaitForDeploymentAsync], ct),
+        };
+        return applied as ReconcileOutcome ?? Done(run);
     }
 
     // Guard: the repository the file comes from, and whether it still lists this object.
@@ -99,40 +114,6 @@ internal sealed class NomadJobController(
         return StepResult.Continue;
     }
 
-    // The index marks an object whose file vanished (prune off) with status_orphaned_at (docs/controller-index.md);
-    // with prune on it deletes the object instead, and PruneDeletedAsync takes over.
-    private static bool IsOrphaned(NomadJobRun run) => ItemCodec.DecodeNomadJobIndexStatus(run.Stored.Items).IsOrphaned;
-
-    private async Task<StepResult> PruneOrphanAsync(NomadJobRun run, CancellationToken ct)
-    {
-        var where = $"its file {run.Spec.File} vanished from GitRepository \"{run.Spec.Repository}\"";
-        if (!run.Spec.Prune)
-        {
-            return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); prune is off, so {run.JobName} keeps running unmanaged. Delete the object when it is no longer wanted.", Reasons.Orphaned);
-        }
-
-        var live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        if (live is null || IsStopped(live))
-        {
-            return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); {run.JobName} is already stopped or gone.", Reasons.Pruned);
-        }
-
-        if (!OwnershipMeta.IsOwnedBy(live, options.ManagedBy, run.ObjectPath))
-        {
-            return new Stalled(Reasons.NotOwned, $"NomadJob {run.Stored.Key} is orphaned ({where}) with prune on, but the live {run.JobName} is not ours " +
-                $"(meta gitops_managed_by={Describe(OwnershipMeta.Read(live, OwnershipMeta.ManagedByKey))}, gitops_object={Describe(OwnershipMeta.Read(live, OwnershipMeta.ObjectKey))}): it was left running. Stop it by hand or delete the object.");
-        }
-
-        await nomad.Jobs.DeregisterAsync(run.Spec.JobId, purge: false, Write(run.Spec), ct);
-        run.Pruned = true;
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Pruned {Job} in {Namespace}: NomadJob {Object} is orphaned", run.Spec.JobId, run.Spec.Namespace, run.Stored.Key);
-        }
-
-        return new UpToDate($"NomadJob {run.Stored.Key} is orphaned ({where}); prune is on, so {run.JobName} was stopped.", Reasons.Pruned);
-    }
-
     // Nothing changed in Git, in the object or (per the owned-job cache) in the live job since the last apply: no Nomad call.
     private Task<StepResult> SkipUnchangedAsync(NomadJobRun run, CancellationToken ct) =>
         Task.FromResult(unchanged?.Check(run) ?? StepResult.Continue);
@@ -147,21 +128,9 @@ internal sealed class NomadJobController(
         }
 
         run.Commit = commit;
-        var artifact = git.Open(new GitSource(GitUrl.Parse(repository.Url), RefSelector.DefaultBranch, GitCredentials.None, repository.Timeout), commit);
-        run.Artifact = artifact;
         try
         {
-            run.FileSource = JobFileText.Of(await artifact.ReadFileAsync(run.Spec.File, ct));
-            var varFiles = new List<string>();
-            foreach (var varFile in repository.VarFiles.Concat(run.Spec.VarFiles))
-            {
-                varFiles.Add((await artifact.ReadFileAsync(varFile, ct)).Text);
-            }
-
-            // The repository's values first, then the object's (one HCL body: a variable set in both is an error).
-            string?[] values = [repository.Variables, run.Spec.Variables];
-            var content = string.Join("\n", values.OfType<string>());
-            run.Variables = new JobFileVariables(content.Length == 0 ? null : content, varFiles);
+            run.Input = await desiredJobs.ReadAsync(repository, run.Spec, commit, ct);
             return StepResult.Continue;
         }
         catch (GitException e) when (e.Kind == GitErrorKind.RefNotFound)
@@ -182,7 +151,7 @@ internal sealed class NomadJobController(
     {
         try
         {
-            run.Parsed = await parser.ParseAsync(run.Spec.File, run.FileSource!, run.Variables!, run.Artifact, ct);
+            run.Parsed = await desiredJobs.ParseAsync(run.Spec, run.Input!, ct);
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("NomadJob {Key}: {File} at {Commit} rendered by {Renderer}", run.Stored.Key, run.Spec.File, run.ShortCommit, run.Parsed.Renderer);
@@ -206,16 +175,8 @@ internal sealed class NomadJobController(
             return new Stalled(Reasons.RenderFailed, $"{run.Spec.File} at commit {run.ShortCommit} defines job \"{run.Parsed.JobId}\", but NomadJob {run.Stored.Key} names job \"{run.Spec.JobId}\": fix \"job_id\" or the file.");
         }
 
-        var desired = (JsonObject)run.Parsed.Job.DeepClone();
-        desired["Namespace"] = run.Spec.Namespace;
-        if (run.Spec.Region is { } region)
-        {
-            desired["Region"] = region;
-        }
-
-        OwnershipMeta.Apply(desired, options.ManagedBy, run.ObjectPath, run.Spec.Prune);
-        run.Desired = desired;
-        run.DesiredHash = JobSpecHash.Of(desired);
+        run.Desired = DesiredJobReader.Render(run.Parsed, run.Spec, options.ManagedBy, run.ObjectPath);
+        run.DesiredHash = JobSpecHash.Of(run.Desired);
         unchanged?.Rendered(run);
         return StepResult.Continue;
     }
@@ -243,7 +204,7 @@ internal sealed class NomadJobController(
 
         var sameDesired = run.DesiredHash == previous.SpecHash;
         if (run.Drift is not null && sameDesired && run.Live is not null && !run.LiveStopped
-            && await FailedReleaseAsync(run, ct) is { } rolledBack && rolledBack.IsRolledBackBy(run.Live))
+            && await deployments.FailedReleaseAsync(run, ct) is { } rolledBack && rolledBack.IsRolledBackBy(run.Live))
         {
             // Nomad rolled back our failed release (auto_revert): no drift to correct, the rollback keeps running (issue 9).
             run.FailedRelease = rolledBack;
@@ -258,7 +219,7 @@ internal sealed class NomadJobController(
         var failedRelease = previous.DeploymentStatus == DeploymentStatus.Failed;
         if (run.Drift is null && sameDesired && !run.ReconcileRequested && !(failedRelease && run.ObjectChanged) && run.FailedRelease is null)
         {
-            run.NothingToDo = true;
+            run.Unchanged = true;
             run.JobModifyIndex = previous.JobModifyIndex;
             run.JobVersion = previous.JobVersion;
             if (failedRelease || (run.Spec.Wait && previous.DeploymentStatus == DeploymentStatus.Cancelled))
@@ -268,7 +229,7 @@ internal sealed class NomadJobController(
                     : $"Deployment {previous.DeploymentId} of {run.JobName} version {previous.JobVersion} is {previous.DeploymentStatus}: fix the job in Git.");
             }
 
-            if (!run.Spec.Wait && await UnfollowedDeploymentFailedAsync(run, ct) is { } failed)
+            if (!run.Spec.Wait && await deployments.UnfollowedDeploymentFailedAsync(run, ct) is { } failed)
             {
                 return failed;
             }
@@ -276,7 +237,7 @@ internal sealed class NomadJobController(
             var following = previous.Reason == Reasons.Progressing
                 || (previous.DeploymentStatus is not null && previous.DeploymentStatus != DeploymentStatus.Successful);
             return run.Spec.Wait && following
-                ? StepResult.Continue
+                ? FollowDeployment.Instance
                 : new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
         }
 
@@ -291,185 +252,6 @@ internal sealed class NomadJobController(
         }
 
         return StepResult.Continue;
-    }
-
-    // The failed deployment of the release status records (its version and JobModifyIndex), if any.
-    private async Task<FailedRelease?> FailedReleaseAsync(NomadJobRun run, CancellationToken ct) =>
-        run.Previous is { JobVersion: { } version, JobModifyIndex: { } index }
-            ? FailedRelease.Find((await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value, version, index)
-            : null;
-
-    // Without wait, the outcome of our release's deployment is looked up (one read) until it is known, so a failure
-    // without auto_revert is reported too; the result is recorded once and not read again.
-    private async Task<Stalled?> UnfollowedDeploymentFailedAsync(NomadJobRun run, CancellationToken ct)
-    {
-        if (run.Previous.DeploymentStatus is DeploymentStatus.Successful || !ExpectsDeployment(run.Desired!)
-            || run.Previous is not { JobVersion: { } version, JobModifyIndex: { } index })
-        {
-            return null;
-        }
-
-        var deployments = (await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        if (FailedRelease.Find(deployments, version, index) is { } failed)
-        {
-            run.FailedRelease = failed;
-            return new Stalled(Reasons.DeploymentFailed, failed.Describe(run.JobName, run.Spec.File, run.ShortCommit, run.LiveVersion));
-        }
-
-        run.Deployment = deployments.FirstOrDefault(d => d.JobVersion == version && d.JobSpecModifyIndex == index && d.Status == DeploymentStatus.Successful);
-        return null;
-    }
-
-    private async Task<StepResult> PlanAsync(NomadJobRun run, CancellationToken ct)
-    {
-        if (run.NothingToDo)
-        {
-            return StepResult.Continue;
-        }
-
-        return await PlanOnceAsync(run, ct);
-    }
-
-    private async Task<StepResult> PlanOnceAsync(NomadJobRun run, CancellationToken ct)
-    {
-        var job = (JsonObject)run.Desired!.DeepClone();
-        if (run.Spec.PreserveCounts)
-        {
-            CopyLiveCounts(run.Live, job);
-        }
-
-        try
-        {
-            run.Plans++;
-            run.Plan = await nomad.Jobs.PlanAsync(job, diff: true, write: Write(run.Spec), ct: ct);
-        }
-        catch (NomadApiException e) when (!IsUnavailable(e))
-        {
-            return new Stalled(Reasons.PlanFailed, $"Nomad refused to plan {run.JobName} from {run.Spec.File} at commit {run.ShortCommit}: {e.NomadMessage}");
-        }
-
-        run.PlanSummary = PlanSummary.Of(run.Plan);
-        if (run.Plan.DiffType != "None")
-        {
-            return StepResult.Continue;
-        }
-
-        run.PlanUnchanged = true;
-        run.JobModifyIndex = run.LiveJobModifyIndex ?? run.Plan.JobModifyIndex;
-        run.JobVersion = run.LiveVersion;
-        if (run.Previous is { DeploymentStatus: DeploymentStatus.Failed, Message: { } failedMessage } && run.LiveVersion == run.Previous.JobVersion)
-        {
-            // Nomad does not roll out a version whose deployment failed again: registering the same spec would change nothing.
-            const string Unchanged = " The plan shows no change, so nothing was registered.";
-            return new Stalled(Reasons.DeploymentFailed, failedMessage.EndsWith(Unchanged, StringComparison.Ordinal) ? failedMessage : failedMessage + Unchanged);
-        }
-
-        return new UpToDate($"{run.JobName} matches {run.Spec.File} at commit {run.ShortCommit}: the plan shows no changes.");
-    }
-
-    private async Task<StepResult> RegisterAsync(NomadJobRun run, CancellationToken ct)
-    {
-        if (run.NothingToDo)
-        {
-            return StepResult.Continue;
-        }
-
-        JobRegisterResponse registered;
-        for (var attempt = 0; ; attempt++)
-        {
-            var request = new JobRegisterRequest(run.Desired!)
-            {
-                EnforceIndex = true,
-                JobModifyIndex = run.Plan!.JobModifyIndex,
-                PreserveCounts = run.Spec.PreserveCounts,
-                Submission = new JobSubmission { Source = run.FileSource!, Format = run.Parsed!.Format, Variables = run.Parsed.Format == JobFileParser.JsonFormat ? null : run.Variables?.Combined() },
-            };
-            try
-            {
-                registered = await nomad.Jobs.RegisterAsync(request, Write(run.Spec), ct);
-                run.Registered = true;
-                run.EvalId = registered.EvalID.Length > 0 ? registered.EvalID : null;
-                break;
-            }
-            catch (NomadApiException e) when (IsEnforceIndexConflict(e))
-            {
-                if (attempt >= options.MaxEnforceIndexRetries)
-                {
-                    return new Failed(Reasons.RegisterFailed, $"{run.JobName} changed between plan and register {attempt + 1} times in a row ({e.NomadMessage}); trying again later.", e);
-                }
-
-                if (logger.IsEnabled(LogLevel.Information))
-                {
-                    logger.LogInformation("{Job} in {Namespace} changed between plan and register ({Message}); planning again", run.Spec.JobId, run.Spec.Namespace, e.NomadMessage);
-                }
-
-                run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-                var replanned = await PlanOnceAsync(run, ct);
-                if (!replanned.IsContinue)
-                {
-                    return replanned;
-                }
-            }
-            catch (NomadApiException e) when (!IsUnavailable(e))
-            {
-                return new Stalled(Reasons.RegisterFailed, $"Nomad refused to register {run.JobName} from {run.Spec.File} at commit {run.ShortCommit}: {e.NomadMessage}");
-            }
-        }
-
-        if (!RegisteredJob.TryFromResponse(run, registered))
-        {
-            run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-            run.JobModifyIndex = run.LiveJobModifyIndex;
-            run.JobVersion = run.LiveVersion;
-        }
-
-        unchanged?.Registered(run);
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("{Object} registered version {Version} from {File}@{Commit} ({Plan})",
-                run.Stored.Key, run.JobVersion, run.Spec.File, run.ShortCommit, run.PlanSummary);
-        }
-
-        return StepResult.Continue;
-    }
-
-    private async Task<StepResult> WaitForDeploymentAsync(NomadJobRun run, CancellationToken ct)
-    {
-        if (!run.Spec.Wait || !ExpectsDeployment(run.Desired!))
-        {
-            return StepResult.Continue;
-        }
-
-        var now = time.GetUtcNow();
-        // From the applied time as status stores it (to the second), so every later look computes the same deadline.
-        var appliedAt = run.Registered ? ItemCodec.ParseTime(ItemCodec.FormatTime(now))!.Value : run.Previous.LastAppliedAt ?? now;
-        var deadline = appliedAt + run.Spec.WaitTimeout;
-        var after = deadline - now < options.DeploymentPollInterval ? deadline - now : options.DeploymentPollInterval;
-        var version = $"{run.JobName} version {run.JobVersion}";
-        var deployment = (await nomad.Jobs.LatestDeploymentAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        if (deployment is null || deployment.JobVersion != run.JobVersion)
-        {
-            // Nomad's scheduler creates the deployment after the evaluation: it may not exist yet.
-            return now >= deadline
-                ? new Stalled(Reasons.DeploymentFailed, $"No deployment of {version} started within wait_timeout ({run.Spec.WaitTimeout}): check the job's evaluations.")
-                : new Waiting(Reasons.Progressing, $"Waiting for the deployment of {version} to start; followed until {ItemCodec.FormatTime(deadline)}.", after);
-        }
-
-        run.Deployment = deployment;
-        switch (deployment.Status)
-        {
-            case DeploymentStatus.Successful:
-                return StepResult.Continue;
-            case DeploymentStatus.Failed or DeploymentStatus.Cancelled:
-                return new Stalled(Reasons.DeploymentFailed, $"Deployment {deployment.ID} of {version} {deployment.Status}: {deployment.StatusDescription}. Fix the job in Git.");
-        }
-
-        if (now >= deadline)
-        {
-            return new Stalled(Reasons.DeploymentFailed, $"Deployment {deployment.ID} of {version} is still {deployment.Status} after wait_timeout ({run.Spec.WaitTimeout}): check the allocations.");
-        }
-
-        return new Waiting(Reasons.Progressing, $"Deployment {deployment.ID} of {version} is {deployment.Status}; followed until {ItemCodec.FormatTime(deadline)}.", after);
     }
 
     private static UpToDate Done(NomadJobRun run)
@@ -488,108 +270,4 @@ internal sealed class NomadJobController(
             ? new UpToDate($"{run.Drift}; {registered}", Reasons.DriftCorrected)
             : new UpToDate(char.ToUpperInvariant(registered[0]) + registered[1..]);
     }
-
-    // The object is gone: stop the job only when its meta says it was ours, for this object, with prune on.
-    private async Task<ReconcileOutcome> PruneDeletedAsync(ObjectKey key, CancellationToken ct)
-    {
-        try
-        {
-            var query = new QueryOptions { Namespace = key.Namespace };
-            var live = (await nomad.Jobs.ReadAsync(key.Name, query, ct)).Value;
-            var path = key.ToPath(store.Prefix);
-            if (live is null || IsStopped(live) || !OwnershipMeta.IsOwnedBy(live, options.ManagedBy, path) || OwnershipMeta.Read(live, OwnershipMeta.PruneKey) != "true")
-            {
-                return new UpToDate($"NomadJob {key} no longer exists; nothing to prune.");
-            }
-
-            await nomad.Jobs.DeregisterAsync(key.Name, purge: false, new WriteOptions { Namespace = key.Namespace }, ct);
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("Pruned {Job} in {Namespace}: its NomadJob object was deleted", key.Name, key.Namespace);
-            }
-
-            return new UpToDate($"NomadJob {key} was deleted with prune on: job \"{key.Name}\" was stopped.", Reasons.Pruned);
-        }
-        catch (NomadApiException e)
-        {
-            return new Failed(Reasons.PruneFailed, $"NomadJob {key} was deleted, but its job could not be checked or stopped: {e.Message}", e);
-        }
-    }
-
-    private static async Task<StepResult> GuardedAsync(NomadJobRun run, Step step, CancellationToken ct)
-    {
-        try
-        {
-            return await step(run, ct);
-        }
-        catch (NomadApiException e)
-        {
-            return new Failed(NomadFailure.Reason(e), $"NomadJob {run.Stored.Key}: {e.Message}{NomadFailure.Advice(e)}", e);
-        }
-        catch (GitException e)
-        {
-            return new Failed(Reasons.ArtifactFailed, $"NomadJob {run.Stored.Key}: {e.Message}", e);
-        }
-    }
-
-    private async Task<ReconcileOutcome> FinishAsync(StoredObject stored, NomadJobStatus previous, NomadJobRun? run, ReconcileOutcome outcome, CancellationToken ct)
-    {
-        var failures = outcome.ConsecutiveFailures(previous.ConsecutiveFailures);
-        var retryAfter = outcome is Failed ? backoff.DelayAfter(failures) : TimeSpan.Zero;
-        var status = NomadJobStatusSummary.For(previous, stored.Items, run, outcome, time.GetUtcNow(), retryAfter);
-        try
-        {
-            await store.WriteStatusAsync(stored, ItemCodec.Encode(status), ct);
-        }
-        catch (VariableTooLargeException e)
-        {
-            logger.LogError(e, "Status of {Object} does not fit in its variable", stored.Key);
-            return new Stalled(Reasons.StatusTooLarge, e.Message);
-        }
-
-        // The transition itself is logged once by the engine (ControllerQueues / OneOffRun), as for every controller.
-        return outcome is Failed failed ? failed with { RetryAfter = retryAfter } : outcome;
-    }
-
-    private static void CopyLiveCounts(JsonObject? live, JsonObject job)
-    {
-        if (live?["TaskGroups"] is not JsonArray liveGroups || job["TaskGroups"] is not JsonArray groups)
-        {
-            return;
-        }
-
-        var counts = liveGroups.OfType<JsonObject>()
-            .Where(g => g[NameField] is not null && g["Count"] is not null)
-            .ToDictionary(g => g[NameField]!.GetValue<string>(), g => g["Count"]!.GetValue<int>(), StringComparer.Ordinal);
-        foreach (var group in groups.OfType<JsonObject>())
-        {
-            if (group[NameField]?.GetValue<string>() is { } name && counts.TryGetValue(name, out var count))
-            {
-                group["Count"] = count;
-            }
-        }
-    }
-
-    // Job.HasUpdateStrategy (nomad/structs/structs.go): a deployment is made only for a service job with a group whose
-    // update block has MaxParallel > 0 (UpdateStrategy.IsEmpty).
-    /// <summary>Whether registering <paramref name="job"/> starts a deployment (a service job with an update strategy).</summary>
-    internal static bool ExpectsDeployment(JsonObject job) =>
-        job["Type"]?.GetValue<string>() is "service"
-        && job["TaskGroups"] is JsonArray groups
-        && groups.OfType<JsonObject>().Any(g => g["Update"] is JsonObject update && update["MaxParallel"] is JsonValue max && max.TryGetValue<int>(out var n) && n > 0);
-
-    private static bool IsStopped(JsonObject job) => job["Stop"] is JsonValue stop && stop.TryGetValue<bool>(out var stopped) && stopped;
-
-    // Not the job's fault: left to GuardedAsync (NomadUnavailable, or AuthenticationFailed for a refused token).
-    private static bool IsUnavailable(NomadApiException e) => e.IsTransient || e.StatusCode is null || NomadFailure.IsAuthentication(e);
-
-    // Job.EnforceIndex in nomad/structs/job.go: "Enforcing job modify index N: ...", answered as a 500.
-    private static bool IsEnforceIndexConflict(NomadApiException e) =>
-        e.NomadMessage.Contains("Enforcing job modify index", StringComparison.Ordinal);
-
-    private static string Describe(string? value) => value is null ? "(none)" : $"\"{value}\"";
-
-    private static QueryOptions Query(NomadJobSpec spec) => new() { Namespace = spec.Namespace, Region = spec.Region };
-
-    private static WriteOptions Write(NomadJobSpec spec) => new() { Namespace = spec.Namespace, Region = spec.Region };
 }

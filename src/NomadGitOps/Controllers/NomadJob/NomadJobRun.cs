@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Nomad.Client;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
-using NomadGitOps.Sources;
 
 namespace NomadGitOps.Controllers.NomadJob;
 
@@ -32,14 +31,8 @@ internal sealed class NomadJobRun(StoredObject stored, NomadJobSpec spec, NomadJ
     /// <summary>The commit the repository serves (<c>status_current_commit</c>).</summary>
     public string? Commit { get; set; }
 
-    /// <summary>The repository's files at <see cref="Commit"/> (a checkout is made from it only for a file that reads others).</summary>
-    public Artifact? Artifact { get; set; }
-
-    /// <summary>The job file's text at <see cref="Commit"/>.</summary>
-    public string? FileSource { get; set; }
-
-    /// <summary>Variables for the job file: the repository's and the object's var files and values.</summary>
-    public JobFileVariables? Variables { get; set; }
+    /// <summary>The job file, its variables and the repository's files at <see cref="Commit"/>.</summary>
+    public JobFileInput? Input { get; set; }
 
     /// <summary>The parsed job file.</summary>
     public ParsedJobFile? Parsed { get; set; }
@@ -59,8 +52,11 @@ internal sealed class NomadJobRun(StoredObject stored, NomadJobSpec spec, NomadJ
     /// <summary>True when drift was found and is being corrected by this reconcile.</summary>
     public bool CorrectingDrift { get; set; }
 
-    /// <summary>True when desired hash and live JobModifyIndex equal what status recorded: nothing was planned.</summary>
-    public bool NothingToDo { get; set; }
+    /// <summary>
+    /// True when desired hash and live JobModifyIndex equal what status recorded, so nothing was planned: a fact for the
+    /// status summary (it keeps the message of the apply); no step reads it to skip itself.
+    /// </summary>
+    public bool Unchanged { get; set; }
 
     /// <summary>The last plan's answer.</summary>
     public JobPlanResponse? Plan { get; set; }

@@ -17,8 +17,13 @@ internal static class NomadJobServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new NomadJobControllerOptions());
-        services.TryAddSingleton(new Backoff(BackoffOptions.Default, Random.Shared));
+        services.TryAddSingleton(_ => new Backoff(BackoffOptions.Default, new Random()));
+        services.TryAddSingleton<ReconcileSkeleton>();
         services.TryAddSingleton<JobFileParser>();
+        services.TryAddSingleton<DesiredJobReader>();
+        services.TryAddSingleton<NomadJobPruner>();
+        services.TryAddSingleton<JobApplier>();
+        services.TryAddSingleton<DeploymentFollower>();
         services.TryAddSingleton<UnchangedJobCheck>();
         services.TryAddSingleton<NomadJobController>();
         services.AddSingleton<IReconciler>(provider => provider.GetRequiredService<NomadJobController>());

@@ -1,5 +1,4 @@
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Controllers.NomadJob;
@@ -44,7 +43,7 @@ internal static class NomadJobStatusSummary
             next = next with { LastAttemptedCommit = run.Commit };
         }
 
-        if (run.NothingToDo && outcome is ReconcileOutcome.UpToDate)
+        if (run.Unchanged && outcome is ReconcileOutcome.UpToDate)
         {
             // Same job, same commit, nothing planned: keep the message of the apply, so a quiet reconcile writes nothing.
             var sameCommit = previous.LastAttemptedCommit == run.Commit;

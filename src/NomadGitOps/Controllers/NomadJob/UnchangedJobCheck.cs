@@ -43,7 +43,7 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
         }
 
         run.Commit = commit;
-        run.NothingToDo = true;
+        run.Unchanged = true;
         run.JobModifyIndex = previous.JobModifyIndex;
         run.JobVersion = previous.JobVersion;
         return new ReconcileOutcome.UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
@@ -55,7 +55,7 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
         ArgumentNullException.ThrowIfNull(run);
         if (run is { Commit: { } commit, DesiredHash: { } hash, Desired: { } desired, RepositoryObject: not null })
         {
-            rendered[run.Stored.Key] = new RenderedJob(Inputs(run, commit), hash, NomadJobController.ExpectsDeployment(desired));
+            rendered[run.Stored.Key] = new RenderedJob(Inputs(run, commit), hash, LiveJob.ExpectsDeployment(desired));
         }
     }
 

@@ -1,4 +1,3 @@
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Controllers.NomadJobIndex;

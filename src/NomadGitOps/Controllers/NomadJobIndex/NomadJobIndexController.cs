@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using Nomad.Client;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
@@ -21,6 +20,7 @@ internal sealed class NomadJobIndexController(
     GitCache git,
     JobFileParser parser,
     IReconcileTrigger trigger,
+    ReconcileSkeleton skeleton,
     TimeProvider time,
     ILogger<NomadJobIndexController> logger) : IReconciler
 {
@@ -34,6 +34,9 @@ internal sealed class NomadJobIndexController(
 
     private readonly IndexInventory _inventory = new(store);
 
+    // Failures in a row of each repository's index, for the retry time every Failed carries.
+    private readonly ConcurrentDictionary<ObjectKey, int> _failures = new();
+
     /// <inheritdoc/>
     public ControllerName Name => ControllerName.NomadJobIndex;
 
@@ -43,7 +46,29 @@ internal sealed class NomadJobIndexController(
     /// <inheritdoc/>
     public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
-        var stored = await store.ReadAsync(key, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(key);
+        var outcome = await IndexAsync(key, ct).ConfigureAwait(false);
+        if (outcome is not ReconcileOutcome.Failed failed)
+        {
+            _failures.TryRemove(key, out _);
+            return outcome;
+        }
+
+        // The repository's status counts the GitRepository controller's failures; the index counts its own here.
+        var failures = _failures.AddOrUpdate(key, 1, (_, n) => n + 1);
+        return failed.RetryAfter is null ? skeleton.WithRetry(failed, failures) : failed;
+    }
+
+    // Load, guards (suspended, then invalid), the steps on the shared runner, one status write.
+    private async Task<ReconcileOutcome> IndexAsync(ObjectKey key, CancellationToken ct)
+    {
+        ReconcileOutcome? loadFailed = null;
+        var stored = await skeleton.LoadAsync(key, failed => loadFailed = failed, ct).ConfigureAwait(false);
+        if (loadFailed is not null)
+        {
+            return loadFailed;
+        }
+
         if (stored is null)
         {
             _indexed.TryRemove(key, out _);
@@ -53,14 +78,14 @@ internal sealed class NomadJobIndexController(
 
         var previous = ItemCodec.DecodeRepositoryIndexStatus(stored.Items);
         var parsed = GitRepositorySpec.Parse(stored.Items);
+        if (ReconcileSkeleton.IsSuspended(stored.Items))
+        {
+            return new ReconcileOutcome.UpToDate($"{key} is suspended: remove its suspend item to index it again.", Reasons.Suspended);
+        }
+
         if (parsed.Spec is not { } spec || !parsed.IsValid)
         {
             return new ReconcileOutcome.Stalled(Reasons.InvalidSpec, $"{key} has an invalid spec, so its job files are not indexed: {parsed.Describe()}");
-        }
-
-        if (spec.Suspend)
-        {
-            return new ReconcileOutcome.UpToDate($"{key} is suspended: remove its suspend item to index it again.", Reasons.Suspended);
         }
 
         if (stored.Items.GetValueOrDefault(ItemKeys.StatusCurrentCommit) is not { Length: > 0 } commit)
@@ -75,7 +100,9 @@ internal sealed class NomadJobIndexController(
         }
 
         var run = new NomadJobIndexRun(key, spec, commit, previous);
-        var outcome = await RunStepsAsync(run, ct).ConfigureAwait(false);
+        var outcome = await ReconcileSkeleton.RunAsync(run, $"{key}: indexing commit {commit}", Reasons.IndexFailed,
+            [LoadInventory, ListJobFiles, ReadJobIds, ApplyClaims, RetireVanished, WithdrawConflicts], ct).ConfigureAwait(false) as ReconcileOutcome
+            ?? IndexStatusSummary.Outcome(run);
         if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
         {
             run.Touched.AddRange(ChangedFiles(run));
@@ -130,31 +157,6 @@ internal sealed class NomadJobIndexController(
             .Where(c => last is null || last.Context != context || last.Blobs.GetValueOrDefault(c.File) != blobs.GetValueOrDefault(c.File))
             .Select(c => c.Key)
             .ToList();
-    }
-
-    private async Task<ReconcileOutcome> RunStepsAsync(NomadJobIndexRun run, CancellationToken ct)
-    {
-        try
-        {
-            foreach (var step in new Func<NomadJobIndexRun, CancellationToken, Task<StepResult>>[]
-                     { LoadInventory, ListJobFiles, ReadJobIds, ApplyClaims, RetireVanished, WithdrawConflicts })
-            {
-                if (await step(run, ct).ConfigureAwait(false) is ReconcileOutcome stop)
-                {
-                    return stop;
-                }
-            }
-
-            return IndexStatusSummary.Outcome(run);
-        }
-        catch (GitException e)
-        {
-            return new ReconcileOutcome.Failed(Reasons.IndexFailed, $"{run.Key}: reading commit {run.Commit} failed: {e.Message}", e);
-        }
-        catch (NomadApiException e) when (!ct.IsCancellationRequested)
-        {
-            return new ReconcileOutcome.Failed(NomadFailure.Reason(e), $"{run.Key}: the index could not finish, Nomad failed: {e.Message}{NomadFailure.Advice(e)}", e);
-        }
     }
 
     /// <summary>The NomadJobs this repository's index made before, from its status and the objects (<see cref="IndexInventory"/>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NomadGitOps.Engine;
 using NomadGitOps.Rendering;
 
 namespace NomadGitOps.Controllers.NomadJobIndex;
@@ -14,6 +15,8 @@ internal static class NomadJobIndexServiceCollectionExtensions
     public static IServiceCollection AddNomadJobIndexController(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new Backoff(BackoffOptions.Default, new Random()));
+        services.TryAddSingleton<ReconcileSkeleton>();
         services.TryAddSingleton<JobFileParser>();
         services.TryAddSingleton<NomadJobIndexController>();
         services.AddSingleton<IReconciler>(sp => sp.GetRequiredService<NomadJobIndexController>());

@@ -13,7 +13,7 @@ namespace NomadGitOps.Controllers.Receiver;
 /// the HTTP server of every replica (<see cref="WebhookEndpoint"/>).
 /// </summary>
 internal sealed class ReceiverController(
-    ObjectStore store,
+    ReconcileSkeleton skeleton,
     ReceiverSecrets secrets,
     EngineSettings settings,
     ILogger<ReceiverController> logger) : IReconciler
@@ -28,14 +28,11 @@ internal sealed class ReceiverController(
     public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
-        StoredObject? stored;
-        try
+        ReconcileOutcome? loadFailed = null;
+        var stored = await skeleton.LoadAsync(key, failed => loadFailed = failed, ct).ConfigureAwait(false);
+        if (loadFailed is not null)
         {
-            stored = await store.ReadAsync(key, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NomadApiException or HttpRequestException)
-        {
-            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"Receiver {key.Name} could not be read from Nomad: {e.Message}", e);
+            return loadFailed;
         }
 
         if (stored is null)
@@ -43,22 +40,18 @@ internal sealed class ReceiverController(
             return new ReconcileOutcome.UpToDate($"Receiver {key.Name} no longer exists.");
         }
 
+        // A receiver's status keeps no failure count: its retries start from the first backoff delay.
         var (outcome, url) = await DecideAsync(stored, ct).ConfigureAwait(false);
-        var status = new ReceiverStatus(url, outcome.Ready, outcome.Reason, outcome.Message, SpecHash.Of(stored.Items));
-        try
-        {
-            var written = await store.WriteStatusAsync(stored, status.ToPatch(), ct).ConfigureAwait(false);
-            if (written == StatusWriteResult.Written && logger.IsEnabled(LogLevel.Information))
+        return await skeleton.FinishAsync(stored, outcome, previousFailures: 0,
+            (o, _, _) => new ReceiverStatus(url, o.Ready, o.Reason, o.Message, SpecHash.Of(stored.Items)).ToPatch(),
+            (o, written) =>
             {
-                logger.LogInformation("Receiver {Receiver}: {Reason}: {Message}", key.Name, outcome.Reason, outcome.Message);
-            }
-        }
-        catch (Exception e) when (e is NomadApiException or HttpRequestException)
-        {
-            return new ReconcileOutcome.Failed(Reasons.NomadUnavailable, $"The status of receiver {key.Name} could not be written to Nomad: {e.Message}", e);
-        }
-
-        return outcome;
+                if (written == StatusWriteResult.Written && logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Receiver {Receiver}: {Reason}: {Message}", key.Name, o.Reason, o.Message);
+                }
+            },
+            ct).ConfigureAwait(false);
     }
 
     private async Task<(ReconcileOutcome Outcome, string? Url)> DecideAsync(StoredObject stored, CancellationToken ct)

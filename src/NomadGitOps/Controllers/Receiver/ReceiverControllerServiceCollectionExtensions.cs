@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NomadGitOps.Engine;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Controllers.Receiver;
@@ -10,6 +11,9 @@ internal static class ReceiverControllerServiceCollectionExtensions
     /// <summary>Adds <see cref="ReceiverController"/> as an <see cref="IReconciler"/>; needs the engine's <c>ObjectStore</c> and settings.</summary>
     public static IServiceCollection AddReceiverController(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new Backoff(BackoffOptions.Default, new Random()));
+        services.TryAddSingleton<ReconcileSkeleton>();
         services.TryAddSingleton<ReceiverSecrets>();
         services.TryAddSingleton<ReceiverController>();
         services.AddSingleton<IReconciler>(provider => provider.GetRequiredService<ReceiverController>());

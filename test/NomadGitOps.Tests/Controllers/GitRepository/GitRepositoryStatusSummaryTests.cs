@@ -1,5 +1,5 @@
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.GitRepository;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Sources;
 

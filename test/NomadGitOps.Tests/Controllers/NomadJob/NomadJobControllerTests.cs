@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Nomad.Client;
 using Nomad.Emulator.Faults;
+using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
@@ -48,6 +49,39 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
         status.Plan.ShouldBe("web: 1 create");
         status.EvalId.ShouldNotBeNull();
         status.Message.ShouldNotBeNull().ShouldContain(commit[..12]);
+    }
+
+    [Fact]
+    public async Task A_status_write_Nomad_refuses_is_a_failure_with_its_retry_time_not_an_exception()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        h.Nomad.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/v1/var/", Status = 500, Body = "rpc error: raft apply failed", Times = 1 });
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        var failed = outcome.ShouldBeOfType<ReconcileOutcome.Failed>();
+        failed.Reason.ShouldBe(Reasons.NomadUnavailable);
+        failed.Message.ShouldContain("writing its status");
+        failed.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(BackoffOptions.Default.Min);
+        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_object_Nomad_cannot_read_is_a_failure_with_its_retry_time_not_an_exception()
+    {
+        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        h.Nomad.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/v1/var/", Status = 500, Body = "rpc error: no leader", Times = 1 });
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        var failed = outcome.ShouldBeOfType<ReconcileOutcome.Failed>();
+        failed.Reason.ShouldBe(Reasons.NomadUnavailable);
+        failed.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(BackoffOptions.Default.Min);
+        h.Calls(Register).ShouldBe(0);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Nomad.Client;
 using Nomad.Emulator;
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;

@@ -1,6 +1,6 @@
 using Nomad.Client;
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJob;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Tests.Controllers.NomadJob;
@@ -37,7 +37,7 @@ public sealed class NomadJobStatusSummaryTests
             LastAppliedAt: Now.AddHours(-1), SpecHash: "h1", JobModifyIndex: 12, JobVersion: 3, ObservedSpec: SpecHash.Of(Items));
         var run = Run(previous);
         run.Commit = "c1";
-        run.NothingToDo = true;
+        run.Unchanged = true;
 
         var status = NomadJobStatusSummary.For(previous, Items, run, new ReconcileOutcome.UpToDate("up to date"), Now, TimeSpan.Zero);
 

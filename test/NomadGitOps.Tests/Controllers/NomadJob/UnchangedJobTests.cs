@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Nomad.Client;
-using NomadGitOps.Engine;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Nomad.Client;
 using Nomad.Emulator;
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
@@ -25,7 +26,7 @@ internal sealed class IndexHarness : IAsyncDisposable
         Store = new ObjectStore(Client, new ObjectStoreOptions(), NullLogger<ObjectStore>.Instance);
         Git = new GitSourcesHarness();
         Parser = new JobFileParser(Client, NullLogger<JobFileParser>.Instance);
-        Controller = new NomadJobIndexController(Store, Git.Cache, Parser, Trigger, Clock, NullLogger<NomadJobIndexController>.Instance);
+        Controller = new NomadJobIndexController(Store, Git.Cache, Parser, Trigger, new ReconcileSkeleton(Store, new Backoff(BackoffOptions.Default, new Random(7)), Clock), Clock, NullLogger<NomadJobIndexController>.Instance);
     }
 
     /// <summary>The Nomad emulator.</summary>

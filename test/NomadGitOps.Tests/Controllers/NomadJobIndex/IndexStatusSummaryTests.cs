@@ -1,5 +1,5 @@
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJobIndex;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Tests.Controllers.NomadJobIndex;

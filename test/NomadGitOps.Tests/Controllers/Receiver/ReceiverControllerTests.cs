@@ -1,4 +1,4 @@
-using NomadGitOps.Engine;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Server.Webhooks;
 using NomadGitOps.Tests.Server;

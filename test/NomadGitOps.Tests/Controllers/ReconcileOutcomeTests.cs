@@ -1,7 +1,7 @@
-using NomadGitOps.Engine;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Tests.Engine;
+namespace NomadGitOps.Tests.Controllers;
 
 public sealed class ReconcileOutcomeTests
 {

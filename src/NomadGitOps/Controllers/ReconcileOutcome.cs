@@ -1,6 +1,6 @@
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Controllers;
 
 /// <summary>
 /// How a reconcile ended, Flux's vocabulary as a closed family. Each says what it means for <c>status_ready</c>,

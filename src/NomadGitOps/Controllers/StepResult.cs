@@ -1,4 +1,4 @@
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Controllers;
 
 /// <summary>
 /// What one step of a reconcile found: <see cref="Continue"/> to go on to the next step, or a

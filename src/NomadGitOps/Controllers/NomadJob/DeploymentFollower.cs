@@ -1,0 +1,80 @@
+using Nomad.Client;
+using NomadGitOps.Objects;
+using static NomadGitOps.Controllers.NomadJob.LiveJob;
+using static NomadGitOps.Controllers.ReconcileOutcome;
+
+namespace NomadGitOps.Controllers.NomadJob;
+
+/// <summary>
+/// Follows the deployment of the NomadJob controller's release: with <c>wait</c>, until it succeeds, fails or
+/// <c>wait_timeout</c> passes; without, one lookup of its outcome until it is known (issue 9), and Nomad's rollback of
+/// a failed release.
+/// </summary>
+internal sealed class DeploymentFollower(NomadClient nomad, NomadJobControllerOptions options, TimeProvider time)
+{
+    // The failed deployment of the release status records (its version and JobModifyIndex), if any.
+    public async Task<FailedRelease?> FailedReleaseAsync(NomadJobRun run, CancellationToken ct) =>
+        run.Previous is { JobVersion: { } version, JobModifyIndex: { } index }
+            ? FailedRelease.Find((await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value, version, index)
+            : null;
+
+    // Without wait, the outcome of our release's deployment is looked up (one read) until it is known, so a failure
+    // without auto_revert is reported too; the result is recorded once and not read again.
+    public async Task<Stalled?> UnfollowedDeploymentFailedAsync(NomadJobRun run, CancellationToken ct)
+    {
+        if (run.Previous.DeploymentStatus is DeploymentStatus.Successful || !ExpectsDeployment(run.Desired!)
+            || run.Previous is not { JobVersion: { } version, JobModifyIndex: { } index })
+        {
+            return null;
+        }
+
+        var deployments = (await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        if (FailedRelease.Find(deployments, version, index) is { } failed)
+        {
+            run.FailedRelease = failed;
+            return new Stalled(Reasons.DeploymentFailed, failed.Describe(run.JobName, run.Spec.File, run.ShortCommit, run.LiveVersion));
+        }
+
+        run.Deployment = deployments.FirstOrDefault(d => d.JobVersion == version && d.JobSpecModifyIndex == index && d.Status == DeploymentStatus.Successful);
+        return null;
+    }
+
+    public async Task<StepResult> WaitForDeploymentAsync(NomadJobRun run, CancellationToken ct)
+    {
+        if (!run.Spec.Wait || !ExpectsDeployment(run.Desired!))
+        {
+            return StepResult.Continue;
+        }
+
+        var now = time.GetUtcNow();
+        // From the applied time as status stores it (to the second), so every later look computes the same deadline.
+        var appliedAt = run.Registered ? ItemCodec.ParseTime(ItemCodec.FormatTime(now))!.Value : run.Previous.LastAppliedAt ?? now;
+        var deadline = appliedAt + run.Spec.WaitTimeout;
+        var after = deadline - now < options.DeploymentPollInterval ? deadline - now : options.DeploymentPollInterval;
+        var version = $"{run.JobName} version {run.JobVersion}";
+        var deployment = (await nomad.Jobs.LatestDeploymentAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        if (deployment is null || deployment.JobVersion != run.JobVersion)
+        {
+            // Nomad's scheduler creates the deployment after the evaluation: it may not exist yet.
+            return now >= deadline
+                ? new Stalled(Reasons.DeploymentFailed, $"No deployment of {version} started within wait_timeout ({run.Spec.WaitTimeout}): check the job's evaluations.")
+                : new Waiting(Reasons.Progressing, $"Waiting for the deployment of {version} to start; followed until {ItemCodec.FormatTime(deadline)}.", after);
+        }
+
+        run.Deployment = deployment;
+        switch (deployment.Status)
+        {
+            case DeploymentStatus.Successful:
+                return StepResult.Continue;
+            case DeploymentStatus.Failed or DeploymentStatus.Cancelled:
+                return new Stalled(Reasons.DeploymentFailed, $"Deployment {deployment.ID} of {version} {deployment.Status}: {deployment.StatusDescription}. Fix the job in Git.");
+        }
+
+        if (now >= deadline)
+        {
+            return new Stalled(Reasons.DeploymentFailed, $"Deployment {deployment.ID} of {version} is still {deployment.Status} after wait_timeout ({run.Spec.WaitTimeout}): check the allocations.");
+        }
+
+        return new Waiting(Reasons.Progressing, $"Deployment {deployment.ID} of {version} is {deployment.Status}; followed until {ItemCodec.FormatTime(deadline)}.", after);
+    }
+}
