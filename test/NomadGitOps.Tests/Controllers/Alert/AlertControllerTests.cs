@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Nomad.Client;
 using Nomad.Emulator;
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.Alert;
 using NomadGitOps.Engine;
 using NomadGitOps.Notifications;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Server.StatusPage;
 
