@@ -5,6 +5,7 @@ namespace NomadGitOps.Objects;
 /// <param name="Reason"><c>status_reason</c>, one of <see cref="Reasons"/>; null before the first reconcile.</param>
 /// <param name="Message"><c>status_message</c>: what happened, secrets redacted.</param>
 /// <param name="CurrentCommit"><c>status_current_commit</c>: the commit the artifact holds.</param>
+/// <param name="CommitMessage"><c>status_commit_message</c>: the first line of that commit's message.</param>
 /// <param name="CurrentRef"><c>status_current_ref</c>: the ref that resolved to it.</param>
 /// <param name="LastChangeAt"><c>status_last_change_at</c>: when readiness or the commit last changed.</param>
 /// <param name="ConsecutiveFailures"><c>status_consecutive_failures</c>: failures since the last success.</param>
@@ -21,7 +22,8 @@ internal sealed record GitRepositoryStatus(
     int ConsecutiveFailures = 0,
     DateTimeOffset? NextAttemptAt = null,
     string? ObservedSpec = null,
-    string? LastHandledReconcileAt = null)
+    string? LastHandledReconcileAt = null,
+    string? CommitMessage = null)
 {
     /// <summary>The status of a repository never reconciled.</summary>
     public static GitRepositoryStatus Empty { get; } = new();
@@ -31,6 +33,6 @@ internal sealed record GitRepositoryStatus(
     {
         ItemKeys.StatusReady, ItemKeys.StatusReason, ItemKeys.StatusMessage, ItemKeys.StatusCurrentCommit,
         ItemKeys.StatusCurrentRef, ItemKeys.StatusLastChangeAt, ItemKeys.StatusConsecutiveFailures,
-        ItemKeys.StatusNextAttemptAt, ItemKeys.StatusObservedSpec, ItemKeys.StatusLastHandledReconcileAt,
+        ItemKeys.StatusNextAttemptAt, ItemKeys.StatusObservedSpec, ItemKeys.StatusLastHandledReconcileAt, ItemKeys.StatusCommitMessage,
     };
 }

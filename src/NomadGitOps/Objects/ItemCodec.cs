@@ -14,6 +14,9 @@ internal static class ItemCodec
     /// <summary>Cap of <c>status_message</c> and <c>status_drift</c>, in UTF-8 bytes.</summary>
     public const int MaxMessageBytes = 4_096;
 
+    /// <summary>The most bytes of a commit message's first line kept in <c>status_commit_message</c>.</summary>
+    public const int MaxCommitMessageBytes = 256;
+
     /// <summary>Cap of <c>status_index_errors</c>, in UTF-8 bytes.</summary>
     public const int MaxIndexErrorsBytes = 16_384;
 
@@ -49,6 +52,7 @@ internal static class ItemCodec
         Put(items, ItemKeys.StatusReason, status.Reason);
         Put(items, ItemKeys.StatusMessage, FreeText(status.Message, MaxMessageBytes));
         Put(items, ItemKeys.StatusCurrentCommit, status.CurrentCommit);
+        Put(items, ItemKeys.StatusCommitMessage, FreeText(status.CommitMessage, MaxCommitMessageBytes));
         Put(items, ItemKeys.StatusCurrentRef, status.CurrentRef);
         Put(items, ItemKeys.StatusLastChangeAt, FormatTime(status.LastChangeAt));
         Put(items, ItemKeys.StatusConsecutiveFailures, FormatCount(status.ConsecutiveFailures));
@@ -72,7 +76,8 @@ internal static class ItemCodec
             ConsecutiveFailures: ReadCount(items, ItemKeys.StatusConsecutiveFailures),
             NextAttemptAt: ReadTime(items, ItemKeys.StatusNextAttemptAt),
             ObservedSpec: Read(items, ItemKeys.StatusObservedSpec),
-            LastHandledReconcileAt: Read(items, ItemKeys.StatusLastHandledReconcileAt));
+            LastHandledReconcileAt: Read(items, ItemKeys.StatusLastHandledReconcileAt),
+            CommitMessage: Read(items, ItemKeys.StatusCommitMessage));
     }
 
     /// <summary>

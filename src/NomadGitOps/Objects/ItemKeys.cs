@@ -153,6 +153,9 @@ internal static class ItemKeys
     /// <summary>The commit the artifact holds.</summary>
     public const string StatusCurrentCommit = "status_current_commit";
 
+    /// <summary>The first line of the current commit's message (for people; GitRepository only).</summary>
+    public const string StatusCommitMessage = "status_commit_message";
+
     /// <summary>The ref that resolved to the commit (<c>refs/heads/main</c>, <c>refs/tags/v1.2.0</c>).</summary>
     public const string StatusCurrentRef = "status_current_ref";
 

@@ -98,6 +98,13 @@ internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url,
         }
     }
 
+    /// <summary>The first line of the commit's message (<c>git show -s --format=%s</c>), for people reading the status.</summary>
+    public async Task<string> SubjectAsync(CancellationToken ct)
+    {
+        var result = await RunAsync(["show", "-s", "--format=%s", commit], null, ct);
+        return result.OutputText.TrimEnd('\n', '\r');
+    }
+
     private Task<CommitTree> TreeAsync(CancellationToken ct) => objects.TreeAsync(cacheDirectory, commit, () => LoadTreeAsync(ct));
 
     private async Task<CommitTree> LoadTreeAsync(CancellationToken ct)

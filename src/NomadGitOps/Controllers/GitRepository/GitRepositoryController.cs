@@ -184,7 +184,9 @@ internal sealed class GitRepositoryController(
         IReadOnlyList<ArtifactFile> files;
         try
         {
-            files = await cache.Open(run.Source!, sync.Ref.Commit).ListFilesAsync(spec.Path, ct);
+            var artifact = cache.Open(run.Source!, sync.Ref.Commit);
+            files = await artifact.ListFilesAsync(spec.Path, ct);
+            run.CommitSubject = await artifact.SubjectAsync(ct);
         }
         catch (GitException exception)
         {

@@ -47,6 +47,9 @@ internal sealed class GitRepositoryRun
     /// <summary>What the cache sync found (set by Sync).</summary>
     public SyncResult? Sync { get; set; }
 
+    /// <summary>The first line of the served commit's message, when Publish read the commit (set by Publish).</summary>
+    public string? CommitSubject { get; set; }
+
     /// <summary>True when the commit served differs from <see cref="GitRepositoryStatus.CurrentCommit"/> before.</summary>
     public bool CommitChanged => Sync is { } sync && !string.Equals(sync.Ref.Commit, Previous.CurrentCommit, StringComparison.Ordinal);
 

@@ -47,6 +47,9 @@ internal static class GitRepositoryStatusSummary
             _ => outcome.Message,
         };
         var changed = outcome.Ready != previous.Ready || !string.Equals(commit, previous.CurrentCommit, StringComparison.Ordinal);
+        // Read with the commit's tree; a quiet tick reads nothing and keeps the subject of the same commit.
+        var subject = (succeeded ? run.CommitSubject : null)
+            ?? (string.Equals(commit, previous.CurrentCommit, StringComparison.Ordinal) ? previous.CommitMessage : null);
         return new GitRepositoryStatus(
             Ready: outcome.Ready,
             Reason: outcome.Reason,
@@ -62,7 +65,8 @@ internal static class GitRepositoryStatusSummary
                 _ => null,
             },
             ObservedSpec: run.SpecHash,
-            LastHandledReconcileAt: ReconcileRequest.Of(run.Stored.Items));
+            LastHandledReconcileAt: ReconcileRequest.Of(run.Stored.Items),
+            CommitMessage: subject is null ? null : run.Redactor.Redact(subject));
     }
 
     /// <summary>The first <see cref="ShortCommitLength"/> hex digits of <paramref name="commit"/>.</summary>

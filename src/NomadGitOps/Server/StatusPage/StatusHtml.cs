@@ -139,7 +139,7 @@ internal static class StatusHtml
             Cell(html, "Message", r.Message);
             Cell(html, "URL", r.Url);
             Cell(html, "Ref", r.Ref);
-            Cell(html, "Commit", Short(r.Commit));
+            Cell(html, "Commit", r.Commit is null ? null : r.CommitMessage is null ? Short(r.Commit) : $"{Short(r.Commit)} {r.CommitMessage}");
             Cell(html, "Last change", r.LastChange);
             Cell(html, "Next check", r.NextCheck);
             html.Append("</tr>\n");

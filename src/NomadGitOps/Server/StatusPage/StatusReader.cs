@@ -97,6 +97,7 @@ internal sealed class StatusReader(
             SecretRedactor.RedactUrls(Get(items, ItemKeys.Url) ?? ""),
             reference,
             Get(items, ItemKeys.StatusCurrentCommit),
+            Get(items, ItemKeys.StatusCommitMessage),
             ReadyOf(items),
             Get(items, ItemKeys.StatusReason),
             Get(items, ItemKeys.StatusMessage),

@@ -41,6 +41,25 @@ public sealed class GitRepositoryStatusSummaryTests
     }
 
     [Fact]
+    public void The_commit_message_follows_the_commit_a_quiet_tick_keeps_it_and_a_failure_keeps_the_last_good_one()
+    {
+        var published = Run(Serving, synced: NewCommit);
+        published.CommitSubject = "Scale web to 3";
+        var serving = GitRepositoryStatusSummary.For(Serving, published, new ReconcileOutcome.UpToDate("ok"), Now, TimeSpan.Zero);
+        serving.CommitMessage.ShouldBe("Scale web to 3");
+
+        var quiet = GitRepositoryStatusSummary.For(serving, Run(serving, synced: NewCommit), new ReconcileOutcome.UpToDate("ok"), Now, TimeSpan.Zero);
+        quiet.CommitMessage.ShouldBe("Scale web to 3");
+
+        var failed = GitRepositoryStatusSummary.For(serving, Run(serving, synced: null), new ReconcileOutcome.Failed(Reasons.GitOperationFailed, "fetch failed."), Now, Delay);
+        failed.CommitMessage.ShouldBe("Scale web to 3");
+
+        // A new commit whose message was not read shows none rather than the old commit's.
+        var unread = GitRepositoryStatusSummary.For(serving, Run(serving, synced: OldCommit), new ReconcileOutcome.UpToDate("ok"), Now, TimeSpan.Zero);
+        unread.CommitMessage.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_failure_keeps_the_last_good_commit_counts_and_schedules_the_backoff()
     {
         var run = Run(Serving, synced: null);

@@ -30,6 +30,8 @@ public sealed partial class StatusPageBrowserTests(DevController dev)
         repositories[0].ShouldStartWith("broken ✗ Failing GitOperationFailed GitRepository broken: ls-remote");
         repositories[0].ShouldContain("the repository was not found");
         repositories[1].ShouldStartWith("samples ✓ Ready Succeeded");
+        // The commit cell shows the short commit and the first line of its message.
+        repositories[1].ShouldMatch(@" [0-9a-f]{12} Sample jobs ");
 
         var jobs = Rows(Between(dom, "<table id=\"jobs\">", "</table>"));
         jobs.Count.ShouldBe(3);
