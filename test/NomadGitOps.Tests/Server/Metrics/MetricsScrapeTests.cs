@@ -32,7 +32,7 @@ public sealed partial class MetricsScrapeTests(DevController dev)
         scrape.Value("nomad_gitops_objects", ("kind", "GitRepository"), ("ready", "False")).ShouldBe(1);
         scrape.Value("nomad_gitops_objects", ("kind", "Receiver"), ("ready", "True")).ShouldBe(1);
         scrape.Find("nomad_gitops_queue_depth").Select(s => s.Labels["controller"]).Order(StringComparer.Ordinal)
-            .ShouldBe(["GitRepository", "NomadJob", "NomadJobIndex", "Receiver"]);
+            .ShouldBe(["Alert", "GitRepository", "NomadJob", "NomadJobIndex", "Receiver"]);
 
         // Reconciles: each counted once in the counter and once in the histogram.
         var upToDate = scrape.Value("nomad_gitops_reconcile_total", ("controller", "NomadJob"), ("result", "up_to_date"));
