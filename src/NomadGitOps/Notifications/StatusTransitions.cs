@@ -109,11 +109,5 @@ internal static class StatusTransitions
             now);
     }
 
-    private static ReadyState ReadyOf(StoredObject stored) =>
-        stored.Items.GetValueOrDefault(ItemKeys.StatusReady) switch
-        {
-            "True" => ReadyState.True,
-            "False" => ReadyState.False,
-            _ => ReadyState.Unknown,
-        };
+    private static ReadyState ReadyOf(StoredObject stored) => ItemCodec.ReadReady(stored.Items);
 }

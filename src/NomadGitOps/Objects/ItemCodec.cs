@@ -225,7 +225,8 @@ internal static class ItemCodec
     private static string? Read(IReadOnlyDictionary<string, string> items, string key) =>
         items.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
-    private static ReadyState ReadReady(IReadOnlyDictionary<string, string> items) => Read(items, ItemKeys.StatusReady) switch
+    /// <summary>An object's <c>status_ready</c>: <c>True</c>, <c>False</c>, anything else (or none) Unknown.</summary>
+    public static ReadyState ReadReady(IReadOnlyDictionary<string, string> items) => Read(items, ItemKeys.StatusReady) switch
     {
         "True" => ReadyState.True,
         "False" => ReadyState.False,

@@ -31,7 +31,7 @@ internal sealed class StateGauges
         foreach (var kind in Enum.GetValues<ObjectKind>())
         {
             var counts = objects.List(kind)
-                .GroupBy(o => o.Items.GetValueOrDefault(ItemKeys.StatusReady) switch { "True" => ReadyState.True, "False" => ReadyState.False, _ => ReadyState.Unknown })
+                .GroupBy(o => ItemCodec.ReadReady(o.Items))
                 .ToDictionary(g => g.Key, g => (long)g.Count());
             foreach (var ready in Enum.GetValues<ReadyState>())
             {

@@ -73,7 +73,7 @@ internal sealed class StatusReader(
             }
         }
 
-        return new ObjectDetail(header, key.ToString(), ReadyOf(items), Get(items, ItemKeys.StatusReason), Get(items, ItemKeys.StatusMessage), status, spec, transitions.Of(key));
+        return new ObjectDetail(header, key.ToString(), ItemCodec.ReadReady(items), Get(items, ItemKeys.StatusReason), Get(items, ItemKeys.StatusMessage), status, spec, transitions.Of(key));
     }
 
     /// <summary>The path of <paramref name="key"/>'s page: <c>/objects/nomadjob/default/web</c>.</summary>
@@ -98,7 +98,7 @@ internal sealed class StatusReader(
             reference,
             Get(items, ItemKeys.StatusCurrentCommit),
             Get(items, ItemKeys.StatusCommitMessage),
-            ReadyOf(items),
+            ItemCodec.ReadReady(items),
             Get(items, ItemKeys.StatusReason),
             Get(items, ItemKeys.StatusMessage),
             Get(items, ItemKeys.StatusLastChangeAt),
@@ -114,7 +114,7 @@ internal sealed class StatusReader(
             $"{o.Key.Namespace}/{o.Key.Name}",
             Get(items, ItemKeys.Repository),
             Get(items, ItemKeys.File),
-            ReadyOf(items),
+            ItemCodec.ReadReady(items),
             reason,
             Get(items, ItemKeys.StatusMessage),
             Get(items, ItemKeys.StatusLastAppliedCommit),
@@ -129,13 +129,6 @@ internal sealed class StatusReader(
 
     private static string? Get(IReadOnlyDictionary<string, string> items, string key) =>
         items.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
-
-    private static ReadyState ReadyOf(IReadOnlyDictionary<string, string> items) => Get(items, ItemKeys.StatusReady) switch
-    {
-        "True" => ReadyState.True,
-        "False" => ReadyState.False,
-        _ => ReadyState.Unknown,
-    };
 
     // Failing first, then not known yet, then ready.
     private static int Rank(ReadyState ready) => ready switch
