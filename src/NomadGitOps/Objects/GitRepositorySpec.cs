@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NomadGitOps.Sources;
 
 namespace NomadGitOps.Objects;
 

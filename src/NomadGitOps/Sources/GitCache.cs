@@ -79,12 +79,23 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
     public Artifact Open(GitSource source, string commit)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new Artifact(git, DirectoryFor(source.Url), source.Url, commit, source.Timeout, checkouts, objects);
+        return Open(source.Url, commit, source.Timeout);
+    }
+
+    /// <summary>
+    /// The files of <paramref name="commit"/> of the repository at <paramref name="url"/> (which must be in the cache,
+    /// i.e. after a sync), each git operation limited to <paramref name="timeout"/>. Reading a commit needs no ref and
+    /// no credentials: it never goes to the remote.
+    /// </summary>
+    public Artifact Open(GitUrl url, string commit, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return new Artifact(git, DirectoryFor(url), url, commit, timeout, checkouts, objects);
     }
 
     private async Task<SyncResult> SyncInAsync(string directory, GitSource source, string? previousCommit, bool recreated, CancellationToken ct)
     {
-        if (source.Ref.Kind == RefKind.Commit)
+        if (source.Ref.Kind == GitReferenceKind.Commit)
         {
             return await SyncPinnedCommitAsync(directory, source, previousCommit, recreated, ct);
         }
@@ -93,7 +104,7 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
         {
             remote = await resolver.ResolveAsync(source, ct);
         }
-        catch (GitException exception) when (exception.Kind == GitErrorKind.RefNotFound && source.Ref.Kind == RefKind.Branch)
+        catch (GitException exception) when (exception.Kind == GitErrorKind.RefNotFound && source.Ref.Kind == GitReferenceKind.Branch)
         {
             var last = await LocalCommitAsync(directory, $"refs/heads/{source.Ref.Value}", source, ct);
             if (last is null)

@@ -1,6 +1,6 @@
 namespace NomadGitOps.Sources;
 
-/// <summary>Resolves a <see cref="RefSelector"/> to a commit with one <c>git ls-remote</c> round trip.</summary>
+/// <summary>Resolves a <see cref="GitReference"/> to a commit with one <c>git ls-remote</c> round trip.</summary>
 internal sealed class RefResolver(GitRunner git)
 {
     /// <summary>
@@ -11,22 +11,22 @@ internal sealed class RefResolver(GitRunner git)
     {
         ArgumentNullException.ThrowIfNull(source);
         var selector = source.Ref;
-        if (selector.Kind == RefKind.Commit)
+        if (selector.Kind == GitReferenceKind.Commit)
         {
             return new RemoteRef(selector.Value, selector.Value);
         }
-        IReadOnlyList<string> arguments = selector.Kind == RefKind.Branch
+        IReadOnlyList<string> arguments = selector.Kind == GitReferenceKind.Branch
             ? ["ls-remote", "--heads", "--", source.Url.Value, $"refs/heads/{selector.Value}"]
             : ["ls-remote", "--tags", "--", source.Url.Value];
         var refs = await ListAsync(source, arguments, ct);
         switch (selector.Kind)
         {
-            case RefKind.Branch:
+            case GitReferenceKind.Branch:
                 return refs.TryGetValue($"refs/heads/{selector.Value}", out var branchCommit)
                     ? new RemoteRef($"refs/heads/{selector.Value}", branchCommit)
                     : throw new GitException(GitErrorKind.RefNotFound,
                         $"branch '{selector.Value}' does not exist on {source.Url}: check the branch name, or whether it was deleted.");
-            case RefKind.Tag:
+            case GitReferenceKind.Tag:
                 return Tag(refs, selector.Value)
                     ?? throw new GitException(GitErrorKind.RefNotFound, $"tag '{selector.Value}' does not exist on {source.Url}: check the tag name.");
             default:

@@ -1,4 +1,5 @@
 using NomadGitOps.Objects;
+using NomadGitOps.Sources;
 
 namespace NomadGitOps.Tests.Objects;
 

@@ -105,7 +105,7 @@ public sealed class GitCacheTests
         await repo.BranchAsync("feature", Ct);
         var last = await repo.WithFile("a.txt", "feature").CommitAsync("on feature", Ct);
         using var harness = new GitSourcesHarness();
-        var source = GitSourcesHarness.Source(repo.Url, RefSelector.Branch("feature"));
+        var source = GitSourcesHarness.Source(repo.Url, GitReference.Branch("feature"));
         await harness.Cache.SyncAsync(source, null, Ct);
         await repo.DeleteBranchAsync("feature", Ct);
 
@@ -167,11 +167,11 @@ public sealed class GitCacheTests
         var pinned = await repo.WithFile("a.txt", "1").CommitAsync("first", Ct);
         await repo.WithFile("a.txt", "2").CommitAsync("second", Ct);
         using var harness = new GitSourcesHarness();
-        var source = GitSourcesHarness.Source(repo.Url, RefSelector.Commit(pinned));
+        var source = GitSourcesHarness.Source(repo.Url, GitReference.Commit(pinned));
 
         var first = await harness.Cache.SyncAsync(source, null, Ct);
         var second = await harness.Cache.SyncAsync(source, pinned, Ct);
-        var missing = GitSourcesHarness.Source(repo.Url, RefSelector.Commit(new string('a', 40)));
+        var missing = GitSourcesHarness.Source(repo.Url, GitReference.Commit(new string('a', 40)));
         var error = await Should.ThrowAsync<GitException>(() => harness.Cache.SyncAsync(missing, null, Ct));
 
         first.Outcome.ShouldBe(SyncOutcome.Fetched);
@@ -190,7 +190,7 @@ public sealed class GitCacheTests
         var v1 = await repo.WithFile("v", "1.0.0").CommitAsync("v1.0.0", Ct);
         await repo.TagAsync("v1.0.0", annotated: true, Ct);
         using var harness = new GitSourcesHarness();
-        var source = GitSourcesHarness.Source(repo.Url, RefSelector.Semver("^1"));
+        var source = GitSourcesHarness.Source(repo.Url, GitReference.Semver("^1"));
         (await harness.Cache.SyncAsync(source, null, Ct)).Ref.Commit.ShouldBe(v1);
         var v11 = await repo.WithFile("v", "1.1.0").CommitAsync("v1.1.0", Ct);
         await repo.TagAsync("v1.1.0", annotated: true, Ct);

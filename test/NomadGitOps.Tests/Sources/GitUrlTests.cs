@@ -72,8 +72,8 @@ public sealed class GitUrlTests
     [InlineData("has space")]
     public void A_branch_or_tag_name_git_would_refuse_is_an_invalid_spec_error(string name)
     {
-        Should.Throw<GitException>(() => RefSelector.Branch(name)).Kind.ShouldBe(GitErrorKind.InvalidSpec);
-        Should.Throw<GitException>(() => RefSelector.Tag(name)).Kind.ShouldBe(GitErrorKind.InvalidSpec);
+        Should.Throw<GitException>(() => GitReference.Branch(name)).Kind.ShouldBe(GitErrorKind.InvalidSpec);
+        Should.Throw<GitException>(() => GitReference.Tag(name)).Kind.ShouldBe(GitErrorKind.InvalidSpec);
     }
 
     [Theory]
@@ -82,6 +82,6 @@ public sealed class GitUrlTests
     [InlineData("v1.2.3-rc.1")]
     public void Ordinary_branch_and_tag_names_are_accepted(string name)
     {
-        RefSelector.Branch(name).Value.ShouldBe(name);
+        GitReference.Branch(name).Value.ShouldBe(name);
     }
 }

@@ -37,7 +37,7 @@ public sealed class RedactionTests
     {
         var credentials = new GitCredentials("bob", "hunter2", "tok-123", "-----BEGIN KEY-----", "host ssh-ed25519 AAAA");
 
-        var text = $"{credentials} {new GitSource(GitUrl.Parse("https://h/x"), RefSelector.DefaultBranch, credentials, TimeSpan.FromSeconds(1))}";
+        var text = $"{credentials} {new GitSource(GitUrl.Parse("https://h/x"), GitReference.DefaultBranch, credentials, TimeSpan.FromSeconds(1))}";
 
         text.ShouldNotContain("hunter2");
         text.ShouldNotContain("tok-123");

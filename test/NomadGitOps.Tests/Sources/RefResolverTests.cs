@@ -33,8 +33,8 @@ public sealed class RefResolverTests
         await repo.TagAsync("light", annotated: false, Ct);
         using var harness = new GitSourcesHarness();
 
-        var annotated = await harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, RefSelector.Tag("v1.0.0")), Ct);
-        var light = await harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, RefSelector.Tag("light")), Ct);
+        var annotated = await harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, GitReference.Tag("v1.0.0")), Ct);
+        var light = await harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, GitReference.Tag("light")), Ct);
 
         annotated.ShouldBe(new RemoteRef("refs/tags/v1.0.0", annotatedCommit));
         light.ShouldBe(new RemoteRef("refs/tags/light", lightCommit));
@@ -53,8 +53,8 @@ public sealed class RefResolverTests
         }
         using var harness = new GitSourcesHarness();
 
-        var resolved = await harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, RefSelector.Semver(">=1.2.0 <2.0.0")), Ct);
-        var withPreReleases = await harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, RefSelector.Semver(">=1.11.0-rc.0 <2.0.0")), Ct);
+        var resolved = await harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, GitReference.Semver(">=1.2.0 <2.0.0")), Ct);
+        var withPreReleases = await harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, GitReference.Semver(">=1.11.0-rc.0 <2.0.0")), Ct);
 
         resolved.ShouldBe(new RemoteRef("refs/tags/v1.10.0", commits["v1.10.0"]));
         withPreReleases.ShouldBe(new RemoteRef("refs/tags/v1.11.0-rc.1", commits["v1.11.0-rc.1"]));
@@ -68,7 +68,7 @@ public sealed class RefResolverTests
         await repo.WithFile("a.txt", "1").CommitAsync("first", Ct);
         using var harness = new GitSourcesHarness();
 
-        foreach (var (selector, named) in new[] { (RefSelector.Branch("nope"), "nope"), (RefSelector.Tag("v9"), "v9"), (RefSelector.Semver("^3"), "^3") })
+        foreach (var (selector, named) in new[] { (GitReference.Branch("nope"), "nope"), (GitReference.Tag("v9"), "v9"), (GitReference.Semver("^3"), "^3") })
         {
             var error = await Should.ThrowAsync<GitException>(() => harness.Resolver.ResolveAsync(GitSourcesHarness.Source(repo.Url, selector), Ct));
             error.Kind.ShouldBe(GitErrorKind.RefNotFound);

@@ -28,8 +28,8 @@ internal sealed class GitSourcesHarness : IDisposable
     public GitCache Cache { get; }
 
     /// <summary>A source for <paramref name="url"/> following <paramref name="selector"/> (default branch main).</summary>
-    public static GitSource Source(string url, RefSelector? selector = null, GitCredentials? credentials = null) =>
-        new(GitUrl.Parse(url), selector ?? RefSelector.DefaultBranch, credentials ?? GitCredentials.None, TimeSpan.FromSeconds(60));
+    public static GitSource Source(string url, GitReference? selector = null, GitCredentials? credentials = null) =>
+        new(GitUrl.Parse(url), selector ?? GitReference.DefaultBranch, credentials ?? GitCredentials.None, TimeSpan.FromSeconds(60));
 
     /// <summary>Deletes the cache root.</summary>
     public void Dispose()

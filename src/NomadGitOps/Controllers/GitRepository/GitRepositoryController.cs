@@ -87,7 +87,7 @@ internal sealed class GitRepositoryController(
 
             try
             {
-                run.Ref = ToSelector(spec.Reference);
+                run.Ref = spec.Reference.Checked();
             }
             catch (GitException exception)
             {
@@ -268,12 +268,4 @@ internal sealed class GitRepositoryController(
             _ => new ReconcileOutcome.Failed(Reasons.GitOperationFailed, $"{message} Retrying with backoff.", exception),
         };
     }
-
-    private static RefSelector ToSelector(GitReference reference) => reference.Kind switch
-    {
-        GitReferenceKind.Branch => RefSelector.Branch(reference.Value),
-        GitReferenceKind.Tag => RefSelector.Tag(reference.Value),
-        GitReferenceKind.Semver => RefSelector.Semver(reference.Value),
-        _ => RefSelector.Commit(reference.Value),
-    };
 }

@@ -36,7 +36,7 @@ internal sealed class GitRepositoryRun
     public GitUrl? Url { get; set; }
 
     /// <summary>The ref selector (set after the guards).</summary>
-    public RefSelector? Ref { get; set; }
+    public GitReference? Ref { get; set; }
 
     /// <summary>Everything git needs, credentials included (set by ResolveCredentials). Never logged or copied.</summary>
     public GitSource? Source { get; set; }

@@ -22,7 +22,7 @@ internal sealed class DesiredJobReader(GitCache git, JobFileParser parser)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(spec);
-        var artifact = git.Open(new GitSource(GitUrl.Parse(repository.Url), RefSelector.DefaultBranch, GitCredentials.None, repository.Timeout), commit);
+        var artifact = git.Open(GitUrl.Parse(repository.Url), commit, repository.Timeout);
         var source = JobFileText.Of(await artifact.ReadFileAsync(spec.File, ct).ConfigureAwait(false));
         var varFiles = new List<string>();
         foreach (var varFile in repository.VarFiles.Concat(spec.VarFiles))

@@ -169,7 +169,7 @@ internal sealed class NomadJobIndexController(
     /// <summary>Lists the job files under <c>path</c> matching <c>include</c>/<c>exclude</c> and reads them and the var files.</summary>
     private async Task<StepResult> ListJobFiles(NomadJobIndexRun run, CancellationToken ct)
     {
-        var artifact = git.Open(Source(run.Spec), run.Commit);
+        var artifact = git.Open(GitUrl.Parse(run.Spec.Url), run.Commit, run.Spec.Timeout);
         run.Artifact = artifact;
         var folder = run.Spec.Path is "." or "" ? "" : run.Spec.Path + "/";
         List<ArtifactFile> files;
@@ -460,19 +460,6 @@ internal sealed class NomadJobIndexController(
         var slash = entry.IndexOf('/', StringComparison.Ordinal);
         return slash > 0 && slash < entry.Length - 1 ? ObjectKey.NomadJob(entry[..slash], entry[(slash + 1)..]) : null;
     }
-
-    private static GitSource Source(GitRepositorySpec spec) =>
-        new(GitUrl.Parse(spec.Url), ToSelector(spec.Reference), GitCredentials.None, spec.Timeout);
-
-    private static RefSelector ToSelector(GitReference reference) => new(
-        reference.Kind switch
-        {
-            GitReferenceKind.Tag => RefKind.Tag,
-            GitReferenceKind.Semver => RefKind.Semver,
-            GitReferenceKind.Commit => RefKind.Commit,
-            _ => RefKind.Branch,
-        },
-        reference.Value);
 
     /// <summary>What a repository's job files were at its last index: blob per path, and a hash of its spec and var files.</summary>
     private sealed record IndexedFiles(string Context, IReadOnlyDictionary<string, string> Blobs);

@@ -113,7 +113,7 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     {
         var commit = await Repo.CommitAsync(message, ct);
         await services.GetRequiredService<GitCache>().SyncAsync(
-            new GitSource(GitUrl.Parse(Repo.Url), RefSelector.DefaultBranch, GitCredentials.None, TimeSpan.FromSeconds(60)), null, ct);
+            new GitSource(GitUrl.Parse(Repo.Url), GitReference.DefaultBranch, GitCredentials.None, TimeSpan.FromSeconds(60)), null, ct);
         var key = ObjectKey.GitRepository(RepositoryName);
         var stored = await Store.ReadAsync(key, ct);
         if (stored is null)
