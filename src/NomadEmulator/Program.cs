@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Nomad.Client;
 using Nomad.Emulator;
 
 // The Nomad emulator as a program: `dotnet run --project src/NomadEmulator -- --port 4646`.

@@ -31,7 +31,11 @@ public sealed class GoDurationTests
 
     [Fact]
     public void Parse_names_the_bad_text_in_its_error() =>
-        Should.Throw<FormatException>(() => GoDuration.Parse("10 minutes")).Message.ShouldContain("\"10 minutes\"");
+        Should.Throw<FormatException>(() => GoDuration.Parse("10 minutes")).Message.ShouldBe("time: unknown unit \" minutes\" in duration \"10 minutes\"");
+
+    [Fact]
+    public void A_TimeSpan_beyond_Go_s_range_still_formats() =>
+        GoDuration.Format(TimeSpan.FromDays(400 * 365)).ShouldBe("3504000h0m0s");
 
     [Theory]
     [InlineData(0L, "0s")]

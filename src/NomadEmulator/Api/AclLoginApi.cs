@@ -5,7 +5,6 @@ using Nomad.Emulator.Acl;
 using Nomad.Emulator.Filter;
 using Nomad.Emulator.Http;
 using Nomad.Emulator.State;
-using GoDuration = Nomad.Client.GoDuration;
 
 namespace Nomad.Emulator.Api;
 
@@ -275,7 +274,7 @@ public static class AclLoginApi
         m.Name,
         m.Type,
         m.TokenLocality,
-        MaxTokenTTL = Nomad.Emulator.Jobs.GoDuration.Format(m.MaxTokenTTL.Ticks * 100),
+        MaxTokenTTL = GoDuration.Format(m.MaxTokenTTL.Ticks * 100),
         m.Default,
         m.Config,
         m.CreateIndex,

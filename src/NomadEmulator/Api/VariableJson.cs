@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Nomad.Client;
 using Nomad.Emulator.State;
 
 namespace Nomad.Emulator.Api;

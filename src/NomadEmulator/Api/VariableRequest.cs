@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Nomad.Client;
-using Nomad.Emulator.State;
 
 namespace Nomad.Emulator.Api;
 
@@ -107,7 +105,7 @@ public sealed record VariableRequest(
     private static (TimeSpan Value, string? Error) Duration(JsonElement? element) => element switch
     {
         { ValueKind: JsonValueKind.String } s when s.GetString() is { Length: > 0 } text =>
-            GoDuration.TryParse(text, out var parsed) ? (parsed, null) : (TimeSpan.Zero, $"time: invalid duration {VariablesErrors.GoQuote(text)}"),
+            GoDuration.TryParse(text, out long nanoseconds, out var error) ? (GoDuration.FromNanoseconds(nanoseconds), null) : (TimeSpan.Zero, error),
         { ValueKind: JsonValueKind.Number } n => (TimeSpan.FromTicks((long)(n.GetDouble() / 100)), null),
         _ => (TimeSpan.Zero, null),
     };

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Nomad.Client;
 
 namespace Nomad.Emulator.Http;
 
