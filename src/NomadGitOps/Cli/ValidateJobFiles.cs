@@ -54,15 +54,16 @@ internal static class ValidateJobFiles
     }
 
     /// <summary>
-    /// The regular files under the spec's <c>path</c> that <c>include</c> selects and <c>exclude</c> does not (both matched
-    /// on the path below <c>path</c>, as the index does), relative to <paramref name="directory"/>, in ordinal order.
+    /// The regular files under the spec's <c>path</c> that <c>include</c> selects and <c>exclude</c> does not (the index's
+    /// rule, <see cref="JobFileSelection"/>), relative to <paramref name="directory"/>, in ordinal order.
     /// Like the index's <c>git ls-tree</c> listing, symbolic links and <c>.git</c> are left out.
     /// </summary>
     public static IReadOnlyList<string> SelectFiles(string directory, GitRepositorySpec spec)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(spec);
-        var folder = spec.Path is "." or "" ? "" : spec.Path + "/";
+        var selection = spec.JobFiles;
+        var folder = selection.Folder;
         var start = new DirectoryInfo(Path.Combine(directory, folder.Replace('/', Path.DirectorySeparatorChar)));
         var files = new List<string>();
         if (start.Exists)
@@ -70,7 +71,7 @@ internal static class ValidateJobFiles
             Walk(start, folder, files);
         }
 
-        return [.. files.Where(f => spec.Selects(f[folder.Length..])).Order(StringComparer.Ordinal)];
+        return [.. files.Where(selection.Selects).Order(StringComparer.Ordinal)];
     }
 
     private static void Walk(DirectoryInfo directory, string relative, List<string> files)

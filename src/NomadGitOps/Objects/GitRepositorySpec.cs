@@ -81,9 +81,8 @@ internal sealed partial record GitRepositorySpec(
         return new SpecParseResult<GitRepositorySpec>(spec, []);
     }
 
-    /// <summary>True when the file at <paramref name="pathBelowPath"/> (relative to <see cref="Path"/>) is a job file to index.</summary>
-    public bool Selects(string pathBelowPath) =>
-        Include.IsMatch(pathBelowPath) && (Exclude is null || !Exclude.IsMatch(pathBelowPath));
+    /// <summary>Which files of a commit are this repository's job files (<c>path</c>, <c>include</c>, <c>exclude</c>).</summary>
+    public JobFileSelection JobFiles => new(Path, Include, Exclude);
 
     /// <summary>
     /// The message for an <c>include</c>/<c>exclude</c> that ran out of its match timeout on a path (catastrophic

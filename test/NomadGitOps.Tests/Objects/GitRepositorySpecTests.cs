@@ -60,9 +60,10 @@ public sealed class GitRepositorySpecTests
         spec.Namespace.ShouldBe("prod");
         spec.Variables.ShouldBe("image = \"web:1\"\n");
         spec.VarFiles.ShouldBe(["vars/common.hcl", "vars/prod.hcl"]);
-        spec.Selects("web.hcl").ShouldBeTrue();
-        spec.Selects("drafts/web.hcl").ShouldBeFalse();
-        spec.Selects("README.md").ShouldBeFalse();
+        spec.JobFiles.Selects("deploy/jobs/web.hcl").ShouldBeTrue();
+        spec.JobFiles.Selects("deploy/jobs/drafts/web.hcl").ShouldBeFalse();
+        spec.JobFiles.Selects("deploy/jobs/README.md").ShouldBeFalse();
+        spec.JobFiles.Selects("web.hcl").ShouldBeFalse("a file outside path is no job file");
     }
 
     [Theory]

@@ -199,11 +199,11 @@ internal sealed class GitRepositoryController(
                 $"GitRepository {run.Key.Name}: reading commit {GitRepositoryStatusSummary.Short(sync.Ref.Commit)} from the cache failed: {exception.Message}", exception);
         }
 
-        var folder = spec.Path == "." ? "" : spec.Path + "/";
+        var selection = spec.JobFiles;
         int jobFiles;
         try
         {
-            jobFiles = files.Count(f => spec.Selects(f.Path[folder.Length..]));
+            jobFiles = files.Count(f => selection.Selects(f.Path));
         }
         catch (RegexMatchTimeoutException exception)
         {

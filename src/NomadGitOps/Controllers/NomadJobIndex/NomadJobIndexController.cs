@@ -171,12 +171,12 @@ internal sealed class NomadJobIndexController(
     {
         var artifact = git.Open(GitUrl.Parse(run.Spec.Url), run.Commit, run.Spec.Timeout);
         run.Artifact = artifact;
-        var folder = run.Spec.Path is "." or "" ? "" : run.Spec.Path + "/";
+        var selection = run.Spec.JobFiles;
         List<ArtifactFile> files;
         try
         {
             files = (await artifact.ListFilesAsync(run.Spec.Path, ct).ConfigureAwait(false))
-                .Where(f => run.Spec.Selects(f.Path[folder.Length..]))
+                .Where(f => selection.Selects(f.Path))
                 .ToList();
         }
         catch (RegexMatchTimeoutException e)
