@@ -4,7 +4,7 @@ using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
-using NomadGitOps.Tests.Controllers.GitRepository;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Engine;
 

@@ -4,7 +4,7 @@ using Nomad.Emulator;
 using NomadGitOps.Engine;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
-using NomadGitOps.Tests.Controllers.GitRepository;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Notifications;
 

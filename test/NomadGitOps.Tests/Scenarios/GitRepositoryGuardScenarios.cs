@@ -2,7 +2,6 @@ using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
-using NomadGitOps.Tests.Controllers.GitRepository;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;
@@ -13,13 +12,13 @@ public sealed class GitRepositoryGuardScenarios : IAsyncLifetime
     private readonly CancellationToken ct = TestContext.Current.CancellationToken;
     private GitServer server = null!;
     private RepoBuilder repo = null!;
-    private GitRepositoryHarness harness = null!;
+    private ControllerHarness harness = null!;
 
     public async ValueTask InitializeAsync()
     {
         server = await GitServer.StartAsync(GitServerKind.File, ct);
         repo = await RepoBuilder.CreateAsync(server, "apps", ct);
-        harness = await GitRepositoryHarness.StartAsync(ct);
+        harness = await ControllerHarness.StartAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -104,19 +103,19 @@ public sealed class GitRepositoryGuardScenarios : IAsyncLifetime
         afterFirst.ConsecutiveFailures.ShouldBe(1);
         afterFirst.CurrentCommit.ShouldBe(commit);
         afterFirst.NextAttemptAt.ShouldNotBeNull().ShouldBeInRange(
-            GitRepositoryHarness.Start + BackoffOptions.Default.Min, GitRepositoryHarness.Start + (2 * BackoffOptions.Default.Min));
-        afterFirst.LastChangeAt.ShouldBe(GitRepositoryHarness.Start);
+            ControllerHarness.Start + BackoffOptions.Default.Min, ControllerHarness.Start + (2 * BackoffOptions.Default.Min));
+        afterFirst.LastChangeAt.ShouldBe(ControllerHarness.Start);
         afterSecond.ConsecutiveFailures.ShouldBe(2);
         afterSecond.NextAttemptAt.ShouldNotBeNull().ShouldBeInRange(
-            GitRepositoryHarness.Start.AddMinutes(1) + BackoffOptions.Default.Min, GitRepositoryHarness.Start.AddMinutes(1) + (4 * BackoffOptions.Default.Min));
-        afterSecond.LastChangeAt.ShouldBe(GitRepositoryHarness.Start);
+            ControllerHarness.Start.AddMinutes(1) + BackoffOptions.Default.Min, ControllerHarness.Start.AddMinutes(1) + (4 * BackoffOptions.Default.Min));
+        afterSecond.LastChangeAt.ShouldBe(ControllerHarness.Start);
         recovered.ShouldBeOfType<ReconcileOutcome.UpToDate>();
         var status = await harness.StatusAsync(key, ct);
         status.Ready.ShouldBe(ReadyState.True);
         status.ConsecutiveFailures.ShouldBe(0);
         status.NextAttemptAt.ShouldBeNull();
         status.CurrentCommit.ShouldBe(commit);
-        status.LastChangeAt.ShouldBe(GitRepositoryHarness.Start.AddMinutes(2));
+        status.LastChangeAt.ShouldBe(ControllerHarness.Start.AddMinutes(2));
         (await harness.ItemsAsync(key, ct))!.ShouldNotContainKey(ItemKeys.StatusConsecutiveFailures);
         harness.Logs.Events.ShouldContain(e => e.Message.Contains("recovered after 2 failures", StringComparison.Ordinal));
         harness.Trigger.Triggered.Count.ShouldBe(1);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
-using NomadGitOps.Tests.Controllers.GitRepository;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;
@@ -11,9 +10,9 @@ namespace NomadGitOps.Tests.Scenarios;
 public sealed class GitRepositoryRefScenarios : IAsyncLifetime
 {
     private readonly CancellationToken ct = TestContext.Current.CancellationToken;
-    private GitRepositoryHarness harness = null!;
+    private ControllerHarness harness = null!;
 
-    public async ValueTask InitializeAsync() => harness = await GitRepositoryHarness.StartAsync(ct);
+    public async ValueTask InitializeAsync() => harness = await ControllerHarness.StartAsync(ct);
 
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
-using NomadGitOps.Tests.Controllers.GitRepository;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;
@@ -12,13 +11,13 @@ public sealed class GitRepositorySyncScenarios : IAsyncLifetime
     private readonly CancellationToken ct = TestContext.Current.CancellationToken;
     private GitServer server = null!;
     private RepoBuilder repo = null!;
-    private GitRepositoryHarness harness = null!;
+    private ControllerHarness harness = null!;
 
     public async ValueTask InitializeAsync()
     {
         server = await GitServer.StartAsync(GitServerKind.Daemon, ct);
         repo = await RepoBuilder.CreateAsync(server, "apps", ct);
-        harness = await GitRepositoryHarness.StartAsync(ct);
+        harness = await ControllerHarness.StartAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -42,7 +41,7 @@ public sealed class GitRepositorySyncScenarios : IAsyncLifetime
         status.Reason.ShouldBe(Reasons.Succeeded);
         status.CurrentCommit.ShouldBe(commit);
         status.CurrentRef.ShouldBe("refs/heads/main");
-        status.LastChangeAt.ShouldBe(GitRepositoryHarness.Start);
+        status.LastChangeAt.ShouldBe(ControllerHarness.Start);
         status.ConsecutiveFailures.ShouldBe(0);
         status.NextAttemptAt.ShouldBeNull();
         status.ObservedSpec.ShouldBe(SpecHash.Of((await harness.ItemsAsync(key, ct))!));
@@ -113,7 +112,7 @@ public sealed class GitRepositorySyncScenarios : IAsyncLifetime
 
         var status = await harness.StatusAsync(key, ct);
         status.CurrentCommit.ShouldBe(second);
-        status.LastChangeAt.ShouldBe(GitRepositoryHarness.Start.AddMinutes(1));
+        status.LastChangeAt.ShouldBe(ControllerHarness.Start.AddMinutes(1));
         status.Message.ShouldNotBeNull().ShouldContain("2 of 2 files");
         harness.Git.CountOf("fetch").ShouldBe(fetches + 1);
         harness.Trigger.Triggered.ShouldBe([(ControllerName.NomadJobIndex, key), (ControllerName.NomadJobIndex, key)]);

@@ -7,6 +7,7 @@ using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Sources;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Controllers.GitRepository;
 

@@ -6,6 +6,7 @@ using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Controllers.NomadJobIndex;
 

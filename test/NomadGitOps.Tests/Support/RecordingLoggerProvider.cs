@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace NomadGitOps.Tests.Controllers.GitRepository;
+namespace NomadGitOps.Tests.Support;
 
 /// <summary>Keeps every log event (level and rendered message) so tests can assert what was logged, and what was not.</summary>
 internal sealed class RecordingLoggerProvider : ILoggerProvider

@@ -1,4 +1,4 @@
-namespace NomadGitOps.Tests.Controllers.GitRepository;
+namespace NomadGitOps.Tests.Support;
 
 /// <summary>
 /// Sits between the controller's Nomad client and the emulator and runs an action once, just before the first

@@ -2,7 +2,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Tests.Controllers.NomadJobIndex;
+namespace NomadGitOps.Tests.Support;
 
 /// <summary>An <see cref="IReconcileTrigger"/> that records what was triggered.</summary>
 internal sealed class RecordingTrigger : IReconcileTrigger

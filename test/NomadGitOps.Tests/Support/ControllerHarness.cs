@@ -4,25 +4,29 @@ using Microsoft.Extensions.Time.Testing;
 using Nomad.Client;
 using Nomad.Emulator;
 using NomadGitOps.Controllers.GitRepository;
+using NomadGitOps.Controllers.NomadJob;
+using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Sources;
 
-namespace NomadGitOps.Tests.Controllers.GitRepository;
+namespace NomadGitOps.Tests.Support;
 
 /// <summary>
-/// The GitRepository controller's real DI graph: a Nomad client to an in-process emulator (through an
-/// <see cref="InterceptingHandler"/>), the object store, git sources on a temporary cache, a fake clock, a
-/// seeded backoff and a recording trigger. A second client (<see cref="Person"/>) edits objects as a person would.
+/// The controllers' real DI graph, as <c>nomad-gitops run</c> wires it: a Nomad client to an in-process emulator
+/// (through an <see cref="InterceptingHandler"/>), the object store, git sources on a temporary cache, a fake clock,
+/// a seeded backoff, a recording trigger and the GitRepository, NomadJobIndex and NomadJob controllers. A second
+/// client (<see cref="Person"/>) edits objects as a person would. (The index's and the NomadJob controller's own
+/// tests still have harnesses of their own, <c>IndexHarness</c> and <c>NomadJobHarness</c>, to be moved onto this.)
 /// </summary>
-internal sealed class GitRepositoryHarness : IAsyncDisposable
+internal sealed class ControllerHarness : IAsyncDisposable
 {
     /// <summary>When every test's clock starts.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider services;
 
-    private GitRepositoryHarness(NomadEmulator nomad, ServiceProvider services, NomadClient person, InterceptingHandler handler, string cacheRoot)
+    private ControllerHarness(NomadEmulator nomad, ServiceProvider services, NomadClient person, InterceptingHandler handler, string cacheRoot)
     {
         Nomad = nomad;
         this.services = services;
@@ -46,8 +50,14 @@ internal sealed class GitRepositoryHarness : IAsyncDisposable
     /// <summary>The controller's clock.</summary>
     public FakeTimeProvider Time => (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
 
-    /// <summary>The controller under test, as built by the container.</summary>
+    /// <summary>The GitRepository controller, as built by the container.</summary>
     public GitRepositoryController Controller => services.GetRequiredService<GitRepositoryController>();
+
+    /// <summary>The NomadJobIndex controller, as built by the container.</summary>
+    public NomadJobIndexController Index => services.GetRequiredService<NomadJobIndexController>();
+
+    /// <summary>The NomadJob controller, as built by the container.</summary>
+    public NomadJobController Jobs => services.GetRequiredService<NomadJobController>();
 
     /// <summary>The object store the controller uses.</summary>
     public ObjectStore Store => services.GetRequiredService<ObjectStore>();
@@ -62,7 +72,7 @@ internal sealed class GitRepositoryHarness : IAsyncDisposable
     public RecordingLoggerProvider Logs => services.GetRequiredService<RecordingLoggerProvider>();
 
     /// <summary>Starts the emulator and builds the graph.</summary>
-    public static async Task<GitRepositoryHarness> StartAsync(CancellationToken ct)
+    public static async Task<ControllerHarness> StartAsync(CancellationToken ct)
     {
         var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
         var options = new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 };
@@ -79,10 +89,13 @@ internal sealed class GitRepositoryHarness : IAsyncDisposable
         collection.AddSingleton<IReconcileTrigger, RecordingTrigger>();
         collection.AddSingleton(new Backoff(BackoffOptions.Default, new Random(7)));
         collection.AddGitSources(cacheRoot);
+        collection.AddSingleton<OwnedJobCache>();
         collection.AddGitRepositoryController();
+        collection.AddNomadJobIndexController();
+        collection.AddNomadJobController();
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var person = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
-        return new GitRepositoryHarness(nomad, provider, person, handler, cacheRoot);
+        return new ControllerHarness(nomad, provider, person, handler, cacheRoot);
     }
 
     /// <summary>Creates the GitRepository <paramref name="name"/> with <paramref name="items"/> (as <c>nomad var put</c> would).</summary>
