@@ -25,7 +25,7 @@ internal sealed class IndexMemory
     public IndexSnapshot? Last(ObjectKey key) => _snapshots.GetValueOrDefault(key);
 
     /// <summary>Remembers a run that went through (its status not written yet).</summary>
-    public void Ran(NomadJobIndexRun run) => _snapshots[run.Key] = IndexSnapshot.Of(run);
+    public void Ran(NomadJobIndexRun run, ReconcileOutcome outcome) => _snapshots[run.Key] = IndexSnapshot.Of(run, outcome);
 
     /// <summary>Remembers that the status of a run at <paramref name="fingerprint"/> is written.</summary>
     public void Indexed(ObjectKey key, string fingerprint) => _indexed[key] = fingerprint;

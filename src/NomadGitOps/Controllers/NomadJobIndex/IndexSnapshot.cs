@@ -14,7 +14,7 @@ namespace NomadGitOps.Controllers.NomadJobIndex;
 /// <param name="Blobs">The blob id of each selected job file, by path.</param>
 /// <param name="Claims">The job each readable file defined, by path.</param>
 /// <param name="Inventory">The objects the repository owned after that index (<c>namespace/job-id</c>).</param>
-/// <param name="Clean">True when that index found no error and no conflict: only then can the next one start from it.</param>
+/// <param name="Clean">True when that index went through every step and found no error and no conflict: only then can the next one start from it.</param>
 internal sealed record IndexSnapshot(
     string Commit,
     string RenderContext,
@@ -24,8 +24,8 @@ internal sealed record IndexSnapshot(
     IReadOnlyList<string> Inventory,
     bool Clean)
 {
-    /// <summary>What a run found, as the next run's starting point.</summary>
-    public static IndexSnapshot Of(NomadJobIndexRun run)
+    /// <summary>What a run that ended with <paramref name="outcome"/> found, as the next run's starting point.</summary>
+    public static IndexSnapshot Of(NomadJobIndexRun run, ReconcileOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(run);
         return new IndexSnapshot(
@@ -35,7 +35,7 @@ internal sealed record IndexSnapshot(
             run.Selected.ToDictionary(f => f.Path, f => f.BlobId, StringComparer.Ordinal),
             run.Claims.ToDictionary(c => c.File, StringComparer.Ordinal),
             [.. run.Inventory],
-            Clean: run.Errors.Count == 0 && run.Conflicts.Count == 0);
+            Clean: outcome is ReconcileOutcome.UpToDate && run.Errors.Count == 0 && run.Conflicts.Count == 0);
     }
 
     /// <summary>True when an index of <paramref name="spec"/> whose stored status is <paramref name="previous"/> may start from this snapshot.</summary>

@@ -104,7 +104,7 @@ internal sealed class NomadJobIndexController(
         if (outcome is not (ReconcileOutcome.Failed or ReconcileOutcome.Waiting))
         {
             run.Touched.AddRange(IndexSnapshot.ChangedJobs(last, run));
-            _memory.Ran(run);
+            _memory.Ran(run, outcome);
         }
 
         return await _finish.WriteAsync(stored, run, outcome, () => _memory.Indexed(key, fingerprint), ct).ConfigureAwait(false);
