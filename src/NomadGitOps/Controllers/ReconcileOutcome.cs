@@ -37,7 +37,7 @@ internal abstract record ReconcileOutcome : StepResult
     public abstract int ConsecutiveFailures(int previous);
 
     /// <summary>
-    /// When to look at the object again: <paramref name="interval"/> (already jittered) for up-to-date objects,
+    /// When to look at the object again: <paramref name="interval"/> (already spread by the engine) for up-to-date objects,
     /// <paramref name="backoff"/> after a failure, the outcome's own delay when waiting, null (on spec change only) when stalled.
     /// </summary>
     public abstract TimeSpan? RequeueAfter(TimeSpan interval, TimeSpan backoff);

@@ -8,7 +8,7 @@ namespace NomadGitOps.Engine;
 /// <summary>
 /// One work queue per controller for one leadership term. Routes triggers and watcher changes to the queues of the
 /// controllers whose kind they name, runs each reconcile, and schedules the next from its outcome: the object's
-/// interval with jitter when up to date, backoff after failures, the outcome's own delay when waiting, nothing when
+/// interval, spread over it by a slot per object (<see cref="IntervalSpread"/>), when up to date, backoff after failures, the outcome's own delay when waiting, nothing when
 /// stalled (a spec change wakes it). Keys taken while the controller is paused are held back until it resumes.
 /// </summary>
 internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
@@ -19,7 +19,6 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
     private readonly ControllerPause pause;
     private readonly TimeProvider time;
     private readonly ILogger<ControllerQueues> logger;
-    private readonly IntervalJitter jitter = new(IntervalJitter.DefaultFraction, new Random());
     private readonly Backoff backoff;
     private readonly Lock gate = new();
     private readonly Dictionary<(ControllerName, ObjectKey), int> failures = [];
@@ -160,7 +159,7 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
         }
         else
         {
-            var interval = jitter.Next(watched.Interval ?? settings.DefaultInterval);
+            var interval = IntervalSpread.Next($"{controller}/{key}", watched.Interval ?? settings.DefaultInterval, time.GetUtcNow());
             after = outcome.RequeueAfter(interval, backoff.DelayAfter(consecutive));
             if (after is { } delay)
             {

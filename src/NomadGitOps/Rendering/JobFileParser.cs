@@ -56,7 +56,20 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     /// <exception cref="JobFileException">The file is malformed, holds no job, or reads a path outside the repository.</exception>
     /// <exception cref="NomadApiException">Nomad failed in a way that is not the file's fault (unreachable, 5xx, 403).</exception>
     /// <exception cref="GitException">The checkout of the commit could not be made.</exception>
-    public async Task<ParsedJobFile> ParseAsync(string path, string source, JobFileVariables variables, Artifact? artifact, CancellationToken ct)
+    public async Task<ParsedJobFile> ParseAsync(string path, string source, JobFileVariables variables, Artifact? artifact, CancellationToken ct) =>
+        (await EntryAsync(path, source, variables, artifact, ct).ConfigureAwait(false)).Resolve(path);
+
+    /// <summary>
+    /// The job ID and namespace of the job file, as <see cref="ParseAsync(string, string, JobFileVariables, Artifact?, CancellationToken)"/>
+    /// finds them (the same cache, so a file the index read is not parsed again for its NomadJob), without a copy of the job.
+    /// </summary>
+    /// <exception cref="JobFileException">The file is malformed or holds no job.</exception>
+    /// <exception cref="NomadApiException">Nomad failed in a way that is not the file's fault.</exception>
+    /// <exception cref="GitException">The checkout of the commit could not be made.</exception>
+    public async Task<JobFileIdentity> IdentifyAsync(string path, string source, JobFileVariables variables, Artifact? artifact, CancellationToken ct) =>
+        (await EntryAsync(path, source, variables, artifact, ct).ConfigureAwait(false)).Identify(path);
+
+    private async Task<CacheEntry> EntryAsync(string path, string source, JobFileVariables variables, Artifact? artifact, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(source);
@@ -69,7 +82,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         var key = CacheKey(renderer, source, varContent, renderer == JobFileRenderer.Checkout ? $"{artifact!.Commit}\0{path}" : null);
         if (TryGetCached(key, out var cached))
         {
-            return cached.Resolve(path);
+            return cached;
         }
 
         CacheEntry entry;
@@ -85,7 +98,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         }
         catch (FileProblem problem) when (!problem.Cacheable)
         {
-            return CacheEntry.Of(problem).Resolve(path);
+            return CacheEntry.Of(problem);
         }
         catch (FileProblem problem)
         {
@@ -93,7 +106,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         }
 
         Store(key, entry);
-        return entry.Resolve(path);
+        return entry;
     }
 
     private Task<Parsed> ParseHclAsync(string source, string? varContent, CancellationToken ct) =>
@@ -244,6 +257,16 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     private sealed record Parsed(JsonObject Job, string Format, string JobId, string? Namespace, JobFileRenderer Renderer);
 
     /// <summary>
+    /// A parse result as kept in the cache: the job as compact UTF-8 JSON (a few KB, where the <see cref="JsonObject"/>
+    /// tree of a canonical job takes ten times that), read into a fresh tree for each caller that needs the job.
+    /// </summary>
+    private sealed record Kept(byte[] Job, string Format, string JobId, string? Namespace, JobFileRenderer Renderer)
+    {
+        public static Kept Of(Parsed parsed) =>
+            new(Encoding.UTF8.GetBytes(parsed.Job.ToJsonString()), parsed.Format, parsed.JobId, parsed.Namespace, parsed.Renderer);
+    }
+
+    /// <summary>
     /// What is wrong with a file, without its name (the cache is shared by files with the same text). Not cacheable
     /// when the fault may lie with Nomad rather than the text (a Nomad that cannot parse HCL yet).
     /// </summary>
@@ -252,20 +275,25 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         public bool Cacheable { get; } = cacheable;
     }
 
-    private sealed record CacheEntry(Parsed? Result, string? Problem)
+    private sealed record CacheEntry(Kept? Result, string? Problem)
     {
-        public static CacheEntry Of(Parsed result) => new(result, null);
+        public static CacheEntry Of(Parsed result) => new(Kept.Of(result), null);
 
         public static CacheEntry Of(FileProblem problem) => new(null, problem.Message);
 
         public ParsedJobFile Resolve(string path)
         {
-            if (Result is null)
-            {
-                throw new JobFileException($"Job file {path} {Problem!.Replace(NomadInputName, path, StringComparison.Ordinal).TrimEnd('.')}.");
-            }
-
-            return new ParsedJobFile(Result.Job.DeepClone().AsObject(), Result.Format, Result.JobId, Result.Namespace) { Renderer = Result.Renderer };
+            var result = Found(path);
+            return new ParsedJobFile(JsonNode.Parse(result.Job)!.AsObject(), result.Format, result.JobId, result.Namespace) { Renderer = result.Renderer };
         }
+
+        public JobFileIdentity Identify(string path)
+        {
+            var result = Found(path);
+            return new JobFileIdentity(result.JobId, result.Namespace);
+        }
+
+        private Kept Found(string path) => Result
+            ?? throw new JobFileException($"Job file {path} {Problem!.Replace(NomadInputName, path, StringComparison.Ordinal).TrimEnd('.')}.");
     }
 }

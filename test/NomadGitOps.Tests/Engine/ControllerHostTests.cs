@@ -1,5 +1,6 @@
 using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Tests.Engine;
@@ -44,7 +45,7 @@ public sealed class ControllerHostTests : EngineTestBase
     }
 
     [Fact]
-    public async Task An_up_to_date_object_is_looked_at_again_after_its_own_interval_with_jitter()
+    public async Task An_up_to_date_object_is_looked_at_again_at_its_slot_of_its_own_interval()
     {
         await PutAsync(Apps, ("url", "file:///apps"), ("interval", "2m"));
         var repos = GitRepositories();
@@ -52,15 +53,16 @@ public sealed class ControllerHostTests : EngineTestBase
         host.Start();
         await repos.NextCallOfAsync(Apps);
         await host.IdleAsync(ControllerName.GitRepository);
+        var due = IntervalSpread.Next($"{ControllerName.GitRepository}/{Apps}", TimeSpan.FromMinutes(2), clock.GetUtcNow());
+        due.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMinutes(1));
 
-        // Not within 1.5 minutes (the default interval of 1m ±10% would have fired): the sentinel runs first.
-        clock.Advance(TimeSpan.FromSeconds(90));
+        // Not a second before its slot: the sentinel runs first.
+        clock.Advance(due - TimeSpan.FromSeconds(1));
         host.Trigger.Trigger(ControllerName.GitRepository, Sentinel);
         (await repos.NextCallAsync()).Key.ShouldBe(Sentinel);
         repos.CountOf(Apps).ShouldBe(1);
 
-        // Within 2m + 10%.
-        clock.Advance(TimeSpan.FromSeconds(45));
+        clock.Advance(TimeSpan.FromSeconds(1));
         await repos.NextCallOfAsync(Apps);
     }
 

@@ -85,6 +85,21 @@ internal static class IndexDecision
         return SameItems(existing, items) ? null : items;
     }
 
+    /// <summary>
+    /// True when <see cref="For"/> would write nothing for the single <paramref name="claim"/> on an object stored with
+    /// <paramref name="existing"/> items and this repository keeps it: a look, without building the decision.
+    /// </summary>
+    public static bool IsUnchanged(string repository, bool prune, JobClaim claim, IReadOnlyDictionary<string, string>? existing) =>
+        existing is not null
+        && IsOwnedBy(repository, existing)
+        && existing.GetValueOrDefault(ItemKeys.File) == claim.File
+        && existing.GetValueOrDefault(ItemKeys.JobId) == claim.JobId
+        && existing.GetValueOrDefault(ItemKeys.Namespace) == claim.Namespace
+        && existing.GetValueOrDefault(ItemKeys.Prune) == (prune ? "true" : "false")
+        && !existing.ContainsKey(ItemKeys.StatusOrphanedAt)
+        && (existing.GetValueOrDefault(ItemKeys.StatusIndexConflict) is not { } conflict
+            || ConflictLines.Replace(conflict, repository, []) == conflict);
+
     /// <summary>True when <paramref name="items"/> are those of a NomadJob the index made for <paramref name="repository"/>.</summary>
     public static bool IsOwnedBy(string repository, IReadOnlyDictionary<string, string> items) =>
         items.GetValueOrDefault(ItemKeys.ManagedBy) == NomadJobSpec.ManagedByIndex

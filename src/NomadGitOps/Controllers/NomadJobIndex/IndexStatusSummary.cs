@@ -26,7 +26,8 @@ internal static class IndexStatusSummary
     public static ReconcileOutcome Outcome(NomadJobIndexRun run)
     {
         var commit = run.Commit[..Math.Min(12, run.Commit.Length)];
-        var done = $"{run.Key} at commit {commit}: {run.Inventory.Count} job(s) indexed ({run.Created} created, {run.Updated} updated, {run.Orphaned} orphaned, {run.Deleted} deleted)";
+        var done = $"{run.Key} at commit {commit}: {run.Inventory.Count} job(s) indexed ({run.Created} created, {run.Updated} updated, {run.Orphaned} orphaned, {run.Deleted} deleted), "
+            + $"{run.JobFiles.Count} of {run.Selected.Count} job file(s) read{(run.Changes is { Removed.Count: > 0 } changes ? $", {changes.Removed.Count} gone" : "")}";
         if (run.Errors.Count == 0)
         {
             return new ReconcileOutcome.UpToDate(done + ".");

@@ -18,12 +18,12 @@ namespace NomadGitOps.Tests.Controllers.NomadJobIndex;
 /// </summary>
 internal sealed class IndexHarness : IAsyncDisposable
 {
-    private IndexHarness(NomadEmulator nomad, GitServer server)
+    private IndexHarness(NomadEmulator nomad, GitServer server, ObjectCache? cache)
     {
         Nomad = nomad;
         Server = server;
         Client = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
-        Store = new ObjectStore(Client, new ObjectStoreOptions(), NullLogger<ObjectStore>.Instance);
+        Store = new ObjectStore(Client, new ObjectStoreOptions(), NullLogger<ObjectStore>.Instance, cache);
         Git = new GitSourcesHarness();
         Parser = new JobFileParser(Client, NullLogger<JobFileParser>.Instance);
         Controller = new NomadJobIndexController(Store, Git.Cache, Parser, Trigger, new ReconcileSkeleton(Store, new Backoff(BackoffOptions.Default, new Random(7)), Clock), Clock, NullLogger<NomadJobIndexController>.Instance);
@@ -56,12 +56,23 @@ internal sealed class IndexHarness : IAsyncDisposable
     /// <summary>The controller under test.</summary>
     public NomadJobIndexController Controller { get; }
 
-    /// <summary>Starts the emulator and a git daemon.</summary>
-    public static async Task<IndexHarness> StartAsync(CancellationToken ct)
+    /// <summary>
+    /// Starts the emulator and a git daemon. <paramref name="cached"/>: the store answers from an object cache, primed on
+    /// the empty emulator and fed by the store's own writes, as in <c>run</c> (objects must then be written through
+    /// <see cref="Store"/>, since no watcher sees writes made otherwise).
+    /// </summary>
+    public static async Task<IndexHarness> StartAsync(CancellationToken ct, bool cached = false)
     {
         var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
         var server = await GitServer.StartAsync(GitServerKind.Daemon, ct);
-        return new IndexHarness(nomad, server);
+        ObjectCache? cache = null;
+        if (cached)
+        {
+            cache = new ObjectCache(new ObjectStoreOptions());
+            cache.Prime();
+        }
+
+        return new IndexHarness(nomad, server, cache);
     }
 
     /// <summary>A new repository on the git server.</summary>
