@@ -106,10 +106,11 @@ public sealed class ChaosScenario
                         await ReleaseLockAsync(client, leader, ct);
                         break;
                     case "lock expired under the holder":
-                        // No renew (nor acquire) gets through for longer than Nomad keeps a lock without one.
-                        var expiry = (ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay + TimeSpan.FromSeconds(1);
-                        await nomad.AddFaultAsync(new FaultRule { Method = "PUT", PathPrefix = "/v1/var/" + leader, Kind = FaultKind.Respond, Status = 500, Duration = expiry }, ct);
-                        await Task.Delay(expiry, ct);
+                        // No renew gets through for longer than a TTL: the holder steps down, and Nomad's timer frees
+                        // the lock 2×TTL + lock delay after the last renew (the fault is over by then, so the lock gap
+                        // printed measures the election, not the fault).
+                        await nomad.AddFaultAsync(new FaultRule { Method = "PUT", PathPrefix = "/v1/var/" + leader, Kind = FaultKind.Respond, Status = 500, Duration = ChaosReplicas.Ttl + TimeSpan.FromSeconds(2) }, ct);
+                        await Task.Delay((ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay + TimeSpan.FromSeconds(1), ct);
                         break;
                     case "git server restarted":
                         await git.RestartDaemonAsync(TimeSpan.FromSeconds(3), ct);
@@ -124,9 +125,11 @@ public sealed class ChaosScenario
                         await repo.RecreateOnServerAsync(TimeSpan.FromSeconds(3), ct);
                         break;
                     case "cache directories removed":
+                        // Moved away in one step (a replica's git may be writing in it, so deleting it file by file
+                        // races with that); the scratch folder is deleted at the end.
                         foreach (var cache in replicas.CacheDirectories.Where(Directory.Exists))
                         {
-                            Directory.Delete(cache, recursive: true);
+                            Directory.Move(cache, $"{cache}-removed-{round}");
                         }
 
                         break;
@@ -198,7 +201,7 @@ public sealed class ChaosScenario
             var bound = (ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay;
             log?.WriteLine(
                 $"chaos: {rounds} rounds, {handovers.Count} leader SIGKILLs, {windows.Handovers} lock handovers, {commits} commits, {edits.Count} objects edited by hand, " +
-                $"{rounds} faults ({string.Join(", ", Faults.Take(rounds))}), {drifts} drift corrections; " +
+                $"{rounds} faults of {Math.Min(rounds, Faults.Length)} kinds, {drifts} drift corrections; " +
                 $"{lostEdits.Count} lost edits, {extraVersions.Count} extra job versions, {touched} decoy jobs touched, " +
                 $"{interleaved.Count} writes by a replica outside its term (at most one replica acted at any moment: {(interleaved.Count == 0 ? "yes" : "NO")}); " +
                 $"leader handover after SIGKILL max {handovers.Max().TotalSeconds:0.0}s, lock gap between holders max {(gaps.Count == 0 ? 0 : gaps.Max().TotalSeconds):0.0}s " +
