@@ -66,7 +66,7 @@ public sealed class NomadEmulator : IAsyncDisposable
 
         var state = new EmulatorState(options);
         var faults = new FaultTable(options.TimeProvider);
-        var calls = new CallCounter();
+        var calls = new CallCounter(options.TimeProvider);
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton(calls);

@@ -9,7 +9,8 @@ namespace Nomad.Emulator.Api;
 /// <summary>
 /// The emulator's own endpoints under <c>/_emulator</c>, for tests and benchmarks that run it out of
 /// process: <c>faults</c> (GET the rules, POST one rule, DELETE all), <c>calls</c> (GET counts per
-/// endpoint, DELETE to reset), <c>reset</c> (POST: empty the tables, faults and counts). Faults never
+/// endpoint, DELETE to reset, also the write log), <c>requests</c> (GET the logged write requests, see
+/// <see cref="LoggedRequest"/>), <c>reset</c> (POST: empty the tables, faults and counts). Faults never
 /// apply to these paths.
 /// </summary>
 public static class EmulatorApi
@@ -35,6 +36,7 @@ public static class EmulatorApi
             return Results.NoContent();
         });
         app.MapGet("/_emulator/calls", (HttpResponse response) => NomadResults.Json(response, calls.Snapshot(), state.Index.Current));
+        app.MapGet("/_emulator/requests", (HttpResponse response) => NomadResults.Json(response, calls.Requests(), state.Index.Current));
         app.MapDelete("/_emulator/calls", () =>
         {
             calls.Reset();

@@ -9,11 +9,17 @@ public enum FaultKind
     /// <summary>Wait <see cref="FaultRule.Latency"/>, then answer normally.</summary>
     Delay,
 
-    /// <summary>Close the connection without an answer.</summary>
+    /// <summary>Close the connection without an answer; the request is not carried out.</summary>
     Drop,
 
     /// <summary>Answer <c>500 No cluster leader</c>, as Nomad does during an election.</summary>
     NoLeader,
+
+    /// <summary>
+    /// Carry the request out, then close the connection before its answer is sent: a write is applied, the client only
+    /// sees the connection drop (a server or load balancer failing between commit and reply).
+    /// </summary>
+    DropAfterApply,
 }
 
 /// <summary>

@@ -57,6 +57,13 @@ public sealed class FaultTable(TimeProvider clock)
             case FaultKind.Drop:
                 context.Abort();
                 return;
+            case FaultKind.DropAfterApply:
+                // The endpoint writes its answer into nothing (Body replaces the response body feature), then the
+                // connection is cut: nothing of the answer reaches the client.
+                context.Response.Body = Stream.Null;
+                await next().ConfigureAwait(false);
+                context.Abort();
+                return;
             case FaultKind.NoLeader:
                 await Respond(context, 500, "No cluster leader").ConfigureAwait(false);
                 return;

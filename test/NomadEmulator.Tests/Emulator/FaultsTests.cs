@@ -102,6 +102,42 @@ public sealed class FaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DropAfterApply_carries_the_write_out_and_cuts_the_connection_before_the_answer()
+    {
+        _nomad.Faults.Add(new FaultRule { Method = "PUT", Kind = FaultKind.DropAfterApply, Times = 1 });
+
+        await Should.ThrowAsync<HttpRequestException>(() => _http.PutAsync(Wire.Path("/v1/var/dropped"), Wire.Json("""{"Items":{"a":"1"}}"""), _ct));
+        using var read = await _http.GetAsync("/v1/var/dropped", _ct);
+
+        read.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await read.JsonAsync(_ct)).GetProperty("Items").GetProperty("a").GetString().ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task The_request_log_names_each_write_by_a_hash_of_its_token_with_its_status_and_never_the_token()
+    {
+        _nomad.Faults.Add(new FaultRule { Method = "PUT", Kind = FaultKind.Drop, Times = 1 });
+        using var dropped = new HttpRequestMessage(HttpMethod.Put, "/v1/var/logged") { Content = Wire.Json("""{"Items":{"a":"1"}}""") };
+        dropped.Headers.Add("X-Nomad-Token", "replica-secret-1");
+        using var written = new HttpRequestMessage(HttpMethod.Put, "/v1/var/logged?cas=0") { Content = Wire.Json("""{"Items":{"a":"2"}}""") };
+        written.Headers.Add("X-Nomad-Token", "replica-secret-2");
+
+        await Should.ThrowAsync<HttpRequestException>(() => _http.SendAsync(dropped, _ct));
+        using var answer = await _http.SendAsync(written, _ct);
+        using var read = await _http.GetAsync("/v1/var/logged", _ct);
+        using var log = await _http.GetAsync("/_emulator/requests", _ct);
+        var text = await log.TextAsync(_ct);
+
+        var entries = JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        entries.Count.ShouldBe(2, text);
+        entries.Select(e => e.GetProperty("Status").GetInt32()).ShouldBe([0, 200]);
+        entries[1].GetProperty("Query").GetString().ShouldBe("?cas=0");
+        entries.Select(e => e.GetProperty("Client").GetString()).Distinct().Count().ShouldBe(2);
+        entries.ShouldAllBe(e => e.GetProperty("Client").GetString()!.StartsWith("token:") && e.GetProperty("Path").GetString() == "/v1/var/logged");
+        text.ShouldNotContain("replica-secret");
+    }
+
+    [Fact]
     public async Task Delay_holds_the_request_until_the_clock_passes_the_latency_then_answers_normally()
     {
         _nomad.Faults.Add(new FaultRule { Kind = FaultKind.Delay, Latency = TimeSpan.FromSeconds(30), Times = 1 });

@@ -23,7 +23,7 @@ internal sealed class GitServer : IAsyncDisposable
     /// <summary>The basic-auth password the HTTP server accepts.</summary>
     public const string HttpPassword = "correct-horse-battery";
 
-    private readonly Process? process;
+    private Process? process;
     private readonly WebApplication? web;
     private readonly Func<string, string> urlFor;
 
@@ -65,6 +65,25 @@ internal sealed class GitServer : IAsyncDisposable
     /// <summary>The on-disk path of repository <paramref name="name"/>.</summary>
     public string PathFor(string name) => Path.Combine(Root, name + ".git");
 
+    /// <summary>
+    /// Stops <c>git daemon</c> (SIGKILL), leaves the port closed for <paramref name="down"/>, and starts it again on the
+    /// same port and repositories: clients see refused connections meanwhile.
+    /// </summary>
+    public async Task RestartDaemonAsync(TimeSpan down, CancellationToken ct)
+    {
+        if (Kind != GitServerKind.Daemon || process is null)
+        {
+            throw new InvalidOperationException("Only a git daemon server can be restarted.");
+        }
+
+        var port = new Uri(UrlFor("x")).Port;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(ct);
+        process.Dispose();
+        await Task.Delay(down, ct);
+        process = await StartDaemonProcessAsync(Root, port, ct);
+    }
+
     /// <summary>Stops the server process and deletes its repositories.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -92,10 +111,16 @@ internal sealed class GitServer : IAsyncDisposable
     private static async Task<GitServer> StartDaemonAsync(string root, CancellationToken ct)
     {
         var port = FreePort();
+        var daemon = await StartDaemonProcessAsync(root, port, ct);
+        return new GitServer(GitServerKind.Daemon, root, name => $"git://127.0.0.1:{port}/{name}.git", daemon);
+    }
+
+    private static async Task<Process> StartDaemonProcessAsync(string root, int port, CancellationToken ct)
+    {
         var daemon = StartProcess("git", ["daemon", "--verbose", "--reuseaddr", "--export-all", "--informative-errors",
             $"--base-path={root}", $"--port={port}", "--listen=127.0.0.1", root]);
         await WaitForLineAsync(daemon, "Ready to rumble", ct);
-        return new GitServer(GitServerKind.Daemon, root, name => $"git://127.0.0.1:{port}/{name}.git", daemon);
+        return daemon;
     }
 
     private static async Task<GitServer> StartHttpAsync(string root, CancellationToken ct)

@@ -102,6 +102,18 @@ internal sealed class RepoBuilder : IDisposable
         return await TestGit.RunAsync(work, ct, "rev-parse", "HEAD");
     }
 
+    /// <summary>
+    /// Deletes the repository on the server, leaves it missing for <paramref name="gone"/>, creates it empty again and
+    /// pushes <see cref="Branch"/> to it (same history, same head).
+    /// </summary>
+    public async Task RecreateOnServerAsync(TimeSpan gone, CancellationToken ct)
+    {
+        Directory.Delete(BarePath, recursive: true);
+        await Task.Delay(gone, ct);
+        await TestGit.RunAsync(Path.GetDirectoryName(BarePath)!, ct, "init", "--quiet", "--bare", "--initial-branch=main", BarePath);
+        await TestGit.RunAsync(work, ct, "push", "--quiet", "origin", Branch);
+    }
+
     /// <summary>Deletes <paramref name="branch"/> on the server.</summary>
     public Task DeleteBranchAsync(string branch, CancellationToken ct) =>
         TestGit.RunAsync(work, ct, "push", "--quiet", "origin", "--delete", branch);

@@ -7,7 +7,9 @@ namespace NomadGitOps.Tests.Scenarios.Chaos;
 
 /// <summary>
 /// Two `nomad-gitops run` replicas as real child processes on one Nomad (leader TTL 10 s, lock delay 1 s, JSON logs):
-/// the leader is killed with SIGKILL and a new replica started in its place, and the handover is timed.
+/// the leader is killed with SIGKILL and a new replica started in its place, and the handover is timed. Each replica
+/// sends its own token (<c>replica-N</c>; the emulator runs without ACLs, so it is only a name), by which the
+/// emulator's write log tells their requests apart.
 /// </summary>
 internal sealed class ChaosReplicas(Uri nomad, string scratch) : IAsyncDisposable
 {
@@ -19,7 +21,14 @@ internal sealed class ChaosReplicas(Uri nomad, string scratch) : IAsyncDisposabl
 
     private readonly List<ChildProgram> running = [];
     private readonly List<ChildProgram> ended = [];
+    private readonly Dictionary<string, string> clients = [];
     private int started;
+
+    /// <summary>The emulator's client name of each replica started (see <see cref="ActingWindows.ClientOf"/>) → <c>replica-N</c>.</summary>
+    public IReadOnlyDictionary<string, string> Clients => clients;
+
+    /// <summary>The disk cache directory of each replica running.</summary>
+    public IEnumerable<string> CacheDirectories => Enumerable.Range(1, started).Select(CacheDirectory);
 
     /// <summary>Everything every replica printed, the killed ones included.</summary>
     public string Output => string.Join('\n', ended.Concat(running).Select(r => r.Output));
@@ -87,14 +96,19 @@ internal sealed class ChaosReplicas(Uri nomad, string scratch) : IAsyncDisposabl
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
+        var token = $"replica-{number}";
+        clients[ActingWindows.ClientOf(token)] = token;
         running.Add(ChildProgram.Start("nomad-gitops.dll",
-            ["run", "--address", nomad.ToString().TrimEnd('/'), "--cache-dir", Path.Combine(scratch, $"cache-{number}"),
+            ["run", "--address", nomad.ToString().TrimEnd('/'), "--cache-dir", CacheDirectory(number),
              "--http-addr", $"127.0.0.1:{port}", "--interval", "2s", "--log-format", "json"],
             new Dictionary<string, string>
             {
                 ["NOMAD_GITOPS_LEADER_TTL"] = "10s",
                 ["NOMAD_GITOPS_LEADER_LOCK_DELAY"] = "1s",
                 ["NO_COLOR"] = "1",
+                ["NOMAD_TOKEN"] = token,
             }));
     }
+
+    private string CacheDirectory(int number) => Path.Combine(scratch, $"cache-{number}");
 }

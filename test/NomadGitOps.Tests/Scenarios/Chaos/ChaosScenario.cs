@@ -1,5 +1,6 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Nomad.Client;
-using Nomad.Emulator;
 using Nomad.Emulator.Faults;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Scenarios.BadInput;
@@ -8,31 +9,45 @@ using NomadGitOps.Tests.Support;
 namespace NomadGitOps.Tests.Scenarios.Chaos;
 
 /// <summary>
-/// The chaos suite (issue 12 §1), short form: two replicas on the emulator and a git daemon while a driver commits job
-/// changes, a "person" edits the GitRepository object, Nomad answers 500s, slows down and loses its leader, and the
-/// leading replica is SIGKILLed and replaced. After the faults clear: every job converged to its last commit, 0 lost
-/// edits, 0 extra job versions, 0 decoy jobs touched (version, job modify index, stop, meta and groups unchanged); prints the counts and the longest leader handover.
-/// <c>NOMAD_GITOPS_CHAOS=long</c> runs 20 kills instead of 3.
+/// The chaos suite (issue 12 §1): the standalone emulator program, a git daemon and two `nomad-gitops run` replicas,
+/// while a driver commits job changes, a "person" edits the GitRepository object and hand-edits, stops and purges
+/// managed jobs, and one fault per round is injected (see <see cref="Faults"/>); every seventh round (every second in
+/// the long form) the leading replica is SIGKILLed and replaced. After the faults clear: every job converged to its
+/// last commit, 0 lost edits, 0 extra job versions (versions ≤ real spec changes + drift corrections + 1), 0 decoy
+/// jobs touched, and no write by a replica outside its own term of the leader lock (the emulator's write log); prints
+/// the counts, the longest handover and the longest gap of the lock between holders.
+/// <c>NOMAD_GITOPS_CHAOS=long</c> runs 40 rounds with 20 kills instead of 15 with 2.
 /// </summary>
 public sealed class ChaosScenario
 {
     private static readonly string[] Jobs = ["alpha", "beta", "gamma"];
 
+    // One fault per round, in turn.
+    private static readonly string[] Faults =
+    [
+        "500s", "latency", "no cluster leader", "dropped connections", "answers lost after the write", "concurrent writer",
+        "lock released under the holder", "lock expired under the holder", "git server restarted", "force-push",
+        "repository deleted and recreated", "cache directories removed", "job hand-edited", "job stopped", "job purged",
+    ];
+
     [Fact]
-    public async Task Faults_and_leader_kills_lose_no_edit_add_no_job_version_and_touch_no_decoy()
+    public async Task Faults_and_leader_kills_lose_no_edit_add_no_job_version_touch_no_decoy_and_never_let_two_replicas_act()
     {
         var ct = TestContext.Current.CancellationToken;
-        var kills = Environment.GetEnvironmentVariable("NOMAD_GITOPS_CHAOS") == "long" ? 20 : 3;
+        var log = TestContext.Current.TestOutputHelper;
+        var isLong = Environment.GetEnvironmentVariable("NOMAD_GITOPS_CHAOS") == "long";
+        var rounds = isLong ? 40 : Faults.Length;
+        bool Kills(int round) => isLong ? round % 2 == 1 : round % 7 == 6;
         var scratch = Path.Combine(Path.GetTempPath(), "chaos-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(scratch);
         try
         {
-            await using var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
+            await using var nomad = await ChaosNomad.StartAsync(ct);
             using var client = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
             await using var git = await GitServer.StartAsync(GitServerKind.Daemon, ct);
             using var repo = await RepoBuilder.CreateAsync(git, "apps", ct);
             var counts = Jobs.ToDictionary(j => j, _ => 1);
-            var changes = Jobs.ToDictionary(j => j, _ => 0);
+            var allowedVersions = Jobs.ToDictionary(j => j, _ => 1);
             foreach (var job in Jobs)
             {
                 repo.WithFile($"{job}.nomad.hcl", BadInputCorpus.Hcl(job));
@@ -48,41 +63,125 @@ public sealed class ChaosScenario
             }
 
             var apps = ObjectKey.GitRepository("apps").ToPath(ObjectKey.DefaultPrefix);
+            var leader = ObjectKey.LeaderPath(ObjectKey.DefaultPrefix);
             await client.Variables.PutAsync(new Variable { Path = apps, Items = new Dictionary<string, string> { ["url"] = repo.Url, ["interval"] = "2s" } }, cas: 0, ct: ct);
 
             await using var replicas = new ChaosReplicas(nomad.Address, scratch);
             await replicas.StartAsync(ct);
             var random = new Random(12);
             var handovers = new List<TimeSpan>();
-            var lastEdit = "";
-            var faults = 0;
-            for (var round = 0; round < kills * 2; round++)
+            var edits = new Dictionary<string, string>();
+            var (commits, drifts) = (0, 0);
+            for (var round = 0; round < rounds; round++)
             {
                 var job = Jobs[round % Jobs.Length];
+                var fault = Faults[round % Faults.Length];
                 counts[job]++;
-                changes[job]++;
+                allowedVersions[job]++;
+                commits++;
                 head = await repo.WithFile($"{job}.nomad.hcl", BadInputCorpus.Hcl(job, counts[job])).CommitAsync($"{job} count {counts[job]}", ct);
-                lastEdit = $"edit {round}";
-                await PersonEditsAsync(client, apps, lastEdit, ct);
-                nomad.Faults.Add(Fault(round));
-                faults++;
+                await PersonEditsAsync(client, apps, $"edit {round}", edits, ct);
+                log?.WriteLine($"round {round}: {job} count {counts[job]}, fault: {fault}{(Kills(round) ? ", leader SIGKILL" : "")}");
+                switch (fault)
+                {
+                    case "500s":
+                        await nomad.AddFaultAsync(new FaultRule { PathPrefix = "/v1/", Kind = FaultKind.Respond, Status = 500, Times = 8 }, ct);
+                        break;
+                    case "latency":
+                        await nomad.AddFaultAsync(new FaultRule { PathPrefix = "/v1/", Kind = FaultKind.Delay, Latency = TimeSpan.FromMilliseconds(300), Duration = TimeSpan.FromSeconds(3) }, ct);
+                        break;
+                    case "no cluster leader":
+                        await nomad.AddFaultAsync(new FaultRule { PathPrefix = "/v1/", Kind = FaultKind.NoLeader, Duration = TimeSpan.FromSeconds(2) }, ct);
+                        break;
+                    case "dropped connections":
+                        await nomad.AddFaultAsync(new FaultRule { PathPrefix = "/v1/", Kind = FaultKind.Drop, Times = 6 }, ct);
+                        break;
+                    case "answers lost after the write":
+                        await nomad.AddFaultAsync(new FaultRule { PathPrefix = "/v1/", Kind = FaultKind.DropAfterApply, Times = 6 }, ct);
+                        break;
+                    case "concurrent writer":
+                        await ConcurrentWriterAsync(client, round, edits, TimeSpan.FromSeconds(3), ct);
+                        break;
+                    case "lock released under the holder":
+                        await ReleaseLockAsync(client, leader, ct);
+                        break;
+                    case "lock expired under the holder":
+                        // No renew gets through for longer than a TTL: the holder steps down, and Nomad's timer frees
+                        // the lock 2×TTL + lock delay after the last renew (the fault is over by then, so the lock gap
+                        // printed measures the election, not the fault).
+                        await nomad.AddFaultAsync(new FaultRule { Method = "PUT", PathPrefix = "/v1/var/" + leader, Kind = FaultKind.Respond, Status = 500, Duration = ChaosReplicas.Ttl + TimeSpan.FromSeconds(2) }, ct);
+                        await Task.Delay((ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay + TimeSpan.FromSeconds(1), ct);
+                        break;
+                    case "git server restarted":
+                        await git.RestartDaemonAsync(TimeSpan.FromSeconds(3), ct);
+                        break;
+                    case "force-push":
+                        // The commit just pushed is replaced: its count change is undone, a real spec change again.
+                        head = await repo.ForcePushAsync($"rewritten in round {round}", ct);
+                        counts[job]--;
+                        allowedVersions[job]++;
+                        break;
+                    case "repository deleted and recreated":
+                        await repo.RecreateOnServerAsync(TimeSpan.FromSeconds(3), ct);
+                        break;
+                    case "cache directories removed":
+                        // Moved away in one step (a replica's git may be writing in it, so deleting it file by file
+                        // races with that); the scratch folder is deleted at the end.
+                        foreach (var cache in replicas.CacheDirectories.Where(Directory.Exists))
+                        {
+                            Directory.Move(cache, $"{cache}-removed-{round}");
+                        }
+
+                        break;
+                    case "job hand-edited":
+                        var live = (await client.Jobs.ReadAsync(job, ct: ct)).Value.ShouldNotBeNull();
+                        live["TaskGroups"]![0]!["Count"] = 50;
+                        await client.Jobs.RegisterAsync(new JobRegisterRequest(live), ct: ct);
+                        allowedVersions[job] += 2;
+                        drifts++;
+                        break;
+                    case "job stopped":
+                        await client.Jobs.DeregisterAsync(job, purge: false, ct: ct);
+                        allowedVersions[job] += 2;
+                        drifts++;
+                        break;
+                    default:
+                        // Purged: its versions start again from the controller's next register: the drift correction,
+                        // and the commit of this round if the correction came before the repository fetched it.
+                        await client.Jobs.DeregisterAsync(job, purge: true, ct: ct);
+                        allowedVersions[job] = 2;
+                        drifts++;
+                        break;
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 2500)), ct);
-                if (round % 2 == 1)
+                if (Kills(round))
                 {
                     handovers.Add(await replicas.KillLeaderAsync(ct));
                 }
             }
 
-            nomad.Faults.Clear();
+            await nomad.ClearFaultsAsync(ct);
             var unconverged = await ConvergedAsync(client, head, counts, TimeSpan.FromMinutes(3), ct);
 
-            var description = (await client.Variables.ReadAsync(apps, ct: ct)).Value!.Items!.GetValueOrDefault(ItemKeys.Description);
-            var lostEdits = description == lastEdit ? 0 : 1;
-            var extraVersions = 0;
+            var lostEdits = new List<string>();
+            foreach (var (path, value) in edits)
+            {
+                var now = (await client.Variables.ReadAsync(path, ct: ct)).Value?.Items?.GetValueOrDefault(ItemKeys.Description);
+                if (now != value)
+                {
+                    lostEdits.Add($"{path}: description \"{now}\", last written \"{value}\"");
+                }
+            }
+
+            var extraVersions = new List<string>();
             foreach (var job in Jobs)
             {
                 var versions = (await client.Jobs.VersionsAsync(job, ct: ct)).Value!.Versions.Count;
-                extraVersions += Math.Max(0, versions - (changes[job] + 1));
+                if (versions > allowedVersions[job])
+                {
+                    extraVersions.Add($"{job}: {versions} versions, at most {allowedVersions[job]} expected");
+                }
             }
 
             var touched = 0;
@@ -92,18 +191,32 @@ public sealed class ChaosScenario
                 if (after != before)
                 {
                     touched++;
-                    TestContext.Current.TestOutputHelper?.WriteLine($"decoy {decoy} was {before}, is {after}");
+                    log?.WriteLine($"decoy {decoy} was {before}, is {after}");
                 }
             }
 
-            TestContext.Current.TestOutputHelper?.WriteLine(
-                $"chaos: {kills * 2} rounds, {handovers.Count} leader SIGKILLs, {kills * 2} commits, {kills * 2} person edits, {faults} faults; " +
-                $"{lostEdits} lost edits, {extraVersions} extra job versions, {touched} decoy jobs touched; " +
-                $"leader handover max {handovers.Max().TotalSeconds:0.0}s (TTL {ChaosReplicas.Ttl.TotalSeconds}s x 2 + lock delay {ChaosReplicas.LockDelay.TotalSeconds}s)");
+            var windows = new ActingWindows(await nomad.RequestsAsync(ct), leader, replicas.Clients);
+            var interleaved = windows.Interleaved();
+            var gaps = windows.LockGaps();
+            var bound = (ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay;
+            log?.WriteLine(
+                $"chaos: {rounds} rounds, {handovers.Count} leader SIGKILLs, {windows.Handovers} lock handovers, {commits} commits, {edits.Count} objects edited by hand, " +
+                $"{rounds} faults of {Math.Min(rounds, Faults.Length)} kinds, {drifts} drift corrections; " +
+                $"{lostEdits.Count} lost edits, {extraVersions.Count} extra job versions, {touched} decoy jobs touched, " +
+                $"{interleaved.Count} writes by a replica outside its term (at most one replica acted at any moment: {(interleaved.Count == 0 ? "yes" : "NO")}); " +
+                $"leader handover after SIGKILL max {handovers.Max().TotalSeconds:0.0}s, lock gap between holders max {(gaps.Count == 0 ? 0 : gaps.Max().TotalSeconds):0.0}s " +
+                $"(bound TTL {ChaosReplicas.Ttl.TotalSeconds}s x 2 + lock delay {ChaosReplicas.LockDelay.TotalSeconds}s = {bound.TotalSeconds}s)");
+            foreach (var line in interleaved.Concat(lostEdits).Concat(extraVersions))
+            {
+                log?.WriteLine(line);
+            }
+
             unconverged.ShouldBeEmpty(replicas.Output[^Math.Min(replicas.Output.Length, 8000)..]);
-            lostEdits.ShouldBe(0, $"the person's last edit \"{lastEdit}\" is gone: description is \"{description}\"");
-            extraVersions.ShouldBe(0);
+            lostEdits.ShouldBeEmpty();
+            extraVersions.ShouldBeEmpty();
             touched.ShouldBe(0);
+            interleaved.ShouldBeEmpty();
+            windows.Handovers.ShouldBeGreaterThanOrEqualTo(handovers.Count);
         }
         finally
         {
@@ -113,20 +226,12 @@ public sealed class ChaosScenario
 
     // What a write to a job changes (its scheduler-driven Status and ModifyIndex move by themselves): the version, the
     // job modify index, stop, meta and the task groups as registered.
-    private static string Identity(System.Text.Json.Nodes.JsonObject? job) => job is null
+    private static string Identity(JsonObject? job) => job is null
         ? "(purged)"
         : $"v{job["Version"]} jmi{job["JobModifyIndex"]} stop={job["Stop"]} meta={job["Meta"]?.ToJsonString()} groups={job["TaskGroups"]?.ToJsonString()}";
 
-    // 500s for the next requests, latency for a while, or a window with no cluster leader.
-    private static FaultRule Fault(int round) => (round % 3) switch
-    {
-        0 => new FaultRule { PathPrefix = "/v1/", Kind = FaultKind.Respond, Status = 500, Times = 8 },
-        1 => new FaultRule { PathPrefix = "/v1/", Kind = FaultKind.Delay, Latency = TimeSpan.FromMilliseconds(300), Duration = TimeSpan.FromSeconds(3) },
-        _ => new FaultRule { PathPrefix = "/v1/", Kind = FaultKind.NoLeader, Duration = TimeSpan.FromSeconds(2) },
-    };
-
-    // A person's `nomad var put -cas`: read, write on that index, again on a conflict, until it is in.
-    private static async Task PersonEditsAsync(NomadClient client, string path, string value, CancellationToken ct)
+    // A person's `nomad var put -cas`: read, write on that index, again on a conflict or fault, until it is in.
+    private static async Task PersonEditsAsync(NomadClient client, string path, string value, Dictionary<string, string> edits, CancellationToken ct)
     {
         while (true)
         {
@@ -136,21 +241,49 @@ public sealed class ChaosScenario
                 var items = new Dictionary<string, string>(read.Items!) { [ItemKeys.Description] = value };
                 if (await client.Variables.PutAsync(new Variable { Path = path, Items = items }, cas: read.ModifyIndex, ct: ct) is VariableWriteResult.Written)
                 {
+                    edits[path] = value;
                     return;
                 }
             }
             catch (Exception e) when (e is NomadApiException or HttpRequestException)
             {
-                // An injected fault: the person tries again.
+                // An injected fault: the person tries again (a dropped answer may have written it: the next read shows).
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
         }
     }
 
+    // Another writer on the NomadJob objects while the controller writes their status: CAS conflicts on both sides.
+    private static async Task ConcurrentWriterAsync(NomadClient client, int round, Dictionary<string, string> edits, TimeSpan during, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; clock.Elapsed < during; n++)
+        {
+            foreach (var job in Jobs)
+            {
+                var path = ObjectKey.NomadJob("default", job).ToPath(ObjectKey.DefaultPrefix);
+                if ((await client.Variables.ReadAsync(path, ct: ct)).Value is not null)
+                {
+                    await PersonEditsAsync(client, path, $"writer {round}.{n}", edits, ct);
+                }
+            }
+        }
+    }
+
+    // Someone releases the leader lock with the holder's lock ID (as `nomad var lock` cleanup or an operator would).
+    private static async Task ReleaseLockAsync(NomadClient client, string leader, CancellationToken ct)
+    {
+        var held = (await client.Variables.ReadAsync(leader, ct: ct)).Value?.Lock?.ID;
+        if (held is not null)
+        {
+            await client.Variables.ReleaseLockAsync(leader, held, ct: ct);
+        }
+    }
+
     private static async Task<List<string>> ConvergedAsync(NomadClient client, string head, Dictionary<string, int> counts, TimeSpan patience, CancellationToken ct)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         while (true)
         {
             var problems = new List<string>();
@@ -158,10 +291,11 @@ public sealed class ChaosScenario
             {
                 var live = (await client.Jobs.ReadAsync(job, ct: ct)).Value;
                 var liveCount = live?["TaskGroups"]?[0]?["Count"]?.GetValue<int>();
+                var stopped = live?["Stop"]?.GetValue<bool>() ?? true;
                 var status = (await client.Variables.ReadAsync(ObjectKey.NomadJob("default", job).ToPath(ObjectKey.DefaultPrefix), ct: ct)).Value?.Items;
-                if (liveCount != count || status?.GetValueOrDefault(ItemKeys.StatusLastAppliedCommit) != head || status?.GetValueOrDefault(ItemKeys.StatusReady) != "True")
+                if (liveCount != count || stopped || status?.GetValueOrDefault(ItemKeys.StatusLastAppliedCommit) != head || status?.GetValueOrDefault(ItemKeys.StatusReady) != "True")
                 {
-                    problems.Add($"{job}: count {liveCount} (want {count}), applied {status?.GetValueOrDefault(ItemKeys.StatusLastAppliedCommit)} (want {head}), ready {status?.GetValueOrDefault(ItemKeys.StatusReady)}");
+                    problems.Add($"{job}: count {liveCount} (want {count}), stopped {stopped}, applied {status?.GetValueOrDefault(ItemKeys.StatusLastAppliedCommit)} (want {head}), ready {status?.GetValueOrDefault(ItemKeys.StatusReady)}");
                 }
             }
 
