@@ -13,6 +13,12 @@ public static class Converter
             return value;
         }
 
+        // convert.Convert: a type with no conversion fails with MismatchMessage before any value is looked at.
+        if (!TypeConversion.Same(value.Type, type) && !TypeConversion.CanConvert(value.Type, type))
+        {
+            throw new ConversionException(MismatchMessage.For(value.Type, type));
+        }
+
         if (value.IsNull)
         {
             return HclValue.NullOf(type);
@@ -73,11 +79,14 @@ public static class Converter
                     var i = 0;
                     foreach (var e in value.Elements)
                     {
-                        elements.Add(ConvertElement(e, type.Element!, $"element {i}"));
+                        elements.Add(Convert(e, type.Element!));
                         i++;
                     }
 
-                    var elementType = type.Element!.Kind == HclTypeKind.Dynamic ? Unify(elements, out elements) : type.Element!;
+                    var elementType = type.Element!.Kind != HclTypeKind.Dynamic ? type.Element!
+                        : value.Type.Kind == HclTypeKind.Tuple ? TypeConversion.ElementTypeFor(value.Type.Elements, HclType.Dynamic)!
+                        : value.Type.Element!;
+                    elements = [.. elements.Select(e => Convert(e, elementType))];
                     return type.Kind == HclTypeKind.List ? HclValue.List(elementType, elements) : HclValue.Set(elementType, elements);
                 }
 
@@ -89,8 +98,11 @@ public static class Converter
                     }
 
                     var keys = value.Attributes.Keys.ToList();
-                    var converted = value.Attributes.Values.Select((e, idx) => ConvertElement(e, type.Element!, $"element \"{keys[idx]}\"")).ToList();
-                    var elementType = type.Element!.Kind == HclTypeKind.Dynamic ? Unify(converted, out converted) : type.Element!;
+                    var converted = value.Attributes.Values.Select((e, idx) => Convert(e, type.Element!)).ToList();
+                    var elementType = type.Element!.Kind != HclTypeKind.Dynamic ? type.Element!
+                        : value.Type.Kind == HclTypeKind.Object ? TypeConversion.ElementTypeFor([.. value.Type.Attributes.Values], HclType.Dynamic)!
+                        : value.Type.Element!;
+                    converted = [.. converted.Select(e => Convert(e, elementType))];
                     var entries = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
                     for (var k = 0; k < keys.Count; k++)
                     {
@@ -102,26 +114,11 @@ public static class Converter
 
             case HclTypeKind.Tuple:
                 {
-                    if (value.Type.Kind is not (HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
-                    {
-                        throw new ConversionException("tuple required");
-                    }
-
-                    if (value.Elements.Count != type.Elements.Count)
-                    {
-                        throw new ConversionException($"tuple required with exactly {type.Elements.Count} elements");
-                    }
-
-                    return HclValue.Tuple([.. value.Elements.Select((e, idx) => ConvertElement(e, type.Elements[idx], $"element {idx}"))]);
+                    return HclValue.Tuple([.. value.Elements.Select((e, idx) => Convert(e, type.Elements[idx]))]);
                 }
 
             case HclTypeKind.Object:
                 {
-                    if (value.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
-                    {
-                        throw new ConversionException("object required");
-                    }
-
                     var result = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
                     foreach (var (name, attrType) in type.Attributes)
                     {
@@ -130,7 +127,7 @@ public static class Converter
                             throw new ConversionException($"attribute \"{name}\" is required");
                         }
 
-                        result[name] = ConvertElement(attr, attrType, $"attribute \"{name}\"");
+                        result[name] = Convert(attr, attrType);
                     }
 
                     return HclValue.Object(result);
@@ -140,21 +137,9 @@ public static class Converter
         return value;
     }
 
-    private static HclValue ConvertElement(HclValue value, HclType type, string path)
-    {
-        try
-        {
-            return Convert(value, type);
-        }
-        catch (ConversionException e)
-        {
-            throw new ConversionException($"{path}: {e.Message}", e);
-        }
-    }
-
     /// <summary>
-    /// Finds one type all values convert to (cty's unification for <c>list(any)</c> and <c>map(any)</c>),
-    /// converting them; throws when there is none.
+    /// Finds one type all values convert to (cty's <c>UnifyUnsafe</c> of their types) and converts them to it;
+    /// throws when there is none.
     /// </summary>
     public static HclType Unify(List<HclValue> values, out List<HclValue> converted)
     {
@@ -164,51 +149,8 @@ public static class Converter
             return HclType.Dynamic;
         }
 
-        var first = values[0].Type;
-        if (values.All(v => v.Type.Equals(first)))
-        {
-            return first;
-        }
-
-        if (values.All(v => v.Type.IsPrimitive || v.Type.Kind == HclTypeKind.Dynamic))
-        {
-            var target = values.All(v => v.Type.Kind is HclTypeKind.Number or HclTypeKind.Dynamic) ? HclType.Number
-                : values.All(v => v.Type.Kind is HclTypeKind.Bool or HclTypeKind.Dynamic) ? HclType.Bool
-                : HclType.String;
-            converted = [.. values.Select(v => Convert(v, target))];
-            return target;
-        }
-
-        if (values.All(v => v.Type.Kind is HclTypeKind.Object or HclTypeKind.Map))
-        {
-            var allEntries = values.SelectMany(v => v.Attributes.Values).ToList();
-            try
-            {
-                var element = Unify(allEntries, out _);
-                var mapType = HclType.Map(element);
-                converted = [.. values.Select(v => Convert(v, mapType))];
-                return mapType;
-            }
-            catch (ConversionException)
-            {
-            }
-        }
-
-        if (values.All(v => v.Type.Kind is HclTypeKind.Tuple or HclTypeKind.List))
-        {
-            var allElements = values.SelectMany(v => v.Elements).ToList();
-            try
-            {
-                var element = Unify(allElements, out _);
-                var listType = HclType.List(element);
-                converted = [.. values.Select(v => Convert(v, listType))];
-                return listType;
-            }
-            catch (ConversionException)
-            {
-            }
-        }
-
-        throw new ConversionException("all values must have the same type");
+        var type = TypeConversion.Unify([.. values.Select(v => v.Type)]) ?? throw new ConversionException("all values must have the same type");
+        converted = [.. values.Select(v => Convert(v, type))];
+        return type;
     }
 }

@@ -94,6 +94,16 @@ public sealed record HclType
         _ => "object",
     };
 
+    /// <summary>cty's <c>FriendlyNameForConstraint</c>: <c>any type</c>, and <c>list of any single type</c> for a collection of it.</summary>
+    public string FriendlyNameForConstraint => Kind switch
+    {
+        HclTypeKind.Dynamic => "any type",
+        HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Map =>
+            $"{(Kind == HclTypeKind.List ? "list" : Kind == HclTypeKind.Set ? "set" : "map")} of " +
+            (Element!.Kind == HclTypeKind.Dynamic ? "any single type" : Element.FriendlyNameForConstraint),
+        _ => FriendlyName,
+    };
+
     /// <summary>The type written in HCL's type-expression syntax.</summary>
     public override string ToString()
     {

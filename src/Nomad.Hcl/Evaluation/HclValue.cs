@@ -346,7 +346,7 @@ public sealed class HclValue
     {
         if (a.Type.Kind == HclTypeKind.String && b.Type.Kind == HclTypeKind.String)
         {
-            return string.CompareOrdinal(a.AsString(), b.AsString());
+            return CompareUtf8(a.AsString(), b.AsString());
         }
 
         if (a.Type.Kind == HclTypeKind.Number && b.Type.Kind == HclTypeKind.Number)
@@ -360,8 +360,12 @@ public sealed class HclValue
         }
 
         // cty's setRules.Less for other types: the bytes its set hash is computed from (appendSetHashBytes).
-        return string.CompareOrdinal(SetHashText(a), SetHashText(b));
+        return CompareUtf8(SetHashText(a), SetHashText(b));
     }
+
+    // Go compares strings by their UTF-8 bytes; UTF-16 order differs for characters beyond U+FFFF.
+    private static int CompareUtf8(string a, string b) =>
+        System.Text.Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes(b));
 
     private static string SetHashText(HclValue value)
     {
@@ -387,13 +391,13 @@ public sealed class HclValue
                 text.Append(value.AsBool() ? 'T' : 'F');
                 return;
             case HclTypeKind.String:
-                text.Append('"').Append(value.AsString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+                text.Append(Functions.CryptoFunctions.GoQuote(value.AsString()));
                 return;
             case HclTypeKind.Map:
                 text.Append('{');
                 foreach (var (k, v) in value.Attributes)
                 {
-                    text.Append('"').Append(k).Append("\":");
+                    text.Append(Functions.CryptoFunctions.GoQuote(k)).Append(':');
                     AppendSetHashText(v, text);
                     text.Append(';');
                 }

@@ -300,18 +300,11 @@ internal static class CollectionFunctions
             throw new FunctionException("all arguments must have the same type");
         }
 
-        var nonNull = a.Where(v => !v.IsNull).ToList();
-        List<HclValue> unified;
-        try
-        {
-            Converter.Unify(nonNull, out unified);
-        }
-        catch (ConversionException)
-        {
-            throw new FunctionException("all arguments must have the same type");
-        }
-
-        return unified.Count > 0 ? unified[0] : throw new FunctionException("no non-null arguments");
+        // cty stdlib coalesce: the return type is UnifyUnsafe of all argument types (nulls included), then the first
+        // non-null argument converted to it.
+        var type = TypeConversion.Unify([.. a.Select(v => v.Type)]) ?? throw new FunctionException("all arguments must have the same type");
+        var first = a.FirstOrDefault(v => !v.IsNull) ?? throw new FunctionException("no non-null arguments");
+        return Converter.Convert(first, type);
     }
 
     private static HclValue Slice(IReadOnlyList<HclValue> a)

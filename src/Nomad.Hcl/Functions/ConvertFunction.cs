@@ -37,60 +37,7 @@ internal static class ConvertFunction
         }
         catch (ConversionException e)
         {
-            throw Error("Invalid function argument", $"Invalid value for \"value\" parameter: {Message(e, value, type)}.", ExpressionRanges.Start(call.Arguments[0]));
+            throw Error("Invalid function argument", $"Invalid value for \"value\" parameter: {e.Message}.", ExpressionRanges.Start(call.Arguments[0]));
         }
-    }
-
-    // cty's conversion errors are path errors whose text is the innermost message alone (no "element 0: " prefix).
-    private static string Message(ConversionException e, HclValue value, HclType type)
-    {
-        // Top-level mismatches worded as cty's convert words them.
-        var sequence = value.Type.Kind is HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple;
-        if (type.Kind == HclTypeKind.Object && !value.IsNull && value.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
-        {
-            return $"object required, but have {value.Type.FriendlyName}";
-        }
-
-        if (type.Kind == HclTypeKind.Tuple && sequence && value.Elements.Count != type.Elements.Count)
-        {
-            return "tuple required";
-        }
-
-        if ((type.Kind is HclTypeKind.List or HclTypeKind.Set && value.Type.Kind == HclTypeKind.Object) ||
-            (type.Kind == HclTypeKind.Map && value.Type.Kind == HclTypeKind.Tuple))
-        {
-            return $"{type.FriendlyName} required";
-        }
-
-        Exception inner = e;
-        while (inner.InnerException is ConversionException deeper)
-        {
-            inner = deeper;
-        }
-
-        if (inner.Message != "all values must have the same type")
-        {
-            return inner.Message;
-        }
-
-        var kind = Innermost(type);
-        return kind switch
-        {
-            HclTypeKind.Map => "all map elements must have the same type",
-            HclTypeKind.Set => "all set elements must have the same type",
-            _ => "all list elements must have the same type",
-        };
-    }
-
-    // The collection kind whose element type is "any", where cty's unification fails.
-    private static HclTypeKind Innermost(HclType type)
-    {
-        var current = type;
-        while (current.Element is { } element && element.Kind != HclTypeKind.Dynamic)
-        {
-            current = element;
-        }
-
-        return current.Kind;
     }
 }

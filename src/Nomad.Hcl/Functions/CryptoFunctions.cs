@@ -70,18 +70,20 @@ internal static class CryptoFunctions
             throw new FunctionException("failed to parse key: password protected keys are not supported. Please decrypt the key prior to use");
         }
 
+        // x509.ParsePKCS1PrivateKey: Go's asn1 walk first; when it fails, the other key formats are tried for a hint.
+        if (Pkcs1Der.Check(block.Bytes, out var unmarshal) is { } failure)
+        {
+            throw new FunctionException(unmarshal ? ParseFailure(block.Bytes) ?? failure : failure);
+        }
+
         using var rsa = RSA.Create();
         try
         {
-            rsa.ImportRSAPrivateKey(block.Bytes, out var read);
-            if (read != block.Bytes.Length)
-            {
-                throw new FunctionException("x509: trailing data after PKCS#1 private key");
-            }
+            rsa.ImportRSAPrivateKey(block.Bytes, out _);
         }
         catch (CryptographicException)
         {
-            throw new FunctionException(ParseFailure(block.Bytes));
+            throw new FunctionException("crypto/rsa: invalid private key");
         }
 
         try
@@ -94,32 +96,12 @@ internal static class CryptoFunctions
         }
     }
 
-    // x509.ParsePKCS1PrivateKey points at the right parser when the DER is another key format; otherwise Go
-    // prints its asn1 package's error, whose exact text is not reproduced here.
-    private static string ParseFailure(byte[] der)
-    {
-        using var probe = RSA.Create();
-        try
-        {
-            probe.ImportPkcs8PrivateKey(der, out _);
-            return "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)";
-        }
-        catch (CryptographicException)
-        {
-        }
-
-        using var ec = ECDsa.Create();
-        try
-        {
-            ec.ImportECPrivateKey(der, out _);
-            return "x509: failed to parse private key (use ParseECPrivateKey instead for this key format)";
-        }
-        catch (CryptographicException)
-        {
-        }
-
-        return "asn1: structure error: the data is not a PKCS#1 RSA private key";
-    }
+    // x509.ParsePKCS1PrivateKey points at the right parser when the DER is another key format; null otherwise (then
+    // Go prints its asn1 package's error).
+    private static string? ParseFailure(byte[] der) =>
+        Pkcs1Der.LooksLikePkcs8(der) ? "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)"
+        : Pkcs1Der.LooksLikeEc(der) ? "x509: failed to parse private key (use ParseECPrivateKey instead for this key format)"
+        : null;
 
     // Go's base64.StdEncoding: padded standard alphabet; \r and \n are skipped, any other character is an error.
     private static byte[]? GoBase64(string text)
@@ -177,7 +159,7 @@ internal static class CryptoFunctions
                     {
                         sb.Append(CultureInfo.InvariantCulture, $"\\x{rune.Value:x2}");
                     }
-                    else if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                    else if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || (Rune.GetUnicodeCategory(rune) == UnicodeCategory.SpaceSeparator && rune.Value != ' '))
                     {
                         if (rune.Value > 0xFFFF)
                         {

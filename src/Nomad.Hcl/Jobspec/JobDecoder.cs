@@ -263,7 +263,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
                 if (block.Body.Find("type") is { } typeAttr)
                 {
-                    variable.Type = TypeExpression.Read(typeAttr.Expression);
+                    variable.Type = TypeExpression.Read(typeAttr.Expression, constraint: false);
                 }
 
                 if (block.Body.Find("default") is { } defaultAttr)

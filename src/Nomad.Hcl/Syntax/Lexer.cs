@@ -26,11 +26,33 @@ public sealed class Lexer
     private int _line = 1;
     private int _col = 1;
 
+    // hclsyntax counts columns in grapheme clusters (textseg.ScanGraphemeClusters over each token's bytes): true at
+    // each char that starts one. Null for ASCII-only sources, where every char but the "\n" of "\r\n" starts one.
+    private readonly bool[]? _clusterStart;
+
     private Lexer(string source, string fileName)
     {
         _src = source;
         _file = fileName;
         _tokens = new List<Token>(source.Length / 4 + 16);
+        _clusterStart = ClusterStarts(source);
+    }
+
+    private static bool[]? ClusterStarts(string source)
+    {
+        if (!source.AsSpan().ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            return null;
+        }
+
+        var starts = new bool[source.Length];
+        for (var i = 0; i < source.Length;)
+        {
+            starts[i] = true;
+            i += Math.Max(1, System.Globalization.StringInfo.GetNextTextElementLength(source, i));
+        }
+
+        return starts;
     }
 
     /// <summary>Scans a whole file (in expression mode) into tokens ending with <see cref="TokenKind.EndOfFile"/>.</summary>
@@ -57,15 +79,48 @@ public sealed class Lexer
                 _line++;
                 _col = 1;
             }
-            else if (!char.IsLowSurrogate(c))
+            else if (_clusterStart is null || _clusterStart[_pos - 1])
             {
                 _col++;
             }
         }
     }
 
-    private void Emit(TokenKind kind, SourcePosition start, bool strip = false) =>
+    private void Emit(TokenKind kind, SourcePosition start, bool strip = false)
+    {
+        if (_clusterStart is not null)
+        {
+            CountClusters(start);
+        }
+
         _tokens.Add(new Token(kind, _src[start.Offset.._pos], new SourceRange(_file, start, Here), strip));
+    }
+
+    // hclsyntax's emitToken: the end of a token is its start advanced by the grapheme clusters of the token's own text
+    // (a cluster never spans two tokens there, e.g. a combining mark right after an opening quote).
+    private void CountClusters(SourcePosition start)
+    {
+        int line = start.Line, col = start.Column;
+        var text = _src.AsSpan(start.Offset, _pos - start.Offset);
+        for (var i = 0; i < text.Length;)
+        {
+            var length = Math.Max(1, System.Globalization.StringInfo.GetNextTextElementLength(text[i..]));
+            if ((text[i] == '\n' && length == 1) || (text[i] == '\r' && length == 2 && text[i + 1] == '\n'))
+            {
+                line++;
+                col = 1;
+            }
+            else
+            {
+                col++;
+            }
+
+            i += length;
+        }
+
+        _line = line;
+        _col = col;
+    }
 
     private void Run()
     {

@@ -3,8 +3,8 @@
 Nomad's answer recorded by the jobspec-oracle: NAME.json (the job, keys sorted) or NAME.error.txt (the whole error
 text). Covered: whitespace and tabs around heredoc markers (`<<`, `<<-`, indented and unindented closing markers,
 trailing spaces/tabs/other Unicode spaces after the closing marker, a marker at the end of the file), CRLF line
-endings, a missing final newline, a byte order mark, comments at the end of the file, Unicode identifiers and
-Unicode whitespace. Files are written as bytes (CRLF and BOM kept); tests read them the same way.
+endings, a missing final newline, a byte order mark, comments at the end of the file, Unicode identifiers,
+Unicode whitespace and columns after non-ASCII text (grapheme clusters). Files are written as bytes (CRLF and BOM kept); tests read them the same way.
 Deterministic for a given seed. Usage: lexical.py [SEED]   (needs the oracle; tests only read the files)"""
 import glob, json, os, random, subprocess, sys
 
@@ -128,6 +128,19 @@ case("unicode-locals", 'locals {\n  größe = 3\n  名前 = "n"\n}\njob "lex" {\
 case("unicode-variable", 'variable "größe" {\n  default = "groß"\n}\njob "lex" {\n  meta = { a = var.größe, b = "${upper(var.größe)}" }\n}\n')
 for n, space in enumerate(["\u00a0", "\u2003", "\u3000", "\f", "\v", "\u0085", "\u2028", "\ufeff"]):
     case(f"unicode-space-{n}", f'job "lex" {{\n  meta {{\n    a{space}= "v"\n  }}\n}}\n')
+
+# Columns count grapheme clusters (hclsyntax's emitToken walks each token with textseg.ScanGraphemeClusters): an error
+# after non-ASCII text on the same line shows the column Nomad counts.
+grapheme_job = 'job "lex" {\n  meta {\n    a = "%s" + 1\n  }\n}\n'
+for n, text in enumerate(["e\u0301e\u0301", "\U0001F468\u200d\U0001F469\u200d\U0001F467", "\U0001F1E9\U0001F1EA\U0001F1EB\U0001F1F7",
+                          "\u1100\u1161\u11a8", "\u0928\u092e\u0938\u094d\u0924\u0947", "\U0001F44D\U0001F3FD", "\u0301x",
+                          "a\r\u0301", "\u00e9\u00fc", "\U0001D465\U0001D7D9", "x\u200dy", "\u0e01\u0e33", "\uac00\u11a8",
+                          "\u0915\u094d\u0937", "\u0645\u064e", "\u2764\ufe0f", "\u0031\ufe0f\u20e3"]):
+    case(f"grapheme-{n:02d}", grapheme_job % text)
+case("grapheme-identifier", 'job "lex" {\n  meta {\n    x\u0301y\u0301 = 1 + "a"\n  }\n}\n')
+case("grapheme-comment", 'job "lex" {\n  meta {\n    /* e\u0301\U0001F468\u200d\U0001F469 */ a = 1 + "a"\n  }\n}\n')
+case("grapheme-heredoc", 'job "lex" {\n  meta {\n    a = <<EOT\ne\u0301 ${1 + "a"}\nEOT\n  }\n}\n')
+case("grapheme-template", 'job "lex" {\n  meta {\n    a = "\U0001F1E9\U0001F1EA ${1 + "a"} e\u0301"\n  }\n}\n')
 
 
 def answer(path):

@@ -2,6 +2,7 @@
 # Records Nomad's answer for each expression of expressions.txt (one HCL expression a line, evaluated as a job's
 # meta value) into recorded.json: {"expression", "value"} or {"expression", "error"} (the first diagnostic line).
 # The only place that calls Nomad's parser for these tests; the tests read recorded.json.
+# With --new, only the expressions recorded.json does not hold yet are recorded and appended (the whole run takes minutes).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 oracle="${JOBSPEC_ORACLE:-$here/../../../../shared/tools/jobspec-oracle}"
@@ -10,8 +11,16 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "[" > "$tmp/out.json"
 first=1
+only_new=0
+[ "${1:-}" = "--new" ] && only_new=1
+if [ "$only_new" = 1 ]; then
+  jq -r '.[].expression' "$here/recorded.json" > "$tmp/known.txt"
+  jq -c '.[]' "$here/recorded.json" | paste -sd, > "$tmp/old.json"
+  if [ -s "$tmp/old.json" ]; then cat "$tmp/old.json" >> "$tmp/out.json"; first=0; fi
+fi
 while IFS= read -r expression; do
   [ -n "$expression" ] || continue
+  if [ "$only_new" = 1 ] && grep -qxF -- "$expression" "$tmp/known.txt"; then continue; fi
   printf 'job "x" {\n  meta = {\n    r = %s\n  }\n}\n' "$expression" > "$tmp/job.nomad.hcl"
   if "$oracle" "$tmp/job.nomad.hcl" > "$tmp/stdout" 2> "$tmp/stderr"; then
     entry="$(jq -c --arg e "$expression" '{expression: $e, value: .Meta.r}' "$tmp/stdout")"

@@ -1,0 +1,5 @@
+job "lex" {
+  meta {
+    a = "x‍y" + 1
+  }
+}

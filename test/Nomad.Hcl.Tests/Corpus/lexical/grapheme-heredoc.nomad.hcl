@@ -1,0 +1,7 @@
+job "lex" {
+  meta {
+    a = <<EOT
+é ${1 + "a"}
+EOT
+  }
+}
