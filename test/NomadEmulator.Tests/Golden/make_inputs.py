@@ -517,6 +517,53 @@ validates.update({
     "group_shutdown_delay_negative": ("base", lambda j: tg(j, "frontend").update({"ShutdownDelay": -1000000000})),
 })
 
+# Edge cases of the Go parsers the validation mirrors (cron, RE2, go-version, url.Parse, miekg/dns, hex).
+# Not recorded: a hostname ending in a lone backslash ("a\\"). Nomad pins miekg/dns v1.1.72, whose IsDomainName refuses
+# it (miekg/dns #1532, v1.1.59+); the oracle, built for Go 1.19 with an older miekg/dns, accepts it. The emulator
+# follows Nomad's pinned version (GroupNetworkValidatorTests).
+def specs(*xs): return lambda j: j["Periodic"].update({"Specs": list(xs)})
+edge = {
+    "cron_dow_eight": specs("0 3 * * 8"),
+    "cron_dow_nth_six": specs("0 3 * * 1#6"),
+    "cron_year_bad": specs("0 3 * * * 1969"),
+    "cron_seconds_bad": specs("60 0 3 * * * *"),
+    "cron_interval_60": specs("*/60 * * * *"),
+    "cron_range_interval_zero": specs("1-5/0 * * * *"),
+    "cron_star_then_junk": specs("*,junk * * * *"),
+    "cron_dom_junk_after_star": specs("0 3 *,x * *"),
+    "cron_second_spec_bad": specs("0 3 * * *", "0 25 * * *"),
+    "cron_eight_fields_ok": specs("0 0 3 * * * 2030 extra"),
+    "cron_hourly_alias_ok": specs("@hourly"),
+    "cron_empty_directive": specs("0 3 , * *"),
+}
+for name, edit in edge.items():
+    validates[name] = ("periodic", edit)
+for name, op, rt in [
+    ("regexp_flags_ok", "regexp", "(?i)^web-[0-9]+$"), ("regexp_group_repeat_ok", "regexp", "(?:a|b)+c{2,3}"),
+    ("regexp_trailing_backslash", "regexp", "abc\\"), ("regexp_class_bracket_ok", "regexp", "[]a]x"),
+    ("regexp_alternation_star", "regexp", "a|*"), ("regexp_lazy_ok", "regexp", "a+?b*?"),
+    ("regexp_named_group_ok", "regexp", "(?P<n>a)"), ("regexp_posix_class_ok", "regexp", "[[:alpha:]]+"),
+    ("version_pessimistic_ok", "version", "~> 1.2.3"), ("version_trailing_comma", "version", ">= 1.0,"),
+    ("version_spaces_ok", "version", "  >=1.0  "), ("version_overflow", "version", ">= 99999999999999999999.0"),
+    ("semver_prerelease_ok", "semver", ">= 1.0.0-beta.1"), ("semver_no_dash_prerelease", "semver", ">= 1.0.0beta"),
+]:
+    validates["constraint_" + name] = ("base", job_constraint(con("${attr.x}", op, rt)))
+for name, host in [("leading_dash_ok", "-a.b"), ("trailing_dot_ok", "a.b."), ("escaped_dot_ok", "a\\.b"),
+                   ("leading_dot", ".a"), ("double_trailing_dot", "a.."),
+                   ("too_long", ".".join(["a" * 60] * 5)), ("unicode_ok", "wéb")]:
+    validates["hostname_" + name] = ("base", lambda j, h=host: tg(j, "frontend")["Networks"][0].update({"Hostname": h}))
+for name, path in [("relative_ok", "health"), ("leading_colon", ":8080/x"), ("colon_in_segment", "a:b/c"),
+                   ("colon_after_slash_ok", "/a:b"), ("bad_query_ok", "/h?x=%zz"), ("bad_fragment", "/h#%zz"),
+                   ("scheme_digits", "h2c+x://a/b"), ("control_char", "/h\u0001")]:
+    validates["check_path_" + name] = ("base", lambda j, p=path: gchk(j).update({"Path": p}))
+for name, checksum in [("sha512_short", "sha512:abcd"), ("md5_ok", "md5:" + "ab" * 16), ("spaces_trimmed_ok", "  sha1:" + "cd" * 20 + " "),
+                       ("three_parts", "sha256:ab:cd"), ("odd_bad_last", "md5:abc"), ("interpolated_ok", "sha256:${NOMAD_META_sum}")]:
+    validates["artifact_checksum_" + name] = ("full", lambda j, c=checksum: fapi(j)["Artifacts"][0].update({"GetterOptions": {"checksum": c}}))
+for name, perms in [("ok", "0755"), ("too_big", "17777"), ("empty_digits", "0o644")]:
+    validates["template_perms_" + name] = ("full", lambda j, p=perms: fapi(j)["Templates"][0].update({"Perms": p}))
+for name, dest in [("absolute_ok", "/etc/app.conf"), ("up_one_ok", "../alloc/x"), ("dots_name", "../../..x")]:
+    validates["template_dest_" + name] = ("full", lambda j, d=dest: fapi(j)["Templates"][0].update({"DestPath": d}))
+
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
