@@ -185,6 +185,17 @@ internal static class JobValidator
         {
             errors.Add("Missing tasks for task group");
         }
+        if (group["MaxRunDuration"] is JsonValue maxRun)
+        {
+            if (Long(maxRun) <= 0)
+            {
+                errors.Add("MaxRunDuration must be greater than zero");
+            }
+            if (jobType is not ("batch" or "sysbatch"))
+            {
+                errors.Add($"Job type \"{jobType}\" does not allow max_run_duration");
+            }
+        }
         errors.AddRange(PlacementValidator.Constraints(group, taskLevel: false));
         errors.AddRange(PlacementValidator.Affinities(group, jobType));
         if (Obj(group, "RestartPolicy") is { } restart)
@@ -192,6 +203,18 @@ internal static class JobValidator
             errors.AddRange(Restart(restart));
         }
         errors.AddRange(PlacementValidator.Spreads(group, jobType));
+        if (jobType is "system" or "sysbatch")
+        {
+            if (Obj(group, "ReschedulePolicy") is not null)
+            {
+                errors.Add("System or sysbatch jobs should not have a reschedule policy");
+            }
+        }
+        else if (Obj(group, "ReschedulePolicy") is { } reschedule)
+        {
+            // TaskGroup.Validate's multierror.Append flattens a nested multi-error into its own list.
+            errors.AddRange(GroupPolicyValidator.Reschedule(reschedule));
+        }
         if (Obj(group, "EphemeralDisk") is { } disk && Long(disk["SizeMB"]) < 10)
         {
             errors.Add($"minimum DiskMB value is 10; got {Long(disk["SizeMB"])}");
@@ -204,9 +227,16 @@ internal static class JobValidator
             }
             errors.AddRange(Update(update));
         }
-        if (Obj(group, "Migrate") is not null && jobType != "service")
+        if (Obj(group, "Migrate") is { } migrate)
         {
-            errors.Add($"Job type \"{jobType}\" does not allow migrate block");
+            if (jobType != "service")
+            {
+                errors.Add($"Job type \"{jobType}\" does not allow migrate block");
+            }
+            else
+            {
+                errors.AddRange(GroupPolicyValidator.Migrate(migrate));
+            }
         }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
@@ -224,6 +254,10 @@ internal static class JobValidator
             {
                 seen[name] = i;
             }
+        }
+        if (tasks.Count(t => Bool(t["Leader"])) > 1)
+        {
+            errors.Add("Only one task may be marked as leader");
         }
         if (tasks.Count > 0 && tasks.All(t => Str(Obj(t, "Lifecycle"), "Hook").Length > 0))
         {

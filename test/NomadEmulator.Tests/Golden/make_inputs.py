@@ -564,6 +564,29 @@ for name, perms in [("ok", "0755"), ("too_big", "17777"), ("empty_digits", "0o64
 for name, dest in [("absolute_ok", "/etc/app.conf"), ("up_one_ok", "../alloc/x"), ("dots_name", "../../..x")]:
     validates["template_dest_" + name] = ("full", lambda j, d=dest: fapi(j)["Templates"][0].update({"DestPath": d}))
 
+# Group policies: reschedule (incl. the viable-attempts cross check), migrate, max_run_duration, leader tasks.
+def resched(**f): return lambda j: tg(j, "frontend")["ReschedulePolicy"].update(f)
+for name, fields in [
+    ("delay_too_short", dict(Delay=1000000000)),
+    ("bad_delay_function", dict(DelayFunction="linear")),
+    ("max_delay_below_delay", dict(MaxDelay=10000000000)),
+    ("attempts_and_unlimited", dict(Attempts=3, Interval=3600000000000)),
+    ("interval_too_short", dict(Unlimited=False, Attempts=2, Interval=10000000000)),
+    ("constant_not_viable", dict(Unlimited=False, Attempts=10, Interval=60000000000, DelayFunction="constant", Delay=10000000000)),
+    ("exponential_not_viable", dict(Unlimited=False, Attempts=5, Interval=300000000000, Delay=30000000000, MaxDelay=120000000000)),
+    ("fibonacci_not_viable", dict(Unlimited=False, Attempts=6, Interval=60000000000, DelayFunction="fibonacci", Delay=10000000000, MaxDelay=45000000000)),
+    ("fibonacci_viable", dict(Unlimited=False, Attempts=4, Interval=3600000000000, DelayFunction="fibonacci", Delay=10000000000, MaxDelay=45000000000)),
+    ("disabled_ignored", dict(Unlimited=False, Attempts=0, Delay=1)),
+]:
+    validates["reschedule_" + name] = ("base", resched(**fields))
+validates["reschedule_on_system"] = ("system", lambda j: j["TaskGroups"][0].update({"ReschedulePolicy": {"Attempts": 1, "Interval": 86400000000000, "Delay": 5000000000, "DelayFunction": "constant", "MaxDelay": 0, "Unlimited": False}}))
+validates["migrate_bad_health_check"] = ("base", lambda j: tg(j, "frontend")["Migrate"].update({"HealthCheck": "manual"}))
+validates["migrate_negative_values"] = ("base", lambda j: tg(j, "frontend")["Migrate"].update({"MaxParallel": -1, "MinHealthyTime": -1000000000}))
+validates["migrate_min_healthy_above_deadline"] = ("base", lambda j: tg(j, "frontend")["Migrate"].update({"MinHealthyTime": 600000000000}))
+validates["max_run_duration_on_service"] = ("base", lambda j: tg(j, "frontend").update({"MaxRunDuration": 0}))
+validates["max_run_duration_batch_ok"] = ("batch", lambda j: j["TaskGroups"][0].update({"MaxRunDuration": 60000000000}))
+validates["two_leader_tasks"] = ("base", lambda j: (tg(j, "frontend")["Tasks"].append({**copy.deepcopy(task(j, "frontend", "app")), "Name": "app2", "Leader": True}), task(j, "frontend", "app").update({"Leader": True})))
+
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
