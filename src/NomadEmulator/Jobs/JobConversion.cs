@@ -42,19 +42,43 @@ internal static class JobConversion
             ["AutoPromote"] = false,
             ["Canary"] = 0,
         };
-        foreach (var group in Objs(job, "TaskGroups"))
+        // Each admission mutator walks every group before the next one runs: canonicalize and jobConnectHook, then
+        // jobExposeCheckHook, then the implied constraints and the rest. So a connect error in a later group wins
+        // over an expose error in an earlier one.
+        var groups = Objs(job, "TaskGroups");
+        foreach (var group in groups)
         {
-            if (Group(job, group, Str(job, "Name"), Str(job, "Namespace")) is { } error)
+            if (Connect(job, group, Str(job, "Name"), Str(job, "Namespace")) is { } error)
             {
                 return (job, error);
             }
         }
+        foreach (var group in groups)
+        {
+            if (ExposeCheckAdmission.Mutate(group) is { } exposeError)
+            {
+                return (job, exposeError);
+            }
+        }
+        foreach (var group in groups)
+        {
+            Group(group, Str(job, "Name"), Str(job, "Namespace"));
+        }
         return (job, null);
     }
 
-    private static string? Group(JsonObject job, JsonObject group, string jobName, string jobNamespace)
+    // The conversion and canonicalization of a group, then jobConnectHook's mutation of it.
+    private static string? Connect(JsonObject job, JsonObject group, string jobName, string jobNamespace)
     {
         Default(group, "PreventRescheduleOnLost", false);
+        // ApiTgToStructsTG ignores volumes whose type it does not know (host and csi only); the map stays, maybe empty.
+        if (Obj(group, "Volumes") is { } volumes)
+        {
+            foreach (var name in volumes.Where(v => v.Value is not JsonObject o || Str(o, "Type") is not ("host" or "csi")).Select(v => v.Key).ToList())
+            {
+                volumes.Remove(name);
+            }
+        }
         foreach (var network in Objs(group, "Networks"))
         {
             Network(network);
@@ -73,15 +97,14 @@ internal static class JobConversion
             }
         }
         // jobConnectHook runs before the implied constraints, so the tasks it adds count for them.
-        if (ConnectAdmission.Mutate(job, group) is { } error)
-        {
-            return error;
-        }
-        // jobExposeCheckHook, the next mutator (taken group by group here: see ExposeCheckAdmission).
-        if (ExposeCheckAdmission.Mutate(group) is { } exposeError)
-        {
-            return exposeError;
-        }
+        return ConnectAdmission.Mutate(job, group);
+    }
+
+    // The mutators after jobExposeCheckHook, and the conversion of the group's tasks.
+    private static void Group(JsonObject group, string jobName, string jobNamespace)
+    {
+        var services = Objs(group, "Services");
+        var groupName = Str(group, "Name");
         var tasks = Objs(group, "Tasks");
         ImpliedConstraints(group, services, tasks);
         // jobImplicitIdentitiesHook (after the implied constraints and the node pool hook): a group with a service
@@ -103,7 +126,6 @@ internal static class JobConversion
         {
             Task(task);
         }
-        return null;
     }
 
     // jobImpliedConstraints, in Nomad's order: vault, signals, Nomad service discovery (+ checks), Consul, bridge CNI.
@@ -186,7 +208,11 @@ internal static class JobConversion
 
     private static void Network(JsonObject network)
     {
-        network.Remove("Hostname");
+        // Hostname is `json:",omitempty"` in the struct: kept when set.
+        if (Str(network, "Hostname").Length == 0)
+        {
+            network.Remove("Hostname");
+        }
         Default(network, "MBits", 0);
         foreach (var port in Objs(network, "DynamicPorts").Concat(Objs(network, "ReservedPorts")))
         {

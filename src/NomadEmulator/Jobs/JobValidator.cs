@@ -74,6 +74,9 @@ internal static class JobValidator
         {
             errors.Add("Missing job task groups");
         }
+        errors.AddRange(PlacementValidator.Constraints(job, taskLevel: false));
+        errors.AddRange(PlacementValidator.Affinities(job, type));
+        errors.AddRange(PlacementValidator.Spreads(job, type));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < groups.Count; i++)
         {
@@ -90,6 +93,10 @@ internal static class JobValidator
             {
                 seen[name] = i;
             }
+            if (groups[i]["ShutdownDelay"] is JsonValue && Long(groups[i]["ShutdownDelay"]) < 0)
+            {
+                errors.Add("ShutdownDelay must be a positive value");
+            }
             var count = Long(groups[i]["Count"], 0);
             if (type == "system" && count > 1)
             {
@@ -103,13 +110,27 @@ internal static class JobValidator
                 errors.Add($"Task group {Str(group, "Name")} validation failed: {groupError}");
             }
         }
-        if (Obj(job, "Periodic") is { } periodic && Bool(periodic["Enabled"]) && type is not ("batch" or "sysbatch"))
+        if (Obj(job, "Periodic") is { } periodic && Bool(periodic["Enabled"]))
         {
-            errors.Add("Periodic can only be used with \"batch\" or \"sysbatch\" scheduler");
+            if (type is not ("batch" or "sysbatch"))
+            {
+                errors.Add("Periodic can only be used with \"batch\" or \"sysbatch\" scheduler");
+            }
+            if (MultiError.Format(ScheduleValidator.Periodic(periodic)) is { } periodicError)
+            {
+                errors.Add(periodicError);
+            }
         }
-        if (Obj(job, "ParameterizedJob") is not null && !Bool(job["Dispatched"]) && type is not ("batch" or "sysbatch"))
+        if (Obj(job, "ParameterizedJob") is { } parameterized && !Bool(job["Dispatched"]))
         {
-            errors.Add("Parameterized job can only be used with \"batch\" or \"sysbatch\" scheduler");
+            if (type is not ("batch" or "sysbatch"))
+            {
+                errors.Add("Parameterized job can only be used with \"batch\" or \"sysbatch\" scheduler");
+            }
+            if (MultiError.Format(ScheduleValidator.Parameterized(parameterized)) is { } parameterizedError)
+            {
+                errors.Add(parameterizedError);
+            }
         }
 
         // Multiregion.Validate (structs_ce.go): the open-source server refuses any multiregion block.
@@ -164,9 +185,35 @@ internal static class JobValidator
         {
             errors.Add("Missing tasks for task group");
         }
+        if (group["MaxRunDuration"] is JsonValue maxRun)
+        {
+            if (Long(maxRun) <= 0)
+            {
+                errors.Add("MaxRunDuration must be greater than zero");
+            }
+            if (jobType is not ("batch" or "sysbatch"))
+            {
+                errors.Add($"Job type \"{jobType}\" does not allow max_run_duration");
+            }
+        }
+        errors.AddRange(PlacementValidator.Constraints(group, taskLevel: false));
+        errors.AddRange(PlacementValidator.Affinities(group, jobType));
         if (Obj(group, "RestartPolicy") is { } restart)
         {
             errors.AddRange(Restart(restart));
+        }
+        errors.AddRange(PlacementValidator.Spreads(group, jobType));
+        if (jobType is "system" or "sysbatch")
+        {
+            if (Obj(group, "ReschedulePolicy") is not null)
+            {
+                errors.Add("System or sysbatch jobs should not have a reschedule policy");
+            }
+        }
+        else if (Obj(group, "ReschedulePolicy") is { } reschedule)
+        {
+            // TaskGroup.Validate's multierror.Append flattens a nested multi-error into its own list.
+            errors.AddRange(GroupPolicyValidator.Reschedule(reschedule));
         }
         if (Obj(group, "EphemeralDisk") is { } disk && Long(disk["SizeMB"]) < 10)
         {
@@ -180,9 +227,16 @@ internal static class JobValidator
             }
             errors.AddRange(Update(update));
         }
-        if (Obj(group, "Migrate") is not null && jobType != "service")
+        if (Obj(group, "Migrate") is { } migrate)
         {
-            errors.Add($"Job type \"{jobType}\" does not allow migrate block");
+            if (jobType != "service")
+            {
+                errors.Add($"Job type \"{jobType}\" does not allow migrate block");
+            }
+            else
+            {
+                errors.AddRange(GroupPolicyValidator.Migrate(migrate));
+            }
         }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
@@ -201,19 +255,22 @@ internal static class JobValidator
                 seen[name] = i;
             }
         }
+        if (tasks.Count(t => Bool(t["Leader"])) > 1)
+        {
+            errors.Add("Only one task may be marked as leader");
+        }
         if (tasks.Count > 0 && tasks.All(t => Str(Obj(t, "Lifecycle"), "Hook").Length > 0))
         {
             errors.Add($"Task group {Str(group, "Name")} must have at least one main task");
         }
+        errors.AddRange(TaskPartsValidator.Volumes(group, jobType));
         if (MultiError.Format(GroupNetworkValidator.Networks(group)) is { } networkError)
         {
             errors.Add($"Task group network validation failed: {networkError}");
         }
-        var providers = Objs(group, "Services").Concat(tasks.SelectMany(t => Objs(t, "Services"))).Select(s => Str(s, "Provider")).Distinct(StringComparer.Ordinal).Count();
-        if (providers > 1)
+        if (MultiError.Format(ServiceValidator.Group(group)) is { } serviceError)
         {
-            var inner = MultiError.Format(["Multiple service providers used: task group services must use the same provider"]);
-            errors.Add($"Task group service validation failed: {inner}");
+            errors.Add($"Task group service validation failed: {serviceError}");
         }
         if (MultiError.Format(GroupNetworkValidator.ScriptChecks(group)) is { } scriptError)
         {
@@ -348,6 +405,15 @@ internal static class JobValidator
         {
             errors.Add(logsError);
         }
+        errors.AddRange(PlacementValidator.Constraints(task, taskLevel: true));
+        errors.AddRange(PlacementValidator.Affinities(task, jobType));
+        if (MultiError.Format(ServiceValidator.Task(task, group)) is { } servicesError)
+        {
+            errors.Add(servicesError);
+        }
+        errors.AddRange(TaskPartsValidator.Artifacts(task));
+        errors.AddRange(TaskPartsValidator.Templates(task));
+        errors.AddRange(TaskPartsValidator.VolumeMounts(task, group));
         return errors;
     }
 
