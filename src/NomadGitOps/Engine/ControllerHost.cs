@@ -7,13 +7,14 @@ namespace NomadGitOps.Engine;
 /// Runs the controllers for as long as the process lives: waits for leadership (unless leader election is off), then
 /// for each leadership term starts one work queue per controller, the prefix watcher that feeds them (every object at
 /// start, then exactly the ones whose spec changed), the owned-job watcher that wakes the NomadJobs whose job drifted,
-/// and the pause that holds them; on shutdown it stops starting
+/// the deployment watcher that wakes those whose deployment changed status, and the pause that holds them; on shutdown it stops starting
 /// reconciles, lets those in hand finish within the shutdown timeout, and releases the lock.
 /// </summary>
 internal sealed class ControllerHost(
     IEnumerable<IReconciler> reconcilers,
     PrefixWatcher watcher,
     OwnedJobWatcher ownedJobs,
+    DeploymentWatcher deployments,
     LeaderElection election,
     ControllerPause pause,
     ReconcileTriggerRouter router,
@@ -75,9 +76,11 @@ internal sealed class ControllerHost(
         try
         {
             var watching = watcher.RunAsync(queues.OnChange, stop);
-            var drift = controllers.Any(c => c.Name == ControllerName.NomadJob) ? ownedJobs.RunAsync(queues, stop) : Task.CompletedTask;
+            var nomadJobs = controllers.Any(c => c.Name == ControllerName.NomadJob);
+            var drift = nomadJobs ? ownedJobs.RunAsync(queues, stop) : Task.CompletedTask;
+            var rollouts = nomadJobs ? deployments.RunAsync(queues, stop) : Task.CompletedTask;
             var running = queues.RunAsync(stop, lost);
-            await Task.WhenAll(watching, drift, running).ConfigureAwait(false);
+            await Task.WhenAll(watching, drift, rollouts, running).ConfigureAwait(false);
         }
         finally
         {

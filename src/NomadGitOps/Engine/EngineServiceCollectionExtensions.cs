@@ -31,6 +31,8 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<PrefixWatcher>();
         services.TryAddSingleton<OwnedJobCache>();
         services.AddSingleton<OwnedJobWatcher>();
+        services.TryAddSingleton<DeploymentCache>();
+        services.AddSingleton<DeploymentWatcher>();
         services.AddSingleton<LeaderElection>();
         services.AddSingleton<ReconcileTriggerRouter>();
         services.AddSingleton<IReconcileTrigger>(sp => sp.GetRequiredService<ReconcileTriggerRouter>());

@@ -27,10 +27,12 @@ public sealed class FailedDeploymentScenario : IAsyncLifetime
     public async ValueTask DisposeAsync() => await h.DisposeAsync();
 
     [Theory]
-    [InlineData("without wait: the rollback moves the job, which the controller looks at", "false")]
-    [InlineData("with wait: the controller follows the deployment", "true")]
-    public async Task A_failed_release_with_auto_revert_is_rolled_back_reported_and_not_registered_again(string because, string wait)
+    [InlineData("without wait: the rollback moves the job, which the controller looks at", "false", false)]
+    [InlineData("with wait: the controller follows the deployment", "true", false)]
+    [InlineData("without wait, the owned jobs and deployments watched: the controller reads the outcome from them", "false", true)]
+    public async Task A_failed_release_with_auto_revert_is_rolled_back_reported_and_not_registered_again(string because, string wait, bool watched)
     {
+        h.ListsBeforeEachReconcile = watched;
         var key = await ReleaseGoodVersionAsync(autoRevert: true, wait);
         await PublishJobAsync(Failing(autoRevert: true), "break web");
         await h.ReconcileAsync(key, ct);
@@ -63,10 +65,12 @@ public sealed class FailedDeploymentScenario : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("without wait: the controller looks up the deployment of its release", "false")]
-    [InlineData("with wait: the controller follows the deployment", "true")]
-    public async Task A_failed_release_without_auto_revert_is_reported_and_not_registered_again(string because, string wait)
+    [InlineData("without wait: the controller looks up the deployment of its release", "false", false)]
+    [InlineData("with wait: the controller follows the deployment", "true", false)]
+    [InlineData("without wait, the owned jobs and deployments watched: the controller reads the outcome from them", "false", true)]
+    public async Task A_failed_release_without_auto_revert_is_reported_and_not_registered_again(string because, string wait, bool watched)
     {
+        h.ListsBeforeEachReconcile = watched;
         var key = await ReleaseGoodVersionAsync(autoRevert: false, wait);
         await PublishJobAsync(Failing(autoRevert: false), "break web");
         await h.ReconcileAsync(key, ct);

@@ -37,7 +37,7 @@ public sealed class NomadJobLifecycleScenario
 
         // A commit changing web re-registers web only.
         h.Repo.WithFile(Web, JobFiles.Wrapped(JobFiles.ServiceJob("web", count: 3)));
-        await h.PublishAsync("scale web", ct);
+        var second = await h.PublishAsync("scale web", ct);
         await ReconcileBothAsync();
         (await h.VersionCountAsync("web", ct), await h.VersionCountAsync("api", ct)).ShouldBe((2, 1));
         (await h.StatusAsync(web, ct)).Plan.ShouldBe("web: 2 create, 1 in-place");
@@ -54,10 +54,14 @@ public sealed class NomadJobLifecycleScenario
         await h.DeleteObjectAsync(web, ct);
         var apiVersions = await h.VersionCountAsync("api", ct);
         (await h.ReconcileAsync(web, ct)).Reason.ShouldBe(Reasons.Pruned);
+        h.Nomad.Calls.Reset();
         (await h.ReconcileAsync(api, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        // api's file did not change: no status write, which keeps the commit api last changed at.
+        h.Nomad.Calls.CountMethod("PUT").ShouldBe(0);
         (await h.LiveJobAsync("web", ct))!["Stop"]!.GetValue<bool>().ShouldBeTrue();
         (await h.VersionCountAsync("api", ct)).ShouldBe(apiVersions);
-        (await h.StatusAsync(api, ct)).LastAppliedCommit.ShouldBe(third);
+        third.ShouldNotBe(second);
+        (await h.StatusAsync(api, ct)).LastAppliedCommit.ShouldBe(second);
 
         async Task ReconcileBothAsync()
         {

@@ -1,4 +1,5 @@
 using Nomad.Client;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using static NomadGitOps.Controllers.NomadJob.LiveJob;
 using static NomadGitOps.Controllers.ReconcileOutcome;
@@ -8,14 +9,19 @@ namespace NomadGitOps.Controllers.NomadJob;
 /// <summary>
 /// Follows the deployment of the NomadJob controller's release: with <c>wait</c>, until it succeeds, fails or
 /// <c>wait_timeout</c> passes; without, one lookup of its outcome until it is known (issue 9), and Nomad's rollback of
-/// a failed release.
+/// a failed release. The job's deployments come from the engine's <see cref="DeploymentCache"/> while its watch is
+/// current (no Nomad call), else from <c>GET /v1/job/:id/deployments</c>.
 /// </summary>
-internal sealed class DeploymentFollower(NomadClient nomad, NomadJobControllerOptions options, TimeProvider time)
+internal sealed class DeploymentFollower(NomadClient nomad, NomadJobControllerOptions options, TimeProvider time, DeploymentCache? cache = null)
 {
-    // The failed deployment of the release status records (its version and JobModifyIndex), if any.
+    private const string ModifyIndexField = "ModifyIndex";
+
+    // The failed deployment of the release status records (its version and JobModifyIndex), if any. The cache answers
+    // only when its list is at least as new as the live job: Nomad fails a deployment and registers its rollback in one
+    // write (UpdateDeploymentStatus with the job), so a list that old shows the failure of the rollback just seen.
     public async Task<FailedRelease?> FailedReleaseAsync(NomadJobRun run, CancellationToken ct) =>
         run.Previous is { JobVersion: { } version, JobModifyIndex: { } index }
-            ? FailedRelease.Find((await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value, version, index)
+            ? FailedRelease.Find(await DeploymentsAsync(run, run.Live?[ModifyIndexField]?.GetValue<ulong>() ?? ulong.MaxValue, ct), version, index)
             : null;
 
     // Without wait, the outcome of our release's deployment is looked up (one read) until it is known, so a failure
@@ -28,7 +34,8 @@ internal sealed class DeploymentFollower(NomadClient nomad, NomadJobControllerOp
             return null;
         }
 
-        var deployments = (await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        // A cache behind Nomad only delays the outcome: the status change wakes this object again.
+        var deployments = await DeploymentsAsync(run, 0, ct);
         if (FailedRelease.Find(deployments, version, index) is { } failed)
         {
             run.FailedRelease = failed;
@@ -38,6 +45,11 @@ internal sealed class DeploymentFollower(NomadClient nomad, NomadJobControllerOp
         run.Deployment = deployments.FirstOrDefault(d => d.JobVersion == version && d.JobSpecModifyIndex == index && d.Status == DeploymentStatus.Successful);
         return null;
     }
+
+    private async Task<IReadOnlyList<Deployment>> DeploymentsAsync(NomadJobRun run, ulong atLeast, CancellationToken ct) =>
+        cache is { IsCurrent: true } current && run.Spec.Region is null && current.Index >= atLeast
+            ? current.ForJob(run.Spec.Namespace, run.Spec.JobId)
+            : (await nomad.Jobs.DeploymentsAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
 
     public async Task<StepResult> WaitForDeploymentAsync(NomadJobRun run, CancellationToken ct)
     {

@@ -34,7 +34,8 @@ internal sealed class JobApplier(NomadClient nomad, NomadJobControllerOptions op
         }
 
         run.PlanSummary = PlanSummary.Of(run.Plan);
-        if (run.Plan.DiffType != "None")
+        // Planned without reading the job, and it exists: the controller reads it and plans again (AdoptExisting).
+        if (run.Plan.DiffType != "None" || (run.LiveUnread && run.Plan.JobModifyIndex != 0))
         {
             return StepResult.Continue;
         }

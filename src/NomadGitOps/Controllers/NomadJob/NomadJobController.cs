@@ -88,7 +88,7 @@ internal sealed class NomadJobController(
         {
             ReconcileOutcome ended => ended,
             FollowDeployment => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [deployments.WaitForDeploymentAsync], ct),
-            _ => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [applier.PlanAsync, applier.RegisterAsync, deployments.WaitForDeploymentAsync], ct),
+            _ => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [applier.PlanAsync, AdoptExistingAsync, applier.RegisterAsync, deployments.WaitForDeploymentAsync], ct),
         };
         return applied as ReconcileOutcome ?? Done(run);
     }
@@ -183,14 +183,23 @@ internal sealed class NomadJobController(
 
     private async Task<StepResult> CompareWithLiveAsync(NomadJobRun run, CancellationToken ct)
     {
-        run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        var owner = OwnershipMeta.Read(run.Live, OwnershipMeta.ManagedByKey);
-        var ownerObject = OwnershipMeta.Read(run.Live, OwnershipMeta.ObjectKey);
-        if (owner is not null && (owner != options.ManagedBy || (ownerObject is not null && ownerObject != run.ObjectPath)))
+        if (unchanged?.CheckRendered(run) is ReconcileOutcome upToDate)
         {
-            // A job without our meta is adopted; one whose meta names another controller or object is not taken over.
-            return new Stalled(Reasons.Conflict, $"The live {run.JobName} belongs to gitops_managed_by={Describe(owner)}, gitops_object={Describe(ownerObject)}, " +
-                $"not to this controller ({options.ManagedBy}) and NomadJob {run.Stored.Key}: it was left alone. Remove that meta from the job, or this object.");
+            // Rendered as applied (e.g. a new commit that left this file alone), and the job as applied: no read.
+            return upToDate;
+        }
+
+        if (unchanged?.PlanBeforeRead(run) == true)
+        {
+            // Never applied, and no owned job by that ID: planned first, read only if the plan shows a job (AdoptExisting).
+            run.LiveUnread = true;
+            return StepResult.Continue;
+        }
+
+        run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        if (OwnerConflict(run) is { } conflict)
+        {
+            return conflict;
         }
 
         var previous = run.Previous;
@@ -252,6 +261,36 @@ internal sealed class NomadJobController(
         }
 
         return StepResult.Continue;
+    }
+
+    // The plan made without reading the job shows that it exists (JobModifyIndex != 0): read it now to adopt it (no
+    // meta) or leave it (another owner), and plan again against it (its counts, its version for the status).
+    private async Task<StepResult> AdoptExistingAsync(NomadJobRun run, CancellationToken ct)
+    {
+        if (!run.LiveUnread || run.Plan is not { JobModifyIndex: not 0 })
+        {
+            return StepResult.Continue;
+        }
+
+        run.LiveUnread = false;
+        run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
+        if (OwnerConflict(run) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return await applier.PlanAsync(run, ct);
+    }
+
+    // A job without our meta is adopted; one whose meta names another controller or object is not taken over.
+    private Stalled? OwnerConflict(NomadJobRun run)
+    {
+        var owner = OwnershipMeta.Read(run.Live, OwnershipMeta.ManagedByKey);
+        var ownerObject = OwnershipMeta.Read(run.Live, OwnershipMeta.ObjectKey);
+        return owner is not null && (owner != options.ManagedBy || (ownerObject is not null && ownerObject != run.ObjectPath))
+            ? new Stalled(Reasons.Conflict, $"The live {run.JobName} belongs to gitops_managed_by={Describe(owner)}, gitops_object={Describe(ownerObject)}, " +
+                $"not to this controller ({options.ManagedBy}) and NomadJob {run.Stored.Key}: it was left alone. Remove that meta from the job, or this object.")
+            : null;
     }
 
     private static UpToDate Done(NomadJobRun run)

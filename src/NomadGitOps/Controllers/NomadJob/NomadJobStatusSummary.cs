@@ -45,12 +45,23 @@ internal static class NomadJobStatusSummary
 
         if (run.Unchanged && outcome is ReconcileOutcome.UpToDate)
         {
-            // Same job, same commit, nothing planned: keep the message of the apply, so a quiet reconcile writes nothing.
-            var sameCommit = previous.LastAttemptedCommit == run.Commit;
-            next = next with { LastAppliedCommit = run.Commit ?? previous.LastAppliedCommit };
-            if (sameCommit && previous.Ready == ReadyState.True && previous.Reason is not null && previous.Message is not null)
+            // Same job, nothing planned: keep the commits and the message of the apply, so a quiet reconcile writes
+            // nothing, also at a new commit that left the job as it is (in a repository of many jobs every commit would
+            // otherwise cost a status write per job). status_last_applied_commit/_attempted_commit thus name the commit
+            // the job last changed at.
+            if (previous.Ready == ReadyState.True && previous.Reason is not null && previous.Message is not null)
             {
-                next = next with { Reason = previous.Reason, Message = previous.Message };
+                next = next with
+                {
+                    Reason = previous.Reason,
+                    Message = previous.Message,
+                    LastAttemptedCommit = previous.LastAttemptedCommit ?? run.Commit,
+                    LastAppliedCommit = previous.LastAppliedCommit ?? run.Commit,
+                };
+            }
+            else
+            {
+                next = next with { LastAppliedCommit = run.Commit ?? previous.LastAppliedCommit };
             }
         }
 

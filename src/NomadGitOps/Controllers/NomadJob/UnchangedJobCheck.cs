@@ -13,7 +13,7 @@ namespace NomadGitOps.Controllers.NomadJob;
 /// a deployment being followed or whose outcome is not known yet, the watch of owned jobs down) answers <see cref="StepResult.Continue"/>, and the
 /// reconcile reads, renders and compares as before.
 /// </summary>
-internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
+internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null, DeploymentCache? deployments = null)
 {
     private readonly ConcurrentDictionary<ObjectKey, RenderedJob> rendered = new();
 
@@ -21,32 +21,98 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null)
     public StepResult Check(NomadJobRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var previous = run.Previous;
-        // The owned-job list covers the client's region only.
-        if (ownedJobs is not { IsCurrent: true }
-            || run.Spec.Region is not null
-            || run.RepositoryObject is null
-            || previous is not { Ready: ReadyState.True, Reason: Reasons.Succeeded or Reasons.DriftCorrected, SpecHash: { } applied, JobModifyIndex: { } jobModifyIndex }
+        if (run.RepositoryObject is null
             || ItemCodec.DecodeGitRepositoryStatus(run.RepositoryObject.Items).CurrentCommit is not { } commit
-            || previous.LastAttemptedCommit != commit
             || !rendered.TryGetValue(run.Stored.Key, out var last)
-            || last.Inputs != Inputs(run, commit)
-            || last.DesiredHash != applied
-            // A release whose deployment outcome is not known yet is looked at (issue 9: a failure without auto_revert
-            // moves no JobModifyIndex, so only the deployment lookup of a full reconcile reports it).
-            || (previous.DeploymentStatus is not DeploymentStatus.Successful && !(previous.DeploymentStatus is null && !last.ExpectsDeployment))
-            || ownedJobs.Find(run.Spec.Namespace, run.Spec.JobId) is not { Stop: false } live
-            || live.JobModifyIndex != jobModifyIndex
-            || live.ObjectPath != run.ObjectPath)
+            || last.Inputs != Inputs(run, commit))
         {
             return StepResult.Continue;
         }
 
         run.Commit = commit;
+        return UpToDateWithLive(run, last.DesiredHash, last.ExpectsDeployment);
+    }
+
+    /// <summary>
+    /// The same once the job is rendered (a new commit, a first reconcile since start): the desired hash is the one status
+    /// says was applied and the owned-job cache shows the job as applied, so no job read, no plan; with no unhandled
+    /// <c>reconcile_requested_at</c>. A new commit that leaves the job as it is thus costs no Nomad call (and, as the status
+    /// keeps the commit of the last change, no write).
+    /// </summary>
+    public StepResult CheckRendered(NomadJobRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run is { ReconcileRequested: false, DesiredHash: { } hash, Desired: { } desired }
+            ? UpToDateWithLive(run, hash, LiveJob.ExpectsDeployment(desired))
+            : StepResult.Continue;
+    }
+
+    private StepResult UpToDateWithLive(NomadJobRun run, string desiredHash, bool expectsDeployment)
+    {
+        var previous = run.Previous;
+        // The owned-job list covers the client's region only.
+        if (ownedJobs is not { IsCurrent: true }
+            || run.Spec.Region is not null
+            || previous is not { Ready: ReadyState.True, Reason: Reasons.Succeeded or Reasons.DriftCorrected, SpecHash: { } applied, JobModifyIndex: { } jobModifyIndex }
+            || desiredHash != applied
+            || ownedJobs.Find(run.Spec.Namespace, run.Spec.JobId) is not { Stop: false } live
+            || live.JobModifyIndex != jobModifyIndex
+            || live.ObjectPath != run.ObjectPath
+            // A release whose deployment outcome is not recorded yet (issue 9: a failure without auto_revert moves no
+            // JobModifyIndex) is answered from the deployment cache, else looked at by a full reconcile.
+            || !DeploymentSettled(run, expectsDeployment))
+        {
+            return StepResult.Continue;
+        }
+
         run.Unchanged = true;
         run.JobModifyIndex = previous.JobModifyIndex;
         run.JobVersion = previous.JobVersion;
         return new ReconcileOutcome.UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
+    }
+
+    // True when nothing about the release's deployment needs a look from Nomad: its outcome is recorded as successful, the
+    // job gets no deployment, or the watched deployments (current) show ours not final yet (its status change will wake
+    // this object) or successful (then recorded by this reconcile's status write). A failed or cancelled one, or no
+    // current cache, leaves it to the full reconcile, which reports it (FailedRelease).
+    private bool DeploymentSettled(NomadJobRun run, bool expectsDeployment)
+    {
+        var previous = run.Previous;
+        if (previous.DeploymentStatus is DeploymentStatus.Successful || (previous.DeploymentStatus is null && !expectsDeployment))
+        {
+            return true;
+        }
+
+        if (previous is not { DeploymentStatus: null, JobVersion: { } version, JobModifyIndex: { } index } || deployments is not { IsCurrent: true })
+        {
+            return false;
+        }
+
+        var ours = deployments.ForJob(run.Spec.Namespace, run.Spec.JobId).FirstOrDefault(d => d.JobVersion == version && d.JobSpecModifyIndex == index);
+        if (ours is null || !ours.IsTerminal)
+        {
+            return true;
+        }
+
+        if (ours.Status == DeploymentStatus.Successful)
+        {
+            run.Deployment = ours;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the job need not be read before its plan: it was never applied from this object and the owned-job cache
+    /// (current) has no job by its ID, so it is new, or someone else's; the plan's <c>JobModifyIndex</c> tells which
+    /// (0: new), and only an existing job is then read to be adopted or refused.
+    /// </summary>
+    public bool PlanBeforeRead(NomadJobRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return ownedJobs is { IsCurrent: true } cache && run.Spec.Region is null && run.Previous.JobModifyIndex is null
+            && cache.Find(run.Spec.Namespace, run.Spec.JobId) is null;
     }
 
     /// <summary>Remembers what the job was rendered from, once the reconcile knows its desired hash.</summary>

@@ -50,6 +50,7 @@ internal sealed class NomadJobHarness : IAsyncDisposable
         collection.AddSingleton(options);
         collection.AddGitSources(cacheRoot);
         collection.AddSingleton<OwnedJobCache>();
+        collection.AddSingleton<DeploymentCache>();
         collection.AddNomadJobController();
         services = collection.BuildServiceProvider();
     }
@@ -83,6 +84,16 @@ internal sealed class NomadJobHarness : IAsyncDisposable
         var jobs = list.Value.Select(s => new OwnedJob(s.Namespace, s.ID, s.JobModifyIndex, s.Stop, s.Status, s.Meta?.GetValueOrDefault(OwnershipMeta.ObjectKey))).ToList();
         var (moved, gone) = OwnedJobs.Apply(jobs, list.LastIndex);
         return [.. moved.Select(m => m.Job), .. gone];
+    }
+
+    /// <summary>The deployment cache the controller reads; not current until <see cref="ListDeploymentsAsync"/>.</summary>
+    public DeploymentCache Deployments => services.GetRequiredService<DeploymentCache>();
+
+    /// <summary>Lists every deployment once into <see cref="Deployments"/>, as the deployment watcher does; returns those whose status a NomadJob must see.</summary>
+    public async Task<IReadOnlyList<Deployment>> ListDeploymentsAsync(CancellationToken ct)
+    {
+        var list = await Client.Deployments.ListAllAsync(new QueryOptions { Namespace = "*" }, ct);
+        return Deployments.Apply(list.Value, list.LastIndex);
     }
 
     /// <summary>A client of the emulator of its own (for acting as a person changing jobs by hand).</summary>
@@ -162,8 +173,22 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     }
 
     /// <summary>Runs one reconcile of <paramref name="key"/>.</summary>
-    public Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct) =>
-        Controller.ReconcileAsync(key, ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+    public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (ListsBeforeEachReconcile)
+        {
+            await ListOwnedJobsAsync(ct);
+            await ListDeploymentsAsync(ct);
+        }
+
+        return await Controller.ReconcileAsync(key, ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+    }
+
+    /// <summary>
+    /// When true, each <see cref="ReconcileAsync"/> first lists the owned jobs and the deployments into their caches, as
+    /// the engine's watches keep them current (the controller then answers from them).
+    /// </summary>
+    public bool ListsBeforeEachReconcile { get; set; }
 
     /// <summary>The stored status of <paramref name="key"/>.</summary>
     public async Task<NomadJobStatus> StatusAsync(ObjectKey key, CancellationToken ct) =>

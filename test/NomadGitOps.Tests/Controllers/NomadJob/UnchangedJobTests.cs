@@ -58,6 +58,62 @@ public sealed class UnchangedJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_the_deployment_list_current_a_release_awaiting_its_deployment_asks_Nomad_nothing_and_records_its_success_once()
+    {
+        var key = await RegisteredAsync();
+        await h.ListOwnedJobsAsync(ct);
+        (await h.ListDeploymentsAsync(ct)).ShouldBeEmpty("the running deployment is nothing to look at");
+        h.Nomad.Calls.Reset();
+
+        for (var interval = 0; interval < 3; interval++)
+        {
+            (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        }
+
+        h.Nomad.Calls.Snapshot().Keys.ShouldBe([VariableRead], "no job read, no deployment lookup, no status write while the deployment runs");
+        (await h.StatusAsync(key, ct)).DeploymentStatus.ShouldBeNull();
+
+        h.Time.Advance(TimeSpan.FromSeconds(31)); // the emulator's deployment succeeds
+        var changed = await h.ListDeploymentsAsync(ct);
+        changed.ShouldHaveSingleItem().Status.ShouldBe(DeploymentStatus.Successful);
+        h.Nomad.Calls.Reset();
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Succeeded);
+        var status = await h.StatusAsync(key, ct);
+        status.DeploymentStatus.ShouldBe(DeploymentStatus.Successful);
+        status.DeploymentId.ShouldBe(changed[0].ID);
+        h.Calls("GET /v1/job/:id").ShouldBe(0);
+        h.Calls("GET /v1/job/:id/deployments").ShouldBe(0);
+        h.Nomad.Calls.CountMethod("PUT").ShouldBe(1, "the outcome is written once");
+        h.Nomad.Calls.Reset();
+
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Nomad.Calls.Snapshot().Keys.ShouldBe([VariableRead]);
+    }
+
+    [Fact]
+    public async Task With_the_deployment_list_current_a_failed_release_without_auto_revert_is_reported()
+    {
+        var failing = JobFiles.ServiceJob("web", meta: new Dictionary<string, string> { ["emulator_deployment"] = "fail" });
+        failing["Update"]!["AutoRevert"] = false;
+        failing["TaskGroups"]![0]!["Update"]!["AutoRevert"] = false;
+        h.Repo.WithFile(File, JobFiles.Wrapped(failing));
+        await h.PublishAsync("add web", ct);
+        var key = await h.CreateJobObjectAsync("web", File, ct);
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        await h.ListOwnedJobsAsync(ct);
+        h.Time.Advance(TimeSpan.FromSeconds(31));
+        (await h.ListDeploymentsAsync(ct)).ShouldHaveSingleItem().Status.ShouldBe(DeploymentStatus.Failed);
+        h.Nomad.Calls.Reset();
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.DeploymentFailed);
+        h.Calls("GET /v1/job/:id/deployments").ShouldBe(0, "the failure comes from the watched deployments");
+        h.Calls("POST /v1/jobs").ShouldBe(0);
+        (await h.StatusAsync(key, ct)).DeploymentStatus.ShouldBe(DeploymentStatus.Failed);
+    }
+
+    [Fact]
     public async Task The_controllers_own_register_is_no_move_in_the_owned_job_list()
     {
         await RegisteredAsync();

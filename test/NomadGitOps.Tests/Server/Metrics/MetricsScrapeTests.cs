@@ -94,6 +94,6 @@ public sealed partial class MetricsScrapeTests(DevController dev)
         }
     }
 
-    [GeneratedRegex(@"^/v1/(var/:path|vars|jobs|jobs/parse|job/:job_id(/[a-z]+)?|deployment/:deployment_id|status/leader|agent/self)$")]
+    [GeneratedRegex(@"^/v1/(var/:path|vars|jobs|jobs/parse|job/:job_id(/[a-z]+)?|deployments|deployment/:deployment_id|status/leader|agent/self)$")]
     private static partial Regex RouteTemplate();
 }
