@@ -133,6 +133,36 @@ public sealed class DiffCommandTests : IAsyncLifetime
         diff.Stderr.ShouldContain("gitrepository/nope does not exist");
     }
 
+    [Fact]
+    public async Task Diff_fetches_with_the_credentials_the_repositorys_secret_names_and_says_so_when_the_secret_is_missing()
+    {
+        await using var http = await GitServer.StartAsync(GitServerKind.Http, Ct);
+        using var privateRepo = await RepoBuilder.CreateAsync(http, "private", Ct);
+        privateRepo.WithFile("jobs/web.nomad.hcl", webFile.Replace("job \"web\"", "job \"private-web\"", StringComparison.Ordinal));
+        var commit = (await privateRepo.CommitAsync("web", Ct)).Trim();
+        await cli.CreateRepoAsync("private", $"url={privateRepo.Url}\nsecret=nomad-gitops/secrets/private\n{ItemKeys.StatusCurrentCommit}={commit}");
+        await cli.CreateJobAsync("default", "private-web", "repository=private\nfile=jobs/web.nomad.hcl");
+
+        var missing = await cli.RunAsync("diff", "repo", "private");
+
+        missing.Exit.ShouldBe(ExitCodes.Usage, missing.ToString());
+        missing.Stderr.ShouldContain("gitrepository/private: its secret variable \"nomad-gitops/secrets/private\" (namespace \"default\") does not exist.");
+
+        await cli.Client.Variables.PutAsync(
+            new Nomad.Client.Variable
+            {
+                Path = "nomad-gitops/secrets/private",
+                Items = new Dictionary<string, string> { ["username"] = GitServer.HttpUser, ["password"] = GitServer.HttpPassword },
+            },
+            ct: Ct);
+        var diff = await cli.RunAsync("diff", "repo", "private");
+
+        diff.Exit.ShouldBe(ExitCodes.Failed, diff.ToString());
+        diff.Stdout.ShouldStartWith("+ Job: \"private-web\"\n", customMessage: diff.ToString());
+        diff.Stdout.ShouldNotContain(GitServer.HttpPassword);
+        diff.Stderr.ShouldNotContain(GitServer.HttpPassword);
+    }
+
     // What the GitRepository controller does after a fetch: the repository now serves this commit.
     private async Task MoveToAsync(string commit)
     {
