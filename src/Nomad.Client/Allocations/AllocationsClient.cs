@@ -4,8 +4,9 @@ namespace Nomad.Client;
 
 /// <summary>
 /// Nomad's allocation API as <c>nomad job restart</c> uses it (command/job_restart.go): a job's allocations
-/// (<c>GET /v1/job/:id/allocations</c>, read-job) and the client's restart (<c>PUT /v1/client/allocation/:id/restart</c>,
-/// alloc-lifecycle).
+/// (<c>GET /v1/job/:id/allocations</c>, read-job), the client's restart (<c>PUT /v1/client/allocation/:id/restart</c>,
+/// alloc-lifecycle) and the stop that makes the scheduler replace an allocation (<c>POST /v1/allocation/:id/stop</c>,
+/// alloc-lifecycle; <c>-reschedule</c>).
 /// </summary>
 public sealed class AllocationsClient
 {
@@ -47,5 +48,20 @@ public sealed class AllocationsClient
                 Body = body,
             },
             ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops an allocation so the scheduler places a replacement (<c>POST /v1/allocation/:id/stop</c>, as
+    /// <c>nomad alloc stop</c> and <c>nomad job restart -reschedule</c> do); returns the evaluation's ID.
+    /// </summary>
+    public async Task<string> StopAsync(string allocationId, WriteOptions? write = null, CancellationToken ct = default)
+    {
+        var response = await _transport.SendAsync(
+            new NomadRequest(HttpMethod.Post, $"/v1/allocation/{NomadPath.Segment(allocationId)}/stop")
+            {
+                Query = _transport.WriteParameters(write),
+            },
+            ct).ConfigureAwait(false);
+        return NomadJson.Read<JsonObject>(response.Body)?["EvalID"]?.GetValue<string>() ?? "";
     }
 }

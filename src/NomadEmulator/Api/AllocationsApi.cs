@@ -12,7 +12,9 @@ namespace Nomad.Emulator.Api;
 /// Allocations (see docs/allocations.md): <c>GET /v1/job/:id/allocations</c> (read-job; stubs as
 /// api.AllocationListStub, blocking), <c>GET /v1/allocation/:id</c> (read-job), and the client's
 /// <c>PUT|POST /v1/client/allocation/:id/restart</c> (alloc-lifecycle; body <c>{"TaskName", "AllTasks"}</c>, may be
-/// empty; answers <c>{"Index": 0}</c> as the agent's GenericResponse). An unknown allocation is
+/// empty; answers <c>{"Index": 0}</c> as the agent's GenericResponse), and <c>PUT|POST /v1/allocation/:id/stop</c>
+/// (alloc-lifecycle; answers api.AllocStopResponse <c>{"EvalID", "Index"}</c>; the stopped allocation is replaced at the
+/// next listing, as the scheduler would place a new one). An unknown allocation is
 /// <c>404 Unknown allocation "ID"</c>; a job's allocations are placed when first listed (<see cref="AllocationsTable"/>).
 /// </summary>
 internal static class AllocationsApi
@@ -26,6 +28,30 @@ internal static class AllocationsApi
             context.Request.Method == "GET" ? Info(context, state, id) : NomadResults.Error(405, "Invalid method"));
         app.MapMethods("/v1/client/allocation/{id}/restart", AllMethods, (HttpContext context, string id, CancellationToken ct) =>
             context.Request.Method is "PUT" or "POST" ? RestartAsync(context, state, id, ct) : Task.FromResult(NomadResults.Error(405, "Invalid method")));
+        app.MapMethods("/v1/allocation/{id}/stop", AllMethods, (HttpContext context, string id) =>
+            context.Request.Method is "PUT" or "POST" ? StopAlloc(context, state, id) : NomadResults.Error(405, "Invalid method"));
+    }
+
+    // nomad/alloc_endpoint.go Alloc.Stop: getAlloc's unknown allocation, then alloc-lifecycle in the alloc's namespace.
+    private static IResult StopAlloc(HttpContext context, EmulatorState state, string id)
+    {
+        var alloc = state.Read(() => state.Allocations.Get(id));
+        if (alloc is null)
+        {
+            return NomadResults.Error(404, $"Unknown allocation \"{id}\"");
+        }
+
+        if (!state.Acl.AllowsNamespace(context.Request, alloc.Namespace, "alloc-lifecycle"))
+        {
+            return NomadResults.Error(403, "Permission denied");
+        }
+
+        var index = state.Write(index =>
+        {
+            state.Allocations.StopForReschedule(alloc, index, state.NowUnixNano());
+            return index;
+        });
+        return NomadResults.Json(context.Response, new JsonObject { ["EvalID"] = Guid.NewGuid().ToString(), ["Index"] = index }, index);
     }
 
     /// <summary><c>GET /v1/job/:id/allocations</c>: the job's allocations (a missing job has none).</summary>

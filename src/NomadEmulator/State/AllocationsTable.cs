@@ -74,6 +74,19 @@ public sealed class AllocationsTable
         return null;
     }
 
+    /// <summary>
+    /// Stops the allocation as <c>Alloc.Stop</c> does (desired status stop, tasks killed); the next listing of the
+    /// job places its replacement and links the two (<c>NextAllocation</c>/<c>PreviousAllocation</c>).
+    /// </summary>
+    public void StopForReschedule(StoredAllocation alloc, long index, long now)
+    {
+        ArgumentNullException.ThrowIfNull(alloc);
+        if (alloc.DesiredStatus != "stop")
+        {
+            Stop(alloc, index, now);
+        }
+    }
+
     private void Place(StoredJob job, long index, long now)
     {
         var current = job.Current;

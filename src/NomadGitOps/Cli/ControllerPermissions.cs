@@ -71,5 +71,7 @@ internal static class ControllerPermissions
             "nomad/job_endpoint.go Job.Allocations: AllowNsOp(read-job); used by 'nomad-gitops restart job'"),
         new("PUT /v1/client/allocation/:id/restart", PermissionScope.ManagedNamespaces, AllocLifecycle, null,
             "nomad/client_alloc_endpoint.go ClientAllocations.Restart: AllowNsOp(alloc-lifecycle) on the allocation's namespace; used by 'nomad-gitops restart job' only"),
+        new("POST /v1/allocation/:id/stop", PermissionScope.ManagedNamespaces, AllocLifecycle, null,
+            "nomad/alloc_endpoint.go Alloc.Stop: NamespaceValidator(alloc-lifecycle) on the allocation's namespace; used by 'nomad-gitops restart job --reschedule' only"),
     ];
 }

@@ -70,6 +70,7 @@ internal static class DevCommand
             await EnsureGitRepositoryObjectAsync(nomad, repository, parse.GetValue(interval)!, ct).ConfigureAwait(false);
 
             string[] run = ["run", "--address", nomadAddress, "--interval", parse.GetValue(interval)!];
+            Func<Uri, CancellationToken, Task>? listening = null;
             run = [.. run, .. Forward(logFormat.Name, parse.GetValue(logFormat)), .. Forward(logLevel.Name, parse.GetValue(logLevel))];
             if (parse.GetValue(once))
             {
@@ -83,13 +84,18 @@ internal static class DevCommand
                 }
 
                 var token = await EnsureReceiverAsync(nomad, ct).ConfigureAwait(false);
-                var hook = $"http://{http}{HookPath.For(token, ReceiverName, "default")}";
-                await stdout.WriteLineAsync($"Webhook receiver \"{ReceiverName}\" (generic) at {hook}; after a commit, trigger a sync at once with:").ConfigureAwait(false);
-                await stdout.WriteLineAsync($"  curl -X POST -H 'Authorization: Bearer {token}' {hook}").ConfigureAwait(false);
                 run = [.. run, "--http-addr", http.ToString()];
+
+                // Printed once Kestrel has bound, so --http-addr 127.0.0.1:0 shows the port it got, not 0.
+                listening = async (bound, _) =>
+                {
+                    var hook = $"{bound.GetLeftPart(UriPartial.Authority)}{HookPath.For(token, ReceiverName, "default")}";
+                    await stdout.WriteLineAsync($"Webhook receiver \"{ReceiverName}\" (generic) at {hook}; after a commit, trigger a sync at once with:").ConfigureAwait(false);
+                    await stdout.WriteLineAsync($"  curl -X POST -H 'Authorization: Bearer {token}' {hook}").ConfigureAwait(false);
+                };
             }
 
-            return await RunCommand.Create(stdout, stderr).Parse(run)
+            return await RunCommand.Create(stdout, stderr, listening: listening).Parse(run)
                 .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct).ConfigureAwait(false);
         });
         return command;

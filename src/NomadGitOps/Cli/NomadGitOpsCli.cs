@@ -28,6 +28,7 @@ internal static class NomadGitOpsCli
             BootstrapCommand.Create(stdout, stderr),
             CreateCommand.Create(stdout, stderr, TimeProvider.System),
             RestartCommand.Create(stdout, stderr, TimeProvider.System),
+            DiffCommand.Create(stdout, stderr),
         };
 
     /// <summary>

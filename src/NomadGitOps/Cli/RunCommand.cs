@@ -36,8 +36,10 @@ internal static class RunCommand
     /// <summary>
     /// Builds the verb. The controllers are added by <see cref="AddControllers"/>; a <paramref name="configure"/>
     /// replaces that step and adds its own services after the engine's (tests register reconciler doubles there).
+    /// <paramref name="listening"/> is called with the HTTP server's bound address (the real port when 0 was asked for)
+    /// once it listens, before the controllers start; <c>dev</c> prints its hook URL there.
     /// </summary>
-    public static Command Create(TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configure = null)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configure = null, Func<Uri, CancellationToken, Task>? listening = null)
     {
         var once = new Option<bool>("--once") { Description = "Run each controller once over all objects, print the results, and exit (NOMAD_GITOPS_ONE_OFF)" };
         var output = OutputOption.Create();
@@ -118,7 +120,7 @@ internal static class RunCommand
             await using var provider = services.BuildServiceProvider();
             return settings.OneOff
                 ? await RunOnceAsync(provider, format, stdout, stderr, ct).ConfigureAwait(false)
-                : await RunUntilStoppedAsync(provider, stderr, ct).ConfigureAwait(false);
+                : await RunUntilStoppedAsync(provider, stderr, listening, ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -181,18 +183,24 @@ internal static class RunCommand
         return http;
     }
 
-    private static async Task<int> RunUntilStoppedAsync(ServiceProvider provider, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunUntilStoppedAsync(ServiceProvider provider, TextWriter stderr, Func<Uri, CancellationToken, Task>? listening, CancellationToken ct)
     {
         var server = provider.GetRequiredService<HttpServer>();
         var options = provider.GetRequiredService<HttpServerOptions>();
+        Uri bound;
         try
         {
-            await server.StartAsync(ct).ConfigureAwait(false);
+            bound = await server.StartAsync(ct).ConfigureAwait(false);
         }
         catch (IOException e)
         {
             await stderr.WriteLineAsync($"nomad-gitops run: the HTTP server cannot listen on {options.Address}: {e.Message}. Choose another with --http-addr or NOMAD_GITOPS_HTTP_ADDR.").ConfigureAwait(false);
             return ExitCodes.Failed;
+        }
+
+        if (listening is not null)
+        {
+            await listening(bound, ct).ConfigureAwait(false);
         }
 
         // Notifications go out beside the controllers (only while this replica leads) and stop with them.

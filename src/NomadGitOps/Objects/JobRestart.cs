@@ -7,7 +7,10 @@ namespace NomadGitOps.Objects;
 /// <c>nomad-gitops restart job</c>: rolls a NomadJob's allocations without a Git change, as <c>nomad job restart</c>
 /// does by default (command/job_restart.go): list the job's allocations, keep the running ones not yet replaced,
 /// and restart each in place through the client's Restart Allocation endpoint, one at a time (its default batch
-/// size of 1). The job is not registered again, so its version stays. The outcome is recorded on the object as
+/// size of 1). <see cref="JobRestartOptions"/> carry its <c>-group</c> and <c>-task</c> filters and <c>-reschedule</c>,
+/// which stops each allocation (<c>POST /v1/allocation/:id/stop</c>) so the scheduler places a new one, for batch and
+/// service jobs as Nomad allows (system jobs would also need a forced evaluation: refused here). The job is not
+/// registered again, so its version stays. The outcome is recorded on the object as
 /// <c>status_last_restart_at</c> and <c>status_last_restart</c> (a CAS write that keeps every other item, so a
 /// person's edit or the controller's status written meanwhile is not lost).
 /// </summary>
@@ -15,9 +18,13 @@ internal sealed class JobRestart(NomadClient nomad, ObjectStore store, TimeProvi
 {
     private const int MaxConflictRetries = 10;
 
-    /// <summary>Restarts the job of <paramref name="key"/> and records it.</summary>
-    public async Task<JobRestartResult> RunAsync(ObjectKey key, CancellationToken ct)
+    /// <summary>Restarts the job of <paramref name="key"/> as <c>nomad job restart</c> does by default, and records it.</summary>
+    public Task<JobRestartResult> RunAsync(ObjectKey key, CancellationToken ct) => RunAsync(key, JobRestartOptions.Default, ct);
+
+    /// <summary>Restarts (or reschedules) the job of <paramref name="key"/> as <paramref name="options"/> say, and records it.</summary>
+    public async Task<JobRestartResult> RunAsync(ObjectKey key, JobRestartOptions options, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (await store.ReadAsync(key, ct).ConfigureAwait(false) is not { } stored)
         {
             return new JobRestartResult(false, key.Name, key.Namespace, null, [],
@@ -37,21 +44,70 @@ internal sealed class JobRestart(NomadClient nomad, ObjectStore store, TimeProvi
         }
 
         var version = job["Version"]?.GetValue<ulong>() ?? 0;
-        var allocations = (await nomad.Allocations.ForJobAsync(jobId, all: true, query, ct).ConfigureAwait(false)).Value;
-        var restarted = new List<string>();
-        foreach (var allocation in allocations.Where(a => a.IsRestartable))
+        var type = job["Type"]?.GetValue<string>() ?? "service";
+        if (options.Reschedule && type is not ("batch" or "service"))
         {
-            await nomad.Allocations.RestartAsync(allocation.ID, write: new WriteOptions { Namespace = ns }, ct: ct).ConfigureAwait(false);
+            // command/job_restart.go allows batch, service and system; a system job's replacement needs a forced evaluation.
+            var why = type == "system"
+                ? "rescheduling a system job needs a forced evaluation, which nomad-gitops does not make yet: use 'nomad job restart -reschedule'"
+                : $"jobs of type \"{type}\" are not allowed to be rescheduled (as in nomad job restart)";
+            return new JobRestartResult(true, jobId, ns, version, [], "", $"job \"{jobId}\" was not rescheduled: {why}.", Refused: true);
+        }
+
+        var allocations = (await nomad.Allocations.ForJobAsync(jobId, all: true, query, ct).ConfigureAwait(false)).Value;
+        var write = new WriteOptions { Namespace = ns };
+        var restarted = new List<string>();
+        foreach (var allocation in allocations.Where(a => Selected(a, options)))
+        {
+            if (options.Reschedule)
+            {
+                await nomad.Allocations.StopAsync(allocation.ID, write, ct).ConfigureAwait(false);
+            }
+            else if (options.Tasks.Count == 0)
+            {
+                await nomad.Allocations.RestartAsync(allocation.ID, write: write, ct: ct).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var task in options.Tasks.Where(t => allocation.TaskStates?.ContainsKey(t) == true))
+                {
+                    await nomad.Allocations.RestartAsync(allocation.ID, task, write: write, ct: ct).ConfigureAwait(false);
+                }
+            }
+
             restarted.Add(allocation.ID);
         }
 
         var at = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var message = restarted.Count == 0
-            ? $"no running allocations of job \"{jobId}\" (version {version}) to restart"
-            : $"restarted {restarted.Count} allocation{(restarted.Count == 1 ? "" : "s")} of job \"{jobId}\" (version {version}) in place";
+        var message = Describe(restarted.Count, jobId, version, options);
         return await RecordAsync(key, at, message, ct).ConfigureAwait(false)
             ? new JobRestartResult(true, jobId, ns, version, restarted, at, message)
             : new JobRestartResult(false, jobId, ns, version, restarted, "", $"{key} was deleted while its job restarted; {message}");
+    }
+
+    // command/job_restart.go filterAllocs: running and not replaced, of a requested group, having a requested task.
+    private static bool Selected(AllocationListStub allocation, JobRestartOptions options) =>
+        allocation.IsRestartable
+        && (options.Groups.Count == 0 || options.Groups.Contains(allocation.TaskGroup, StringComparer.Ordinal))
+        && (options.Tasks.Count == 0 || options.Tasks.Any(t => allocation.TaskStates?.ContainsKey(t) == true));
+
+    private static string Describe(int count, string jobId, ulong version, JobRestartOptions options)
+    {
+        var scope = string.Join(", ", new[]
+        {
+            options.Groups.Count == 0 ? null : $"group {string.Join(", ", options.Groups)}",
+            options.Tasks.Count == 0 ? null : $"task {string.Join(", ", options.Tasks)}",
+        }.OfType<string>());
+        var suffix = scope.Length == 0 ? "" : $"; {scope}";
+        if (count == 0)
+        {
+            return $"no running allocations of job \"{jobId}\" (version {version}) to {(options.Reschedule ? "reschedule" : "restart")}{suffix}";
+        }
+
+        var allocations = $"{count} allocation{(count == 1 ? "" : "s")} of job \"{jobId}\" (version {version})";
+        return options.Reschedule
+            ? $"rescheduled {allocations}: stopped for the scheduler to replace{suffix}"
+            : $"restarted {allocations} in place{suffix}";
     }
 
     private async Task<bool> RecordAsync(ObjectKey key, string at, string message, CancellationToken ct)

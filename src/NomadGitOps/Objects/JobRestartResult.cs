@@ -8,6 +8,7 @@ namespace NomadGitOps.Objects;
 /// <param name="Restarted">The IDs of the allocations restarted, in the order they were restarted.</param>
 /// <param name="At">When the restart was recorded (RFC 3339, UTC), or empty when nothing was recorded.</param>
 /// <param name="Message">A sentence for people, also written as <c>status_last_restart</c>.</param>
+/// <param name="Refused">True when the job is in Nomad but cannot be rolled this way (e.g. <c>--reschedule</c> of a system job); nothing was done or recorded.</param>
 internal sealed record JobRestartResult(
     bool Found,
     string JobId,
@@ -15,4 +16,5 @@ internal sealed record JobRestartResult(
     ulong? JobVersion,
     IReadOnlyList<string> Restarted,
     string At,
-    string Message);
+    string Message,
+    bool Refused = false);

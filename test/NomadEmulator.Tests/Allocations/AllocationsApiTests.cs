@@ -88,6 +88,46 @@ public sealed class AllocationsApiTests : IAsyncLifetime
         allowed.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_stopped_allocation_is_replaced_at_the_next_listing_and_linked_to_its_replacement()
+    {
+        (await _http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service("web", count: 2)), _ct)).Ok();
+        var first = (await _http.NomadGetAsync("/v1/job/web/allocations", _ct)).Ok().Json!.AsArray();
+        var id = first[0]!["ID"]!.GetValue<string>();
+
+        var stop = await _http.NomadPostAsync($"/v1/allocation/{id}/stop", null, _ct);
+
+        stop.Status.ShouldBe(HttpStatusCode.OK, stop.Text);
+        stop.Body["EvalID"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        stop.Body["Index"]!.GetValue<long>().ShouldBeGreaterThan(0);
+        var all = (await _http.NomadGetAsync("/v1/job/web/allocations?all=true", _ct)).Ok().Json!.AsArray();
+        all.Count.ShouldBe(3);
+        var stopped = all.Single(a => a!["ID"]!.GetValue<string>() == id)!;
+        stopped["DesiredStatus"]!.GetValue<string>().ShouldBe("stop");
+        stopped["ClientStatus"]!.GetValue<string>().ShouldBe("complete");
+        var next = stopped["NextAllocation"]!.GetValue<string>();
+        var replacement = (await _http.NomadGetAsync($"/v1/allocation/{next}", _ct)).Ok().Body;
+        replacement["PreviousAllocation"]!.GetValue<string>().ShouldBe(id);
+        replacement["Name"]!.GetValue<string>().ShouldBe(stopped["Name"]!.GetValue<string>());
+        replacement["ClientStatus"]!.GetValue<string>().ShouldBe("running");
+    }
+
+    [Fact]
+    public async Task A_stop_needs_alloc_lifecycle_and_an_unknown_allocation_answers_404()
+    {
+        (await _http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service("db")), _ct)).Ok();
+        var id = (await _http.NomadGetAsync("/v1/job/db/allocations", _ct)).Ok().Json!.AsArray().Single()!["ID"]!.GetValue<string>();
+        var reader = await TokenAsync("read", """namespace "default" { capabilities = ["read-job"] }""");
+
+        using var refused = await _http.SendAsTokenAsync(HttpMethod.Post, $"/v1/allocation/{id}/stop", reader, null, _ct);
+        var unknown = await _http.NomadPostAsync("/v1/allocation/5f0c3e2a-0000-4000-8000-000000000000/stop", null, _ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await _http.NomadGetAsync($"/v1/allocation/{id}", _ct)).Ok().Body["DesiredStatus"]!.GetValue<string>().ShouldBe("run");
+        unknown.Status.ShouldBe(HttpStatusCode.NotFound);
+        unknown.Text.ShouldBe("Unknown allocation \"5f0c3e2a-0000-4000-8000-000000000000\"");
+    }
+
     private async Task<string> TokenAsync(string name, string rules)
     {
         (await _http.NomadPutAsync($"/v1/acl/policy/{name}", JsonNode.Parse(JsonSerializer.Serialize(new { Name = name, Rules = rules })), _ct)).Ok();

@@ -15,6 +15,8 @@ public sealed class ObjectVerbHelpTests
     [InlineData("delete", "--prune")]
     [InlineData("bootstrap", "--url")]
     [InlineData("create", "--secret-path")]
+    [InlineData("diff", "--controller-name")]
+    [InlineData("restart", "--output")]
     public async Task Every_object_verb_has_help_naming_its_flags_and_the_connection_flags(string verb, string flag)
     {
         using var stdout = new StringWriter();
