@@ -68,7 +68,7 @@ internal sealed class JobDiffPlanner(ObjectConnection connection, GitCache git, 
         try
         {
             var credentials = await CredentialsAsync(spec, name, ct).ConfigureAwait(false);
-            await git.SyncAsync(new GitSource(GitUrl.Parse(spec.Url), RefSelector.Commit(commit), credentials, spec.Timeout), previousCommit: null, ct).ConfigureAwait(false);
+            await git.SyncAsync(new GitSource(GitUrl.Parse(spec.Url), GitReference.Commit(commit), credentials, spec.Timeout), previousCommit: null, ct).ConfigureAwait(false);
         }
         catch (GitException e)
         {
