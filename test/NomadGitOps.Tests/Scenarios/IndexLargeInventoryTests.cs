@@ -4,6 +4,7 @@ using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.NomadJobIndex;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;
 
