@@ -20,6 +20,12 @@ public enum FaultKind
     /// sees the connection drop (a server or load balancer failing between commit and reply).
     /// </summary>
     DropAfterApply,
+
+    /// <summary>
+    /// Carry the request out, then hold its answer for <see cref="FaultRule.Latency"/>: a write is applied (blocking
+    /// queries see it at once) while its writer still waits for the answer, as when Raft commits and the reply is slow.
+    /// </summary>
+    DelayAfterApply,
 }
 
 /// <summary>
@@ -44,7 +50,7 @@ public sealed record FaultRule
     /// <summary>Body for <see cref="FaultKind.Respond"/>.</summary>
     public string Body { get; init; } = "injected fault";
 
-    /// <summary>Delay for <see cref="FaultKind.Delay"/>.</summary>
+    /// <summary>Delay for <see cref="FaultKind.Delay"/> and <see cref="FaultKind.DelayAfterApply"/>.</summary>
     public TimeSpan Latency { get; init; }
 
     /// <summary>How many matching requests it applies to; null for no limit.</summary>

@@ -64,6 +64,9 @@ public sealed class FaultTable(TimeProvider clock)
                 await next().ConfigureAwait(false);
                 context.Abort();
                 return;
+            case FaultKind.DelayAfterApply:
+                await HoldAnswerAsync(context, next, rule.Latency).ConfigureAwait(false);
+                return;
             case FaultKind.NoLeader:
                 await Respond(context, 500, "No cluster leader").ConfigureAwait(false);
                 return;
@@ -71,6 +74,27 @@ public sealed class FaultTable(TimeProvider clock)
                 await Respond(context, rule.Status, rule.Body).ConfigureAwait(false);
                 return;
         }
+    }
+
+    // The endpoint writes its answer into a buffer (nothing is sent, so its headers can still change); the buffer goes
+    // out once the latency has passed on the emulator's clock.
+    private async Task HoldAnswerAsync(HttpContext context, Func<Task> next, TimeSpan latency)
+    {
+        var answer = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next().ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = answer;
+        }
+
+        await Task.Delay(latency, clock, context.RequestAborted).ConfigureAwait(false);
+        held.Position = 0;
+        await held.CopyToAsync(answer, context.RequestAborted).ConfigureAwait(false);
     }
 
     private FaultRule? Take(string method, string path)

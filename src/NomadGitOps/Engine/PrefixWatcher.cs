@@ -12,11 +12,15 @@ namespace NomadGitOps.Engine;
 /// controller's own status write) is no change. The same list carries the <c>&lt;prefix&gt;/controller</c> variable,
 /// whose <c>suspend</c> item drives <see cref="ControllerPause"/>. Nomad errors are logged once and retried with backoff.
 /// It fills the <see cref="ObjectCache"/> the controllers read from, and primes it once the first list is through. A
-/// version the controllers wrote themselves is in the cache already (no read), and wakes nothing: the controller that
-/// wrote it acted on it.
+/// version the controllers wrote themselves is in the cache already (no read), or will be once Nomad's answer to the
+/// write is back (the list can show it first: the watcher waits for that answer), and wakes nothing: the controller
+/// that wrote it acted on it.
 /// </summary>
 internal sealed class PrefixWatcher
 {
+    /// <summary>How long a list that shows a write of ours waits for that write's answer before reading the variable.</summary>
+    internal static readonly TimeSpan OwnWriteAnswerWait = TimeSpan.FromSeconds(3);
+
     private readonly NomadClient nomad;
     private readonly EngineSettings settings;
     private readonly ControllerPause pause;
@@ -164,6 +168,8 @@ internal sealed class PrefixWatcher
             return;
         }
 
+        // A write of ours applied but not answered yet is listed already: its answer puts it into the cache.
+        await cache.Writes.WhenAnsweredAsync(path, OwnWriteAnswerWait, time, ct).ConfigureAwait(false);
         StoredObject current;
         OwnWrite? own = null;
         if (cache.FindByPath(path) is { } cached && cached.Object.ModifyIndex >= modifyIndex)

@@ -30,6 +30,9 @@ internal sealed class ObjectCache(ObjectStoreOptions options)
     /// <summary>Raised under the cache's lock when <see cref="Reset"/> emptied it (a leadership term ended).</summary>
     public event Action? Emptied;
 
+    /// <summary>The writes of this process whose answer from Nomad is not in the cache yet.</summary>
+    public WritesInFlight Writes { get; } = new();
+
     /// <summary>True once the watcher listed the prefix in this term: an object not here does not exist.</summary>
     public bool IsPrimed
     {

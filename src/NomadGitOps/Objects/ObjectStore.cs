@@ -98,6 +98,7 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     /// <summary>Creates an object only if it does not exist (<c>cas=0</c>); false when it already exists.</summary>
     public async Task<bool> CreateAsync(ObjectKey key, IReadOnlyDictionary<string, string> items, CancellationToken ct)
     {
+        using var sending = Sending(key);
         var result = await nomad.Variables.PutAsync(Variable(key, items), cas: 0, Write(), ct).ConfigureAwait(false);
         return Remember(key, items, null, 0, result);
     }
@@ -111,6 +112,7 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     public async Task<bool> ReplaceAsync(
         ObjectKey key, IReadOnlyDictionary<string, string> items, ulong modifyIndex, CancellationToken ct, bool onBehalfOfPerson = false)
     {
+        using var sending = Sending(key);
         var result = await nomad.Variables.PutAsync(Variable(key, items), cas: modifyIndex, Write(), ct).ConfigureAwait(false);
         if (onBehalfOfPerson && result is VariableWriteResult.Written { Variable: var written })
         {
@@ -124,6 +126,7 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     /// <summary>Deletes the object if it is still at <paramref name="modifyIndex"/>; false on a conflict.</summary>
     public async Task<bool> DeleteAsync(ObjectKey key, ulong modifyIndex, CancellationToken ct)
     {
+        using var sending = Sending(key);
         var result = await nomad.Variables.DeleteAsync(key.ToPath(options.Prefix), cas: modifyIndex, Write(), ct).ConfigureAwait(false);
         if (result is VariableDeleteResult.Deleted)
         {
@@ -141,6 +144,7 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
     /// </summary>
     public async Task<StatusWriteResult> WriteStatusAsync(StoredObject current, StatusPatch patch, CancellationToken ct)
     {
+        using var sending = Sending(current.Key);
         var items = current.Items;
         var modifyIndex = current.ModifyIndex;
         var merged = false;
@@ -201,6 +205,9 @@ internal sealed class ObjectStore(NomadClient nomad, ObjectStoreOptions options,
         cache?.Invalidate(key);
         return false;
     }
+
+    // Until the answer is in the cache, the watcher waits for it instead of reading the variable back.
+    private IDisposable? Sending(ObjectKey key) => cache?.Writes.Begin(key.ToPath(options.Prefix));
 
     private async Task<IReadOnlyDictionary<string, string>?> ReadItemsAsync(ObjectKey key, CancellationToken ct) =>
         (await ReadAsync(key, ct).ConfigureAwait(false))?.Items;

@@ -114,6 +114,33 @@ public sealed class FaultsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DelayAfterApply_carries_the_write_out_at_once_and_holds_its_answer_for_the_latency()
+    {
+        _nomad.Faults.Add(new FaultRule { Method = "PUT", Kind = FaultKind.DelayAfterApply, Latency = TimeSpan.FromSeconds(7), Times = 1 });
+
+        var put = _http.PutAsync(Wire.Path("/v1/var/held"), Wire.Json("""{"Items":{"a":"1"}}"""), _ct);
+        JsonElement? seen = null;
+        while (seen is null)
+        {
+            using var read = await _http.GetAsync("/v1/var/held", _ct);
+            seen = read.StatusCode == HttpStatusCode.OK ? await read.JsonAsync(_ct) : null;
+        }
+
+        put.IsCompleted.ShouldBeFalse("the answer waits for the emulator's clock");
+        while (!put.IsCompleted)
+        {
+            // The hold starts just after the write is applied: advance until it has started and ended.
+            _clock.Advance(TimeSpan.FromSeconds(7));
+            await Task.Delay(10, _ct);
+        }
+
+        using var answer = await put;
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await answer.JsonAsync(_ct)).GetProperty("ModifyIndex").GetUInt64().ShouldBe(seen.Value.GetProperty("ModifyIndex").GetUInt64());
+    }
+
+    [Fact]
     public async Task The_request_log_names_each_write_by_a_hash_of_its_token_with_its_status_and_never_the_token()
     {
         _nomad.Faults.Add(new FaultRule { Method = "PUT", Kind = FaultKind.Drop, Times = 1 });

@@ -12,7 +12,7 @@ namespace NomadGitOps.Tests.Engine;
 /// </summary>
 internal sealed class HostUnderTest : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    internal static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly ServiceProvider provider;
     private readonly CancellationTokenSource stop = new();

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Tests.Engine;
@@ -39,6 +41,48 @@ public sealed class ObjectCacheWatchTests : EngineTestBase
         Nomad.Calls.Reset();
 
         // A later change goes through the same list as our write: once it is reconciled, our write was seen.
+        await PutAsync(Other, ("url", "file:///other"));
+        await repos.NextCallOfAsync(Other);
+
+        repos.CountOf(Apps).ShouldBe(1);
+        Nomad.Calls.Count(VariableRead).ShouldBe(2, "the person's read before the write, the watcher's read of the new object");
+        host.Cache.Find(Apps).ShouldNotBeNull().Items[ItemKeys.StatusReady].ShouldBe("True");
+    }
+
+    [Fact]
+    public async Task A_status_write_whose_answer_comes_after_the_watchers_list_is_not_read_back()
+    {
+        // Nomad wakes the blocking list as soon as the write is applied; its answer is held back for 2 s (the watcher waits up to 3 s).
+        await PutAsync(Apps, ("url", "file:///apps"));
+        Nomad.Faults.Add(new FaultRule
+        {
+            Method = "PUT",
+            PathPrefix = "/v1/var/" + Apps.ToPath(ObjectKey.DefaultPrefix),
+            Kind = FaultKind.DelayAfterApply,
+            Latency = TimeSpan.FromSeconds(2),
+            Times = 1,
+        });
+        var answerHeld = clock.NextTimer(TimeSpan.FromSeconds(2));
+        var watcherWaits = clock.NextTimer(PrefixWatcher.OwnWriteAnswerWait);
+        var repos = GitRepositories();
+        var host = NewHost(HostUnderTest.Settings(leaderElection: false), null, repos);
+        repos.Behaviour = async (key, c) =>
+        {
+            if (key == Apps && repos.CountOf(Apps) == 1)
+            {
+                var stored = (await host.Store.ReadAsync(key, c)).ShouldNotBeNull();
+                (await host.Store.WriteStatusAsync(stored, ReadyPatch(), c)).ShouldBe(StatusWriteResult.Written);
+            }
+
+            return new ReconcileOutcome.UpToDate($"{key} is fine");
+        };
+        host.Start();
+        await answerHeld.WaitAsync(HostUnderTest.Patience, ct);
+        await watcherWaits.WaitAsync(HostUnderTest.Patience, ct);
+        Nomad.Calls.Reset();
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await host.IdleAsync(ControllerName.GitRepository);
+
         await PutAsync(Other, ("url", "file:///other"));
         await repos.NextCallOfAsync(Other);
 
