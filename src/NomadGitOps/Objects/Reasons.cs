@@ -42,7 +42,10 @@ internal static class Reasons
     /// <summary>The job file could not be read or parsed into a job (HCL error, unknown variable, JSON error).</summary>
     public const string RenderFailed = "RenderFailed";
 
-    /// <summary>Nomad refused to plan the job (validation error, permission, Nomad unreachable).</summary>
+    /// <summary>
+    /// Nomad refused to plan the job (validation error, permission, Nomad unreachable), or refused a new job registered
+    /// without a plan for the same reasons (its validation comes before the register's index check).
+    /// </summary>
     public const string PlanFailed = "PlanFailed";
 
     /// <summary>Nomad refused to register the job, or someone changed it between plan and register.</summary>

@@ -155,6 +155,47 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task Register_with_enforce_index_0_of_a_stopped_job_answers_job_already_exists()
+    {
+        var id = Some.Name("job");
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        (await Http.NomadDeleteAsync($"/v1/job/{id}", _ct)).Ok();
+
+        var answer = await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id), new JsonObject { ["EnforceIndex"] = true, ["JobModifyIndex"] = 0 }), _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.InternalServerError);
+        answer.Text.ShouldBe("Enforcing job modify index 0: job already exists");
+    }
+
+    [Fact]
+    public async Task Register_with_enforce_index_0_of_a_purged_job_registers_it_anew()
+    {
+        var id = Some.Name("job");
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        (await Http.NomadDeleteAsync($"/v1/job/{id}?purge=true", _ct)).Ok();
+
+        var answer = (await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id), new JsonObject { ["EnforceIndex"] = true, ["JobModifyIndex"] = 0 }), _ct)).Ok().Body;
+
+        var job = (await Http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
+        (job["Version"]!.GetValue<long>(), job["JobModifyIndex"]!.GetValue<long>()).ShouldBe((0L, answer["JobModifyIndex"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task Register_with_enforce_index_0_of_an_existing_job_that_is_invalid_answers_the_validation_error_first()
+    {
+        var id = Some.Name("job");
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(id)), _ct);
+        var invalid = TestJobs.Service(id);
+        invalid["Priority"] = 500;
+
+        var answer = await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(invalid, new JsonObject { ["EnforceIndex"] = true, ["JobModifyIndex"] = 0 }), _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.InternalServerError);
+        answer.Text.ShouldContain("priority must be between [1, 100]", Case.Insensitive);
+        answer.Text.ShouldNotContain("Enforcing job modify index");
+    }
+
+    [Fact]
     public async Task Register_with_enforce_index_of_a_missing_job_answers_job_does_not_exist()
     {
         var answer = await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(Some.Name("job")), new JsonObject { ["EnforceIndex"] = true, ["JobModifyIndex"] = 42 }), _ct);

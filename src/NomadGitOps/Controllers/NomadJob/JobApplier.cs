@@ -11,7 +11,8 @@ namespace NomadGitOps.Controllers.NomadJob;
 /// <summary>
 /// Plans the desired job against the live one and registers it with <c>EnforceIndex</c> at the planned
 /// <c>JobModifyIndex</c>; a job changed between plan and register is planned again (up to
-/// <see cref="NomadJobControllerOptions.MaxEnforceIndexRetries"/> times).
+/// <see cref="NomadJobControllerOptions.MaxEnforceIndexRetries"/> times). A job that is new as far as the controller
+/// knows is registered without a plan, "only if it does not exist" (<see cref="RegisterNewAsync"/>).
 /// </summary>
 internal sealed class JobApplier(NomadClient nomad, NomadJobControllerOptions options, ILogger<JobApplier> logger, UnchangedJobCheck? unchanged = null)
 {
@@ -34,8 +35,7 @@ internal sealed class JobApplier(NomadClient nomad, NomadJobControllerOptions op
         }
 
         run.PlanSummary = PlanSummary.Of(run.Plan);
-        // Planned without reading the job, and it exists: the controller reads it and plans again (AdoptExisting).
-        if (run.Plan.DiffType != "None" || (run.LiveUnread && run.Plan.JobModifyIndex != 0))
+        if (run.Plan.DiffType != "None")
         {
             return StepResult.Continue;
         }
@@ -58,16 +58,9 @@ internal sealed class JobApplier(NomadClient nomad, NomadJobControllerOptions op
         JobRegisterResponse registered;
         for (var attempt = 0; ; attempt++)
         {
-            var request = new JobRegisterRequest(run.Desired!)
-            {
-                EnforceIndex = true,
-                JobModifyIndex = run.Plan!.JobModifyIndex,
-                PreserveCounts = run.Spec.PreserveCounts,
-                Submission = new JobSubmission { Source = run.Input!.Source, Format = run.Parsed!.Format, Variables = run.Parsed.Format == JobFileParser.JsonFormat ? null : run.Input.Variables.Combined() },
-            };
             try
             {
-                registered = await nomad.Jobs.RegisterAsync(request, Write(run.Spec), ct);
+                registered = await nomad.Jobs.RegisterAsync(Request(run, run.Plan!.JobModifyIndex), Write(run.Spec), ct);
                 run.Registered = true;
                 run.EvalId = registered.EvalID.Length > 0 ? registered.EvalID : null;
                 break;
@@ -97,6 +90,58 @@ internal sealed class JobApplier(NomadClient nomad, NomadJobControllerOptions op
             }
         }
 
+        await RecordAsync(run, registered, ct);
+        return StepResult.Continue;
+    }
+
+    /// <summary>
+    /// Registers a job that the controller never applied and that the owned-job cache does not list, with no plan and no
+    /// read: <c>EnforceIndex</c> with <c>JobModifyIndex</c> 0, which Nomad's <c>Job.Register</c> accepts only when no job
+    /// by that ID exists in the namespace ("Enforcing job modify index 0: job already exists" otherwise). A job that does
+    /// exist (someone else's, or one without meta to adopt) answers <see cref="JobExists"/>: the controller then reads it
+    /// and goes the way of plan and register. Nomad validates the job before it looks at the index, as a plan does, so a
+    /// job it refuses is <c>Stalled(PlanFailed)</c> as it would be at the plan.
+    /// </summary>
+    public async Task<StepResult> RegisterNewAsync(NomadJobRun run, CancellationToken ct)
+    {
+        JobRegisterResponse registered;
+        try
+        {
+            registered = await nomad.Jobs.RegisterAsync(Request(run, jobModifyIndex: 0), Write(run.Spec), ct);
+        }
+        catch (NomadApiException e) when (IsEnforceIndexConflict(e))
+        {
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("{Job} in {Namespace} exists although the controller never applied it ({Message}); reading it", run.Spec.JobId, run.Spec.Namespace, e.NomadMessage);
+            }
+
+            return JobExists.Instance;
+        }
+        catch (NomadApiException e) when (!IsUnavailable(e))
+        {
+            return new Stalled(Reasons.PlanFailed, $"Nomad refused {run.JobName} from {run.Spec.File} at commit {run.ShortCommit}: {e.NomadMessage}");
+        }
+
+        run.Registered = true;
+        run.EvalId = registered.EvalID.Length > 0 ? registered.EvalID : null;
+        run.PlanSummary = PlanSummary.OfNewJob(run.Desired!);
+        await RecordAsync(run, registered, ct);
+        return StepResult.Continue;
+    }
+
+    private static JobRegisterRequest Request(NomadJobRun run, ulong jobModifyIndex) => new(run.Desired!)
+    {
+        EnforceIndex = true,
+        JobModifyIndex = jobModifyIndex,
+        PreserveCounts = run.Spec.PreserveCounts,
+        Submission = new JobSubmission { Source = run.Input!.Source, Format = run.Parsed!.Format, Variables = run.Parsed.Format == JobFileParser.JsonFormat ? null : run.Input.Variables.Combined() },
+    };
+
+    // The registered job's JobModifyIndex and version (from the answer for a new job, else read back), into the run and
+    // the owned-job cache.
+    private async Task RecordAsync(NomadJobRun run, JobRegisterResponse registered, CancellationToken ct)
+    {
         if (!RegisteredJob.TryFromResponse(run, registered))
         {
             run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
@@ -110,7 +155,5 @@ internal sealed class JobApplier(NomadClient nomad, NomadJobControllerOptions op
             logger.LogInformation("{Object} registered version {Version} from {File}@{Commit} ({Plan})",
                 run.Stored.Key, run.JobVersion, run.Spec.File, run.ShortCommit, run.PlanSummary);
         }
-
-        return StepResult.Continue;
     }
 }

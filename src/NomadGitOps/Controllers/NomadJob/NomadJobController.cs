@@ -88,7 +88,12 @@ internal sealed class NomadJobController(
         {
             ReconcileOutcome ended => ended,
             FollowDeployment => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [deployments.WaitForDeploymentAsync], ct),
-            _ => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [applier.PlanAsync, AdoptExistingAsync, applier.RegisterAsync, deployments.WaitForDeploymentAsync], ct),
+            NewJob => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [applier.RegisterNewAsync, deployments.WaitForDeploymentAsync], ct) switch
+            {
+                JobExists => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [ReadExistingAsync, applier.PlanAsync, applier.RegisterAsync, deployments.WaitForDeploymentAsync], ct),
+                var registered => registered,
+            },
+            _ => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [applier.PlanAsync, applier.RegisterAsync, deployments.WaitForDeploymentAsync], ct),
         };
         return applied as ReconcileOutcome ?? Done(run);
     }
@@ -189,11 +194,10 @@ internal sealed class NomadJobController(
             return upToDate;
         }
 
-        if (unchanged?.PlanBeforeRead(run) == true)
+        if (unchanged?.RegisterBeforeRead(run) == true)
         {
-            // Never applied, and no owned job by that ID: planned first, read only if the plan shows a job (AdoptExisting).
-            run.LiveUnread = true;
-            return StepResult.Continue;
+            // Never applied, and no owned job by that ID: registered only if it does not exist, read only if it does.
+            return NewJob.Instance;
         }
 
         run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
@@ -263,23 +267,12 @@ internal sealed class NomadJobController(
         return StepResult.Continue;
     }
 
-    // The plan made without reading the job shows that it exists (JobModifyIndex != 0): read it now to adopt it (no
-    // meta) or leave it (another owner), and plan again against it (its counts, its version for the status).
-    private async Task<StepResult> AdoptExistingAsync(NomadJobRun run, CancellationToken ct)
+    // The register of a new job found one by that ID (JobExists): read it to adopt it (no meta) or leave it (another
+    // owner); the plan then goes against it (its counts, its JobModifyIndex for the register).
+    private async Task<StepResult> ReadExistingAsync(NomadJobRun run, CancellationToken ct)
     {
-        if (!run.LiveUnread || run.Plan is not { JobModifyIndex: not 0 })
-        {
-            return StepResult.Continue;
-        }
-
-        run.LiveUnread = false;
         run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        if (OwnerConflict(run) is { } conflict)
-        {
-            return conflict;
-        }
-
-        return await applier.PlanAsync(run, ct);
+        return OwnerConflict(run) is { } conflict ? conflict : StepResult.Continue;
     }
 
     // A job without our meta is adopted; one whose meta names another controller or object is not taken over.

@@ -46,9 +46,6 @@ internal sealed class NomadJobRun(StoredObject stored, NomadJobSpec spec, NomadJ
     /// <summary>The live job; null when it does not exist (never registered, or purged).</summary>
     public JsonObject? Live { get; set; }
 
-    /// <summary>True when the live job was not read before the plan (see <see cref="UnchangedJobCheck.PlanBeforeRead"/>).</summary>
-    public bool LiveUnread { get; set; }
-
     /// <summary>What drifted from what we last applied (changed, stopped, purged); null when nothing did.</summary>
     public string? Drift { get; set; }
 

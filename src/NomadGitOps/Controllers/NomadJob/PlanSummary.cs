@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Nomad.Client;
 
 namespace NomadGitOps.Controllers.NomadJob;
@@ -28,6 +29,29 @@ internal static class PlanSummary
         var parts = groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {Counts(g.Value)}");
         var line = string.Join("; ", parts);
         return prefix is null ? line : $"{prefix} ({line})";
+    }
+
+    /// <summary>
+    /// The summary of a new job registered without a plan (<see cref="JobApplier.RegisterNewAsync"/>): for a service or
+    /// batch job that is neither periodic nor parameterized, what the scheduler's reconciler decides for a job with no
+    /// allocations, <c>Place</c> = the group's count (<c>web: 2 create</c>; a count of 0 reads <c>0 ignore</c>, as
+    /// above; no count is Nomad's default of 1); for the other kinds, whose placements depend on the nodes or on later launches, <c>new job (not planned)</c>.
+    /// </summary>
+    public static string OfNewJob(JsonObject job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var placesItsCount = job["Type"]?.GetValue<string>() is "service" or "batch"
+            && job["Periodic"] is not JsonObject && job["ParameterizedJob"] is not JsonObject;
+        if (!placesItsCount || job["TaskGroups"] is not JsonArray groups || groups.Count == 0)
+        {
+            return "new job (not planned)";
+        }
+
+        var parts = groups.OfType<JsonObject>()
+            .Select(g => (Name: g["Name"]?.GetValue<string>() ?? "", Count: g["Count"] is JsonValue count && count.TryGetValue<ulong>(out var n) ? n : 1UL))
+            .OrderBy(g => g.Name, StringComparer.Ordinal)
+            .Select(g => $"{g.Name}: {Counts(new DesiredUpdates { Place = g.Count })}");
+        return string.Join("; ", parts);
     }
 
     private static string Counts(DesiredUpdates updates)

@@ -6,9 +6,10 @@ namespace NomadGitOps.Controllers.NomadJob;
 /// <summary>
 /// What a register made, known without reading the job back when the job was new: Nomad gives a job that did not exist
 /// the register's index as its JobModifyIndex and keeps the version it was submitted with (<c>upsertJobImpl</c> in
-/// <c>nomad/state/state_store.go</c>: only an existing job's version is bumped). The plan said the job did not exist
-/// (JobModifyIndex 0) and the register enforced that index, so no one created it in between. One Nomad call per new
-/// job saved at a cold start; a changed job is still read back for its version.
+/// <c>nomad/state/state_store.go</c>: only an existing job's version is bumped). The register enforced JobModifyIndex 0
+/// (after a plan that said the job did not exist, or with no plan at all: <see cref="JobApplier.RegisterNewAsync"/>),
+/// which Nomad accepts only for a job that does not exist, so the job is new. One Nomad call per new job saved at a
+/// cold start; a changed job is still read back for its version.
 /// </summary>
 internal static class RegisteredJob
 {
@@ -17,7 +18,7 @@ internal static class RegisteredJob
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(response);
-        if (run.Live is not null || run.Plan is not { JobModifyIndex: 0 } || response.JobModifyIndex == 0)
+        if (run.Live is not null || run.Plan is { JobModifyIndex: not 0 } || response.JobModifyIndex == 0)
         {
             return false;
         }

@@ -104,11 +104,12 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null, Deploym
     }
 
     /// <summary>
-    /// True when the job need not be read before its plan: it was never applied from this object and the owned-job cache
-    /// (current) has no job by its ID, so it is new, or someone else's; the plan's <c>JobModifyIndex</c> tells which
-    /// (0: new), and only an existing job is then read to be adopted or refused.
+    /// True when the job need be neither read nor planned before its register: it was never applied from this object and
+    /// the owned-job cache (current) has no job by its ID, so it is new, or someone else's; a register "only if it does
+    /// not exist" (<see cref="JobApplier.RegisterNewAsync"/>) tells which, and only an existing job is then read to be
+    /// adopted or refused, and planned.
     /// </summary>
-    public bool PlanBeforeRead(NomadJobRun run)
+    public bool RegisterBeforeRead(NomadJobRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return ownedJobs is { IsCurrent: true } cache && run.Spec.Region is null && run.Previous.JobModifyIndex is null

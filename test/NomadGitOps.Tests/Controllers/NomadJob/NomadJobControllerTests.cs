@@ -589,59 +589,6 @@ public sealed class NomadJobControllerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_the_owned_job_list_current_a_new_job_is_planned_and_registered_without_being_read()
-    {
-        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
-        await h.PublishAsync("add web", ct);
-        var key = await h.CreateJobObjectAsync("web", File, ct);
-        await h.ListOwnedJobsAsync(ct);
-        h.Nomad.Calls.Reset();
-
-        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
-
-        (h.Calls("GET /v1/job/:id"), h.Calls(Plan), h.Calls(Register)).ShouldBe((0L, 1L, 1L));
-        var live = (await h.LiveJobAsync("web", ct))!;
-        var status = await h.StatusAsync(key, ct);
-        (status.JobModifyIndex, status.JobVersion).ShouldBe((live["JobModifyIndex"]!.GetValue<ulong>(), live["Version"]!.GetValue<ulong>()));
-    }
-
-    [Fact]
-    public async Task With_the_owned_job_list_current_a_live_job_of_another_controller_is_found_by_the_plan_and_not_taken_over()
-    {
-        await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(JobFiles.ServiceJob("web", meta: new Dictionary<string, string> { ["gitops_managed_by"] = "other-cluster" })), ct: ct);
-        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
-        await h.PublishAsync("add web", ct);
-        var key = await h.CreateJobObjectAsync("web", File, ct);
-        (await h.ListOwnedJobsAsync(ct)).ShouldBeEmpty("the job is another controller's");
-        h.Nomad.Calls.Reset();
-
-        var outcome = await h.ReconcileAsync(key, ct);
-
-        outcome.ShouldBeOfType<ReconcileOutcome.Stalled>().Reason.ShouldBe(Reasons.Conflict);
-        outcome.Message.ShouldContain("other-cluster");
-        (h.Calls("GET /v1/job/:id"), h.Calls(Plan), h.Calls(Register)).ShouldBe((1L, 1L, 0L));
-        (await h.VersionCountAsync("web", ct)).ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task With_the_owned_job_list_current_a_live_job_without_ownership_meta_is_read_after_the_plan_and_adopted()
-    {
-        await h.Client.Jobs.RegisterAsync(new JobRegisterRequest(JobFiles.ServiceJob("web", count: 2)), ct: ct);
-        h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));
-        await h.PublishAsync("add web", ct);
-        var key = await h.CreateJobObjectAsync("web", File, ct, ("preserve_counts", "true"));
-        await h.ListOwnedJobsAsync(ct);
-
-        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
-
-        (await h.VersionCountAsync("web", ct)).ShouldBe(2);
-        var live = (await h.LiveJobAsync("web", ct))!;
-        OwnershipMeta.Read(live, OwnershipMeta.ObjectKey).ShouldBe(key.ToPath(ObjectKey.DefaultPrefix));
-        live["TaskGroups"]![0]!["Count"]!.GetValue<int>().ShouldBe(2, "preserve_counts keeps the live count, read before the second plan");
-        (await h.StatusAsync(key, ct)).JobVersion.ShouldBe(live["Version"]!.GetValue<ulong>());
-    }
-
-    [Fact]
     public async Task Nomad_unavailable_is_a_transient_failure_with_backoff_and_the_next_pass_recovers()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));

@@ -33,6 +33,25 @@ public sealed class PlanSummaryTests
         PlanSummary.Of(new JobPlanResponse { Diff = new JsonObject { ["Type"] = "None" } }).ShouldBe("no changes");
     }
 
+    [Fact]
+    public void A_new_service_or_batch_job_registered_without_a_plan_places_each_groups_count()
+    {
+        var job = JsonNode.Parse("""{"Type":"service","TaskGroups":[{"Name":"web","Count":3},{"Name":"api"},{"Name":"idle","Count":0}]}""")!.AsObject();
+
+        PlanSummary.OfNewJob(job).ShouldBe("api: 1 create; idle: 0 ignore; web: 3 create");
+        job["Type"] = "batch";
+        PlanSummary.OfNewJob(job).ShouldBe("api: 1 create; idle: 0 ignore; web: 3 create");
+    }
+
+    [Theory]
+    [InlineData("A system job places one per eligible node", """{"Type":"system","TaskGroups":[{"Name":"agent","Count":1}]}""")]
+    [InlineData("A periodic job places nothing until it is launched", """{"Type":"batch","Periodic":{"Spec":"@daily"},"TaskGroups":[{"Name":"run","Count":1}]}""")]
+    [InlineData("A parameterized job places nothing until it is dispatched", """{"Type":"batch","ParameterizedJob":{},"TaskGroups":[{"Name":"run","Count":1}]}""")]
+    public void A_new_job_whose_placements_are_not_its_counts_is_not_summarized_as_a_plan(string why, string json)
+    {
+        PlanSummary.OfNewJob(JsonNode.Parse(json)!.AsObject()).ShouldBe("new job (not planned)", why);
+    }
+
     private static JobPlanResponse Plan(string diffType, Dictionary<string, DesiredUpdates> groups) => new()
     {
         Diff = new JsonObject { ["Type"] = diffType },
