@@ -6,12 +6,13 @@ using NomadGitOps.Objects;
 namespace NomadGitOps.Engine;
 
 /// <summary>
-/// Follows every variable under the object prefix with one blocking list (<c>GET /v1/vars?prefix=…&amp;index=…</c>)
-/// and reports exactly the objects that need a look: new ones, deleted ones, and those whose <em>spec</em> changed.
+/// Follows every variable under the object prefix with two blocking lists (<c>GET /v1/vars?prefix=…&amp;index=…</c>, see
+/// <see cref="PrefixWatchScope"/>: the NomadJob objects, and everything else) and reports exactly the objects that need
+/// a look: new ones, deleted ones, and those whose <em>spec</em> changed.
 /// Only variables whose ModifyIndex moved are read; a change that leaves the <see cref="SpecHash"/> as it was (the
-/// controller's own status write) is no change. The same list carries the <c>&lt;prefix&gt;/controller</c> variable,
+/// controller's own status write) is no change. The list of everything but the NomadJobs carries the <c>&lt;prefix&gt;/controller</c> variable,
 /// whose <c>suspend</c> item drives <see cref="ControllerPause"/>. Nomad errors are logged once and retried with backoff.
-/// It fills the <see cref="ObjectCache"/> the controllers read from, and primes it once the first list is through. A
+/// It fills the <see cref="ObjectCache"/> the controllers read from, and primes it once both lists are through. A
 /// version the controllers wrote themselves is in the cache already (no read), and wakes nothing: the controller that
 /// wrote it acted on it.
 /// </summary>
@@ -23,10 +24,10 @@ internal sealed class PrefixWatcher
     private readonly ObjectCache cache;
     private readonly TimeProvider time;
     private readonly ILogger<PrefixWatcher> logger;
-    private readonly Backoff backoff;
     private readonly Lock gate = new();
     private readonly Dictionary<string, WatchedObject> byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<ObjectKey, WatchedObject> byKey = [];
+    private readonly HashSet<PrefixWatchScope> listedOnce = [];
     private ulong controllerIndex;
 
     /// <summary>A watcher of <paramref name="settings"/>' prefix and namespace.</summary>
@@ -38,7 +39,6 @@ internal sealed class PrefixWatcher
         this.cache = cache;
         this.time = time;
         this.logger = logger;
-        backoff = new Backoff(settings.Backoff, new Random());
     }
 
     /// <summary>What the watcher last saw of <paramref name="key"/>; null when it does not know the object (never seen, or deleted).</summary>
@@ -61,15 +61,18 @@ internal sealed class PrefixWatcher
 
     /// <summary>
     /// Lists everything once (each object reported as <see cref="ObjectChangeKind.Added"/>), then follows the prefix
-    /// until <paramref name="ct"/> is cancelled, calling <paramref name="onChange"/> for each change found.
+    /// until <paramref name="ct"/> is cancelled, calling <paramref name="onChange"/> for each change found (from either
+    /// list's loop: it must be safe to call from two threads).
     /// </summary>
     public async Task RunAsync(Action<ObjectChange> onChange, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(onChange);
+        var scopes = PrefixWatchScope.Of(settings.Prefix);
         lock (gate)
         {
             byPath.Clear();
             byKey.Clear();
+            listedOnce.Clear();
             controllerIndex = 0;
         }
 
@@ -77,7 +80,14 @@ internal sealed class PrefixWatcher
         // object the index created before this first list) stays, so the list does not queue it a second time.
         try
         {
-            await BlockingWatch.RunAsync((index, c) => PassAsync(index, onChange, c), settings.Prefix + "/", backoff, time, logger, ct, settings.WatchSpacing)
+            await Task.WhenAll(scopes.Select(scope => BlockingWatch.RunAsync(
+                    (index, c) => PassAsync(scope, scopes.Count, index, onChange, c),
+                    scope.Name,
+                    new Backoff(settings.Backoff, new Random()),
+                    time,
+                    logger,
+                    ct,
+                    settings.WatchSpacing)))
                 .ConfigureAwait(false);
         }
         finally
@@ -87,27 +97,31 @@ internal sealed class PrefixWatcher
         }
     }
 
-    // One list (blocking after the first), then the reads and reports it calls for; returns the index to block on next.
-    private async Task<ulong> PassAsync(ulong index, Action<ObjectChange> onChange, CancellationToken ct)
+    // One list of one scope (blocking after the first), then the reads and reports it calls for; returns the index to
+    // block on next. Only the variables whose ModifyIndex moved cost more than a dictionary look-up.
+    private async Task<ulong> PassAsync(PrefixWatchScope scope, int scopeCount, ulong index, Action<ObjectChange> onChange, CancellationToken ct)
     {
-        var query = new QueryOptions
+        var list = await nomad.Variables.ListAllAsync(scope.Query(settings.Namespace, index, settings.WatchWait), ct).ConfigureAwait(false);
+        var seen = new HashSet<string>(list.Value.Count, StringComparer.Ordinal);
+        var moved = new List<VariableMetadata>();
+        lock (gate)
         {
-            Namespace = settings.Namespace,
-            Prefix = settings.Prefix + "/",
-            Index = index == 0 ? null : index,
-            Wait = index == 0 ? null : settings.WatchWait,
-        };
-        var list = await nomad.Variables.ListAllAsync(query, ct).ConfigureAwait(false);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var meta in list.Value)
+            {
+                seen.Add(meta.Path);
+                if (!byPath.TryGetValue(meta.Path, out var known) || known.ModifyIndex != meta.ModifyIndex)
+                {
+                    moved.Add(meta);
+                }
+            }
+        }
+
         var controllerPath = ObjectKey.ControllerPath(settings.Prefix);
         var leaderPath = ObjectKey.LeaderPath(settings.Prefix);
-        var controllerSeen = false;
-        foreach (var meta in list.Value)
+        foreach (var meta in moved)
         {
-            seen.Add(meta.Path);
             if (meta.Path == controllerPath)
             {
-                controllerSeen = true;
                 await CheckControllerAsync(meta.ModifyIndex, ct).ConfigureAwait(false);
                 continue;
             }
@@ -120,19 +134,29 @@ internal sealed class PrefixWatcher
             await CheckObjectAsync(meta.Path, meta.ModifyIndex, onChange, ct).ConfigureAwait(false);
         }
 
-        if (!controllerSeen)
+        if (scope.Holds(controllerPath) && !seen.Contains(controllerPath))
         {
             controllerIndex = 0;
             pause.Set(false, controllerPath);
         }
 
-        foreach (var gone in Forget(seen))
+        foreach (var gone in Forget(scope, seen))
         {
             cache.Gone(gone, list.LastIndex);
             onChange(new ObjectChange(gone, ObjectChangeKind.Deleted));
         }
 
-        cache.Prime();
+        bool primed;
+        lock (gate)
+        {
+            listedOnce.Add(scope);
+            primed = listedOnce.Count == scopeCount;
+        }
+
+        if (primed)
+        {
+            cache.Prime();
+        }
 
         // An index that went backwards (a restored snapshot) starts over with a plain list.
         return list.LastIndex < index ? 0 : Math.Max(list.LastIndex, 1);
@@ -225,12 +249,12 @@ internal sealed class PrefixWatcher
         }
     }
 
-    private List<ObjectKey> Forget(HashSet<string> seen)
+    private List<ObjectKey> Forget(PrefixWatchScope scope, HashSet<string> seen)
     {
         var gone = new List<ObjectKey>();
         lock (gate)
         {
-            foreach (var path in byPath.Keys.Where(p => !seen.Contains(p)).ToList())
+            foreach (var path in byPath.Keys.Where(p => !seen.Contains(p) && scope.Holds(p)).ToList())
             {
                 if (byPath.Remove(path, out var removed) && removed.Key is { } key)
                 {
