@@ -33,9 +33,10 @@ public static class DeploymentsApi
             var (deployments, index) = await BlockingQuery.RunAsync(
                 state,
                 query,
-                () => (state.Jobs.Deployments(query.Namespace, query.Prefix)
+                () => state.Jobs.DeploymentsIndex,
+                () => state.Jobs.Deployments(query.Namespace, query.Prefix)
                     .Where(d => query.Namespace != "*" || state.Acl.AllowsNamespace(context.Request, d.Namespace, "read-job"))
-                    .ToList(), state.Jobs.DeploymentsIndex),
+                    .ToList(),
                 ct).ConfigureAwait(false);
             return NomadResults.Json(context.Response, deployments, index);
         });

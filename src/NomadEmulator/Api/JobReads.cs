@@ -69,7 +69,8 @@ internal static class JobReads
         var ((stubs, nextToken, evalError), index) = await BlockingQuery.RunAsync(
             state,
             query,
-            () => (ListStubs(request, state, query, filter, withMeta), state.Jobs.JobsIndex),
+            () => state.Jobs.JobsIndex,
+            () => ListStubs(request, state, query, filter, withMeta),
             ct).ConfigureAwait(false);
         if (evalError is not null)
         {

@@ -62,9 +62,8 @@ public static partial class VariablesApi
         var (page, index) = await BlockingQuery.RunAsync(
             state,
             query,
-            () => (
-                Page(state.Variables.List(query.Namespace, query.Prefix).Where(v => acl.AllowsVariable(v.Namespace, v.Path, "list") && (filter?.Allows(v) ?? true)), query, acl),
-                Math.Max(1, state.Variables.TableIndex)),
+            () => Math.Max(1, state.Variables.TableIndex),
+            () => Page(state.Variables.List(query.Namespace, query.Prefix).Where(v => acl.AllowsVariable(v.Namespace, v.Path, "list") && (filter?.Allows(v) ?? true)), query, acl),
             ct).ConfigureAwait(false);
         if (page.NextToken is not null)
         {

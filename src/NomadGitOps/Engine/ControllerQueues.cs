@@ -68,6 +68,15 @@ internal sealed class ControllerQueues : IReconcileTrigger, IDisposable
         }
     }
 
+    /// <inheritdoc/>
+    public void TriggerBehind(ControllerName controller, ObjectKey key)
+    {
+        if (lanes.TryGetValue(controller, out var lane))
+        {
+            lane.Queue.EnqueueBehind(key);
+        }
+    }
+
     /// <summary>
     /// What the prefix watcher found: a new or changed object is queued for every controller of its kind; a deleted one
     /// gets one last reconcile (so a controller can clean up after it) and is then not scheduled again.

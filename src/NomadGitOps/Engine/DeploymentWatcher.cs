@@ -10,7 +10,9 @@ namespace NomadGitOps.Engine;
 /// <c>Deployment.List</c>: its index is the deployments table's) and keeps them in the <see cref="DeploymentCache"/>.
 /// When a deployment's status changes (or one appears already final), the NomadJob of its job is woken: the job is
 /// looked up among the owned jobs (<see cref="OwnedJobCache"/>, its <c>gitops_object</c> meta) and the object among
-/// those the <see cref="PrefixWatcher"/> knows. So a NomadJob waiting for the outcome of its release's deployment needs
+/// those the <see cref="PrefixWatcher"/> knows, and queued behind every triggered key
+/// (<see cref="IReconcileTrigger.TriggerBehind"/>: after a cold start thousands of deployments finish at once, and
+/// recording them must not delay a job whose file just changed). So a NomadJob waiting for the outcome of its release's deployment needs
 /// no Nomad call per interval: it reads the outcome from the cache when woken. The first list only records (every object
 /// is reconciled at the start of a term anyway). While the list fails the cache is not current and the NomadJob
 /// controller reads the deployments from Nomad as before.
@@ -111,7 +113,7 @@ internal sealed class DeploymentWatcher
                 logger.LogDebug("Deployment {Deployment} of {Namespace}/{JobId} is {Status}; queueing {Object}", deployment.ID, deployment.Namespace, deployment.JobID, deployment.Status, key);
             }
 
-            trigger.Trigger(ControllerName.NomadJob, key);
+            trigger.TriggerBehind(ControllerName.NomadJob, key);
         }
     }
 }

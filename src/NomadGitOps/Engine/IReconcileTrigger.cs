@@ -12,4 +12,11 @@ internal interface IReconcileTrigger
 {
     /// <summary>Queues <paramref name="key"/> for <paramref name="controller"/> as soon as a worker is free.</summary>
     void Trigger(ControllerName controller, ObjectKey key);
+
+    /// <summary>
+    /// Queues <paramref name="key"/> for <paramref name="controller"/> behind every triggered key, with the interval
+    /// re-checks: for recording what a watch saw (a deployment's progress), so that such bookkeeping of thousands of
+    /// objects never delays a trigger (a new commit, a spec change, drift).
+    /// </summary>
+    void TriggerBehind(ControllerName controller, ObjectKey key) => Trigger(controller, key);
 }

@@ -20,11 +20,23 @@ internal sealed class ReconcileTriggerRouter(ILogger<ReconcileTriggerRouter> log
     public void Detach(IReconcileTrigger acting) => Interlocked.CompareExchange(ref target, null, acting);
 
     /// <inheritdoc/>
-    public void Trigger(ControllerName controller, ObjectKey key)
+    public void Trigger(ControllerName controller, ObjectKey key) => Route(controller, key, behind: false);
+
+    /// <inheritdoc/>
+    public void TriggerBehind(ControllerName controller, ObjectKey key) => Route(controller, key, behind: true);
+
+    private void Route(ControllerName controller, ObjectKey key, bool behind)
     {
         if (target is { } acting)
         {
-            acting.Trigger(controller, key);
+            if (behind)
+            {
+                acting.TriggerBehind(controller, key);
+            }
+            else
+            {
+                acting.Trigger(controller, key);
+            }
         }
         else if (logger.IsEnabled(LogLevel.Debug))
         {

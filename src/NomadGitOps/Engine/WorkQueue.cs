@@ -10,7 +10,7 @@ namespace NomadGitOps.Engine;
 /// schedule, as the handler decides the next one. On shutdown no new key starts and the keys in hand finish.
 /// Two lanes: a key asked for now (<see cref="Enqueue"/>: a trigger, a spec change, drift) goes ahead of every key whose
 /// schedule fell due (<see cref="EnqueueAfter"/>: interval re-checks, retries); a due key triggered while it waits moves
-/// to the front lane. Each lane is first in, first out.
+/// to the front lane. Each lane is first in, first out. <see cref="EnqueueBehind"/> puts a key in the back lane at once.
 /// </summary>
 /// <typeparam name="TKey">What identifies one piece of work (an object key).</typeparam>
 internal sealed class WorkQueue<TKey> : IDisposable
@@ -88,6 +88,19 @@ internal sealed class WorkQueue<TKey> : IDisposable
         lock (gate)
         {
             EnqueueLocked(key, urgent: true);
+        }
+    }
+
+    /// <summary>
+    /// Asks for <paramref name="key"/> to be processed in the lane of keys whose schedule fell due: after every key asked
+    /// for now. For work that records what a watch saw (a deployment's progress), which must not delay what a person or a
+    /// new commit asked for. A key already waiting keeps its lane; ignored after shutdown began.
+    /// </summary>
+    public void EnqueueBehind(TKey key)
+    {
+        lock (gate)
+        {
+            EnqueueLocked(key, urgent: false);
         }
     }
 

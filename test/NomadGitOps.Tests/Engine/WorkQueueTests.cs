@@ -351,6 +351,81 @@ public sealed class WorkQueueTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Keys_queued_behind_wait_for_every_triggered_key_even_those_triggered_later()
+    {
+        var handler = new GatedHandler<string>();
+        var q = Start(handler, workers: 1);
+        q.Enqueue("busy");
+        var busy = await handler.NextStartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            q.EnqueueBehind($"deployment-{i}");
+        }
+
+        q.Enqueue("changed-file");
+        busy.Open();
+
+        var order = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var next = await handler.NextStartAsync();
+            order.Add(next.Key);
+            next.Open();
+        }
+
+        order.ShouldBe(["changed-file", "deployment-0", "deployment-1", "deployment-2"]);
+        await IdleAsync();
+        handler.HasUnseenStart.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_key_queued_behind_while_it_is_triggered_keeps_its_place_in_front_and_runs_once()
+    {
+        var handler = new GatedHandler<string>();
+        var q = Start(handler, workers: 1);
+        q.Enqueue("busy");
+        var busy = await handler.NextStartAsync();
+        q.EnqueueBehind("other");
+        q.Enqueue("a");
+        q.EnqueueBehind("a");
+
+        q.WaitingCount.ShouldBe(2);
+        busy.Open();
+        var a = await handler.NextStartAsync();
+        a.Key.ShouldBe("a");
+        a.Open();
+        var other = await handler.NextStartAsync();
+        other.Key.ShouldBe("other");
+        other.Open();
+        await IdleAsync();
+        handler.Finished.ShouldBe(["busy", "a", "other"]);
+        handler.HasUnseenStart.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_key_queued_behind_and_then_triggered_moves_ahead_and_runs_once()
+    {
+        var handler = new GatedHandler<string>();
+        var q = Start(handler, workers: 1);
+        q.Enqueue("busy");
+        var busy = await handler.NextStartAsync();
+        q.EnqueueBehind("other");
+        q.EnqueueBehind("a");
+        q.Enqueue("a");
+
+        busy.Open();
+        var a = await handler.NextStartAsync();
+        a.Key.ShouldBe("a");
+        a.Open();
+        var other = await handler.NextStartAsync();
+        other.Key.ShouldBe("other");
+        other.Open();
+        await IdleAsync();
+        handler.Finished.ShouldBe(["busy", "a", "other"]);
+        handler.HasUnseenStart.ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_queue_needs_at_least_one_worker()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => new WorkQueue<string>(new WorkQueueOptions { Workers = 0 }, time, NullLogger.Instance));

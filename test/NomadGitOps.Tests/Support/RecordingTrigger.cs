@@ -9,6 +9,7 @@ internal sealed class RecordingTrigger : IReconcileTrigger
 {
     private readonly Lock _gate = new();
     private readonly List<(ControllerName Controller, ObjectKey Key)> _triggered = [];
+    private readonly List<(ControllerName Controller, ObjectKey Key)> _behind = [];
 
     /// <summary>Everything triggered so far, in order.</summary>
     public IReadOnlyList<(ControllerName Controller, ObjectKey Key)> Triggered
@@ -19,6 +20,27 @@ internal sealed class RecordingTrigger : IReconcileTrigger
             {
                 return [.. _triggered];
             }
+        }
+    }
+
+    /// <summary>Everything queued behind the triggered keys so far (<see cref="IReconcileTrigger.TriggerBehind"/>), in order.</summary>
+    public IReadOnlyList<(ControllerName Controller, ObjectKey Key)> Behind
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _behind];
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void TriggerBehind(ControllerName controller, ObjectKey key)
+    {
+        lock (_gate)
+        {
+            _behind.Add((controller, key));
         }
     }
 
@@ -37,6 +59,7 @@ internal sealed class RecordingTrigger : IReconcileTrigger
         lock (_gate)
         {
             _triggered.Clear();
+            _behind.Clear();
         }
     }
 }
