@@ -23,14 +23,14 @@ public sealed class AllocationsClient
             parameters.Add(new("all", "true"));
         }
 
-        var response = await _transport.SendAsync(
+        var response = await _transport.ReadAsync<List<AllocationListStub>>(
             new NomadRequest(HttpMethod.Get, $"/v1/job/{NomadPath.Segment(jobId)}/allocations")
             {
                 Query = parameters,
                 BlockingAllowance = query?.BlockingAllowance() ?? TimeSpan.Zero,
             },
             ct).ConfigureAwait(false);
-        return response.Meta.With<IReadOnlyList<AllocationListStub>>(NomadJson.Read<List<AllocationListStub>>(response.Body) ?? []);
+        return response.Meta.With<IReadOnlyList<AllocationListStub>>(response.Value ?? []);
     }
 
     /// <summary>

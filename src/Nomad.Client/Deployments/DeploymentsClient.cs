@@ -17,14 +17,14 @@ public sealed class DeploymentsClient
     /// </summary>
     public async Task<QueryResult<IReadOnlyList<Deployment>>> ListAsync(QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await _transport.SendAsync(
+        var response = await _transport.ReadAsync<List<Deployment>>(
             new NomadRequest(HttpMethod.Get, "/v1/deployments")
             {
                 Query = _transport.ReadParameters(query),
                 BlockingAllowance = query?.BlockingAllowance() ?? TimeSpan.Zero,
             },
             ct).ConfigureAwait(false);
-        return response.Meta.With<IReadOnlyList<Deployment>>(NomadJson.Read<List<Deployment>>(response.Body) ?? []);
+        return response.Meta.With<IReadOnlyList<Deployment>>(response.Value ?? []);
     }
 
     /// <summary>Every page of deployments, following <c>X-Nomad-NextToken</c>.</summary>
@@ -34,7 +34,7 @@ public sealed class DeploymentsClient
     /// <summary>Reads a deployment (<c>GET /v1/deployment/:id</c>); null when it does not exist. Blocking.</summary>
     public async Task<QueryResult<Deployment?>> ReadAsync(string deploymentId, QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await _transport.SendAsync(
+        var response = await _transport.ReadAsync<Deployment>(
             new NomadRequest(HttpMethod.Get, "/v1/deployment/" + NomadPath.Segment(deploymentId))
             {
                 Query = _transport.ReadParameters(query),
@@ -42,6 +42,6 @@ public sealed class DeploymentsClient
                 BlockingAllowance = query?.BlockingAllowance() ?? TimeSpan.Zero,
             },
             ct).ConfigureAwait(false);
-        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : NomadJson.Read<Deployment>(response.Body));
+        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : response.Value);
     }
 }

@@ -127,11 +127,53 @@ internal sealed class NomadTransport : IDisposable
     }
 
     /// <summary>
-    /// Sends a request, retrying transient failures; returns success and expected answers, throws otherwise.
+    /// Sends a request, retrying transient failures; returns success and expected answers with their whole body as
+    /// text, throws otherwise. For writes and small answers; reads use <see cref="ReadAsync{T}"/>.
     /// A write is retried only when Nomad cannot have applied it (no connection, no leader, 429, 503), so a CAS
     /// write or lock acquire never races its own earlier attempt.
     /// </summary>
     public async Task<NomadResponse> SendAsync(NomadRequest request, CancellationToken ct)
+    {
+        var (status, body, meta) = await SendCoreAsync(
+            request,
+            static async (content, _, ct) => await content.ReadAsStringAsync(ct).ConfigureAwait(false),
+            ct).ConfigureAwait(false);
+        return new NomadResponse(status, body, meta);
+    }
+
+    /// <summary>
+    /// Sends a read and deserializes a success answer's JSON body from the response stream as it arrives (never the
+    /// whole body as one string or array: a list of thousands of objects is read in small buffers). An expected error
+    /// status (e.g. <c>404</c>) gives a default value; other errors throw with their text, as <see cref="SendAsync"/>.
+    /// </summary>
+    public async Task<NomadValueResponse<T>> ReadAsync<T>(NomadRequest request, CancellationToken ct)
+    {
+        var (status, value, meta) = await SendCoreAsync(
+            request,
+            static async (content, success, ct) =>
+            {
+                if (!success)
+                {
+                    return default;
+                }
+
+                var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    return await NomadJson.ReadAsync<T>(stream, ct).ConfigureAwait(false);
+                }
+            },
+            ct).ConfigureAwait(false);
+        return new NomadValueResponse<T>(status, value, meta);
+    }
+
+    // One call with retries. The answer is read with HttpCompletionOption.ResponseHeadersRead: success and expected
+    // answers go to readBody (told whether the status is a success) inside the attempt's timeout, error answers are
+    // read as bounded text (ErrorBody).
+    private async Task<(HttpStatusCode Status, TBody Body, QueryMeta Meta)> SendCoreAsync<TBody>(
+        NomadRequest request,
+        Func<HttpContent, bool, CancellationToken, Task<TBody>> readBody,
+        CancellationToken ct)
     {
         var method = request.Method.Method;
         var timeout = Options.RequestTimeout + request.BlockingAllowance;
@@ -157,31 +199,28 @@ internal sealed class NomadTransport : IDisposable
 
                     using var message = BuildMessage(request);
                     var started = _time.GetTimestamp();
-                    HttpResponseMessage? sent = null;
-                    string body;
+                    int? observed = null;
+                    HttpStatusCode status;
+                    string text;
                     try
                     {
-                        sent = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-                        body = await sent.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        sent?.Dispose();
-                        throw;
+                        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                        observed = (int)response.StatusCode;
+                        status = response.StatusCode;
+                        if (response.IsSuccessStatusCode || request.Expected.Contains(status))
+                        {
+                            var body = await readBody(response.Content, response.IsSuccessStatusCode, linked.Token).ConfigureAwait(false);
+                            return (status, body, QueryMeta.From(response.Headers));
+                        }
+
+                        text = _redactor.Redact(await ErrorBody.ReadAsync(response.Content, linked.Token).ConfigureAwait(false));
                     }
                     finally
                     {
-                        Observe(request, sent is null ? null : (int)sent.StatusCode, started);
+                        Observe(request, observed, started);
                     }
 
-                    using var response = sent;
-                    var meta = QueryMeta.From(response.Headers);
-                    if (response.IsSuccessStatusCode || request.Expected.Contains(response.StatusCode))
-                    {
-                        return new NomadResponse(response.StatusCode, body, meta);
-                    }
-
-                    if (response.StatusCode == HttpStatusCode.Forbidden && !tokenFileReread && !request.WithoutToken
+                    if (status == HttpStatusCode.Forbidden && !tokenFileReread && !request.WithoutToken
                         && await FreshTokenAsync(ct).ConfigureAwait(false) is { } fresh)
                     {
                         // A workload identity's token file may have been rewritten (a new allocation, a renewed
@@ -197,26 +236,27 @@ internal sealed class NomadTransport : IDisposable
                         continue;
                     }
 
-                    var text = _redactor.Redact(body.Trim());
-                    var transient = TransientFailures.IsTransient(response.StatusCode, text);
-                    var retry = transient && (isRead || TransientFailures.WasNotApplied(response.StatusCode, text));
+                    var transient = TransientFailures.IsTransient(status, text);
+                    var retry = transient && (isRead || TransientFailures.WasNotApplied(status, text));
                     if (!retry || attempt >= Options.MaxAttempts)
                     {
-                        throw new NomadApiException(method, request.Path, response.StatusCode, text, transient, attempt);
+                        throw new NomadApiException(method, request.Path, status, text, transient, attempt);
                     }
 
-                    reason = $"{(int)response.StatusCode} {text}";
+                    reason = $"{(int)status} {text}";
                 }
                 catch (OperationCanceledException e) when (!ct.IsCancellationRequested && timeoutSource.IsCancellationRequested)
                 {
                     throw new NomadApiException(method, request.Path, null, $"no answer within {GoDuration.Format(timeout)}", isTransient: true, attempt, e);
                 }
-                catch (HttpRequestException e) when (!ct.IsCancellationRequested)
+                catch (Exception e) when (e is HttpRequestException or IOException && !ct.IsCancellationRequested)
                 {
+                    // HttpRequestException: no answer; IOException (HttpIOException): the connection broke while the
+                    // body was read, so for a write Nomad may have applied it.
                     var text = _redactor.Redact(e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message);
                     // A refused TLS handshake (untrusted or misnamed certificate) will not fix itself.
                     var transient = e.InnerException is not AuthenticationException;
-                    var retry = transient && (isRead || TransientFailures.NeverReachedNomad(e));
+                    var retry = transient && (isRead || (e is HttpRequestException sendFailure && TransientFailures.NeverReachedNomad(sendFailure)));
                     if (!retry || attempt >= Options.MaxAttempts)
                     {
                         throw new NomadApiException(method, request.Path, null, text, transient, attempt, e);

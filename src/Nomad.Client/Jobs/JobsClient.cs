@@ -84,15 +84,15 @@ public sealed class JobsClient
     /// <summary>Reads a job (<c>GET /v1/job/:id</c>) as JSON; null when it does not exist. Blocking.</summary>
     public async Task<QueryResult<JsonObject?>> ReadAsync(string jobId, QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await GetAsync($"/v1/job/{NomadPath.Segment(jobId)}", query, [], ct).ConfigureAwait(false);
-        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : NomadJson.Read<JsonObject>(response.Body));
+        var response = await GetAsync<JsonObject>($"/v1/job/{NomadPath.Segment(jobId)}", query, [], ct).ConfigureAwait(false);
+        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : response.Value);
     }
 
     /// <summary>One page of job stubs (<c>GET /v1/jobs</c>), with job meta unless <paramref name="meta"/> is false. Blocking.</summary>
     public async Task<QueryResult<IReadOnlyList<JobListStub>>> ListAsync(QueryOptions? query = null, bool meta = true, CancellationToken ct = default)
     {
-        var response = await GetAsync("/v1/jobs", query, meta ? [new("meta", "true")] : [], ct).ConfigureAwait(false);
-        return response.Meta.With<IReadOnlyList<JobListStub>>(NomadJson.Read<List<JobListStub>>(response.Body) ?? []);
+        var response = await GetAsync<List<JobListStub>>("/v1/jobs", query, meta ? [new("meta", "true")] : [], ct).ConfigureAwait(false);
+        return response.Meta.With<IReadOnlyList<JobListStub>>(response.Value ?? []);
     }
 
     /// <summary>Every page of job stubs, following <c>X-Nomad-NextToken</c>.</summary>
@@ -112,15 +112,15 @@ public sealed class JobsClient
     /// <summary>A job's versions (<c>GET /v1/job/:id/versions</c>), with diffs when asked; null when the job does not exist.</summary>
     public async Task<QueryResult<JobVersions?>> VersionsAsync(string jobId, bool diffs = false, QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await GetAsync($"/v1/job/{NomadPath.Segment(jobId)}/versions", query, [new("diffs", diffs ? "true" : "false")], ct).ConfigureAwait(false);
-        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : NomadJson.Read<JobVersions>(response.Body));
+        var response = await GetAsync<JobVersions>($"/v1/job/{NomadPath.Segment(jobId)}/versions", query, [new("diffs", diffs ? "true" : "false")], ct).ConfigureAwait(false);
+        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : response.Value);
     }
 
     /// <summary>The job's latest deployment (<c>GET /v1/job/:id/deployment</c>); null when it has none. Blocking.</summary>
     public async Task<QueryResult<Deployment?>> LatestDeploymentAsync(string jobId, QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await GetAsync($"/v1/job/{NomadPath.Segment(jobId)}/deployment", query, [], ct).ConfigureAwait(false);
-        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : NomadJson.Read<Deployment>(response.Body));
+        var response = await GetAsync<Deployment>($"/v1/job/{NomadPath.Segment(jobId)}/deployment", query, [], ct).ConfigureAwait(false);
+        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : response.Value);
     }
 
     /// <summary>
@@ -129,23 +129,23 @@ public sealed class JobsClient
     /// </summary>
     public async Task<QueryResult<IReadOnlyList<Deployment>>> DeploymentsAsync(string jobId, QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await GetAsync($"/v1/job/{NomadPath.Segment(jobId)}/deployments", query, [], ct).ConfigureAwait(false);
-        return response.Meta.With<IReadOnlyList<Deployment>>(response.StatusCode == HttpStatusCode.NotFound ? [] : NomadJson.Read<List<Deployment>>(response.Body) ?? []);
+        var response = await GetAsync<List<Deployment>>($"/v1/job/{NomadPath.Segment(jobId)}/deployments", query, [], ct).ConfigureAwait(false);
+        return response.Meta.With<IReadOnlyList<Deployment>>(response.StatusCode == HttpStatusCode.NotFound ? [] : response.Value ?? []);
     }
 
     /// <summary>The source a job version was registered with (<c>GET /v1/job/:id/submission?version=N</c>); null when none was stored.</summary>
     public async Task<QueryResult<JobSubmission?>> SubmissionAsync(string jobId, ulong version, QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await GetAsync(
+        var response = await GetAsync<JobSubmission>(
             $"/v1/job/{NomadPath.Segment(jobId)}/submission", query, [new("version", version.ToString(CultureInfo.InvariantCulture))], ct).ConfigureAwait(false);
-        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : NomadJson.Read<JobSubmission>(response.Body));
+        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : response.Value);
     }
 
-    private Task<NomadResponse> GetAsync(string path, QueryOptions? query, KeyValuePair<string, string?>[] extra, CancellationToken ct)
+    private Task<NomadValueResponse<T>> GetAsync<T>(string path, QueryOptions? query, KeyValuePair<string, string?>[] extra, CancellationToken ct)
     {
         var parameters = _transport.ReadParameters(query);
         parameters.AddRange(extra);
-        return _transport.SendAsync(
+        return _transport.ReadAsync<T>(
             new NomadRequest(HttpMethod.Get, path)
             {
                 Query = parameters,

@@ -21,10 +21,10 @@ public sealed class VariablesClient
     /// <summary>One page of variable metadata (<c>GET /v1/vars</c>); <c>NextToken</c> is set when more pages follow. Blocking.</summary>
     public async Task<QueryResult<IReadOnlyList<VariableMetadata>>> ListAsync(QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await _transport.SendAsync(
+        var response = await _transport.ReadAsync<List<VariableMetadata>>(
             new NomadRequest(HttpMethod.Get, "/v1/vars") { Query = _transport.ReadParameters(query), BlockingAllowance = query?.BlockingAllowance() ?? TimeSpan.Zero },
             ct).ConfigureAwait(false);
-        return response.Meta.With<IReadOnlyList<VariableMetadata>>(NomadJson.Read<List<VariableMetadata>>(response.Body) ?? []);
+        return response.Meta.With<IReadOnlyList<VariableMetadata>>(response.Value ?? []);
     }
 
     /// <summary>Every page of variable metadata, following <c>X-Nomad-NextToken</c>; the metadata is the last page's.</summary>
@@ -34,7 +34,7 @@ public sealed class VariablesClient
     /// <summary>Reads a variable (<c>GET /v1/var/:path</c>); the value is null when it does not exist. Blocking.</summary>
     public async Task<QueryResult<Variable?>> ReadAsync(string path, QueryOptions? query = null, CancellationToken ct = default)
     {
-        var response = await _transport.SendAsync(
+        var response = await _transport.ReadAsync<Variable>(
             new NomadRequest(HttpMethod.Get, NomadPath.Variable(path))
             {
                 Query = _transport.ReadParameters(query),
@@ -42,7 +42,7 @@ public sealed class VariablesClient
                 BlockingAllowance = query?.BlockingAllowance() ?? TimeSpan.Zero,
             },
             ct).ConfigureAwait(false);
-        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : NomadJson.Read<Variable>(response.Body));
+        return response.Meta.With(response.StatusCode == HttpStatusCode.NotFound ? null : response.Value);
     }
 
     /// <summary>

@@ -39,6 +39,8 @@ public sealed partial class MetricsScrapeTests(DevController dev)
         upToDate.ShouldBeGreaterThanOrEqualTo(3);
         scrape.Value("nomad_gitops_reconcile_duration_seconds_count", ("controller", "NomadJob"), ("result", "up_to_date")).ShouldBe(upToDate);
         scrape.Value("nomad_gitops_reconcile_duration_seconds_bucket", ("controller", "NomadJob"), ("result", "up_to_date"), ("le", "+Inf")).ShouldBe(upToDate);
+        scrape.Find("nomad_gitops_reconcile_duration_seconds_bucket", ("controller", "NomadJob"), ("le", "0.005"))
+            .ShouldNotBeEmpty("the buckets the instrument advises survive the view that sets the cardinality limit");
         scrape.Value("nomad_gitops_reconcile_total", ("controller", "GitRepository"), ("result", "failed")).ShouldBeGreaterThanOrEqualTo(1);
 
         // Nomad calls: registrations as the emulator counted them; endpoints are route templates, never IDs or paths.
