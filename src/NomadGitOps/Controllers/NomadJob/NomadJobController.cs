@@ -79,7 +79,7 @@ internal sealed class NomadJobController(
         var what = $"NomadJob {run.Stored.Key}";
         if (NomadJobPruner.IsOrphaned(run))
         {
-            return await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [pruner.PruneOrphanAsync], ct) as ReconcileOutcome ?? Done(run);
+            return await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [pruner.PruneOrphanAsync], ct) as ReconcileOutcome ?? DoneOutcome.For(run);
         }
 
         var found = await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed,
@@ -90,7 +90,7 @@ internal sealed class NomadJobController(
             FollowDeployment => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [deployments.WaitForDeploymentAsync], ct),
             _ => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [applier.PlanAsync, AdoptExistingAsync, applier.RegisterAsync, deployments.WaitForDeploymentAsync], ct),
         };
-        return applied as ReconcileOutcome ?? Done(run);
+        return applied as ReconcileOutcome ?? DoneOutcome.For(run);
     }
 
     // Guard: the repository the file comes from, and whether it still lists this object.
@@ -291,22 +291,5 @@ internal sealed class NomadJobController(
             ? new Stalled(Reasons.Conflict, $"The live {run.JobName} belongs to gitops_managed_by={Describe(owner)}, gitops_object={Describe(ownerObject)}, " +
                 $"not to this controller ({options.ManagedBy}) and NomadJob {run.Stored.Key}: it was left alone. Remove that meta from the job, or this object.")
             : null;
-    }
-
-    private static UpToDate Done(NomadJobRun run)
-    {
-        var deployment = run.Deployment is { } d ? $"; deployment {d.ID} {d.Status}" : "";
-        var renderedBy = run.Parsed?.Renderer == JobFileRenderer.Checkout
-            ? " It reads other files of the repository, so nomad-gitops rendered it from a checkout of the commit, not Nomad's parse endpoint."
-            : "";
-        if (!run.Registered)
-        {
-            return new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}{deployment}.{renderedBy}");
-        }
-
-        var registered = $"registered {run.JobName} version {run.JobVersion} from {run.Spec.File} at commit {run.ShortCommit} ({run.PlanSummary}){deployment}.{renderedBy}";
-        return run.CorrectingDrift
-            ? new UpToDate($"{run.Drift}; {registered}", Reasons.DriftCorrected)
-            : new UpToDate(char.ToUpperInvariant(registered[0]) + registered[1..]);
     }
 }
