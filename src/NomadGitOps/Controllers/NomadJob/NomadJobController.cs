@@ -197,7 +197,7 @@ internal sealed class NomadJobController(
         }
 
         run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        if (OwnerConflict(run) is { } conflict)
+        if (OwnerConflict.Of(run, options.ManagedBy) is { } conflict)
         {
             return conflict;
         }
@@ -274,22 +274,11 @@ internal sealed class NomadJobController(
 
         run.LiveUnread = false;
         run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        if (OwnerConflict(run) is { } conflict)
+        if (OwnerConflict.Of(run, options.ManagedBy) is { } conflict)
         {
             return conflict;
         }
 
         return await applier.PlanAsync(run, ct);
-    }
-
-    // A job without our meta is adopted; one whose meta names another controller or object is not taken over.
-    private Stalled? OwnerConflict(NomadJobRun run)
-    {
-        var owner = OwnershipMeta.Read(run.Live, OwnershipMeta.ManagedByKey);
-        var ownerObject = OwnershipMeta.Read(run.Live, OwnershipMeta.ObjectKey);
-        return owner is not null && (owner != options.ManagedBy || (ownerObject is not null && ownerObject != run.ObjectPath))
-            ? new Stalled(Reasons.Conflict, $"The live {run.JobName} belongs to gitops_managed_by={Describe(owner)}, gitops_object={Describe(ownerObject)}, " +
-                $"not to this controller ({options.ManagedBy}) and NomadJob {run.Stored.Key}: it was left alone. Remove that meta from the job, or this object.")
-            : null;
     }
 }
