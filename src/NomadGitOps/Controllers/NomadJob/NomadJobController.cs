@@ -203,13 +203,7 @@ internal sealed class NomadJobController(
         }
 
         var previous = run.Previous;
-        if (previous.JobModifyIndex is { } applied && previous.SpecHash is not null)
-        {
-            run.Drift = run.Live is null ? $"{run.JobName} was purged outside nomad-gitops"
-                : run.LiveStopped ? $"{run.JobName} was stopped outside nomad-gitops"
-                : run.LiveJobModifyIndex != applied ? $"{run.JobName} was changed outside nomad-gitops (JobModifyIndex {applied} -> {run.LiveJobModifyIndex})"
-                : null;
-        }
+        run.Drift = LiveDrift.Of(run);
 
         var sameDesired = run.DesiredHash == previous.SpecHash;
         if (run.Drift is not null && sameDesired && run.Live is not null && !run.LiveStopped
