@@ -225,23 +225,7 @@ internal sealed class NomadJobController(
             run.Unchanged = true;
             run.JobModifyIndex = previous.JobModifyIndex;
             run.JobVersion = previous.JobVersion;
-            if (failedRelease || (run.Spec.Wait && previous.DeploymentStatus == DeploymentStatus.Cancelled))
-            {
-                return new Stalled(Reasons.DeploymentFailed, previous.Reason == Reasons.DeploymentFailed && previous.Message is { } message
-                    ? message
-                    : $"Deployment {previous.DeploymentId} of {run.JobName} version {previous.JobVersion} is {previous.DeploymentStatus}: fix the job in Git.");
-            }
-
-            if (!run.Spec.Wait && await deployments.UnfollowedDeploymentFailedAsync(run, ct) is { } failed)
-            {
-                return failed;
-            }
-
-            var following = previous.Reason == Reasons.Progressing
-                || (previous.DeploymentStatus is not null && previous.DeploymentStatus != DeploymentStatus.Successful);
-            return run.Spec.Wait && following
-                ? FollowDeployment.Instance
-                : new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
+            return await deployments.UnchangedReleaseAsync(run, ct);
         }
 
         if (run.Drift is not null && sameDesired)
