@@ -3,10 +3,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Nomad.Client;
 using Nomad.Emulator;
+using NomadGitOps.Controllers.Alert;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Controllers.NomadJobIndex;
+using NomadGitOps.Controllers.Receiver;
 using NomadGitOps.Engine;
+using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
@@ -16,8 +19,9 @@ namespace NomadGitOps.Tests.Support;
 /// <summary>
 /// The controllers' real DI graph, as <c>nomad-gitops run</c> wires it: a Nomad client to an in-process emulator
 /// (through an <see cref="InterceptingHandler"/>), the object store, git sources on a temporary cache, a fake clock,
-/// a seeded backoff, a recording trigger and the GitRepository, NomadJobIndex and NomadJob controllers. A second
-/// client (<see cref="Person"/>) edits objects as a person would. The emulator runs on the same fake clock (its
+/// a seeded backoff, a recording trigger, the GitRepository, NomadJobIndex and NomadJob controllers, and the Alert
+/// (with its notification chain) and Receiver controllers. A second client (<see cref="Person"/>) edits objects as a
+/// person would. The emulator runs on the same fake clock (its
 /// deployments settle after 30 s of it). <see cref="ControllerHarnessOptions"/> holds the switches; the index's and
 /// the NomadJob controller's tests use thin views over this (<c>IndexHarness</c>, <c>NomadJobHarness</c>) that add a
 /// git server and play the GitRepository controller's part.
@@ -62,6 +66,15 @@ internal sealed class ControllerHarness : IAsyncDisposable
     /// <summary>The NomadJob controller, as built by the container.</summary>
     public NomadJobController Jobs => services.GetRequiredService<NomadJobController>();
 
+    /// <summary>The Alert controller, as built by the container.</summary>
+    public AlertController Alerts => services.GetRequiredService<AlertController>();
+
+    /// <summary>What the notification dispatcher recorded of each Alert's deliveries (the Alert controller publishes it).</summary>
+    public AlertDeliveryLog AlertDeliveries => services.GetRequiredService<AlertDeliveryLog>();
+
+    /// <summary>The Receiver controller, as built by the container.</summary>
+    public ReceiverController Receivers => services.GetRequiredService<ReceiverController>();
+
     /// <summary>The object store the controller uses.</summary>
     public ObjectStore Store => services.GetRequiredService<ObjectStore>();
 
@@ -103,14 +116,17 @@ internal sealed class ControllerHarness : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(time);
         collection.AddSingleton(_ => new NomadClient(options, handler));
         collection.AddSingleton(new ObjectStoreOptions());
+        collection.AddSingleton(new EngineSettings { LeaderElection = false });
+        // The object cache the notification chain reads; the store answers from it only with CachedStore.
+        var cache = new ObjectCache(new ObjectStoreOptions());
+        collection.AddSingleton(cache);
         if (switches.CachedStore)
         {
-            var cache = new ObjectCache(new ObjectStoreOptions());
             cache.Prime();
-            collection.AddSingleton(cache);
         }
 
-        collection.AddSingleton<ObjectStore>();
+        collection.AddSingleton(sp => new ObjectStore(
+            sp.GetRequiredService<NomadClient>(), sp.GetRequiredService<ObjectStoreOptions>(), sp.GetRequiredService<ILogger<ObjectStore>>(), switches.CachedStore ? cache : null));
         collection.AddSingleton<IReconcileTrigger, RecordingTrigger>();
         collection.AddSingleton(new Backoff(BackoffOptions.Default, new Random(7)));
         collection.AddGitSources(cacheRoot);
@@ -120,6 +136,8 @@ internal sealed class ControllerHarness : IAsyncDisposable
         collection.AddGitRepositoryController();
         collection.AddNomadJobIndexController();
         collection.AddNomadJobController();
+        collection.AddAlertController();
+        collection.AddReceiverController();
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var person = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
         return new ControllerHarness(nomad, provider, person, handler, cacheRoot);
