@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -32,14 +33,16 @@ internal sealed class ControllerHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider services;
+    private readonly StrongBox<bool> leading;
 
-    private ControllerHarness(NomadEmulator nomad, ServiceProvider services, NomadClient person, InterceptingHandler handler, string cacheRoot)
+    private ControllerHarness(NomadEmulator nomad, ServiceProvider services, NomadClient person, InterceptingHandler handler, string cacheRoot, StrongBox<bool> leading)
     {
         Nomad = nomad;
         this.services = services;
         Person = person;
         Handler = handler;
         CacheRoot = cacheRoot;
+        this.leading = leading;
     }
 
     /// <summary>The emulator (its <c>Calls</c> count every request).</summary>
@@ -54,8 +57,16 @@ internal sealed class ControllerHarness : IAsyncDisposable
     /// <summary>The git cache root.</summary>
     public string CacheRoot { get; }
 
-    /// <summary>The controller's clock.</summary>
-    public FakeTimeProvider Time => (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+    /// <summary>The controller's clock (not with <see cref="ControllerHarnessOptions.SystemClock"/>).</summary>
+    public FakeTimeProvider Time => services.GetRequiredService<TimeProvider>() as FakeTimeProvider
+        ?? throw new InvalidOperationException("This harness runs on the system clock (ControllerHarnessOptions.SystemClock).");
+
+    /// <summary>Whether this replica leads, as the notification chain's notifier asks (true unless set otherwise).</summary>
+    public bool Leading
+    {
+        get => leading.Value;
+        set => leading.Value = value;
+    }
 
     /// <summary>The GitRepository controller, as built by the container.</summary>
     public GitRepositoryController Controller => services.GetRequiredService<GitRepositoryController>();
@@ -99,11 +110,16 @@ internal sealed class ControllerHarness : IAsyncDisposable
     /// <summary>Every log event of the graph.</summary>
     public RecordingLoggerProvider Logs => services.GetRequiredService<RecordingLoggerProvider>();
 
+    /// <summary>Any other part of the graph (the notification chain's queue, notifier, dispatcher…), as built by the container.</summary>
+    public T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
     /// <summary>Starts the emulator and builds the graph with <paramref name="switches"/> (the defaults when null).</summary>
     public static async Task<ControllerHarness> StartAsync(CancellationToken ct, ControllerHarnessOptions? switches = null)
     {
         switches ??= new ControllerHarnessOptions();
-        var time = new FakeTimeProvider(Start);
+        TimeProvider time = switches.SystemClock ? TimeProvider.System : new FakeTimeProvider(Start);
+        var leading = new StrongBox<bool>(true);
         var nomad = await NomadEmulator.StartAsync(new EmulatorOptions { TimeProvider = time, DeploymentDuration = TimeSpan.FromSeconds(30) }, ct);
         // One attempt per call: a fault injected in the emulator reaches the controller as is, with no retry sleeping.
         var options = new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 };
@@ -130,6 +146,14 @@ internal sealed class ControllerHarness : IAsyncDisposable
         collection.AddSingleton<IReconcileTrigger, RecordingTrigger>();
         collection.AddSingleton(new Backoff(BackoffOptions.Default, new Random(7)));
         collection.AddGitSources(cacheRoot);
+        if (switches.Notifications is { } notifications)
+        {
+            collection.AddSingleton(notifications);
+        }
+
+        // The notifier acts while this replica leads; in run that is the ControllerHost's term, here the switch Leading.
+        collection.AddSingleton(sp => new AlertNotifier(
+            sp.GetRequiredService<ObjectCache>(), sp.GetRequiredService<AlertQueue>(), sp.GetRequiredService<TimeProvider>(), () => leading.Value, sp.GetRequiredService<ILogger<AlertNotifier>>()));
         collection.AddSingleton<OwnedJobCache>();
         collection.AddSingleton<DeploymentCache>();
         collection.AddSingleton(switches.NomadJob);
@@ -140,7 +164,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         collection.AddReceiverController();
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var person = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
-        return new ControllerHarness(nomad, provider, person, handler, cacheRoot);
+        return new ControllerHarness(nomad, provider, person, handler, cacheRoot, leading);
     }
 
     /// <summary>Creates the GitRepository <paramref name="name"/> with <paramref name="items"/> (as <c>nomad var put</c> would).</summary>
