@@ -107,6 +107,28 @@ public sealed class AlertControllerTests : IAsyncLifetime
         Items()[ItemKeys.StatusReason].ShouldBe(Reasons.Suspended);
     }
 
+    [Fact]
+    public async Task A_suspended_alert_with_an_invalid_spec_is_suspended_not_stalled()
+    {
+        await PutAsync(AlertPath, ("type", "pagerduty"), ("address", "https://example.com/hook"), ("suspend", "true"));
+
+        (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Suspended);
+
+        Items()[ItemKeys.StatusReason].ShouldBe(Reasons.Suspended);
+    }
+
+    [Fact]
+    public async Task A_suspended_alert_whose_secret_is_missing_is_suspended_and_reads_no_secret()
+    {
+        await PutAsync(AlertPath, ("type", "discord"), ("secret", "nomad-gitops/secrets/none"), ("suspend", "true"));
+        h.Nomad.Calls.Reset();
+
+        (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Suspended);
+
+        Items()[ItemKeys.StatusMessage].ShouldContain("is suspended");
+        h.Nomad.Calls.Count("GET /v1/var/:path").ShouldBe(1);
+    }
+
     private Task<ReconcileOutcome> ReconcileAsync() => h.Alerts.ReconcileAsync(Team, TestContext.Current.CancellationToken);
 
     private IReadOnlyDictionary<string, string> Items() => h.Nomad.State.Variables.Get("default", AlertPath).ShouldNotBeNull().Items;
