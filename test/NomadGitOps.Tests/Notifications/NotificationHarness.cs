@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Nomad.Client;
 using Nomad.Emulator;
-using NomadGitOps.Engine;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Support;
@@ -9,9 +6,10 @@ using NomadGitOps.Tests.Support;
 namespace NomadGitOps.Tests.Notifications;
 
 /// <summary>
-/// The notification chain as <c>run</c> wires it (object cache → notifier → bounded queue → dispatcher → HTTP), with the
-/// object versions put into the cache by the test as the prefix watcher and the controllers would, secrets in the Nomad
-/// emulator, short retry delays, and a switch for leadership.
+/// A view over <see cref="ControllerHarness"/> (the real DI graph, on the system clock) for the notification chain as
+/// <c>run</c> wires it (object cache → notifier → bounded queue → dispatcher → HTTP), with the object versions put into
+/// the cache by the test as the prefix watcher and the controllers would, secrets in the Nomad emulator, short retry
+/// delays, and a switch for leadership.
 /// </summary>
 internal sealed class NotificationHarness : IAsyncDisposable
 {
@@ -19,38 +17,37 @@ internal sealed class NotificationHarness : IAsyncDisposable
     private ulong index = 100;
     private Task? dispatching;
 
-    private NotificationHarness(NomadEmulator nomad, NotificationOptions options)
+    private NotificationHarness(ControllerHarness graph)
     {
-        Nomad = nomad;
-        Client = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 });
-        var settings = new EngineSettings { LeaderElection = false };
-        Cache = new ObjectCache(new ObjectStoreOptions { Prefix = settings.Prefix, Namespace = settings.Namespace });
-        Queue = new AlertQueue(options);
-        Notifier = new AlertNotifier(Cache, Queue, TimeProvider.System, () => Acting, NullLogger<AlertNotifier>.Instance);
-        Sender = new AlertSender(options, TimeProvider.System);
-        Dispatcher = new AlertDispatcher(Queue, Notifier, Cache, new AlertSecrets(Client, settings), Sender, Log, Trigger, settings, TimeProvider.System, NullLogger<AlertDispatcher>.Instance);
+        Graph = graph;
+        // The notifier subscribes to the cache when it is built: built now, before the test puts anything there.
+        Notifier = graph.Get<AlertNotifier>();
+        Dispatcher = graph.Get<AlertDispatcher>();
     }
 
-    public NomadEmulator Nomad { get; }
+    /// <summary>The whole graph this view is over.</summary>
+    public ControllerHarness Graph { get; }
 
-    public NomadClient Client { get; }
+    public NomadEmulator Nomad => Graph.Nomad;
 
-    public ObjectCache Cache { get; }
+    public ObjectCache Cache => Graph.Get<ObjectCache>();
 
-    public AlertQueue Queue { get; }
+    public AlertQueue Queue => Graph.Get<AlertQueue>();
 
     public AlertNotifier Notifier { get; }
 
-    public AlertSender Sender { get; }
-
     public AlertDispatcher Dispatcher { get; }
 
-    public AlertDeliveryLog Log { get; } = new();
+    public AlertDeliveryLog Log => Graph.AlertDeliveries;
 
-    public RecordingTrigger Trigger { get; } = new();
+    public RecordingTrigger Trigger => Graph.Trigger;
 
     /// <summary>Whether this replica leads (the notifier acts only then).</summary>
-    public bool Acting { get; set; } = true;
+    public bool Acting
+    {
+        get => Graph.Leading;
+        set => Graph.Leading = value;
+    }
 
     public static NotificationOptions FastRetries { get; } = new()
     {
@@ -61,7 +58,7 @@ internal sealed class NotificationHarness : IAsyncDisposable
     };
 
     public static async Task<NotificationHarness> StartAsync(NotificationOptions? options = null) =>
-        new(await NomadEmulator.StartAsync(new EmulatorOptions(), TestContext.Current.CancellationToken), options ?? FastRetries);
+        new(await ControllerHarness.StartAsync(TestContext.Current.CancellationToken, new ControllerHarnessOptions { Notifications = options ?? FastRetries, SystemClock = true }));
 
     /// <summary>Starts the dispatcher's loop.</summary>
     public void StartDispatching() => dispatching = Dispatcher.RunAsync(stop.Token);
@@ -77,11 +74,8 @@ internal sealed class NotificationHarness : IAsyncDisposable
     }
 
     /// <summary>Writes a variable in the emulator, as a person with <c>nomad var put</c>.</summary>
-    public async Task PutVariableAsync(string path, params (string Key, string Value)[] items)
-    {
-        var variable = new Variable { Path = path, Items = items.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal) };
-        (await Client.Variables.PutAsync(variable, ct: TestContext.Current.CancellationToken)).ShouldBeOfType<VariableWriteResult.Written>();
-    }
+    public Task PutVariableAsync(string path, params (string Key, string Value)[] items) =>
+        Graph.PutVariableAsync(path, TestContext.Current.CancellationToken, items);
 
     /// <summary>Every event waiting in the queue, taken out.</summary>
     public List<AlertEvent> Drain()
@@ -104,9 +98,6 @@ internal sealed class NotificationHarness : IAsyncDisposable
         }
 
         stop.Dispose();
-        Notifier.Dispose();
-        Sender.Dispose();
-        Client.Dispose();
-        await Nomad.DisposeAsync();
+        await Graph.DisposeAsync();
     }
 }

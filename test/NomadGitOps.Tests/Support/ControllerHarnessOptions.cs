@@ -1,4 +1,5 @@
 using NomadGitOps.Controllers.NomadJob;
+using NomadGitOps.Notifications;
 
 namespace NomadGitOps.Tests.Support;
 
@@ -20,4 +21,13 @@ internal sealed record ControllerHarnessOptions
     /// writes made otherwise).
     /// </summary>
     public bool CachedStore { get; init; }
+
+    /// <summary>The notification chain's options (its defaults when null).</summary>
+    public NotificationOptions? Notifications { get; init; }
+
+    /// <summary>
+    /// When true the graph and the emulator run on the system clock instead of a fake one (for tests whose waits are
+    /// real short delays, like the notification sender's retries); <see cref="ControllerHarness.Time"/> is then unavailable.
+    /// </summary>
+    public bool SystemClock { get; init; }
 }

@@ -68,6 +68,13 @@ internal sealed class AlertController(
     {
         var name = stored.Key.Name;
         var parsed = AlertSpec.Parse(stored.Items);
+        // Suspended first, then invalid, as every controller (issue 14 §3): even a broken or secretless alert can be parked.
+        if (ReconcileSkeleton.IsSuspended(stored.Items) || parsed.Spec?.Suspend == true)
+        {
+            var scoped = parsed.Spec is { } valid ? $" ({Scope(valid)})" : "";
+            return new ReconcileOutcome.UpToDate($"Alert {name} is suspended: nothing is sent until the item \"suspend\" is removed{scoped}.", Reasons.Suspended);
+        }
+
         if (parsed.Spec is not { } spec)
         {
             return new ReconcileOutcome.Stalled(Reasons.InvalidSpec,
@@ -89,15 +96,9 @@ internal sealed class AlertController(
             return new ReconcileOutcome.Failed(Reasons.AuthenticationFailed, problem);
         }
 
-        var events = string.Join(", ", spec.Events.Select(AlertEventNames.Of));
-        var scope = $"events: {events}; repositories: {string.Join(", ", spec.Repositories)}; jobs: {string.Join(", ", spec.Jobs)}";
+        var scope = Scope(spec);
         var where = spec.Secret is null ? "its address" : $"the address in \"{spec.Secret}\"";
         var signed = target.SigningToken is null ? "" : ", signed with the secret's token";
-        if (spec.Suspend)
-        {
-            return new ReconcileOutcome.UpToDate($"Alert {name} is suspended: nothing is sent until the item \"suspend\" is removed ({scope}).", Reasons.Suspended);
-        }
-
         if (lastError is not null)
         {
             return new ReconcileOutcome.Failed(Reasons.DeliveryFailed,
@@ -106,4 +107,7 @@ internal sealed class AlertController(
 
         return new ReconcileOutcome.UpToDate($"Alert {name} sends {spec.TypeName} notifications to {where}{signed} ({scope}).");
     }
+
+    private static string Scope(AlertSpec spec) =>
+        $"events: {string.Join(", ", spec.Events.Select(AlertEventNames.Of))}; repositories: {string.Join(", ", spec.Repositories)}; jobs: {string.Join(", ", spec.Jobs)}";
 }

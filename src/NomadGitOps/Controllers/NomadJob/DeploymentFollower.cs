@@ -24,6 +24,31 @@ internal sealed class DeploymentFollower(NomadClient nomad, NomadJobControllerOp
             ? FailedRelease.Find(await DeploymentsAsync(run, run.Live?[ModifyIndexField]?.GetValue<ulong>() ?? ulong.MaxValue, ct), version, index)
             : null;
 
+    // The job is as applied and nothing asks for a new release: a failed (or, with wait, cancelled) deployment of it
+    // stays reported; without wait, its outcome is looked up until known; with wait, a deployment not yet successful is
+    // followed (the explicit FollowDeployment branch); else the job is up to date.
+    public async Task<StepResult> UnchangedReleaseAsync(NomadJobRun run, CancellationToken ct)
+    {
+        var previous = run.Previous;
+        if (previous.DeploymentStatus == DeploymentStatus.Failed || (run.Spec.Wait && previous.DeploymentStatus == DeploymentStatus.Cancelled))
+        {
+            return new Stalled(Reasons.DeploymentFailed, previous.Reason == Reasons.DeploymentFailed && previous.Message is { } message
+                ? message
+                : $"Deployment {previous.DeploymentId} of {run.JobName} version {previous.JobVersion} is {previous.DeploymentStatus}: fix the job in Git.");
+        }
+
+        if (!run.Spec.Wait && await UnfollowedDeploymentFailedAsync(run, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        var following = previous.Reason == Reasons.Progressing
+            || (previous.DeploymentStatus is not null && previous.DeploymentStatus != DeploymentStatus.Successful);
+        return run.Spec.Wait && following
+            ? FollowDeployment.Instance
+            : new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
+    }
+
     // Without wait, the outcome of our release's deployment is looked up (one read) until it is known, so a failure
     // without auto_revert is reported too; the result is recorded once and not read again.
     public async Task<Stalled?> UnfollowedDeploymentFailedAsync(NomadJobRun run, CancellationToken ct)

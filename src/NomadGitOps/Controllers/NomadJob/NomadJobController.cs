@@ -79,7 +79,7 @@ internal sealed class NomadJobController(
         var what = $"NomadJob {run.Stored.Key}";
         if (NomadJobPruner.IsOrphaned(run))
         {
-            return await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [pruner.PruneOrphanAsync], ct) as ReconcileOutcome ?? Done(run);
+            return await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [pruner.PruneOrphanAsync], ct) as ReconcileOutcome ?? DoneOutcome.For(run);
         }
 
         var found = await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed,
@@ -95,7 +95,7 @@ internal sealed class NomadJobController(
             },
             _ => await ReconcileSkeleton.RunAsync(run, what, Reasons.ArtifactFailed, [applier.PlanAsync, applier.RegisterAsync, deployments.WaitForDeploymentAsync], ct),
         };
-        return applied as ReconcileOutcome ?? Done(run);
+        return applied as ReconcileOutcome ?? DoneOutcome.For(run);
     }
 
     // Guard: the repository the file comes from, and whether it still lists this object.
@@ -201,19 +201,13 @@ internal sealed class NomadJobController(
         }
 
         run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        if (OwnerConflict(run) is { } conflict)
+        if (OwnerConflict.Of(run, options.ManagedBy) is { } conflict)
         {
             return conflict;
         }
 
         var previous = run.Previous;
-        if (previous.JobModifyIndex is { } applied && previous.SpecHash is not null)
-        {
-            run.Drift = run.Live is null ? $"{run.JobName} was purged outside nomad-gitops"
-                : run.LiveStopped ? $"{run.JobName} was stopped outside nomad-gitops"
-                : run.LiveJobModifyIndex != applied ? $"{run.JobName} was changed outside nomad-gitops (JobModifyIndex {applied} -> {run.LiveJobModifyIndex})"
-                : null;
-        }
+        run.Drift = LiveDrift.Of(run);
 
         var sameDesired = run.DesiredHash == previous.SpecHash;
         if (run.Drift is not null && sameDesired && run.Live is not null && !run.LiveStopped
@@ -235,23 +229,7 @@ internal sealed class NomadJobController(
             run.Unchanged = true;
             run.JobModifyIndex = previous.JobModifyIndex;
             run.JobVersion = previous.JobVersion;
-            if (failedRelease || (run.Spec.Wait && previous.DeploymentStatus == DeploymentStatus.Cancelled))
-            {
-                return new Stalled(Reasons.DeploymentFailed, previous.Reason == Reasons.DeploymentFailed && previous.Message is { } message
-                    ? message
-                    : $"Deployment {previous.DeploymentId} of {run.JobName} version {previous.JobVersion} is {previous.DeploymentStatus}: fix the job in Git.");
-            }
-
-            if (!run.Spec.Wait && await deployments.UnfollowedDeploymentFailedAsync(run, ct) is { } failed)
-            {
-                return failed;
-            }
-
-            var following = previous.Reason == Reasons.Progressing
-                || (previous.DeploymentStatus is not null && previous.DeploymentStatus != DeploymentStatus.Successful);
-            return run.Spec.Wait && following
-                ? FollowDeployment.Instance
-                : new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}.");
+            return await deployments.UnchangedReleaseAsync(run, ct);
         }
 
         if (run.Drift is not null && sameDesired)
@@ -272,34 +250,6 @@ internal sealed class NomadJobController(
     private async Task<StepResult> ReadExistingAsync(NomadJobRun run, CancellationToken ct)
     {
         run.Live = (await nomad.Jobs.ReadAsync(run.Spec.JobId, Query(run.Spec), ct)).Value;
-        return OwnerConflict(run) is { } conflict ? conflict : StepResult.Continue;
-    }
-
-    // A job without our meta is adopted; one whose meta names another controller or object is not taken over.
-    private Stalled? OwnerConflict(NomadJobRun run)
-    {
-        var owner = OwnershipMeta.Read(run.Live, OwnershipMeta.ManagedByKey);
-        var ownerObject = OwnershipMeta.Read(run.Live, OwnershipMeta.ObjectKey);
-        return owner is not null && (owner != options.ManagedBy || (ownerObject is not null && ownerObject != run.ObjectPath))
-            ? new Stalled(Reasons.Conflict, $"The live {run.JobName} belongs to gitops_managed_by={Describe(owner)}, gitops_object={Describe(ownerObject)}, " +
-                $"not to this controller ({options.ManagedBy}) and NomadJob {run.Stored.Key}: it was left alone. Remove that meta from the job, or this object.")
-            : null;
-    }
-
-    private static UpToDate Done(NomadJobRun run)
-    {
-        var deployment = run.Deployment is { } d ? $"; deployment {d.ID} {d.Status}" : "";
-        var renderedBy = run.Parsed?.Renderer == JobFileRenderer.Checkout
-            ? " It reads other files of the repository, so nomad-gitops rendered it from a checkout of the commit, not Nomad's parse endpoint."
-            : "";
-        if (!run.Registered)
-        {
-            return new UpToDate($"{run.JobName} is up to date with {run.Spec.File} at commit {run.ShortCommit}{deployment}.{renderedBy}");
-        }
-
-        var registered = $"registered {run.JobName} version {run.JobVersion} from {run.Spec.File} at commit {run.ShortCommit} ({run.PlanSummary}){deployment}.{renderedBy}";
-        return run.CorrectingDrift
-            ? new UpToDate($"{run.Drift}; {registered}", Reasons.DriftCorrected)
-            : new UpToDate(char.ToUpperInvariant(registered[0]) + registered[1..]);
+        return OwnerConflict.Of(run, options.ManagedBy) is { } conflict ? conflict : StepResult.Continue;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Nomad.Client;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
@@ -13,7 +14,8 @@ internal sealed class IndexFinish(ObjectStore store, IReconcileTrigger trigger, 
 {
     /// <summary>
     /// Writes the status <see cref="IndexStatusSummary.For"/> gives and triggers the touched NomadJobs; the outcome, or
-    /// <see cref="Reasons.StatusTooLarge"/> when the status does not fit in the variable. <paramref name="written"/> runs
+    /// <see cref="Reasons.StatusTooLarge"/> when the status does not fit in the variable, or a <see cref="ReconcileOutcome.Failed"/>
+    /// (<see cref="Reasons.NomadUnavailable"/>, retried with backoff) when Nomad refused the write. <paramref name="written"/> runs
     /// after a write (or none needed) of a run that went through.
     /// </summary>
     public async Task<ReconcileOutcome> WriteAsync(StoredObject stored, NomadJobIndexRun run, ReconcileOutcome outcome, Action written, CancellationToken ct)
@@ -42,6 +44,11 @@ internal sealed class IndexFinish(ObjectStore store, IReconcileTrigger trigger, 
             // The inventory (status_index_jobs) outgrew the variable: the objects are written, so their jobs still go on.
             logger.LogError(e, "Status of {Repository} does not fit in its variable", run.Key);
             return new ReconcileOutcome.Stalled(Reasons.StatusTooLarge, $"{run.Key}: the index's status does not fit in its variable ({e.Message}); its NomadJobs are kept up to date, but prune of vanished files needs a smaller repository or path.");
+        }
+        catch (Exception e) when ((e is NomadApiException or HttpRequestException) && !ct.IsCancellationRequested)
+        {
+            // As the skeleton's finish: a failed status write is a transient failure, not one for the queue's "failed unexpectedly".
+            return new ReconcileOutcome.Failed(NomadFailure.Reason(e), $"{run.Key}: writing its index status to Nomad failed: {e.Message}. Retrying with backoff.{NomadFailure.Advice(e)}", e);
         }
         finally
         {

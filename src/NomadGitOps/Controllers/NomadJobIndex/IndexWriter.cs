@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Nomad.Client;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Controllers.NomadJobIndex;
@@ -111,30 +112,38 @@ internal sealed class IndexWriter(ObjectStore store, TimeProvider time, ILogger 
     /// <summary>
     /// The last reconcile of a deleted GitRepository: every NomadJob the index made for it is retired as if its file
     /// had vanished (deleted when its <c>prune</c> is true, so the NomadJob controller deregisters the job; else marked
-    /// orphaned and left running); <paramref name="retired"/> is told each one, for the NomadJob controller's trigger.
+    /// orphaned and left running); <paramref name="retired"/> is told each one, for the NomadJob controller's trigger. A
+    /// Nomad failure is a <see cref="ReconcileOutcome.Failed"/> (retried with backoff), not an exception for the queue.
     /// </summary>
     public async Task<ReconcileOutcome> RetireRepositoryAsync(ObjectKey repository, Action<ObjectKey> retired, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(retired);
-        var (objects, _) = await store.ListAsync(ObjectKind.NomadJob, waitIndex: null, wait: null, ct).ConfigureAwait(false);
-        int deleted = 0, orphaned = 0;
-        foreach (var (key, _) in objects)
+        try
         {
-            var retirement = await RetireAsync(repository, key, _ => false, ct).ConfigureAwait(false);
-            if (retirement is Retirement.Deleted or Retirement.Orphaned)
+            var (objects, _) = await store.ListAsync(ObjectKind.NomadJob, waitIndex: null, wait: null, ct).ConfigureAwait(false);
+            int deleted = 0, orphaned = 0;
+            foreach (var (key, _) in objects)
             {
-                deleted += retirement == Retirement.Deleted ? 1 : 0;
-                orphaned += retirement == Retirement.Orphaned ? 1 : 0;
-                retired(key);
+                var retirement = await RetireAsync(repository, key, _ => false, ct).ConfigureAwait(false);
+                if (retirement is Retirement.Deleted or Retirement.Orphaned)
+                {
+                    deleted += retirement == Retirement.Deleted ? 1 : 0;
+                    orphaned += retirement == Retirement.Orphaned ? 1 : 0;
+                    retired(key);
+                }
+                else if (retirement == Retirement.Conflict)
+                {
+                    return new ReconcileOutcome.Failed(Reasons.IndexFailed, $"{repository} was deleted; retiring {key} met {MaxWriteAttempts} concurrent writes in a row and is retried.");
+                }
             }
-            else if (retirement == Retirement.Conflict)
-            {
-                return new ReconcileOutcome.Failed(Reasons.IndexFailed, $"{repository} was deleted; retiring {key} met {MaxWriteAttempts} concurrent writes in a row and is retried.");
-            }
-        }
 
-        return new ReconcileOutcome.UpToDate(deleted + orphaned == 0
-            ? $"{repository} no longer exists."
-            : $"{repository} no longer exists: {deleted} NomadJob(s) it made deleted (prune), {orphaned} orphaned.");
+            return new ReconcileOutcome.UpToDate(deleted + orphaned == 0
+                ? $"{repository} no longer exists."
+                : $"{repository} no longer exists: {deleted} NomadJob(s) it made deleted (prune), {orphaned} orphaned.");
+        }
+        catch (Exception e) when ((e is NomadApiException or HttpRequestException) && !ct.IsCancellationRequested)
+        {
+            return new ReconcileOutcome.Failed(NomadFailure.Reason(e), $"{repository} was deleted, but the NomadJobs it made could not be retired: {e.Message}. Retrying with backoff.{NomadFailure.Advice(e)}", e);
+        }
     }
 }

@@ -1,37 +1,19 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Nomad.Client;
-using Nomad.Emulator;
 using NomadGitOps.Controllers;
-using NomadGitOps.Controllers.Alert;
-using NomadGitOps.Engine;
-using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Controllers.Alert;
 
+/// <summary>The Alert controller on <see cref="ControllerHarness"/> (the real DI graph, the emulator).</summary>
 public sealed class AlertControllerTests : IAsyncLifetime
 {
     private const string AlertPath = "nomad-gitops/v1/alert/team";
     private static readonly ObjectKey Team = ObjectKey.Alert("team");
-    private NomadEmulator nomad = null!;
-    private NomadClient client = null!;
-    private AlertController controller = null!;
-    private readonly AlertDeliveryLog log = new();
+    private ControllerHarness h = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), TestContext.Current.CancellationToken);
-        client = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 });
-        var settings = new EngineSettings { LeaderElection = false };
-        var store = new ObjectStore(client, new ObjectStoreOptions { Prefix = settings.Prefix, Namespace = settings.Namespace }, NullLogger<ObjectStore>.Instance);
-        controller = new AlertController(store, new AlertSecrets(client, settings), log, NullLogger<AlertController>.Instance);
-    }
+    public async ValueTask InitializeAsync() => h = await ControllerHarness.StartAsync(TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await nomad.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => h.DisposeAsync();
 
     [Fact]
     public async Task A_valid_alert_is_ready_and_its_message_names_no_url()
@@ -88,13 +70,13 @@ public sealed class AlertControllerTests : IAsyncLifetime
     public async Task A_failed_delivery_is_published_as_last_error_and_a_later_success_as_last_sent_at()
     {
         await PutAsync(AlertPath, ("type", "generic"), ("address", "https://example.com/hook"));
-        log.Failed(Team, "failed of nomadjob/default/web: the receiver answered 500 Internal Server Error");
+        h.AlertDeliveries.Failed(Team, "failed of nomadjob/default/web: the receiver answered 500 Internal Server Error");
 
         (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.Failed>().Reason.ShouldBe(Reasons.DeliveryFailed);
         Items()[ItemKeys.StatusLastError].ShouldContain("500");
         Items()[ItemKeys.StatusReady].ShouldBe("False");
 
-        log.Delivered(Team, new DateTimeOffset(2026, 12, 4, 21, 30, 5, TimeSpan.Zero));
+        h.AlertDeliveries.Delivered(Team, new DateTimeOffset(2026, 12, 4, 21, 30, 5, TimeSpan.Zero));
         (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.UpToDate>();
 
         var items = Items();
@@ -108,11 +90,11 @@ public sealed class AlertControllerTests : IAsyncLifetime
     {
         await PutAsync(AlertPath, ("type", "generic"), ("address", "https://example.com/hook"));
         await ReconcileAsync();
-        var index = nomad.State.Variables.Get("default", AlertPath)!.ModifyIndex;
+        var index = h.Nomad.State.Variables.Get("default", AlertPath)!.ModifyIndex;
 
         await ReconcileAsync();
 
-        nomad.State.Variables.Get("default", AlertPath)!.ModifyIndex.ShouldBe(index);
+        h.Nomad.State.Variables.Get("default", AlertPath)!.ModifyIndex.ShouldBe(index);
     }
 
     [Fact]
@@ -125,13 +107,31 @@ public sealed class AlertControllerTests : IAsyncLifetime
         Items()[ItemKeys.StatusReason].ShouldBe(Reasons.Suspended);
     }
 
-    private Task<ReconcileOutcome> ReconcileAsync() => controller.ReconcileAsync(Team, TestContext.Current.CancellationToken);
-
-    private IReadOnlyDictionary<string, string> Items() => nomad.State.Variables.Get("default", AlertPath).ShouldNotBeNull().Items;
-
-    private async Task PutAsync(string path, params (string Key, string Value)[] items)
+    [Fact]
+    public async Task A_suspended_alert_with_an_invalid_spec_is_suspended_not_stalled()
     {
-        var variable = new Variable { Path = path, Items = items.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal) };
-        (await client.Variables.PutAsync(variable, ct: TestContext.Current.CancellationToken)).ShouldBeOfType<VariableWriteResult.Written>();
+        await PutAsync(AlertPath, ("type", "pagerduty"), ("address", "https://example.com/hook"), ("suspend", "true"));
+
+        (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Suspended);
+
+        Items()[ItemKeys.StatusReason].ShouldBe(Reasons.Suspended);
     }
+
+    [Fact]
+    public async Task A_suspended_alert_whose_secret_is_missing_is_suspended_and_reads_no_secret()
+    {
+        await PutAsync(AlertPath, ("type", "discord"), ("secret", "nomad-gitops/secrets/none"), ("suspend", "true"));
+        h.Nomad.Calls.Reset();
+
+        (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Suspended);
+
+        Items()[ItemKeys.StatusMessage].ShouldContain("is suspended");
+        h.Nomad.Calls.Count("GET /v1/var/:path").ShouldBe(1);
+    }
+
+    private Task<ReconcileOutcome> ReconcileAsync() => h.Alerts.ReconcileAsync(Team, TestContext.Current.CancellationToken);
+
+    private IReadOnlyDictionary<string, string> Items() => h.Nomad.State.Variables.Get("default", AlertPath).ShouldNotBeNull().Items;
+
+    private Task PutAsync(string path, params (string Key, string Value)[] items) => h.PutVariableAsync(path, TestContext.Current.CancellationToken, items);
 }
