@@ -200,12 +200,18 @@ public sealed class ChaosScenario
                 }
             }
 
+            // The git faults reached the controller on both transports: reconciles of each repository that failed for a git
+            // reason (the engine logs a failure once, when an object turns from healthy to failed; Nomad faults give others).
+            var failedFetches = new[] { "apps", "web" }.ToDictionary(
+                name => name,
+                name => replicas.Output.Split('\n').Count(l => new[] { Reasons.GitOperationFailed, Reasons.RefNotFound }
+                    .Any(reason => l.Contains($"{ObjectKey.GitRepository(name)} failed ({reason})", StringComparison.Ordinal))));
             var windows = new ActingWindows(await nomad.RequestsAsync(ct), leader, replicas.Clients);
             var interleaved = windows.Interleaved();
             var gaps = windows.LockGaps();
             var bound = (ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay;
             log?.WriteLine(
-                $"chaos: {rounds} rounds, 2 repositories (git daemon, http-backend), {DaemonJobs.Length + HttpJobs.Length} jobs, {handovers.Count} leader SIGKILLs, {windows.Handovers} lock handovers, {commits} commits, {edits.Count} objects edited by hand, " +
+                $"chaos: {rounds} rounds, 2 repositories (git daemon, http-backend), {DaemonJobs.Length + HttpJobs.Length} jobs, {failedFetches["apps"]} git failures logged on the daemon repository and {failedFetches["web"]} on the http one, {handovers.Count} leader SIGKILLs, {windows.Handovers} lock handovers, {commits} commits, {edits.Count} objects edited by hand, " +
                 $"{rounds} faults of {Math.Min(rounds, Faults.Length)} kinds, {drifts} drift corrections; " +
                 $"{lostEdits.Count} lost edits, {extraVersions.Count} extra job versions, {touched} decoy jobs touched, " +
                 $"{interleaved.Count} writes by a replica outside its term (at most one replica acted at any moment: {(interleaved.Count == 0 ? "yes" : "NO")}); " +
@@ -216,6 +222,7 @@ public sealed class ChaosScenario
                 log?.WriteLine(line);
             }
 
+            failedFetches["web"].ShouldBeGreaterThan(0, "the http server's outage and the http repository's deletion were never seen");
             unconverged.ShouldBeEmpty(replicas.Output[^Math.Min(replicas.Output.Length, 8000)..]);
             lostEdits.ShouldBeEmpty();
             extraVersions.ShouldBeEmpty();
