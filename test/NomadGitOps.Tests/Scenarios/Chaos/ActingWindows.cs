@@ -42,6 +42,12 @@ internal sealed class ActingWindows(IReadOnlyList<LoggedRequest> log, string lea
         return found;
     }
 
+    /// <summary>Every lock operation on the leader lock (acquire, renew, release), described in time order (for a failure's report).</summary>
+    public IEnumerable<string> LockOperations() => log
+        .Where(r => r.Path.EndsWith(leaderPath, StringComparison.Ordinal) && r.Query.Contains("lock-", StringComparison.Ordinal))
+        .OrderBy(r => r.Started)
+        .Select(r => $"{r.Query} by {replicas.GetValueOrDefault(r.Client, r.Client)} {r.Started:HH:mm:ss.fff}–{r.Ended:HH:mm:ss.fff} (status {r.Status})");
+
     /// <summary>For each change of holder: the new acquire's answer minus the previous holder's last acquire or renew answer.</summary>
     public IReadOnlyList<TimeSpan> LockGaps()
     {

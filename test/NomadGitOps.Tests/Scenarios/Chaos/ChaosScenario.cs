@@ -222,6 +222,15 @@ public sealed class ChaosScenario
                 log?.WriteLine(line);
             }
 
+            if (interleaved.Count > 0)
+            {
+                // What to look at when two replicas acted at once: the lock's history and the replicas' own word on leading.
+                foreach (var line in windows.LockOperations().Concat(replicas.Output.Split('\n').Where(l => l.Contains("leader", StringComparison.OrdinalIgnoreCase))))
+                {
+                    log?.WriteLine(line);
+                }
+            }
+
             failedFetches["web"].ShouldBeGreaterThan(0, "the http server's outage and the http repository's deletion were never seen");
             unconverged.ShouldBeEmpty(replicas.Output[^Math.Min(replicas.Output.Length, 8000)..]);
             lostEdits.ShouldBeEmpty();
