@@ -406,7 +406,7 @@ public static class Evaluator
                 Evaluate(call.Arguments[0], context);
                 return HclValue.True;
             }
-            catch (EvaluationException)
+            catch (EvaluationException e) when (!e.IsUnknown)
             {
                 return HclValue.False;
             }
@@ -423,8 +423,9 @@ public static class Evaluator
             {
                 return Evaluate(argument, context);
             }
-            catch (EvaluationException)
+            catch (EvaluationException e) when (!e.IsUnknown)
             {
+                // hcl's try: an unknown result is unknown (below, the exception passes on); an error tries the next.
             }
         }
 

@@ -88,5 +88,9 @@ internal static class FunctionCaller
         {
             throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", SourceRange.Between(call.NameRange, call.OpenParenRange));
         }
+        catch (UnknownResultException)
+        {
+            throw EvaluationException.Unknown(call.Range);
+        }
     }
 }

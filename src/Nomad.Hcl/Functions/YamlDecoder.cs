@@ -74,7 +74,9 @@ internal static partial class YamlDecoder
                 throw EventError(streamEnd, "unexpected extra content after value");
             }
 
-            return value;
+            // go-cty-yaml: a document holding only null implies cty.DynamicPseudoType, and the function answers
+            // cty.DynamicVal (unknown), which Nomad then refuses wherever it decodes a value.
+            return value.IsNull ? throw new UnknownResultException() : value;
         }
         catch (YamlException e)
         {

@@ -870,7 +870,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
         catch (EvaluationException e)
         {
-            diagnostics.AddRange([e.Diagnostic]);
+            if (!e.IsUnknown)
+            {
+                diagnostics.AddRange([e.Diagnostic]);
+            }
+
             // jobspec2's decodeDuration prints the unknown value's type with %s: Go writes cty.DynamicPseudoType as {{{}}}.
             throw Error("Unsuitable value type", duration ? "Unsuitable value: expected a string but found {{{}}}" : "Unsuitable value: value must be known", StartRange(expression));
         }
@@ -891,7 +895,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
             catch (EvaluationException e)
             {
-                FreeFormDiagnostics.AddRange([e.Diagnostic]);
+                if (!e.IsUnknown)
+                {
+                    FreeFormDiagnostics.AddRange([e.Diagnostic]);
+                }
+
                 FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
             }
         }
@@ -905,7 +913,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
             catch (EvaluationException e)
             {
-                FreeFormDiagnostics.AddRange([e.Diagnostic]);
+                if (!e.IsUnknown)
+                {
+                    FreeFormDiagnostics.AddRange([e.Diagnostic]);
+                }
+
                 FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
             }
         }

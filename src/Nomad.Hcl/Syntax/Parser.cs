@@ -474,32 +474,43 @@ public sealed partial class Parser
             ? Fail("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range)
             : Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
 
+    /// <summary>
+    /// hclsyntax's parseSingleAttrBody recovers after a failed item (which sets recovery mode), then
+    /// finishParsingBodyBlock checks what follows for the block's close: a newline or a comma is reported even in
+    /// recovery mode, and ahead of the item's own error (the body's diagnostics are appended last); a "}" is fine and
+    /// anything else is silent in recovery mode.
+    /// </summary>
+    private void CheckCloseAfterHclRecovery()
+    {
+        var after = PeekAfterHclRecovery();
+        if (after.Kind is TokenKind.Newline or TokenKind.Comma)
+        {
+            _diagnostics.Add("Invalid single-argument block definition", after.Kind == TokenKind.Comma
+                ? "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line."
+                : "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", after.Range);
+        }
+    }
+
     private Body ParseSingleLineBody(Token openBrace, out Token closeBrace)
     {
         var ident = _tokens.ReadRaw();
         if (ident.Kind != TokenKind.Ident)
         {
+            // A lone "\r" (an invalid token) right after "{" lands here, as in hclsyntax's parseSingleAttrBody.
+            CheckCloseAfterHclRecovery();
             throw Fail("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
         }
 
         var next = _tokens.PeekRaw();
         if (next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident)
         {
-            // hclsyntax recovers after the item, then checks what follows for the block's close, and reports that
-            // check ahead of this item's error (finishParsingBodyBlock appends the body's diagnostics last).
-            var after = PeekAfterHclRecovery();
-            if (after.Kind is TokenKind.Newline or TokenKind.Comma)
-            {
-                _diagnostics.Add("Invalid single-argument block definition", after.Kind == TokenKind.Comma
-                    ? "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line."
-                    : "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", after.Range);
-            }
-
+            CheckCloseAfterHclRecovery();
             throw Fail("Argument definition required", $"A single-line block definition can contain only a single argument. If you meant to define argument \"{ident.Text}\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", SourceRange.Between(ident.Range, next.Range));
         }
 
         if (next.Kind != TokenKind.Equal)
         {
+            CheckCloseAfterHclRecovery();
             throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
         }
 

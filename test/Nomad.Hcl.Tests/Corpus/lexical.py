@@ -93,6 +93,13 @@ case("bom-twice", "\ufeff\ufeffjob \"lex\" {}\n")
 case("empty-file", "")
 case("comment-only-no-newline", "# nothing here")
 case("heredoc-crlf-content", 'job "lex" {\r\n  meta {\r\n    a = <<-EOH\r\n      x\r\n        y\r\n      EOH\r\n  }\r\n}\r\n')
+# hclsyntax's single-line block body after "{" (parseSingleAttrBody): its recovery reads to the end of the line, then
+# finishParsingBodyBlock reports a newline or comma that follows, even in recovery mode.
+case("single-line-lone-cr-blank-line", 'job "x" {\r  a = 1\n\n  vault {\n    policies = ["p"]\n  }\n}\n')
+case("single-line-lone-cr-no-blank-line", 'job "x" {\r  a = 1\n  vault {\n    policies = ["p"]\n  }\n}\n')
+case("single-line-lone-cr-comma", 'job "x" {\r  a = 1\n, b = 2\n}\n')
+case("single-line-not-equals-blank-line", 'job "x" {\n  meta { a + 1\n\n    b = "2"\n  }\n}\n')
+case("single-line-bang-close", 'job "x" {\n  meta { ! }\n\n}\n')
 
 # Whole-file transforms of valid corpus files: CRLF, no final newline, BOM, comments and whitespace at the end.
 sources = sorted(f for f in glob.glob(os.path.join(here, "valid", "*.nomad.hcl"))

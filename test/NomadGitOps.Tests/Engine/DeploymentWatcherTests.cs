@@ -4,7 +4,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
-using NomadGitOps.Tests.Controllers.NomadJob;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Engine;
 

@@ -3,6 +3,7 @@ using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.NomadJob;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;
 

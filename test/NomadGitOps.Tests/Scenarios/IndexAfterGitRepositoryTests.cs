@@ -8,7 +8,6 @@ using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Sources;
-using NomadGitOps.Tests.Controllers.NomadJobIndex;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;

@@ -1,6 +1,7 @@
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.NomadJobIndex;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;
 

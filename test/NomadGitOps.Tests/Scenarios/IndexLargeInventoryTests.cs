@@ -4,6 +4,7 @@ using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.NomadJobIndex;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;
 
@@ -57,7 +58,7 @@ public sealed class IndexLargeInventoryTests
         h.Trigger.Clear();
 
         // A restart: a new controller knows nothing of the last index but what Nomad holds.
-        var restarted = new NomadJobIndexController(h.Store, h.Git.Cache, h.Parser, h.Trigger, new ReconcileSkeleton(h.Store, new Backoff(BackoffOptions.Default, new Random(7)), h.Clock), h.Clock, NullLogger<NomadJobIndexController>.Instance);
+        var restarted = new NomadJobIndexController(h.Store, h.GitCache, h.Parser, h.Trigger, new ReconcileSkeleton(h.Store, new Backoff(BackoffOptions.Default, new Random(7)), h.Clock), h.Clock, NullLogger<NomadJobIndexController>.Instance);
         await h.PublishAsync(key, repo, Ct);
         var second = await restarted.ReconcileAsync(key, Ct);
 

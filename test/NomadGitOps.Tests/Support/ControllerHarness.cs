@@ -8,6 +8,7 @@ using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
 
 namespace NomadGitOps.Tests.Support;
@@ -16,8 +17,10 @@ namespace NomadGitOps.Tests.Support;
 /// The controllers' real DI graph, as <c>nomad-gitops run</c> wires it: a Nomad client to an in-process emulator
 /// (through an <see cref="InterceptingHandler"/>), the object store, git sources on a temporary cache, a fake clock,
 /// a seeded backoff, a recording trigger and the GitRepository, NomadJobIndex and NomadJob controllers. A second
-/// client (<see cref="Person"/>) edits objects as a person would. (The index's and the NomadJob controller's own
-/// tests still have harnesses of their own, <c>IndexHarness</c> and <c>NomadJobHarness</c>, to be moved onto this.)
+/// client (<see cref="Person"/>) edits objects as a person would. The emulator runs on the same fake clock (its
+/// deployments settle after 30 s of it). <see cref="ControllerHarnessOptions"/> holds the switches; the index's and
+/// the NomadJob controller's tests use thin views over this (<c>IndexHarness</c>, <c>NomadJobHarness</c>) that add a
+/// git server and play the GitRepository controller's part.
 /// </summary>
 internal sealed class ControllerHarness : IAsyncDisposable
 {
@@ -62,6 +65,18 @@ internal sealed class ControllerHarness : IAsyncDisposable
     /// <summary>The object store the controller uses.</summary>
     public ObjectStore Store => services.GetRequiredService<ObjectStore>();
 
+    /// <summary>The git cache the controllers read.</summary>
+    public GitCache GitCache => services.GetRequiredService<GitCache>();
+
+    /// <summary>The job-file parser the controllers use.</summary>
+    public JobFileParser Parser => services.GetRequiredService<JobFileParser>();
+
+    /// <summary>The owned-job cache the NomadJob controller reads; not current until <see cref="ListOwnedJobsAsync"/>.</summary>
+    public OwnedJobCache OwnedJobs => services.GetRequiredService<OwnedJobCache>();
+
+    /// <summary>The deployment cache the NomadJob controller reads; not current until <see cref="ListDeploymentsAsync"/>.</summary>
+    public DeploymentCache Deployments => services.GetRequiredService<DeploymentCache>();
+
     /// <summary>The git runner, with its per-verb counts.</summary>
     public GitRunner Git => services.GetRequiredService<GitRunner>();
 
@@ -71,25 +86,37 @@ internal sealed class ControllerHarness : IAsyncDisposable
     /// <summary>Every log event of the graph.</summary>
     public RecordingLoggerProvider Logs => services.GetRequiredService<RecordingLoggerProvider>();
 
-    /// <summary>Starts the emulator and builds the graph.</summary>
-    public static async Task<ControllerHarness> StartAsync(CancellationToken ct)
+    /// <summary>Starts the emulator and builds the graph with <paramref name="switches"/> (the defaults when null).</summary>
+    public static async Task<ControllerHarness> StartAsync(CancellationToken ct, ControllerHarnessOptions? switches = null)
     {
-        var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
+        switches ??= new ControllerHarnessOptions();
+        var time = new FakeTimeProvider(Start);
+        var nomad = await NomadEmulator.StartAsync(new EmulatorOptions { TimeProvider = time, DeploymentDuration = TimeSpan.FromSeconds(30) }, ct);
+        // One attempt per call: a fault injected in the emulator reaches the controller as is, with no retry sleeping.
         var options = new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 };
-        var handler = new InterceptingHandler();
+        var handler = new InterceptingHandler(switches.Transport ?? new HttpClientHandler());
         var logs = new RecordingLoggerProvider();
         var cacheRoot = Path.Combine(Path.GetTempPath(), "ctl-gitrepo-" + Guid.NewGuid().ToString("N")[..10]);
         var collection = new ServiceCollection();
         collection.AddSingleton(logs);
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
-        collection.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
+        collection.AddSingleton<TimeProvider>(time);
         collection.AddSingleton(_ => new NomadClient(options, handler));
         collection.AddSingleton(new ObjectStoreOptions());
+        if (switches.CachedStore)
+        {
+            var cache = new ObjectCache(new ObjectStoreOptions());
+            cache.Prime();
+            collection.AddSingleton(cache);
+        }
+
         collection.AddSingleton<ObjectStore>();
         collection.AddSingleton<IReconcileTrigger, RecordingTrigger>();
         collection.AddSingleton(new Backoff(BackoffOptions.Default, new Random(7)));
         collection.AddGitSources(cacheRoot);
         collection.AddSingleton<OwnedJobCache>();
+        collection.AddSingleton<DeploymentCache>();
+        collection.AddSingleton(switches.NomadJob);
         collection.AddGitRepositoryController();
         collection.AddNomadJobIndexController();
         collection.AddNomadJobController();
@@ -104,6 +131,23 @@ internal sealed class ControllerHarness : IAsyncDisposable
         var key = ObjectKey.GitRepository(name);
         (await Store.CreateAsync(key, items.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal), ct)).ShouldBeTrue();
         return key;
+    }
+
+    /// <summary>Lists the owned jobs once into <see cref="OwnedJobs"/>, as the owned-job watcher does; returns the jobs that moved.</summary>
+    public async Task<IReadOnlyList<OwnedJob>> ListOwnedJobsAsync(CancellationToken ct)
+    {
+        var query = new QueryOptions { Namespace = "*", Filter = OwnedJobWatcher.FilterFor(NomadJobControllerOptions.DefaultManagedBy) };
+        var list = await Person.Jobs.ListAllAsync(query, meta: true, ct);
+        var jobs = list.Value.Select(s => new OwnedJob(s.Namespace, s.ID, s.JobModifyIndex, s.Stop, s.Status, s.Meta?.GetValueOrDefault(OwnershipMeta.ObjectKey))).ToList();
+        var (moved, gone) = OwnedJobs.Apply(jobs, list.LastIndex);
+        return [.. moved.Select(m => m.Job), .. gone];
+    }
+
+    /// <summary>Lists every deployment once into <see cref="Deployments"/>, as the deployment watcher does; returns those whose status a NomadJob must see.</summary>
+    public async Task<IReadOnlyList<Deployment>> ListDeploymentsAsync(CancellationToken ct)
+    {
+        var list = await Person.Deployments.ListAllAsync(new QueryOptions { Namespace = "*" }, ct);
+        return Deployments.Apply(list.Value, list.LastIndex);
     }
 
     /// <summary>Writes a plain variable (a secret) as a person would.</summary>

@@ -14,6 +14,12 @@ internal sealed class InterceptingHandler : DelegatingHandler
     {
     }
 
+    /// <summary>A handler sending through <paramref name="inner"/> (disposed with this one).</summary>
+    public InterceptingHandler(HttpMessageHandler inner)
+        : base(inner)
+    {
+    }
+
     /// <summary>Runs <paramref name="action"/> once, before the next <c>PUT /v1/var/…</c> is sent.</summary>
     public void BeforeNextVariableWrite(Func<CancellationToken, Task> action) => beforeFirstVariableWrite = action;
 

@@ -3,7 +3,7 @@ using NomadGitOps.Cli;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
-using NomadGitOps.Tests.Controllers.NomadJob;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Cli.Objects;
 

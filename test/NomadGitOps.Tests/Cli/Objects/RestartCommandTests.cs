@@ -1,7 +1,7 @@
 using Nomad.Client;
 using NomadGitOps.Cli;
 using NomadGitOps.Objects;
-using NomadGitOps.Tests.Controllers.NomadJob;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Cli.Objects;
 

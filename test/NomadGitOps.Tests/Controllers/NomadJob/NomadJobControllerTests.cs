@@ -5,6 +5,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Controllers.NomadJob;
 

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Nomad.Client;
 using Nomad.Emulator;
@@ -9,54 +6,33 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
-using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Controllers.NomadJob;
 
 /// <summary>
-/// The NomadJob controller's real DI graph against the emulator and a real git repository on loopback (file:// by default), with a fake
-/// clock shared by the emulator (deployments) and the controller. Plays the GitRepository controller's part itself:
-/// <see cref="PublishAsync"/> syncs the cache and writes <c>status_current_commit</c>.
+/// A view over <see cref="ControllerHarness"/> (the real DI graph, emulator on the same fake clock) for the NomadJob
+/// controller's tests, with a real git repository on loopback (file:// by default). Plays the GitRepository
+/// controller's part itself: <see cref="PublishAsync"/> syncs the cache and writes <c>status_current_commit</c>.
 /// </summary>
 internal sealed class NomadJobHarness : IAsyncDisposable
 {
     /// <summary>The repository name every test uses.</summary>
     public const string RepositoryName = "apps";
 
-    private readonly ServiceProvider services;
-    private readonly string cacheRoot;
-    private readonly HttpMessageHandler? handler;
-
-    private NomadJobHarness(
-        NomadEmulator nomad, GitServer server, RepoBuilder repo, FakeTimeProvider time, string cacheRoot, NomadJobControllerOptions options, HttpMessageHandler? handler)
+    private NomadJobHarness(ControllerHarness graph, GitServer server, RepoBuilder repo)
     {
-        Nomad = nomad;
+        Graph = graph;
         Server = server;
         Repo = repo;
-        Time = time;
-        this.cacheRoot = cacheRoot;
-        this.handler = handler;
-        var collection = new ServiceCollection();
-        collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        collection.AddSingleton<TimeProvider>(time);
-        // One attempt per call: a fault injected in the emulator reaches the controller as is, with no retry sleeping.
-        collection.AddSingleton(new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 }, handler));
-        Other = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
-        collection.AddSingleton(new ObjectStoreOptions());
-        collection.AddSingleton<ObjectStore>();
-        collection.AddSingleton(new Backoff(BackoffOptions.Default, new Random(7)));
-        collection.AddSingleton(options);
-        collection.AddGitSources(cacheRoot);
-        collection.AddSingleton<OwnedJobCache>();
-        collection.AddSingleton<DeploymentCache>();
-        collection.AddNomadJobController();
-        services = collection.BuildServiceProvider();
     }
 
+    /// <summary>The whole graph this view is over.</summary>
+    public ControllerHarness Graph { get; }
+
     /// <summary>The emulator.</summary>
-    public NomadEmulator Nomad { get; }
+    public NomadEmulator Nomad => Graph.Nomad;
 
     /// <summary>The git server (file:// unless asked otherwise).</summary>
     public GitServer Server { get; }
@@ -65,41 +41,28 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     public RepoBuilder Repo { get; }
 
     /// <summary>The clock of the emulator and the controller.</summary>
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => Graph.Time;
 
     /// <summary>The controller under test.</summary>
-    public NomadJobController Controller => services.GetRequiredService<NomadJobController>();
+    public NomadJobController Controller => Graph.Jobs;
 
     /// <summary>The object store.</summary>
-    public ObjectStore Store => services.GetRequiredService<ObjectStore>();
+    public ObjectStore Store => Graph.Store;
 
     /// <summary>The owned-job cache the controller reads; not current until <see cref="ListOwnedJobsAsync"/>.</summary>
-    public OwnedJobCache OwnedJobs => services.GetRequiredService<OwnedJobCache>();
+    public OwnedJobCache OwnedJobs => Graph.OwnedJobs;
 
     /// <summary>Lists the owned jobs once into <see cref="OwnedJobs"/>, as the owned-job watcher does; returns the jobs that moved.</summary>
-    public async Task<IReadOnlyList<OwnedJob>> ListOwnedJobsAsync(CancellationToken ct)
-    {
-        var query = new QueryOptions { Namespace = "*", Filter = OwnedJobWatcher.FilterFor(NomadJobControllerOptions.DefaultManagedBy) };
-        var list = await Client.Jobs.ListAllAsync(query, meta: true, ct);
-        var jobs = list.Value.Select(s => new OwnedJob(s.Namespace, s.ID, s.JobModifyIndex, s.Stop, s.Status, s.Meta?.GetValueOrDefault(OwnershipMeta.ObjectKey))).ToList();
-        var (moved, gone) = OwnedJobs.Apply(jobs, list.LastIndex);
-        return [.. moved.Select(m => m.Job), .. gone];
-    }
+    public Task<IReadOnlyList<OwnedJob>> ListOwnedJobsAsync(CancellationToken ct) => Graph.ListOwnedJobsAsync(ct);
 
     /// <summary>The deployment cache the controller reads; not current until <see cref="ListDeploymentsAsync"/>.</summary>
-    public DeploymentCache Deployments => services.GetRequiredService<DeploymentCache>();
+    public DeploymentCache Deployments => Graph.Deployments;
 
     /// <summary>Lists every deployment once into <see cref="Deployments"/>, as the deployment watcher does; returns those whose status a NomadJob must see.</summary>
-    public async Task<IReadOnlyList<Deployment>> ListDeploymentsAsync(CancellationToken ct)
-    {
-        var list = await Client.Deployments.ListAllAsync(new QueryOptions { Namespace = "*" }, ct);
-        return Deployments.Apply(list.Value, list.LastIndex);
-    }
+    public Task<IReadOnlyList<Deployment>> ListDeploymentsAsync(CancellationToken ct) => Graph.ListDeploymentsAsync(ct);
 
     /// <summary>A client of the emulator of its own (for acting as a person changing jobs by hand).</summary>
-    public NomadClient Client => Other;
-
-    private NomadClient Other { get; }
+    public NomadClient Client => Graph.Person;
 
     /// <summary>
     /// Starts everything; <paramref name="options"/> default to the controller's defaults; <paramref name="handler"/>, when
@@ -108,12 +71,10 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     public static async Task<NomadJobHarness> StartAsync(
         CancellationToken ct, NomadJobControllerOptions? options = null, HttpMessageHandler? handler = null, GitServerKind gitServer = GitServerKind.File)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-        var nomad = await NomadEmulator.StartAsync(new EmulatorOptions { TimeProvider = time, DeploymentDuration = TimeSpan.FromSeconds(30) }, ct);
+        var graph = await ControllerHarness.StartAsync(ct, new ControllerHarnessOptions { NomadJob = options ?? new NomadJobControllerOptions(), Transport = handler });
         var server = await GitServer.StartAsync(gitServer, ct);
         var repo = await RepoBuilder.CreateAsync(server, RepositoryName, ct);
-        var cacheRoot = Path.Combine(Path.GetTempPath(), "nomadjob-cache-" + Guid.NewGuid().ToString("N")[..10]);
-        return new NomadJobHarness(nomad, server, repo, time, cacheRoot, options ?? new NomadJobControllerOptions(), handler);
+        return new NomadJobHarness(graph, server, repo);
     }
 
     /// <summary>
@@ -123,7 +84,7 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     public async Task<string> PublishAsync(string message, CancellationToken ct, IReadOnlyDictionary<string, string>? repositoryItems = null)
     {
         var commit = await Repo.CommitAsync(message, ct);
-        await services.GetRequiredService<GitCache>().SyncAsync(
+        await Graph.GitCache.SyncAsync(
             new GitSource(GitUrl.Parse(Repo.Url), GitReference.DefaultBranch, GitCredentials.None, TimeSpan.FromSeconds(60)), null, ct);
         var key = ObjectKey.GitRepository(RepositoryName);
         var stored = await Store.ReadAsync(key, ct);
@@ -207,15 +168,8 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     /// <summary>Stops everything and deletes the temporary directories.</summary>
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
-        Other.Dispose();
-        handler?.Dispose();
         Repo.Dispose();
         await Server.DisposeAsync();
-        await Nomad.DisposeAsync();
-        if (Directory.Exists(cacheRoot))
-        {
-            Directory.Delete(cacheRoot, recursive: true);
-        }
+        await Graph.DisposeAsync();
     }
 }

@@ -3,6 +3,7 @@ using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Controllers.NomadJob;
 

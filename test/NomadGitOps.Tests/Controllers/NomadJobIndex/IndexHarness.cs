@@ -1,78 +1,68 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Nomad.Client;
 using Nomad.Emulator;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJobIndex;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Controllers.NomadJobIndex;
 
 /// <summary>
-/// The index controller's real graph: the emulator on loopback, the object store over it, a git server (git daemon on
-/// loopback) with a real cache, the parser, a fake clock and a recording trigger. Stands in for the GitRepository
-/// controller by syncing the cache and writing <c>status_current_commit</c> itself.
+/// A view over <see cref="ControllerHarness"/> (the real DI graph: emulator, object store, git cache, parser, fake
+/// clock, recording trigger) for the index controller's tests, with a git server (git daemon on loopback). Stands in
+/// for the GitRepository controller by syncing the cache and writing <c>status_current_commit</c> itself.
 /// </summary>
 internal sealed class IndexHarness : IAsyncDisposable
 {
-    private IndexHarness(NomadEmulator nomad, GitServer server, ObjectCache? cache)
+    private IndexHarness(ControllerHarness graph, GitServer server)
     {
-        Nomad = nomad;
+        Graph = graph;
         Server = server;
-        Client = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
-        Store = new ObjectStore(Client, new ObjectStoreOptions(), NullLogger<ObjectStore>.Instance, cache);
-        Git = new GitSourcesHarness();
-        Parser = new JobFileParser(Client, NullLogger<JobFileParser>.Instance);
-        Controller = new NomadJobIndexController(Store, Git.Cache, Parser, Trigger, new ReconcileSkeleton(Store, new Backoff(BackoffOptions.Default, new Random(7)), Clock), Clock, NullLogger<NomadJobIndexController>.Instance);
     }
 
+    /// <summary>The whole graph this view is over.</summary>
+    public ControllerHarness Graph { get; }
+
     /// <summary>The Nomad emulator.</summary>
-    public NomadEmulator Nomad { get; }
+    public NomadEmulator Nomad => Graph.Nomad;
 
     /// <summary>The git server.</summary>
     public GitServer Server { get; }
 
-    /// <summary>A client of the emulator.</summary>
-    public NomadClient Client { get; }
+    /// <summary>A client of the emulator of its own.</summary>
+    public NomadClient Client => Graph.Person;
 
     /// <summary>The object store.</summary>
-    public ObjectStore Store { get; }
+    public ObjectStore Store => Graph.Store;
 
-    /// <summary>The git cache.</summary>
-    public GitSourcesHarness Git { get; }
+    /// <summary>The git cache the controller reads.</summary>
+    public GitCache GitCache => Graph.GitCache;
 
     /// <summary>The parser the controller uses.</summary>
-    public JobFileParser Parser { get; }
+    public JobFileParser Parser => Graph.Parser;
 
     /// <summary>The clock.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock => Graph.Time;
 
     /// <summary>What the controller triggered.</summary>
-    public RecordingTrigger Trigger { get; } = new();
+    public RecordingTrigger Trigger => Graph.Trigger;
 
     /// <summary>The controller under test.</summary>
-    public NomadJobIndexController Controller { get; }
+    public NomadJobIndexController Controller => Graph.Index;
 
     /// <summary>
-    /// Starts the emulator and a git daemon. <paramref name="cached"/>: the store answers from an object cache, primed on
+    /// Starts the graph and a git daemon. <paramref name="cached"/>: the store answers from an object cache, primed on
     /// the empty emulator and fed by the store's own writes, as in <c>run</c> (objects must then be written through
     /// <see cref="Store"/>, since no watcher sees writes made otherwise).
     /// </summary>
     public static async Task<IndexHarness> StartAsync(CancellationToken ct, bool cached = false)
     {
-        var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
+        var graph = await ControllerHarness.StartAsync(ct, new ControllerHarnessOptions { CachedStore = cached });
         var server = await GitServer.StartAsync(GitServerKind.Daemon, ct);
-        ObjectCache? cache = null;
-        if (cached)
-        {
-            cache = new ObjectCache(new ObjectStoreOptions());
-            cache.Prime();
-        }
-
-        return new IndexHarness(nomad, server, cache);
+        return new IndexHarness(graph, server);
     }
 
     /// <summary>A new repository on the git server.</summary>
@@ -95,7 +85,7 @@ internal sealed class IndexHarness : IAsyncDisposable
     /// <summary>What the GitRepository controller does on a new commit: fetch it and record <c>status_current_commit</c>.</summary>
     public async Task PublishAsync(ObjectKey repository, RepoBuilder repo, CancellationToken ct)
     {
-        var result = await Git.Cache.SyncAsync(GitSourcesHarness.Source(repo.Url), null, ct);
+        var result = await GitCache.SyncAsync(GitSourcesHarness.Source(repo.Url), null, ct);
         var stored = (await Store.ReadAsync(repository, ct)).ShouldNotBeNull();
         var owned = new HashSet<string>(StringComparer.Ordinal) { ItemKeys.StatusCurrentCommit };
         var patch = new StatusPatch(new Dictionary<string, string> { [ItemKeys.StatusCurrentCommit] = result.Ref.Commit }, owned, owned);
@@ -123,9 +113,7 @@ internal sealed class IndexHarness : IAsyncDisposable
     /// <summary>Stops everything.</summary>
     public async ValueTask DisposeAsync()
     {
-        Git.Dispose();
-        Client.Dispose();
         await Server.DisposeAsync();
-        await Nomad.DisposeAsync();
+        await Graph.DisposeAsync();
     }
 }

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 
-namespace NomadGitOps.Tests.Controllers.NomadJob;
+namespace NomadGitOps.Tests.Support;
 
 /// <summary>
 /// JSON job files for the tests: a canonical service job (as <c>/v1/jobs/parse</c> returns it, copied from the
-/// emulator's golden <c>api-jobs/service.json</c>) with its ID, image, count and meta set per test.
+/// emulator's golden <c>api-jobs/service.json</c>) with its ID, image, count and meta set per test, and a small
+/// service job (<see cref="Json"/>) for tests that only need a job file to exist (the index's).
 /// </summary>
 internal static class JobFiles
 {
@@ -210,4 +211,20 @@ internal static class JobFiles
 
     /// <summary>A job file holding the bare job.</summary>
     public static string Bare(JsonObject job) => job.ToJsonString(new() { WriteIndented = true });
+
+    /// <summary>A service job as the API takes it, with an optional namespace.</summary>
+    public static string Json(string id, string? ns = null, int count = 1) =>
+        $$"""
+        {
+          "ID": "{{id}}",
+          "Name": "{{id}}",
+          {{(ns is null ? "" : $"\"Namespace\": \"{ns}\",")}}
+          "Type": "service",
+          "Datacenters": ["dc1"],
+          "TaskGroups": [{ "Name": "app", "Count": {{count}}, "Tasks": [{ "Name": "app", "Driver": "docker", "Config": { "image": "nginx" } }] }]
+        }
+        """;
+
+    /// <summary>The same job wrapped as <c>nomad job inspect</c> prints it.</summary>
+    public static string Inspected(string id, string? ns = null) => $$"""{ "Job": {{Json(id, ns)}} }""";
 }

@@ -1,0 +1,8 @@
+job "x" {
+  group "g" {
+    count = yamldecode("~")
+    task "t" {
+      driver = "docker"
+    }
+  }
+}

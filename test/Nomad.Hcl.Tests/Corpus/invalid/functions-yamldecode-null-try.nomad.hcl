@@ -1,0 +1,3 @@
+job "x" {
+  datacenters = [try(yamldecode("~"), "dc1")]
+}

@@ -1,0 +1,6 @@
+job "x" {  a = 1
+
+  vault {
+    policies = ["p"]
+  }
+}

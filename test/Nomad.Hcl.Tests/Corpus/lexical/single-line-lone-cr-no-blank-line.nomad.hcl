@@ -1,0 +1,5 @@
+job "x" {  a = 1
+  vault {
+    policies = ["p"]
+  }
+}
