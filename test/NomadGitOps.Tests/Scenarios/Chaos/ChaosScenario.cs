@@ -208,16 +208,18 @@ public sealed class ChaosScenario
                     .Any(reason => l.Contains($"{ObjectKey.GitRepository(name)} failed ({reason})", StringComparison.Ordinal))));
             var windows = new ActingWindows(await nomad.RequestsAsync(ct), leader, replicas.Clients);
             var interleaved = windows.Interleaved();
+            var handReleased = windows.HandReleaseOverlap();
             var gaps = windows.LockGaps();
             var bound = (ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay;
             log?.WriteLine(
                 $"chaos: {rounds} rounds, 2 repositories (git daemon, http-backend), {DaemonJobs.Length + HttpJobs.Length} jobs, {failedFetches["apps"]} git failures logged on the daemon repository and {failedFetches["web"]} on the http one, {handovers.Count} leader SIGKILLs, {windows.Handovers} lock handovers, {commits} commits, {edits.Count} objects edited by hand, " +
                 $"{rounds} faults of {Math.Min(rounds, Faults.Length)} kinds, {drifts} drift corrections; " +
                 $"{lostEdits.Count} lost edits, {extraVersions.Count} extra job versions, {touched} decoy jobs touched, " +
-                $"{interleaved.Count} writes by a replica outside its term (at most one replica acted at any moment: {(interleaved.Count == 0 ? "yes" : "NO")}); " +
+                $"{interleaved.Count} writes by a replica outside its term (at most one replica acted at any moment: {(interleaved.Count == 0 ? "yes" : "NO")}), " +
+                $"{handReleased.Count} writes of a holder already in flight when its lock was released by hand and taken by another (unfenceable, allowed until it stepped down); " +
                 $"leader handover after SIGKILL max {handovers.Max().TotalSeconds:0.0}s, lock gap between holders max {(gaps.Count == 0 ? 0 : gaps.Max().TotalSeconds):0.0}s " +
                 $"(bound TTL {ChaosReplicas.Ttl.TotalSeconds}s x 2 + lock delay {ChaosReplicas.LockDelay.TotalSeconds}s = {bound.TotalSeconds}s)");
-            foreach (var line in interleaved.Concat(lostEdits).Concat(extraVersions))
+            foreach (var line in interleaved.Concat(handReleased.Select(w => "after a hand release: " + w)).Concat(lostEdits).Concat(extraVersions))
             {
                 log?.WriteLine(line);
             }
