@@ -12,7 +12,8 @@ namespace NomadGitOps.Engine;
 /// changes (a blocking read on its index wakes them when Nomad frees an expired lock or the holder releases it), so a
 /// handover takes at most 2×TTL + lock delay after the holder's last renew, not that plus a retry period. The holder
 /// watches the variable the same way and renews at once when it changes, so a lock taken from it (released or
-/// deleted by hand) stops it within one round trip instead of up to TTL/2. On shutdown the lock is released.
+/// deleted by hand) stops it within one round trip instead of up to TTL/2; a failed read of that watch is tried again
+/// after TTL/10, not at the next renew. On shutdown the lock is released.
 /// </summary>
 internal sealed class LeaderElection(NomadClient nomad, EngineSettings settings, TimeProvider time, ILogger<LeaderElection> logger)
 {
@@ -93,6 +94,9 @@ internal sealed class LeaderElection(NomadClient nomad, EngineSettings settings,
     }
 
     private TimeSpan RetryInterval => settings.LeaderTtl / 2;
+
+    // How soon a failed watch of the leader variable is read again.
+    private TimeSpan WatchRetry => settings.LeaderTtl / 10;
 
     private async Task LeadAsync(string path, string lockId, ulong index, Func<CancellationToken, CancellationToken, Task> lead, CancellationToken stopping)
     {
@@ -233,29 +237,34 @@ internal sealed class LeaderElection(NomadClient nomad, EngineSettings settings,
         return !ct.IsCancellationRequested;
     }
 
-    // Returns when the variable changed after index `seen`; otherwise (unchanged, unreadable) waits until cancelled.
+    // Returns when the variable changed after index `seen`; otherwise reads again until cancelled. A read that fails
+    // (a fault, a dropped connection) or comes back unchanged is tried again after WatchRetry, so one failed read does
+    // not leave the holder blind to a lock taken from it until its next renew (up to TTL/2, while another replica that
+    // took the lock already acts).
     private async Task ChangeAsync(string path, ulong seen, TimeSpan wait, CancellationToken ct)
     {
-        bool changed;
-        try
-        {
-            var read = await nomad.Variables.ReadAsync(path, new QueryOptions { Namespace = settings.Namespace, Index = seen, Wait = wait }, ct).ConfigureAwait(false);
-            changed = read.Value is null || read.Value.ModifyIndex != seen;
-        }
-        catch (Exception)
-        {
-            changed = false;
-        }
-
-        if (!changed)
+        while (true)
         {
             try
             {
-                // Not on the injected clock: this only waits for the pause beside it to end.
-                await Task.Delay(Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
+                var read = await nomad.Variables.ReadAsync(path, new QueryOptions { Namespace = settings.Namespace, Index = seen, Wait = wait }, ct).ConfigureAwait(false);
+                if (read.Value is null || read.Value.ModifyIndex != seen)
+                {
+                    return;
+                }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
+                return;
+            }
+            catch (Exception)
+            {
+                // Read again after the pause below.
+            }
+
+            if (!await PauseAsync(WatchRetry, ct).ConfigureAwait(false))
+            {
+                return;
             }
         }
     }

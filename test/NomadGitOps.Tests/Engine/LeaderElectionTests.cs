@@ -126,6 +126,42 @@ public sealed class LeaderElectionTests : EngineTestBase
     }
 
     [Fact]
+    public async Task A_leader_whose_watch_of_the_lock_failed_still_stops_within_a_tenth_of_the_ttl_when_its_lock_is_released_by_hand()
+    {
+        await PutAsync(Apps, ("url", "file:///apps"));
+        var repos = GitRepositories();
+        repos.Behaviour = async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return new ReconcileOutcome.UpToDate("never");
+        };
+        var settings = HostUnderTest.Settings();
+        var a = NewHost(settings, clockA, repos);
+        a.Start();
+        var inHand = await repos.NextCallOfAsync(Apps);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = inHand.Register(() => cancelled.TrySetResult());
+
+        // At the renew TTL/2 after the acquire, the read of the lock's index and the watch after the renew both fail.
+        Nomad.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/v1/var/" + LeaderPath, Status = 500, Body = "boom", Times = 2 });
+        var watchRetry = settings.LeaderTtl / 10;
+        var watchFailed = clockA.NextTimer(watchRetry);
+        clockA.Advance(Retry);
+        await watchFailed.WaitAsync(Patience, ct);
+        Nomad.Faults.Active().ShouldBeEmpty();
+
+        // Someone releases the lock with its ID (as another replica would then take it and act).
+        var held = Nomad.State.Variables.Get("default", LeaderPath).ShouldNotBeNull().Lock.ShouldNotBeNull();
+        Nomad.State.Write(index => Nomad.State.Variables.Release("default", LeaderPath, held.Id, index));
+        Nomad.State.LockTimers.Stop(held.Id);
+
+        // The watch is read again TTL/10 later, sees the change, the renew is refused: A stops long before its next renew.
+        clockA.Advance(watchRetry);
+        await cancelled.Task.WaitAsync(Patience, ct);
+        (clockA.GetUtcNow() - clockA.Start).ShouldBeLessThan(2 * Retry);
+    }
+
+    [Fact]
     public async Task A_leader_whose_renews_fail_for_a_whole_ttl_steps_down_and_cancels_the_reconciles_in_hand()
     {
         await PutAsync(Apps, ("url", "file:///apps"));

@@ -24,7 +24,7 @@ internal sealed class GitServer : IAsyncDisposable
     public const string HttpPassword = "correct-horse-battery";
 
     private Process? process;
-    private readonly WebApplication? web;
+    private WebApplication? web;
     private readonly Func<string, string> urlFor;
 
     private GitServer(GitServerKind kind, string root, Func<string, string> urlFor, Process? process = null, WebApplication? web = null)
@@ -66,22 +66,45 @@ internal sealed class GitServer : IAsyncDisposable
     public string PathFor(string name) => Path.Combine(Root, name + ".git");
 
     /// <summary>
-    /// Stops <c>git daemon</c> (SIGKILL), leaves the port closed for <paramref name="down"/>, and starts it again on the
-    /// same port and repositories: clients see refused connections meanwhile.
+    /// Stops the server (<c>git daemon</c> with SIGKILL; the http server's Kestrel host), leaves the port closed for
+    /// <paramref name="down"/>, and starts it again on the same port and repositories: clients see refused connections
+    /// meanwhile.
     /// </summary>
-    public async Task RestartDaemonAsync(TimeSpan down, CancellationToken ct)
+    public async Task RestartAsync(TimeSpan down, CancellationToken ct)
     {
-        if (Kind != GitServerKind.Daemon || process is null)
-        {
-            throw new InvalidOperationException("Only a git daemon server can be restarted.");
-        }
-
         var port = new Uri(UrlFor("x")).Port;
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync(ct);
-        process.Dispose();
-        await Task.Delay(down, ct);
-        process = await StartDaemonProcessAsync(Root, port, ct);
+        if (Kind == GitServerKind.Daemon && process is not null)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(ct);
+            process.Dispose();
+            await Task.Delay(down, ct);
+            process = await StartDaemonProcessAsync(Root, port, ct);
+        }
+        else if (Kind == GitServerKind.Http && web is not null)
+        {
+            // Stopped abruptly (a second's grace for requests in flight, then their connections are cut).
+            using (var grace = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                grace.CancelAfter(TimeSpan.FromSeconds(1));
+                try
+                {
+                    await web.StopAsync(grace.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // The grace ran out: Kestrel has aborted what was still open.
+                }
+            }
+            await web.DisposeAsync();
+            web = null;
+            await Task.Delay(down, ct);
+            web = await StartHttpHostAsync(Root, port, ct);
+        }
+        else
+        {
+            throw new InvalidOperationException($"A {Kind} server cannot be restarted.");
+        }
     }
 
     /// <summary>Stops the server process and deletes its repositories.</summary>
@@ -125,9 +148,20 @@ internal sealed class GitServer : IAsyncDisposable
 
     private static async Task<GitServer> StartHttpAsync(string root, CancellationToken ct)
     {
+        var app = await StartHttpHostAsync(root, port: 0, ct);
+        var address = app.Urls.First();
+        return new GitServer(GitServerKind.Http, root, name => $"{address}/{name}.git", web: app)
+        {
+            Credentials = new GitCredentials(Username: HttpUser, Password: HttpPassword),
+        };
+    }
+
+    // Kestrel on loopback (port 0: a free one) answering with git http-backend behind basic auth.
+    private static async Task<WebApplication> StartHttpHostAsync(string root, int port, CancellationToken ct)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{HttpUser}:{HttpPassword}"));
         app.Run(async context =>
@@ -141,11 +175,7 @@ internal sealed class GitServer : IAsyncDisposable
             await GitHttpBackend.HandleAsync(context, root, HttpUser);
         });
         await app.StartAsync(ct);
-        var address = app.Urls.First();
-        return new GitServer(GitServerKind.Http, root, name => $"{address}/{name}.git", web: app)
-        {
-            Credentials = new GitCredentials(Username: HttpUser, Password: HttpPassword),
-        };
+        return app;
     }
 
     private static async Task<GitServer> StartSshAsync(string root, CancellationToken ct)

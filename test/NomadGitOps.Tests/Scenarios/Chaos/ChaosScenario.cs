@@ -9,10 +9,11 @@ using NomadGitOps.Tests.Support;
 namespace NomadGitOps.Tests.Scenarios.Chaos;
 
 /// <summary>
-/// The chaos suite (issue 12 §1): the standalone emulator program, a git daemon and two `nomad-gitops run` replicas,
-/// while a driver commits job changes, a "person" edits the GitRepository object and hand-edits, stops and purges
-/// managed jobs, and one fault per round is injected (see <see cref="Faults"/>); every seventh round (every second in
-/// the long form) the leading replica is SIGKILLed and replaced. After the faults clear: every job converged to its
+/// The chaos suite (issue 12 §1): the standalone emulator program, two repositories (one served by <c>git daemon</c>,
+/// one by <c>git http-backend</c> with basic auth from a secret variable) and two `nomad-gitops run` replicas, while a
+/// driver commits job changes to both, a "person" edits the GitRepository objects and hand-edits, stops and purges
+/// managed jobs of either, and one fault per round is injected (see <see cref="Faults"/>; the git faults hit both
+/// servers); every seventh round (every second in the long form) the leading replica is SIGKILLed and replaced. After the faults clear: every job converged to its
 /// last commit, 0 lost edits, 0 extra job versions (versions ≤ real spec changes + drift corrections + 1), 0 decoy
 /// jobs touched, and no write by a replica outside its own term of the leader lock (the emulator's write log); prints
 /// the counts, the longest handover and the longest gap of the lock between holders.
@@ -20,7 +21,9 @@ namespace NomadGitOps.Tests.Scenarios.Chaos;
 /// </summary>
 public sealed class ChaosScenario
 {
-    private static readonly string[] Jobs = ["alpha", "beta", "gamma"];
+    // The jobs of the git daemon repository and of the http-backend one.
+    private static readonly string[] DaemonJobs = ["alpha", "beta", "gamma"];
+    private static readonly string[] HttpJobs = ["delta", "epsilon"];
 
     // One fault per round, in turn.
     private static readonly string[] Faults =
@@ -44,21 +47,9 @@ public sealed class ChaosScenario
         {
             await using var nomad = await ChaosNomad.StartAsync(ct);
             using var client = new NomadClient(new NomadClientOptions { Address = nomad.Address.ToString() });
-            await using var git = await GitServer.StartAsync(GitServerKind.Daemon, ct);
-            using var repo = await RepoBuilder.CreateAsync(git, "apps", ct);
-            var counts = Jobs.ToDictionary(j => j, _ => 1);
-            var allowedVersions = Jobs.ToDictionary(j => j, _ => 1);
-            foreach (var job in Jobs)
-            {
-                repo.WithFile($"{job}.nomad.hcl", BadInputCorpus.Hcl(job));
-            }
-
-            var head = await repo.CommitAsync("first", ct);
-            // The commit each job's file last changed at: its status_last_applied_commit names that commit or a later one
-            // once converged (a later one when a replica died between register and status write: the next finds the job
-            // as Git has it at the head of then, and records that commit).
-            var changedAt = Jobs.ToDictionary(j => j, _ => head, StringComparer.Ordinal);
-            var history = new List<string> { head };
+            await using var daemonRepo = await ChaosRepository.CreateAsync(GitServerKind.Daemon, "apps", DaemonJobs, ct);
+            await using var httpRepo = await ChaosRepository.CreateAsync(GitServerKind.Http, "web", HttpJobs, ct);
+            ChaosRepository[] repositories = [daemonRepo, httpRepo];
             var decoys = new Dictionary<string, string>();
             foreach (var decoy in new[] { "decoy-1", "decoy-2" })
             {
@@ -68,8 +59,12 @@ public sealed class ChaosScenario
             }
 
             var apps = ObjectKey.GitRepository("apps").ToPath(ObjectKey.DefaultPrefix);
+            var web = ObjectKey.GitRepository("web").ToPath(ObjectKey.DefaultPrefix);
             var leader = ObjectKey.LeaderPath(ObjectKey.DefaultPrefix);
-            await client.Variables.PutAsync(new Variable { Path = apps, Items = new Dictionary<string, string> { ["url"] = repo.Url, ["interval"] = "2s" } }, cas: 0, ct: ct);
+            await client.Variables.PutAsync(new Variable { Path = apps, Items = new Dictionary<string, string> { ["url"] = daemonRepo.Builder.Url, ["interval"] = "2s" } }, cas: 0, ct: ct);
+            var credentials = httpRepo.Server.Credentials;
+            await client.Variables.PutAsync(new Variable { Path = "secrets/web", Items = new Dictionary<string, string> { ["username"] = credentials.Username!, ["password"] = credentials.Password! } }, cas: 0, ct: ct);
+            await client.Variables.PutAsync(new Variable { Path = web, Items = new Dictionary<string, string> { ["url"] = httpRepo.Builder.Url, ["interval"] = "2s", ["secret"] = "secrets/web" } }, cas: 0, ct: ct);
 
             await using var replicas = new ChaosReplicas(nomad.Address, scratch);
             await replicas.StartAsync(ct);
@@ -79,16 +74,16 @@ public sealed class ChaosScenario
             var (commits, drifts) = (0, 0);
             for (var round = 0; round < rounds; round++)
             {
-                var job = Jobs[round % Jobs.Length];
+                // A count change in each repository; the job faults take the daemon's job in even rounds, the http one in odd.
+                var job = DaemonJobs[round % DaemonJobs.Length];
+                var httpJob = HttpJobs[round % HttpJobs.Length];
                 var fault = Faults[round % Faults.Length];
-                counts[job]++;
-                allowedVersions[job]++;
-                commits++;
-                head = await repo.WithFile($"{job}.nomad.hcl", BadInputCorpus.Hcl(job, counts[job])).CommitAsync($"{job} count {counts[job]}", ct);
-                changedAt[job] = head;
-                history.Add(head);
-                await PersonEditsAsync(client, apps, $"edit {round}", edits, ct);
-                log?.WriteLine($"round {round}: {job} count {counts[job]}, fault: {fault}{(Kills(round) ? ", leader SIGKILL" : "")}");
+                await daemonRepo.CommitCountAsync(job, ct);
+                await httpRepo.CommitCountAsync(httpJob, ct);
+                commits += 2;
+                var (target, targetRepo) = round % 2 == 0 ? (job, daemonRepo) : (httpJob, httpRepo);
+                await PersonEditsAsync(client, round % 2 == 0 ? apps : web, $"edit {round}", edits, ct);
+                log?.WriteLine($"round {round}: {job} count {daemonRepo.Counts[job]}, {httpJob} count {httpRepo.Counts[httpJob]}, fault: {fault}{(Kills(round) ? ", leader SIGKILL" : "")}");
                 switch (fault)
                 {
                     case "500s":
@@ -120,18 +115,16 @@ public sealed class ChaosScenario
                         await Task.Delay((ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay + TimeSpan.FromSeconds(1), ct);
                         break;
                     case "git server restarted":
-                        await git.RestartDaemonAsync(TimeSpan.FromSeconds(3), ct);
+                        await Task.WhenAll(repositories.Select(r => r.Server.RestartAsync(TimeSpan.FromSeconds(3), ct)));
                         break;
                     case "force-push":
                         // The commit just pushed is replaced: its count change is undone, a real spec change again.
-                        head = await repo.ForcePushAsync($"rewritten in round {round}", ct);
-                        changedAt[job] = head;
-                        history.Add(head);
-                        counts[job]--;
-                        allowedVersions[job]++;
+                        await daemonRepo.ForcePushAsync(job, $"rewritten in round {round}", ct);
+                        await httpRepo.ForcePushAsync(httpJob, $"rewritten in round {round}", ct);
+                        commits += 2;
                         break;
                     case "repository deleted and recreated":
-                        await repo.RecreateOnServerAsync(TimeSpan.FromSeconds(3), ct);
+                        await Task.WhenAll(repositories.Select(r => r.Builder.RecreateOnServerAsync(TimeSpan.FromSeconds(3), ct)));
                         break;
                     case "cache directories removed":
                         // Moved away in one step (a replica's git may be writing in it, so deleting it file by file
@@ -143,22 +136,22 @@ public sealed class ChaosScenario
 
                         break;
                     case "job hand-edited":
-                        var live = (await client.Jobs.ReadAsync(job, ct: ct)).Value.ShouldNotBeNull();
+                        var live = (await client.Jobs.ReadAsync(target, ct: ct)).Value.ShouldNotBeNull();
                         live["TaskGroups"]![0]!["Count"] = 50;
                         await client.Jobs.RegisterAsync(new JobRegisterRequest(live), ct: ct);
-                        allowedVersions[job] += 2;
+                        targetRepo.AllowedVersions[target] += 2;
                         drifts++;
                         break;
                     case "job stopped":
-                        await client.Jobs.DeregisterAsync(job, purge: false, ct: ct);
-                        allowedVersions[job] += 2;
+                        await client.Jobs.DeregisterAsync(target, purge: false, ct: ct);
+                        targetRepo.AllowedVersions[target] += 2;
                         drifts++;
                         break;
                     default:
                         // Purged: its versions start again from the controller's next register: the drift correction,
                         // and the commit of this round if the correction came before the repository fetched it.
-                        await client.Jobs.DeregisterAsync(job, purge: true, ct: ct);
-                        allowedVersions[job] = 2;
+                        await client.Jobs.DeregisterAsync(target, purge: true, ct: ct);
+                        targetRepo.AllowedVersions[target] = 2;
                         drifts++;
                         break;
                 }
@@ -171,7 +164,7 @@ public sealed class ChaosScenario
             }
 
             await nomad.ClearFaultsAsync(ct);
-            var unconverged = await ConvergedAsync(client, history, changedAt, counts, TimeSpan.FromMinutes(3), ct);
+            var unconverged = await ConvergedAsync(client, repositories, TimeSpan.FromMinutes(3), ct);
 
             var lostEdits = new List<string>();
             foreach (var (path, value) in edits)
@@ -184,12 +177,15 @@ public sealed class ChaosScenario
             }
 
             var extraVersions = new List<string>();
-            foreach (var job in Jobs)
+            foreach (var repository in repositories)
             {
-                var versions = (await client.Jobs.VersionsAsync(job, ct: ct)).Value!.Versions.Count;
-                if (versions > allowedVersions[job])
+                foreach (var (job, allowed) in repository.AllowedVersions)
                 {
-                    extraVersions.Add($"{job}: {versions} versions, at most {allowedVersions[job]} expected");
+                    var versions = (await client.Jobs.VersionsAsync(job, ct: ct)).Value!.Versions.Count;
+                    if (versions > allowed)
+                    {
+                        extraVersions.Add($"{job}: {versions} versions, at most {allowed} expected");
+                    }
                 }
             }
 
@@ -204,22 +200,40 @@ public sealed class ChaosScenario
                 }
             }
 
+            // The git faults reached the controller on both transports: reconciles of each repository that failed for a git
+            // reason (the engine logs a failure once, when an object turns from healthy to failed; Nomad faults give others).
+            var failedFetches = new[] { "apps", "web" }.ToDictionary(
+                name => name,
+                name => replicas.Output.Split('\n').Count(l => new[] { Reasons.GitOperationFailed, Reasons.RefNotFound }
+                    .Any(reason => l.Contains($"{ObjectKey.GitRepository(name)} failed ({reason})", StringComparison.Ordinal))));
             var windows = new ActingWindows(await nomad.RequestsAsync(ct), leader, replicas.Clients);
             var interleaved = windows.Interleaved();
+            var handReleased = windows.HandReleaseOverlap();
             var gaps = windows.LockGaps();
             var bound = (ChaosReplicas.Ttl * 2) + ChaosReplicas.LockDelay;
             log?.WriteLine(
-                $"chaos: {rounds} rounds, {handovers.Count} leader SIGKILLs, {windows.Handovers} lock handovers, {commits} commits, {edits.Count} objects edited by hand, " +
+                $"chaos: {rounds} rounds, 2 repositories (git daemon, http-backend), {DaemonJobs.Length + HttpJobs.Length} jobs, {failedFetches["apps"]} git failures logged on the daemon repository and {failedFetches["web"]} on the http one, {handovers.Count} leader SIGKILLs, {windows.Handovers} lock handovers, {commits} commits, {edits.Count} objects edited by hand, " +
                 $"{rounds} faults of {Math.Min(rounds, Faults.Length)} kinds, {drifts} drift corrections; " +
                 $"{lostEdits.Count} lost edits, {extraVersions.Count} extra job versions, {touched} decoy jobs touched, " +
-                $"{interleaved.Count} writes by a replica outside its term (at most one replica acted at any moment: {(interleaved.Count == 0 ? "yes" : "NO")}); " +
+                $"{interleaved.Count} writes by a replica outside its term (at most one replica acted at any moment: {(interleaved.Count == 0 ? "yes" : "NO")}), " +
+                $"{handReleased.Count} writes of a holder already in flight when its lock was released by hand and taken by another (unfenceable, allowed until it stepped down); " +
                 $"leader handover after SIGKILL max {handovers.Max().TotalSeconds:0.0}s, lock gap between holders max {(gaps.Count == 0 ? 0 : gaps.Max().TotalSeconds):0.0}s " +
                 $"(bound TTL {ChaosReplicas.Ttl.TotalSeconds}s x 2 + lock delay {ChaosReplicas.LockDelay.TotalSeconds}s = {bound.TotalSeconds}s)");
-            foreach (var line in interleaved.Concat(lostEdits).Concat(extraVersions))
+            foreach (var line in interleaved.Concat(handReleased.Select(w => "after a hand release: " + w)).Concat(lostEdits).Concat(extraVersions))
             {
                 log?.WriteLine(line);
             }
 
+            if (interleaved.Count > 0)
+            {
+                // What to look at when two replicas acted at once: the lock's history and the replicas' own word on leading.
+                foreach (var line in windows.LockOperations().Concat(replicas.Output.Split('\n').Where(l => l.Contains("leader", StringComparison.OrdinalIgnoreCase))))
+                {
+                    log?.WriteLine(line);
+                }
+            }
+
+            failedFetches["web"].ShouldBeGreaterThan(0, "the http server's outage and the http repository's deletion were never seen");
             unconverged.ShouldBeEmpty(replicas.Output[^Math.Min(replicas.Output.Length, 8000)..]);
             lostEdits.ShouldBeEmpty();
             extraVersions.ShouldBeEmpty();
@@ -269,7 +283,7 @@ public sealed class ChaosScenario
         var clock = Stopwatch.StartNew();
         for (var n = 0; clock.Elapsed < during; n++)
         {
-            foreach (var job in Jobs)
+            foreach (var job in DaemonJobs.Concat(HttpJobs))
             {
                 var path = ObjectKey.NomadJob("default", job).ToPath(ObjectKey.DefaultPrefix);
                 if ((await client.Variables.ReadAsync(path, ct: ct)).Value is not null)
@@ -290,22 +304,22 @@ public sealed class ChaosScenario
         }
     }
 
-    private static async Task<List<string>> ConvergedAsync(NomadClient client, List<string> history, Dictionary<string, string> changedAt, Dictionary<string, int> counts, TimeSpan patience, CancellationToken ct)
+    private static async Task<List<string>> ConvergedAsync(NomadClient client, IReadOnlyList<ChaosRepository> repositories, TimeSpan patience, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var problems = new List<string>();
-            foreach (var (job, count) in counts)
+            foreach (var (repository, job, count) in repositories.SelectMany(r => r.Counts.Select(c => (r, c.Key, c.Value))))
             {
                 var live = (await client.Jobs.ReadAsync(job, ct: ct)).Value;
                 var liveCount = live?["TaskGroups"]?[0]?["Count"]?.GetValue<int>();
                 var stopped = live?["Stop"]?.GetValue<bool>() ?? true;
                 var status = (await client.Variables.ReadAsync(ObjectKey.NomadJob("default", job).ToPath(ObjectKey.DefaultPrefix), ct: ct)).Value?.Items;
                 var applied = status?.GetValueOrDefault(ItemKeys.StatusLastAppliedCommit);
-                if (liveCount != count || stopped || applied is null || history.IndexOf(applied) < history.IndexOf(changedAt[job]) || status?.GetValueOrDefault(ItemKeys.StatusReady) != "True")
+                if (liveCount != count || stopped || !repository.AppliedAtLeastLast(job, applied) || status?.GetValueOrDefault(ItemKeys.StatusReady) != "True")
                 {
-                    problems.Add($"{job}: count {liveCount} (want {count}), stopped {stopped}, applied {applied} (want {changedAt[job]} or later), ready {status?.GetValueOrDefault(ItemKeys.StatusReady)}");
+                    problems.Add($"{job}: count {liveCount} (want {count}), stopped {stopped}, applied {applied} (want {repository.ChangedAt[job]} or later), ready {status?.GetValueOrDefault(ItemKeys.StatusReady)}");
                 }
             }
 
