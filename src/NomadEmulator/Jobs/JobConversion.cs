@@ -89,8 +89,15 @@ internal static class JobConversion
         {
             Service(service, jobName, groupName, "group", jobNamespace);
         }
+        // TaskGroup.Canonicalize: DisconnectStrategy.Canonicalize (nomad/structs/group.go).
+        if (Obj(group, "Disconnect") is { } disconnect)
+        {
+            Default(disconnect, "Replace", true);
+            Default(disconnect, "Reconcile", "best_score", replaceEmpty: true);
+        }
         foreach (var task in Objs(group, "Tasks"))
         {
+            Identities(task);
             foreach (var service in Objs(task, "Services"))
             {
                 Service(service, jobName, groupName, Str(task, "Name"), jobNamespace);
@@ -110,6 +117,17 @@ internal static class JobConversion
         // jobImplicitIdentitiesHook (after the implied constraints and the node pool hook): a group with a service
         // identity or a task with named identities gets the client version constraint, appended without a duplicate
         // check. A default server configures no Consul or Vault default identities, so none is injected.
+        // handleConsulService: a Consul service's own identity gets its unique name and the service's name.
+        foreach (var service in services.Concat(tasks.SelectMany(t => Objs(t, "Services"))))
+        {
+            if (Obj(service, "Identity") is { } wid && Str(service, "Provider") is "" or "consul")
+            {
+                var taskName = Str(service, "TaskName");
+                var prefix = taskName.Length > 0 ? $"consul-service_{taskName}-" : "consul-service_";
+                wid["Name"] = $"{prefix}{Str(service, "Name")}-{Str(service, "PortLabel")}";
+                wid["ServiceName"] = Str(service, "Name");
+            }
+        }
         if (services.Any(s => Obj(s, "Identity") is not null)
             || tasks.Any(t => Objs(t, "Services").Any(s => Obj(s, "Identity") is not null) || Objs(t, "Identities").Count > 0))
         {
@@ -120,6 +138,11 @@ internal static class JobConversion
         if (Obj(group, "Scaling") is { } scaling)
         {
             scaling.Remove("Namespace");
+            // ApiScalingPolicyToStructs (command/agent/scaling_endpoint.go): a missing max is -1 (Validate refuses
+            // it), a missing min the group's count, a missing enabled true.
+            Default(scaling, "Max", -1);
+            Default(scaling, "Min", Long(group["Count"]));
+            Default(scaling, "Enabled", true);
             scaling["Target"] = new JsonObject { ["Group"] = groupName, ["Job"] = jobName, ["Namespace"] = jobNamespace };
         }
         foreach (var task in tasks)
@@ -348,6 +371,53 @@ internal static class JobConversion
                 ["TTL"] = 0,
                 ["ExtraClaims"] = null,
             };
+        }
+    }
+
+    // Task.Canonicalize's identities (nomad/structs/structs.go, WorkloadIdentity.Canonicalize in workload_id.go): each
+    // named identity gets Name "" -> "default" and an upper-cased ChangeSignal; the last "default" one in the list
+    // becomes Task.Identity and leaves the list (an earlier one stays, and Task.Validate reports a duplicate); a
+    // default identity's Audience is always ["nomadproject.io"].
+    private static void Identities(JsonObject task)
+    {
+        var identities = task["Identities"] as JsonArray;
+        var defaultIndex = -1;
+        for (var i = 0; i < (identities?.Count ?? 0); i++)
+        {
+            if (identities![i] is JsonObject wid)
+            {
+                CanonicalizeIdentity(wid);
+                if (Str(wid, "Name") == "default")
+                {
+                    task["Identity"] = wid.DeepClone();
+                    defaultIndex = i;
+                }
+            }
+        }
+        if (defaultIndex >= 0)
+        {
+            // slices.Delete leaves an empty, non-nil slice: the stored job shows [].
+            identities!.RemoveAt(defaultIndex);
+        }
+        if (Obj(task, "Identity") is { } identity)
+        {
+            CanonicalizeIdentity(identity);
+        }
+    }
+
+    private static void CanonicalizeIdentity(JsonObject wid)
+    {
+        if (Str(wid, "Name").Length == 0)
+        {
+            wid["Name"] = "default";
+        }
+        if (Str(wid, "Name") == "default")
+        {
+            wid["Audience"] = new JsonArray("nomadproject.io");
+        }
+        if (Str(wid, "ChangeSignal") is { Length: > 0 } signal)
+        {
+            wid["ChangeSignal"] = signal.ToUpperInvariant();
         }
     }
 

@@ -197,6 +197,7 @@ public static class JobDiffer
         objects.Add(Identity(Obj(old, "Identity"), Obj(@new, "Identity"), Contextual));
         objects.AddRange(Sorted(KeyedPairs(Objs(old, "Identities"), Objs(@new, "Identities"), i => Str(i, "Name"))
             .Select(p => Identity(p.Old, p.New, Contextual))));
+        objects.AddRange(Actions(Objs(old, "Actions"), Objs(@new, "Actions"), Contextual));
         objects.AddRange(VolumeMounts(Objs(old, "VolumeMounts"), Objs(@new, "VolumeMounts"), Contextual));
         var present = objects.OfType<ObjectDiff>().ToList();
         return new JsonObject
