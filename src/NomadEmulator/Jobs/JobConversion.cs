@@ -28,6 +28,11 @@ internal static class JobConversion
             job["Datacenters"] = new JsonArray("*");
         }
         Default(job, "DispatchIdempotencyToken", "");
+        // ParameterizedJobConfig.Canonicalize (nomad/structs/structs.go): an empty payload requirement is "optional".
+        if (Obj(job, "ParameterizedJob") is { } parameterized)
+        {
+            Default(parameterized, "Payload", "optional", replaceEmpty: true);
+        }
         Default(job, "SubmitTime", 0);
         var update = Obj(job, "Update");
         job["Update"] = new JsonObject
@@ -60,9 +65,14 @@ internal static class JobConversion
                 return (job, exposeError);
             }
         }
+        // Job.Secrets: each group's distinct secret providers; jobImpliedConstraints gives every group the
+        // constraints of every group's providers (a Go map walk: with two groups using secrets Nomad's order varies).
+        var secretProviders = groups
+            .Select(g => Objs(g, "Tasks").SelectMany(t => Objs(t, "Secrets")).Select(x => Str(x, "Provider")).Distinct(StringComparer.Ordinal).ToList())
+            .Where(p => p.Count > 0).SelectMany(p => p).ToList();
         foreach (var group in groups)
         {
-            Group(group, Str(job, "Name"), Str(job, "Namespace"));
+            Group(group, Str(job, "Name"), Str(job, "Namespace"), secretProviders);
         }
         return (job, null);
     }
@@ -70,7 +80,11 @@ internal static class JobConversion
     // The conversion and canonicalization of a group, then jobConnectHook's mutation of it.
     private static string? Connect(JsonObject job, JsonObject group, string jobName, string jobNamespace)
     {
-        Default(group, "PreventRescheduleOnLost", false);
+        // ApiTgToStructsTG copies none of the deprecated disconnect fields (ignored in favour of the disconnect
+        // block), so they are never stored and their Job.Warnings cannot fire.
+        group["PreventRescheduleOnLost"] = false;
+        group["MaxClientDisconnect"] = null;
+        group["StopAfterClientDisconnect"] = null;
         // ApiTgToStructsTG ignores volumes whose type it does not know (host and csi only); the map stays, maybe empty.
         if (Obj(group, "Volumes") is { } volumes)
         {
@@ -108,12 +122,12 @@ internal static class JobConversion
     }
 
     // The mutators after jobExposeCheckHook, and the conversion of the group's tasks.
-    private static void Group(JsonObject group, string jobName, string jobNamespace)
+    private static void Group(JsonObject group, string jobName, string jobNamespace, List<string> secretProviders)
     {
         var services = Objs(group, "Services");
         var groupName = Str(group, "Name");
         var tasks = Objs(group, "Tasks");
-        ImpliedConstraints(group, services, tasks);
+        ImpliedConstraints(group, services, tasks, secretProviders);
         // jobImplicitIdentitiesHook (after the implied constraints and the node pool hook): a group with a service
         // identity or a task with named identities gets the client version constraint, appended without a duplicate
         // check. A default server configures no Consul or Vault default identities, so none is injected.
@@ -151,12 +165,17 @@ internal static class JobConversion
         }
     }
 
-    // jobImpliedConstraints, in Nomad's order: vault, signals, Nomad service discovery (+ checks), Consul, bridge CNI.
-    private static void ImpliedConstraints(JsonObject group, List<JsonObject> services, List<JsonObject> tasks)
+    // jobImpliedConstraints, in Nomad's order: vault, secrets, signals, Nomad service discovery (+ checks), Consul,
+    // bridge CNI, transparent proxy.
+    private static void ImpliedConstraints(JsonObject group, List<JsonObject> services, List<JsonObject> tasks, List<string> secretProviders)
     {
         if (tasks.Any(t => Obj(t, "Vault") is not null))
         {
             AddConstraint(group, "${attr.vault.version}", ">= 0.6.1", "semver", matchLeftOnly: true);
+        }
+        foreach (var provider in secretProviders)
+        {
+            AddConstraint(group, $"${{attr.plugins.secrets.{provider}.version}}", "", "is_set", matchLeftOnly: true);
         }
         var signals = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var task in tasks)
@@ -207,6 +226,12 @@ internal static class JobConversion
             {
                 AddConstraint(group, $"${{attr.plugins.cni.version.{plugin}}}", ">= 0.4.0", "semver", matchLeftOnly: true);
             }
+        }
+        // Job.RequiredTransparentProxy: a group service whose sidecar proxy has a transparent_proxy block.
+        if (services.Any(s => Obj(Obj(Obj(Obj(s, "Connect"), "SidecarService"), "Proxy"), "TransparentProxy") is not null))
+        {
+            AddConstraint(group, "${attr.plugins.cni.version.consul-cni}", ">= 1.4.2", "semver", matchLeftOnly: true);
+            AddConstraint(group, "${attr.nomad.version}", ">= 1.8.0-dev", "semver", matchLeftOnly: true);
         }
     }
 
@@ -321,7 +346,7 @@ internal static class JobConversion
                 foreach (var key in o.Select(kv => kv.Key).ToList())
                 {
                     var child = o[key];
-                    if ((child is JsonArray { Count: 0 } && key != "TaskGroups" && key != "Tasks") || (child is JsonObject { Count: 0 } && EmptyMaps.Contains(key)))
+                    if ((child is JsonArray { Count: 0 } && key is not ("TaskGroups" or "Tasks" or "Specs")) || (child is JsonObject { Count: 0 } && EmptyMaps.Contains(key)))
                     {
                         o[key] = null;
                     }
@@ -354,6 +379,13 @@ internal static class JobConversion
             foreach (var field in new[] { "DiskMB", "IOPS", "MemoryMaxMB", "SecretsMB", "CPU", "Cores", "MemoryMB" })
             {
                 Default(resources, field, 0);
+            }
+            // ApiResourcesToStructs does not copy a task's disk (only the group's ephemeral disk counts), and converts
+            // the deprecated task networks as the group's (ApiNetworkResourceToStructs).
+            resources["DiskMB"] = 0;
+            foreach (var network in Objs(resources, "Networks"))
+            {
+                Network(network);
             }
         }
         if (task["Identity"] is null)

@@ -119,18 +119,8 @@ internal static class JobWarnings
         {
             warnings.Add($"Update max parallel count is greater than task group count ({maxParallel} > {count}). A destructive change would result in the simultaneous replacement of all allocations.");
         }
-        if (group["MaxClientDisconnect"] is not null)
-        {
-            warnings.Add("MaxClientDisconnect is deprecated and ignored in favor of Disconnect.LostAfter");
-        }
-        if (group["StopAfterClientDisconnect"] is not null)
-        {
-            warnings.Add("StopAfterClientDisconnect is deprecated and ignored favor of Disconnect.StopOnClientAfter");
-        }
-        if (Bool(group["PreventRescheduleOnLost"]))
-        {
-            warnings.Add("PreventRescheduleOnLost is deprecated and ignored in favor of Disconnect.Replace");
-        }
+        // The MaxClientDisconnect/StopAfterClientDisconnect/PreventRescheduleOnLost warnings cannot fire: the agent's
+        // conversion drops those fields (JobConversion).
         if (Objs(group, "Networks") is { Count: > 0 } networks && Long(networks[0]["MBits"]) > 0)
         {
             warnings.Add("mbits has been deprecated as of Nomad 0.12.0. Please remove mbits from the network block");

@@ -678,6 +678,40 @@ changes.update({
     "dispatch_payload_edited": ("parameterized", c_unchanged, lambda j: j["TaskGroups"][0]["Tasks"][0]["DispatchPayload"].update({"File": "in/payload.json"})),
 })
 
+# Gaps found by running Nomad's own e2e job files through the emulator (each rebuilt here as a small edit):
+# the agent's conversion drops a task's disk and the deprecated disconnect fields, keeps an empty Specs list and
+# converts task networks; ParameterizedJobConfig.Canonicalize; transparent proxy and secrets implied constraints;
+# the proxy the expose-check hook creates.
+def e_task_network(j):
+    net = copy.deepcopy(tg(j, "frontend")["Networks"][0]); net["DynamicPorts"][0]["Label"] = "admin"; net["MBits"] = 10
+    task(j, "frontend", "app")["Resources"]["Networks"] = [net]
+def e_tproxy(j):
+    j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["TransparentProxy"] = {
+        "UID": "", "OutboundPort": 0, "ExcludeInboundPorts": None, "ExcludeOutboundPorts": None,
+        "ExcludeOutboundCIDRs": None, "ExcludeUIDs": None, "NoDNS": False}
+def e_expose_no_proxy(j):
+    x_expose_check(j); j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"] = None
+def e_secrets(j):
+    # one group with secrets: Nomad walks a map of groups, so two groups' providers come in a random order
+    task(j, "frontend", "app")["Secrets"] = [{"Name": "db", "Provider": "nomad", "Path": "app/db", "Config": None, "Env": None},
+                                             {"Name": "token", "Provider": "aws", "Path": "kv/token", "Config": None, "Env": {"TOKEN": "value"}}]
+validates.update({
+    "task_disk_ignored_ok": ("base", lambda j: task(j, "frontend", "app")["Resources"].update({"DiskMB": 500})),
+    "parameterized_empty_payload_ok": ("parameterized", lambda j: j["ParameterizedJob"].update({"Payload": ""})),
+    "deprecated_disconnect_fields_dropped": ("base", lambda j: tg(j, "frontend").update({"MaxClientDisconnect": 3600000000000, "StopAfterClientDisconnect": 60000000000, "PreventRescheduleOnLost": True})),
+    "task_network_warning": ("base", e_task_network),
+})
+changes.update({
+    "new_periodic_cron_spec": ("periodic", None, lambda j: j["Periodic"].update({"Spec": "0 3 * * *", "Specs": []})),
+    "new_task_network_job": ("base", None, e_task_network),
+    "new_deprecated_disconnect_fields": ("base", None, lambda j: tg(j, "frontend").update({"MaxClientDisconnect": 3600000000000, "PreventRescheduleOnLost": True})),
+    "new_task_disk": ("base", None, lambda j: task(j, "frontend", "app")["Resources"].update({"DiskMB": 500})),
+    "new_parameterized_empty_payload": ("parameterized", None, lambda j: j["ParameterizedJob"].update({"Payload": ""})),
+    "new_connect_tproxy": ("connect-sidecar", None, e_tproxy),
+    "new_connect_expose_without_proxy": ("connect-sidecar", None, e_expose_no_proxy),
+    "new_secrets_job": ("base", None, e_secrets),
+})
+
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
