@@ -444,7 +444,7 @@ internal static class JobValidator
         errors.AddRange(TaskPartsValidator.Artifacts(task));
         errors.AddRange(TaskBlockValidator.Vault(task));
         errors.AddRange(TaskPartsValidator.Templates(task));
-        errors.AddRange(TaskBlockValidator.ActionsPayloadLifecycle(task));
+        errors.AddRange(TaskBlockValidator.ActionsPayloadLifecycle(task, group));
         errors.AddRange(TaskPartsValidator.VolumeMounts(task, group));
         errors.AddRange(TaskBlockValidator.PluginAndIdentities(task));
         return errors;

@@ -42,8 +42,8 @@ internal static partial class TaskBlockValidator
         return errors;
     }
 
-    /// <summary>Task.Validate's actions, dispatch payload and lifecycle items, after the templates.</summary>
-    public static List<string> ActionsPayloadLifecycle(JsonObject task)
+    /// <summary>Task.Validate's actions, dispatch payload, lifecycle and Connect proxy kind items, after the templates.</summary>
+    public static List<string> ActionsPayloadLifecycle(JsonObject task, JsonObject group)
     {
         var errors = new List<string>();
         // handled: a name already reported as defined multiple times (reported once, however often it repeats).
@@ -91,6 +91,36 @@ internal static partial class TaskBlockValidator
                     break;
             }
         }
+        // TaskKind.IsConnectProxy: a `connect-proxy:<service>` task, with ValidateConnectProxyService.
+        if (Str(task, "Kind").StartsWith("connect-proxy:", StringComparison.Ordinal))
+        {
+            if (Objs(task, "Services").Count > 0)
+            {
+                errors.Add("Connect proxy task must not have a service block");
+            }
+            if (Bool(task["Leader"]))
+            {
+                errors.Add("Connect proxy task must not have leader set");
+            }
+            var serviceName = Str(task, "Kind")["connect-proxy:".Length..];
+            var names = new List<string>();
+            var found = false;
+            foreach (var service in Objs(group, "Services").Where(s => Obj(Obj(s, "Connect"), "SidecarService") is not null))
+            {
+                if (Str(service, "Name") == serviceName)
+                {
+                    found = true;
+                    break;
+                }
+                names.Add(Str(service, "Name"));
+            }
+            if (!found)
+            {
+                errors.Add(names.Count == 0
+                    ? $"No Connect services in task group with Connect proxy ({GoQuote(serviceName)})"
+                    : $"Connect proxy service name ({GoQuote(serviceName)}) not found in Connect services from task group: [{string.Join(' ', names)}]");
+            }
+        }
         return errors;
     }
 
@@ -130,6 +160,23 @@ internal static partial class TaskBlockValidator
                 errors.Add($"Identity {GoQuote(Str(wid, "Name"))} is invalid: {widError}");
             }
         }
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var secret in Objs(task, "Secrets"))
+        {
+            var name = Str(secret, "Name");
+            if (!secrets.Add(name))
+            {
+                errors.Add($"Duplicate secret {GoQuote(name)} found");
+            }
+            if (Str(secret, "Provider") == "vault" && Obj(task, "Vault") is null)
+            {
+                errors.Add($"Secret {GoQuote(name)} has provider \"vault\" but no vault block");
+            }
+            if (MultiError.Format(Secret(secret)) is { } secretError)
+            {
+                errors.Add($"Secret {GoQuote(name)} is invalid: {secretError}");
+            }
+        }
         return errors;
     }
 
@@ -154,6 +201,42 @@ internal static partial class TaskBlockValidator
             ? []
             : Objs(task, "Identities").Select(w => Str(w, "Name")).Where(n => n.StartsWith("vault_", StringComparison.Ordinal))
                 .Select(n => $"Task {Str(task, "Name")} has an identity called {n} but no vault block");
+
+    // Secret.Validate (nomad/structs/structs.go).
+    private static List<string> Secret(JsonObject secret)
+    {
+        var errors = new List<string>();
+        var name = Str(secret, "Name");
+        var provider = Str(secret, "Provider");
+        if (name.Length == 0)
+        {
+            errors.Add("secret name cannot be empty");
+        }
+        if (!SecretName().IsMatch(name))
+        {
+            errors.Add("secret name must match regex ^[a-zA-Z0-9_]{1,128}$");
+        }
+        if (provider.Length == 0)
+        {
+            errors.Add("secret provider cannot be empty");
+        }
+        if (Str(secret, "Path").Length == 0)
+        {
+            errors.Add("secret path cannot be empty");
+        }
+        if (provider is "nomad" or "vault")
+        {
+            if (Obj(secret, "Env") is { Count: > 0 })
+            {
+                errors.Add($"{provider} provider cannot use the env block");
+            }
+        }
+        else if (Obj(secret, "Config") is { Count: > 0 })
+        {
+            errors.Add($"custom plugin provider {provider} cannot use the config block");
+        }
+        return errors;
+    }
 
     private static List<string> Identity(JsonObject wid)
     {
@@ -209,6 +292,10 @@ internal static partial class TaskBlockValidator
     // validJobActionName `^[^\x00\s]{1,128}$` (RE2's \s is [\t\n\f\r ]); the length is checked in runes above.
     [GeneratedRegex(@"^[^\x00\t\n\f\r ]+\z")]
     private static partial Regex ActionName();
+
+    // validSecretName `^[a-zA-Z0-9_]{1,128}$`.
+    [GeneratedRegex(@"^[a-zA-Z0-9_]{1,128}\z")]
+    private static partial Regex SecretName();
 
     // validIdentityName `^[a-zA-Z0-9-_]{1,128}$`.
     [GeneratedRegex(@"^[a-zA-Z0-9\-_]{1,128}\z")]

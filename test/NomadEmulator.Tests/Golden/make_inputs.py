@@ -712,6 +712,28 @@ changes.update({
     "new_secrets_job": ("base", None, e_secrets),
 })
 
+# Task.Validate's secrets (Secret.Validate) and Connect proxy task kinds (ValidateConnectProxyService).
+def sec(name="db", provider="nomad", path="app/db", config=None, env=None):
+    return {"Name": name, "Provider": provider, "Path": path, "Config": config, "Env": env}
+def set_secrets(*secrets): return lambda j: task(j, "frontend", "app").update({"Secrets": list(secrets)})
+def proxy_task(kind, **extra):
+    def edit(j):
+        g = j["TaskGroups"][0]
+        t = copy.deepcopy(g["Tasks"][0]); t.update({"Name": "proxy2", "Kind": kind, "Services": None, **extra})
+        g["Tasks"].append(t)
+    return edit
+validates.update({
+    "secret_ok": ("base", set_secrets(sec(), sec("token", "aws", "kv/t", env={"T": "v"}))),
+    "secret_duplicate": ("base", set_secrets(sec(), sec(path="other"))),
+    "secret_bad_fields": ("base", set_secrets(sec("my-secret", "", ""))),
+    "secret_empty_name": ("base", set_secrets(sec(""))),
+    "secret_vault_without_vault_block": ("base", set_secrets(sec(provider="vault"))),
+    "secret_nomad_with_env": ("base", set_secrets(sec(env={"A": "b"}))),
+    "secret_custom_with_config": ("base", set_secrets(sec(provider="aws", config={"region": "x"}))),
+    "connect_proxy_kind_unknown_service": ("connect-sidecar", proxy_task("connect-proxy:nope", Leader=True)),
+    "connect_proxy_kind_without_connect": ("base", lambda j: tg(j, "worker")["Tasks"].append({**copy.deepcopy(task(j, "worker", "w")), "Name": "p", "Kind": "connect-proxy:web"})),
+})
+
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
