@@ -734,6 +734,17 @@ validates.update({
     "connect_proxy_kind_without_connect": ("base", lambda j: tg(j, "worker")["Tasks"].append({**copy.deepcopy(task(j, "worker", "w")), "Name": "p", "Kind": "connect-proxy:web"})),
 })
 
+# ConsulConnect.Validate inside Service.Validate: exactly one of native/sidecar/gateway; transparent proxy UIDs.
+def tproxy(**f):
+    def edit(j):
+        e_tproxy(j); j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["TransparentProxy"].update(f)
+    return edit
+validates.update({
+    "connect_native_and_sidecar": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Services"][0]["Connect"].update({"Native": True})),
+    "connect_tproxy_bad_uids": ("connect-sidecar", tproxy(UID="abc", ExcludeUIDs=["70000", "", "+1", "0042"])),
+    "connect_tproxy_uids_ok": ("connect-sidecar", tproxy(UID="65535", ExcludeUIDs=["0", "1000"])),
+})
+
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
