@@ -409,10 +409,8 @@ internal static class Canonicalizer
             NullIfEmpty(secret, "Config", "Env");
         }
 
-        if (task["Lifecycle"] is JsonObject lifecycle && Text(lifecycle, "Hook").Length == 0 && lifecycle["Sidecar"]?.GetValue<bool>() != true)
-        {
-            task["Lifecycle"] = null;
-        }
+        // TaskLifecycle.Empty() is `l == nil` at the recorded commit (it tested for no hook and no sidecar before): a
+        // block with `hook = ""` stays, and the server's Task.Validate refuses it ("no lifecycle hook provided").
 
         if (task["CSIPluginConfig"] is JsonObject plugin)
         {

@@ -359,6 +359,18 @@ internal static class DiffRules
         return Sorted(diffs);
     }
 
+    /// <summary><c>actionDiffs</c>: actions paired by position (extras deleted or added), each its primitive fields and an <c>Args</c> set.</summary>
+    public static List<ObjectDiff> Actions(List<JsonObject> old, List<JsonObject> @new, bool contextual)
+    {
+        var diffs = new List<ObjectDiff?>();
+        for (var i = 0; i < Math.Max(old.Count, @new.Count); i++)
+        {
+            diffs.Add(Struct(i < old.Count ? old[i] : null, i < @new.Count ? @new[i] : null, "Action", contextual, (o, n) =>
+                [StringSet(Strings(o, "Args"), Strings(n, "Args"), "Args", contextual)]));
+        }
+        return Sorted(diffs);
+    }
+
     /// <summary>Members of two lists paired by a key: (old, new), (old, null) deleted, (null, new) added.</summary>
     public static IEnumerable<(JsonObject? Old, JsonObject? New)> KeyedPairs(List<JsonObject> old, List<JsonObject> @new, Func<JsonObject, string> key)
     {

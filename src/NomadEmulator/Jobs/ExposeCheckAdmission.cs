@@ -73,7 +73,15 @@ internal static class ExposeCheckAdmission
                 };
                 if (sidecar["Proxy"] is not JsonObject proxy)
                 {
-                    proxy = [];
+                    // a new &structs.ConsulProxy{}: every field at its zero value
+                    proxy = new JsonObject
+                    {
+                        ["LocalServiceAddress"] = "",
+                        ["LocalServicePort"] = 0,
+                        ["Upstreams"] = null,
+                        ["TransparentProxy"] = null,
+                        ["Config"] = null,
+                    };
                     sidecar["Proxy"] = proxy;
                 }
 

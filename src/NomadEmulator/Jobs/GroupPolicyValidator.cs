@@ -116,6 +116,81 @@ internal static class GroupPolicyValidator
         return errors;
     }
 
+    /// <summary>DisconnectStrategy.Validate (nomad/structs/group.go), appended flat to the group's errors.</summary>
+    public static List<string> Disconnect(JsonObject d, string jobType)
+    {
+        var errors = new List<string>();
+        var stopAfter = d["StopOnClientAfter"] is JsonValue stop ? Long(stop) : (long?)null;
+        if (stopAfter is { } after)
+        {
+            if (after < 0)
+            {
+                errors.Add("stop_after cannot be a negative duration");
+            }
+            if (jobType is not ("service" or "batch"))
+            {
+                errors.Add("stop_after can only be used with service or batch job types");
+            }
+        }
+        var lostAfter = Long(d["LostAfter"], 0);
+        if (lostAfter < 0)
+        {
+            errors.Add("lost_after cannot be a negative duration");
+        }
+        if (stopAfter is not null && lostAfter != 0)
+        {
+            errors.Add("Disconnect cannot be configured with both lost_after and stop_after");
+        }
+        if (Str(d, "Reconcile") is not ("" or "best_score" or "longest_running" or "keep_original" or "keep_replacement"))
+        {
+            errors.Add($"reconcile option is invalid: {Str(d, "Reconcile")}");
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// TaskGroup.validateScalingPolicy with ScalingPolicy.Validate and the open-source validateType (structs_ce.go).
+    /// The horizontal target checks cannot fail: the server always sets the target to the job's own group.
+    /// </summary>
+    public static List<string> Scaling(JsonObject scaling, long count, bool multiregionInGlobal)
+    {
+        var errors = new List<string>();
+        var type = Str(scaling, "Type");
+        var min = Long(scaling["Min"], 0);
+        var max = Long(scaling["Max"], 0);
+        if (type.Length == 0)
+        {
+            errors.Add("missing scaling policy type");
+        }
+        else if (type != "horizontal")
+        {
+            errors.Add($"scaling policy type \"{type}\" is not valid");
+        }
+        if (max < 0)
+        {
+            errors.Add("maximum count must be specified and non-negative");
+        }
+        else if (max < min)
+        {
+            errors.Add("maximum count must not be less than minimum count");
+        }
+        if (min < 0)
+        {
+            errors.Add("minimum count must be specified and non-negative");
+        }
+        var all = errors.Select(e => "Scaling policy invalid: " + e).ToList();
+        if (max < count)
+        {
+            all.Add("Scaling policy invalid: task group count must not be greater than maximum count in scaling policy");
+        }
+        // Job.IsMultiregion with region "global": a group of count 0 there is exempt.
+        if (count < min && !(multiregionInGlobal && count == 0))
+        {
+            all.Add("Scaling policy invalid: task group count must not be less than minimum count in scaling policy");
+        }
+        return all;
+    }
+
     private static List<string> DelayParams(long attempts, long interval, long delay, long maxDelay, string function)
     {
         var (ok, possible, recommended) = ViableAttempts(attempts, interval, delay, maxDelay, function);

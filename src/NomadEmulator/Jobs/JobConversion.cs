@@ -28,6 +28,11 @@ internal static class JobConversion
             job["Datacenters"] = new JsonArray("*");
         }
         Default(job, "DispatchIdempotencyToken", "");
+        // ParameterizedJobConfig.Canonicalize (nomad/structs/structs.go): an empty payload requirement is "optional".
+        if (Obj(job, "ParameterizedJob") is { } parameterized)
+        {
+            Default(parameterized, "Payload", "optional", replaceEmpty: true);
+        }
         Default(job, "SubmitTime", 0);
         var update = Obj(job, "Update");
         job["Update"] = new JsonObject
@@ -60,9 +65,14 @@ internal static class JobConversion
                 return (job, exposeError);
             }
         }
+        // Job.Secrets: each group's distinct secret providers; jobImpliedConstraints gives every group the
+        // constraints of every group's providers (a Go map walk: with two groups using secrets Nomad's order varies).
+        var secretProviders = groups
+            .Select(g => Objs(g, "Tasks").SelectMany(t => Objs(t, "Secrets")).Select(x => Str(x, "Provider")).Distinct(StringComparer.Ordinal).ToList())
+            .Where(p => p.Count > 0).SelectMany(p => p).ToList();
         foreach (var group in groups)
         {
-            Group(group, Str(job, "Name"), Str(job, "Namespace"));
+            Group(group, Str(job, "Name"), Str(job, "Namespace"), secretProviders);
         }
         return (job, null);
     }
@@ -70,7 +80,11 @@ internal static class JobConversion
     // The conversion and canonicalization of a group, then jobConnectHook's mutation of it.
     private static string? Connect(JsonObject job, JsonObject group, string jobName, string jobNamespace)
     {
-        Default(group, "PreventRescheduleOnLost", false);
+        // ApiTgToStructsTG copies none of the deprecated disconnect fields (ignored in favour of the disconnect
+        // block), so they are never stored and their Job.Warnings cannot fire.
+        group["PreventRescheduleOnLost"] = false;
+        group["MaxClientDisconnect"] = null;
+        group["StopAfterClientDisconnect"] = null;
         // ApiTgToStructsTG ignores volumes whose type it does not know (host and csi only); the map stays, maybe empty.
         if (Obj(group, "Volumes") is { } volumes)
         {
@@ -89,8 +103,15 @@ internal static class JobConversion
         {
             Service(service, jobName, groupName, "group", jobNamespace);
         }
+        // TaskGroup.Canonicalize: DisconnectStrategy.Canonicalize (nomad/structs/group.go).
+        if (Obj(group, "Disconnect") is { } disconnect)
+        {
+            Default(disconnect, "Replace", true);
+            Default(disconnect, "Reconcile", "best_score", replaceEmpty: true);
+        }
         foreach (var task in Objs(group, "Tasks"))
         {
+            Identities(task);
             foreach (var service in Objs(task, "Services"))
             {
                 Service(service, jobName, groupName, Str(task, "Name"), jobNamespace);
@@ -101,15 +122,26 @@ internal static class JobConversion
     }
 
     // The mutators after jobExposeCheckHook, and the conversion of the group's tasks.
-    private static void Group(JsonObject group, string jobName, string jobNamespace)
+    private static void Group(JsonObject group, string jobName, string jobNamespace, List<string> secretProviders)
     {
         var services = Objs(group, "Services");
         var groupName = Str(group, "Name");
         var tasks = Objs(group, "Tasks");
-        ImpliedConstraints(group, services, tasks);
+        ImpliedConstraints(group, services, tasks, secretProviders);
         // jobImplicitIdentitiesHook (after the implied constraints and the node pool hook): a group with a service
         // identity or a task with named identities gets the client version constraint, appended without a duplicate
         // check. A default server configures no Consul or Vault default identities, so none is injected.
+        // handleConsulService: a Consul service's own identity gets its unique name and the service's name.
+        foreach (var service in services.Concat(tasks.SelectMany(t => Objs(t, "Services"))))
+        {
+            if (Obj(service, "Identity") is { } wid && Str(service, "Provider") is "" or "consul")
+            {
+                var taskName = Str(service, "TaskName");
+                var prefix = taskName.Length > 0 ? $"consul-service_{taskName}-" : "consul-service_";
+                wid["Name"] = $"{prefix}{Str(service, "Name")}-{Str(service, "PortLabel")}";
+                wid["ServiceName"] = Str(service, "Name");
+            }
+        }
         if (services.Any(s => Obj(s, "Identity") is not null)
             || tasks.Any(t => Objs(t, "Services").Any(s => Obj(s, "Identity") is not null) || Objs(t, "Identities").Count > 0))
         {
@@ -120,6 +152,11 @@ internal static class JobConversion
         if (Obj(group, "Scaling") is { } scaling)
         {
             scaling.Remove("Namespace");
+            // ApiScalingPolicyToStructs (command/agent/scaling_endpoint.go): a missing max is -1 (Validate refuses
+            // it), a missing min the group's count, a missing enabled true.
+            Default(scaling, "Max", -1);
+            Default(scaling, "Min", Long(group["Count"]));
+            Default(scaling, "Enabled", true);
             scaling["Target"] = new JsonObject { ["Group"] = groupName, ["Job"] = jobName, ["Namespace"] = jobNamespace };
         }
         foreach (var task in tasks)
@@ -128,12 +165,17 @@ internal static class JobConversion
         }
     }
 
-    // jobImpliedConstraints, in Nomad's order: vault, signals, Nomad service discovery (+ checks), Consul, bridge CNI.
-    private static void ImpliedConstraints(JsonObject group, List<JsonObject> services, List<JsonObject> tasks)
+    // jobImpliedConstraints, in Nomad's order: vault, secrets, signals, Nomad service discovery (+ checks), Consul,
+    // bridge CNI, transparent proxy.
+    private static void ImpliedConstraints(JsonObject group, List<JsonObject> services, List<JsonObject> tasks, List<string> secretProviders)
     {
         if (tasks.Any(t => Obj(t, "Vault") is not null))
         {
             AddConstraint(group, "${attr.vault.version}", ">= 0.6.1", "semver", matchLeftOnly: true);
+        }
+        foreach (var provider in secretProviders)
+        {
+            AddConstraint(group, $"${{attr.plugins.secrets.{provider}.version}}", "", "is_set", matchLeftOnly: true);
         }
         var signals = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var task in tasks)
@@ -184,6 +226,12 @@ internal static class JobConversion
             {
                 AddConstraint(group, $"${{attr.plugins.cni.version.{plugin}}}", ">= 0.4.0", "semver", matchLeftOnly: true);
             }
+        }
+        // Job.RequiredTransparentProxy: a group service whose sidecar proxy has a transparent_proxy block.
+        if (services.Any(s => Obj(Obj(Obj(Obj(s, "Connect"), "SidecarService"), "Proxy"), "TransparentProxy") is not null))
+        {
+            AddConstraint(group, "${attr.plugins.cni.version.consul-cni}", ">= 1.4.2", "semver", matchLeftOnly: true);
+            AddConstraint(group, "${attr.nomad.version}", ">= 1.8.0-dev", "semver", matchLeftOnly: true);
         }
     }
 
@@ -298,7 +346,7 @@ internal static class JobConversion
                 foreach (var key in o.Select(kv => kv.Key).ToList())
                 {
                     var child = o[key];
-                    if ((child is JsonArray { Count: 0 } && key != "TaskGroups" && key != "Tasks") || (child is JsonObject { Count: 0 } && EmptyMaps.Contains(key)))
+                    if ((child is JsonArray { Count: 0 } && key is not ("TaskGroups" or "Tasks" or "Specs")) || (child is JsonObject { Count: 0 } && EmptyMaps.Contains(key)))
                     {
                         o[key] = null;
                     }
@@ -332,6 +380,13 @@ internal static class JobConversion
             {
                 Default(resources, field, 0);
             }
+            // ApiResourcesToStructs does not copy a task's disk (only the group's ephemeral disk counts), and converts
+            // the deprecated task networks as the group's (ApiNetworkResourceToStructs).
+            resources["DiskMB"] = 0;
+            foreach (var network in Objs(resources, "Networks"))
+            {
+                Network(network);
+            }
         }
         if (task["Identity"] is null)
         {
@@ -348,6 +403,53 @@ internal static class JobConversion
                 ["TTL"] = 0,
                 ["ExtraClaims"] = null,
             };
+        }
+    }
+
+    // Task.Canonicalize's identities (nomad/structs/structs.go, WorkloadIdentity.Canonicalize in workload_id.go): each
+    // named identity gets Name "" -> "default" and an upper-cased ChangeSignal; the last "default" one in the list
+    // becomes Task.Identity and leaves the list (an earlier one stays, and Task.Validate reports a duplicate); a
+    // default identity's Audience is always ["nomadproject.io"].
+    private static void Identities(JsonObject task)
+    {
+        var identities = task["Identities"] as JsonArray;
+        var defaultIndex = -1;
+        for (var i = 0; i < (identities?.Count ?? 0); i++)
+        {
+            if (identities![i] is JsonObject wid)
+            {
+                CanonicalizeIdentity(wid);
+                if (Str(wid, "Name") == "default")
+                {
+                    task["Identity"] = wid.DeepClone();
+                    defaultIndex = i;
+                }
+            }
+        }
+        if (defaultIndex >= 0)
+        {
+            // slices.Delete leaves an empty, non-nil slice: the stored job shows [].
+            identities!.RemoveAt(defaultIndex);
+        }
+        if (Obj(task, "Identity") is { } identity)
+        {
+            CanonicalizeIdentity(identity);
+        }
+    }
+
+    private static void CanonicalizeIdentity(JsonObject wid)
+    {
+        if (Str(wid, "Name").Length == 0)
+        {
+            wid["Name"] = "default";
+        }
+        if (Str(wid, "Name") == "default")
+        {
+            wid["Audience"] = new JsonArray("nomadproject.io");
+        }
+        if (Str(wid, "ChangeSignal") is { Length: > 0 } signal)
+        {
+            wid["ChangeSignal"] = signal.ToUpperInvariant();
         }
     }
 

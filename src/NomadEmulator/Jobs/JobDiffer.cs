@@ -191,12 +191,13 @@ public static class JobDiffer
         objects.AddRange(Sorted(KeyedPairs(Objs(old, "Secrets"), Objs(@new, "Secrets"), s => Str(s, "Name"))
             .Select(p => Same(p.Old, p.New) ? null : new ObjectDiff(
                 p.Old is null ? DiffTypes.Added : p.New is null ? DiffTypes.Deleted : DiffTypes.Edited,
-                "Secret", FieldDiff.OfMaps(DiffFlattener.Full(p.Old), DiffFlattener.Full(p.New), Contextual), []))));
+                "Secret", FieldDiff.OfMaps(DiffFlattener.Primitive(p.Old ?? []), DiffFlattener.Primitive(p.New ?? []), Contextual), []))));
         objects.Add(Primitive(Obj(old, "Consul"), Obj(@new, "Consul"), "Consul", Contextual));
         objects.AddRange(Templates(Objs(old, "Templates"), Objs(@new, "Templates"), Contextual));
         objects.Add(Identity(Obj(old, "Identity"), Obj(@new, "Identity"), Contextual));
         objects.AddRange(Sorted(KeyedPairs(Objs(old, "Identities"), Objs(@new, "Identities"), i => Str(i, "Name"))
             .Select(p => Identity(p.Old, p.New, Contextual))));
+        objects.AddRange(Actions(Objs(old, "Actions"), Objs(@new, "Actions"), Contextual));
         objects.AddRange(VolumeMounts(Objs(old, "VolumeMounts"), Objs(@new, "VolumeMounts"), Contextual));
         var present = objects.OfType<ObjectDiff>().ToList();
         return new JsonObject

@@ -103,9 +103,10 @@ internal static class JobValidator
                 errors.Add($"Job task group {name} has count {count}. Count cannot exceed 1 with system scheduler");
             }
         }
+        var multiregionInGlobal = Objs(Obj(job, "Multiregion"), "Regions").Count > 0 && Str(job, "Region") == "global";
         foreach (var group in groups)
         {
-            if (MultiError.Format(Group(group, type)) is { } groupError)
+            if (MultiError.Format(Group(group, type, multiregionInGlobal)) is { } groupError)
             {
                 errors.Add($"Task group {Str(group, "Name")} validation failed: {groupError}");
             }
@@ -153,6 +154,26 @@ internal static class JobValidator
         {
             errors.Add("job priority must be between [1, 100]");
         }
+        // jobValidate's identity checks: a service identity needs a name; a task on a non-default Vault cluster
+        // needs its vault_<cluster> identity (a default server provides no default one).
+        foreach (var group in Objs(job, "TaskGroups"))
+        {
+            foreach (var service in Objs(group, "Services").Where(s => Obj(s, "Identity") is { } wid && Str(wid, "Name").Length == 0))
+            {
+                errors.Add($"Service {Str(service, "Name")} in task group {Str(group, "Name")} has an identity with an empty name");
+            }
+            foreach (var task in Objs(group, "Tasks"))
+            {
+                foreach (var service in Objs(task, "Services").Where(s => Obj(s, "Identity") is { } wid && Str(wid, "Name").Length == 0))
+                {
+                    errors.Add($"Service {Str(service, "Name")} in task {Str(task, "Name")} has an identity with an empty name");
+                }
+                if (TaskBlockValidator.VaultIdentity(task) is { } vaultError)
+                {
+                    errors.Add(vaultError);
+                }
+            }
+        }
 
         // jobNumaHook.Validate (job_endpoint_hook_numa_ce.go), after jobValidate and the (quiet) memory check.
         if (Objs(job, "TaskGroups").SelectMany(g => Objs(g, "Tasks"))
@@ -169,7 +190,7 @@ internal static class JobValidator
         return errors;
     }
 
-    private static List<string> Group(JsonObject group, string jobType)
+    private static List<string> Group(JsonObject group, string jobType, bool multiregionInGlobal)
     {
         var errors = new List<string>();
         if (Str(group, "Name").Length == 0)
@@ -184,6 +205,10 @@ internal static class JobValidator
         if (tasks.Count == 0)
         {
             errors.Add("Missing tasks for task group");
+        }
+        if (Obj(group, "Disconnect") is { } disconnect)
+        {
+            errors.AddRange(GroupPolicyValidator.Disconnect(disconnect, jobType));
         }
         if (group["MaxRunDuration"] is JsonValue maxRun)
         {
@@ -275,6 +300,11 @@ internal static class JobValidator
         if (MultiError.Format(GroupNetworkValidator.ScriptChecks(group)) is { } scriptError)
         {
             errors.Add($"Task group service check validation failed: {scriptError}");
+        }
+        if (Obj(group, "Scaling") is { } scaling
+            && MultiError.Format(GroupPolicyValidator.Scaling(scaling, Long(group["Count"]), multiregionInGlobal)) is { } scalingError)
+        {
+            errors.Add($"Task group scaling policy validation failed: {scalingError}");
         }
         foreach (var task in tasks)
         {
@@ -412,8 +442,11 @@ internal static class JobValidator
             errors.Add(servicesError);
         }
         errors.AddRange(TaskPartsValidator.Artifacts(task));
+        errors.AddRange(TaskBlockValidator.Vault(task));
         errors.AddRange(TaskPartsValidator.Templates(task));
+        errors.AddRange(TaskBlockValidator.ActionsPayloadLifecycle(task, group));
         errors.AddRange(TaskPartsValidator.VolumeMounts(task, group));
+        errors.AddRange(TaskBlockValidator.PluginAndIdentities(task));
         return errors;
     }
 

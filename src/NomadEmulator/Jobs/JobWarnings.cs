@@ -40,12 +40,72 @@ internal static class JobWarnings
         {
             warnings.Add("cron is deprecated and may be removed in a future release. Use crons instead");
         }
+        // jobValidate's warnings for vault_* identities of tasks without a vault block.
+        warnings.AddRange(groups.SelectMany(g => Objs(g, "Tasks")).SelectMany(TaskBlockValidator.VaultIdentityWarnings));
         foreach (var group in groups)
         {
             foreach (var task in Objs(group, "Tasks").Where(t => Long(Obj(t, "Resources")?["MemoryMaxMB"]) != 0))
             {
                 warnings.Add($"Memory oversubscription is not enabled; Task \"{Str(group, "Name")}.{Str(task, "Name")}\" memory_max value will be ignored. Update the Scheduler Configuration to allow oversubscription.");
             }
+        }
+        return warnings;
+    }
+
+    // Task.Warnings without the templates' (Template.Warnings is not reproduced).
+    private static List<string> Task(JsonObject task)
+    {
+        var warnings = new List<string>();
+        if (Obj(task, "Resources") is { } resources)
+        {
+            if (Long(resources["IOPS"]) != 0)
+            {
+                warnings.Add("IOPS has been deprecated as of Nomad 0.9.0. Please remove IOPS from resource block.");
+            }
+            if (Objs(resources, "Networks").Count != 0)
+            {
+                warnings.Add("task network resources have been deprecated as of Nomad 0.12.0. Please configure networking via group network block.");
+            }
+        }
+        warnings.AddRange(Objs(task, "Services").SelectMany(ServiceWarnings));
+        foreach (var wid in Objs(task, "Identities"))
+        {
+            // multierror.Prefix then a plain append: the identity's list stays one nested multi-error.
+            var prefixed = IdentityWarnings(wid).Select(w => $"Identity[{Str(wid, "Name")}] {w}").ToList();
+            if (MultiError.Format(prefixed) is { } text)
+            {
+                warnings.Add(text);
+            }
+        }
+        return warnings;
+    }
+
+    private static IEnumerable<string> ServiceWarnings(JsonObject service) =>
+        Obj(service, "Identity") is { } wid
+            ? IdentityWarnings(wid).Select(w => $"Service \"{Str(service, "Name")}\": {w}")
+            : [];
+
+    // WorkloadIdentity.Warnings (nomad/structs/workload_id.go).
+    private static List<string> IdentityWarnings(JsonObject wid)
+    {
+        var warnings = new List<string>();
+        var audiences = Strings(wid, "Audience").Count;
+        if (audiences == 0)
+        {
+            warnings.Add("identities without an audience are insecure");
+        }
+        else if (audiences > 1)
+        {
+            warnings.Add("while multiple audiences is allowed, it is more secure to use 1 audience per identity");
+        }
+        var name = Str(wid, "Name");
+        if (name is not ("" or "default") && Long(wid["TTL"], 0) == 0)
+        {
+            warnings.Add("identities without an expiration are insecure");
+        }
+        if (Bool(wid["Env"]) && Str(wid, "ChangeMode") != "restart")
+        {
+            warnings.Add($"using env=true without change_mode=\"restart\" may result in task not getting updated identity");
         }
         return warnings;
     }
@@ -59,21 +119,20 @@ internal static class JobWarnings
         {
             warnings.Add($"Update max parallel count is greater than task group count ({maxParallel} > {count}). A destructive change would result in the simultaneous replacement of all allocations.");
         }
-        if (group["MaxClientDisconnect"] is not null)
-        {
-            warnings.Add("MaxClientDisconnect is deprecated and ignored in favor of Disconnect.LostAfter");
-        }
-        if (group["StopAfterClientDisconnect"] is not null)
-        {
-            warnings.Add("StopAfterClientDisconnect is deprecated and ignored favor of Disconnect.StopOnClientAfter");
-        }
-        if (Bool(group["PreventRescheduleOnLost"]))
-        {
-            warnings.Add("PreventRescheduleOnLost is deprecated and ignored in favor of Disconnect.Replace");
-        }
+        // The MaxClientDisconnect/StopAfterClientDisconnect/PreventRescheduleOnLost warnings cannot fire: the agent's
+        // conversion drops those fields (JobConversion).
         if (Objs(group, "Networks") is { Count: > 0 } networks && Long(networks[0]["MBits"]) > 0)
         {
             warnings.Add("mbits has been deprecated as of Nomad 0.12.0. Please remove mbits from the network block");
+        }
+        // Service.Warnings, prefixed by multierror.Prefix and flattened into the group's list.
+        warnings.AddRange(Objs(group, "Services").SelectMany(ServiceWarnings));
+        foreach (var task in Objs(group, "Tasks"))
+        {
+            if (MultiError.Format(Task(task)) is { } taskWarnings)
+            {
+                warnings.Add($"Task \"{Str(task, "Name")}\" has warnings: {taskWarnings}");
+            }
         }
         return warnings;
     }

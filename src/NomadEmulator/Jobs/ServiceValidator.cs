@@ -272,6 +272,47 @@ internal static partial class ServiceValidator
         return errors;
     }
 
+    // ConsulConnect.Validate (nomad/structs/services.go): a sidecar's transparent proxy (ConsulTransparentProxy.Validate,
+    // connect.go: the UID checks; its excluded outbound CIDRs are not checked here), then exactly one of native,
+    // sidecar or gateway. ConsulGateway.Validate is not reproduced (the connect admission checks gateways first).
+    private static string? ConnectError(JsonObject connect)
+    {
+        var sidecar = Obj(connect, "SidecarService");
+        if (Obj(Obj(sidecar, "Proxy"), "TransparentProxy") is { } tproxy)
+        {
+            var tproxyErrors = new List<string>();
+            if (Str(tproxy, "UID") is { Length: > 0 } uid && UidError(uid) is { } uidError)
+            {
+                tproxyErrors.Add($"transparent proxy block has invalid UID field: {uidError}");
+            }
+            foreach (var excluded in Strings(tproxy, "ExcludeUIDs"))
+            {
+                if (UidError(excluded) is { } excludedError)
+                {
+                    tproxyErrors.Add($"transparent proxy block has invalid ExcludeUIDs field: {excludedError}");
+                }
+            }
+            if (MultiError.Format(tproxyErrors) is { } text)
+            {
+                return text;
+            }
+        }
+        var count = (sidecar is not null ? 1 : 0) + (Bool(connect["Native"]) ? 1 : 0) + (Obj(connect, "Gateway") is not null ? 1 : 0);
+        return count != 1 ? "Consul Connect must be exclusively native, make use of a sidecar, or represent a Gateway" : null;
+    }
+
+    // strconv.ParseUint(uid, 10, 16)'s error, as requireUIDisUint words it.
+    private static string? UidError(string uid)
+    {
+        if (uid.Length == 0 || !uid.All(char.IsAsciiDigit))
+        {
+            return $"invalid user ID {GoQuote(uid)}: invalid syntax";
+        }
+        return ulong.TryParse(uid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value <= ushort.MaxValue
+            ? null
+            : $"invalid user ID {GoQuote(uid)}: value out of range";
+    }
+
     private static void ConsulService(JsonObject service, List<string> errors)
     {
         var name = Str(service, "Name");
@@ -296,6 +337,10 @@ internal static partial class ServiceValidator
         if (!ConsulKinds.Contains(Str(service, "Kind")))
         {
             errors.Add($"Service {name} kind must be one of consul service kind or empty");
+        }
+        if (connect is not null && ConnectError(connect) is { } connectError)
+        {
+            errors.Add(connectError);
         }
         if (connect is not null && Bool(connect["Native"]))
         {

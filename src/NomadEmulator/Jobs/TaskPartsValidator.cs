@@ -355,9 +355,13 @@ internal static class TaskPartsValidator
     private static string GoRune(char c) => $"U+{(int)c:X4} '{c}'";
 
     /// <summary>escapingfs.PathEscapesAllocViaRelative("task", path): /alloc-dir/alloc-id/task/path cleaned, then relative to the alloc dir.</summary>
-    internal static bool EscapesAllocDir(string path)
+    internal static bool EscapesAllocDir(string path) => EscapesAllocDir(path, "task");
+
+    /// <summary>escapingfs.PathEscapesAllocViaRelative(prefix, path), the prefix given as its path segments.</summary>
+    internal static bool EscapesAllocDir(string path, params string[] prefix)
     {
-        var stack = new List<string> { "alloc-dir", "alloc-id", "task" };
+        var stack = new List<string> { "alloc-dir", "alloc-id" };
+        stack.AddRange(prefix);
         foreach (var part in path.Split('/'))
         {
             if (part is "" or ".")

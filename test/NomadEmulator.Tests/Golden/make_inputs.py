@@ -587,6 +587,164 @@ validates["max_run_duration_on_service"] = ("base", lambda j: tg(j, "frontend").
 validates["max_run_duration_batch_ok"] = ("batch", lambda j: j["TaskGroups"][0].update({"MaxRunDuration": 60000000000}))
 validates["two_leader_tasks"] = ("base", lambda j: (tg(j, "frontend")["Tasks"].append({**copy.deepcopy(task(j, "frontend", "app")), "Name": "app2", "Leader": True}), task(j, "frontend", "app").update({"Leader": True})))
 
+# Task blocks of the "lifecycle" job (lifecycle hooks, identities, actions, CSI plugin) and group disconnect/scaling:
+# Task.Validate, TaskGroup.Validate (Disconnect, validateScalingPolicy) and jobValidate's identity checks.
+def lc(j, name): return task(j, "app", name)
+def lc_group(**f): return lambda j: tg(j, "app").update(f)
+def lc_disconnect(**f): return lambda j: tg(j, "app")["Disconnect"].update(f)
+def lc_scaling(**f): return lambda j: tg(j, "app")["Scaling"].update(f)
+def lc_task(name, **f): return lambda j: lc(j, name).update(f)
+def lc_identity(**f): return lambda j: lc(j, "proxy")["Identities"][0].update(f)
+def lc_vault(**f):
+    return lambda j: lc(j, "app").update({"Vault": {"Role": "", "Namespace": "", "Cluster": "", "Env": True, "DisableFile": False, "ChangeMode": "restart", "ChangeSignal": "", "AllowTokenRenewal": True, **f}})
+validates.update({
+    "valid_lifecycle": ("lifecycle", lambda j: None),
+    "lifecycle_sidecar_without_hook": ("lifecycle", lambda j: lc(j, "migrate")["Lifecycle"].update({"Hook": "", "Sidecar": True})),
+    "lifecycle_empty": ("lifecycle", lambda j: lc(j, "migrate")["Lifecycle"].update({"Hook": "", "Sidecar": False})),
+    "lifecycle_bad_hook": ("lifecycle", lambda j: lc(j, "migrate")["Lifecycle"].update({"Hook": "prestrat"})),
+    "lifecycle_upper_case_hook": ("lifecycle", lambda j: lc(j, "cleanup")["Lifecycle"].update({"Hook": "PostStop"})),
+    "lifecycle_no_main_task": ("lifecycle", lambda j: lc(j, "app").update({"Lifecycle": {"Hook": "poststart", "Sidecar": False}})),
+    "disconnect_negative_lost_after": ("lifecycle", lc_disconnect(LostAfter=-1000000000)),
+    "disconnect_stop_and_lost": ("lifecycle", lc_disconnect(StopOnClientAfter=60000000000)),
+    "disconnect_negative_stop_after": ("lifecycle", lc_disconnect(LostAfter=0, StopOnClientAfter=-1)),
+    "disconnect_bad_reconcile": ("lifecycle", lc_disconnect(Reconcile="newest")),
+    "disconnect_empty_reconcile_ok": ("lifecycle", lc_disconnect(Reconcile="", Replace=None)),
+    "disconnect_stop_after_on_batch_ok": ("batch", lambda j: j["TaskGroups"][0].update({"Disconnect": {"LostAfter": 0, "StopOnClientAfter": 30000000000, "Replace": None, "Reconcile": ""}})),
+    "disconnect_stop_after_on_system": ("system", lambda j: j["TaskGroups"][0].update({"Disconnect": {"LostAfter": 0, "StopOnClientAfter": 30000000000, "Replace": True, "Reconcile": "best_score"}})),
+    "disconnect_everything_wrong": ("sysbatch", lambda j: j["TaskGroups"][0].update({"Disconnect": {"LostAfter": -5, "StopOnClientAfter": -5, "Replace": False, "Reconcile": "x"}})),
+    "scaling_max_below_min": ("lifecycle", lc_scaling(Min=3, Max=2)),
+    "scaling_count_above_max": ("lifecycle", lc_group(Count=9)),
+    "scaling_count_below_min": ("lifecycle", lc_group(Count=0)),
+    "scaling_negative_min_and_max": ("lifecycle", lc_scaling(Min=-1, Max=-2)),
+    "scaling_negative_max": ("lifecycle", lc_scaling(Max=-1)),
+    "scaling_bad_type": ("lifecycle", lc_scaling(Type="vertical_cpu")),
+    "scaling_empty_type": ("lifecycle", lc_scaling(Type="")),
+    "scaling_partial_target": ("lifecycle", lc_scaling(Target={"Namespace": "other"})),
+    "scaling_null_max": ("lifecycle", lc_scaling(Max=None)),
+    "scaling_disabled_ok": ("lifecycle", lc_scaling(Enabled=False)),
+    "identity_bad_name": ("lifecycle", lc_identity(Name="my identity")),
+    "identity_empty_audience": ("lifecycle", lc_identity(Audience=["a", ""])),
+    "identity_signal_without_signal": ("lifecycle", lc_identity(ChangeSignal="")),
+    "identity_restart_with_signal": ("lifecycle", lc_identity(ChangeMode="restart")),
+    "identity_bad_change_mode": ("lifecycle", lc_identity(ChangeMode="reload")),
+    "identity_negative_ttl": ("lifecycle", lc_identity(TTL=-1)),
+    "identity_filepath_without_file": ("lifecycle", lc_identity(Filepath="secrets/id.jwt")),
+    "identity_default_ttl": ("lifecycle", lambda j: lc(j, "migrate")["Identity"].update({"TTL": 60000000000})),
+    "identity_default_bad_change_mode": ("lifecycle", lambda j: lc(j, "migrate")["Identity"].update({"ChangeMode": "reload"})),
+    "identity_duplicate_default": ("lifecycle", lambda j: lc(j, "proxy")["Identities"].append({**copy.deepcopy(lc(j, "proxy")["Identities"][0]), "Name": "default", "TTL": 0})),
+    "identity_vault_prefix_without_vault": ("lifecycle", lc_identity(Name="vault_default")),
+    "identity_two_named_ok": ("lifecycle", lambda j: lc(j, "proxy")["Identities"].append({**copy.deepcopy(lc(j, "proxy")["Identities"][0]), "Name": "aws"})),
+    "identity_service_unnamed": ("base", lambda j: tg(j, "frontend")["Services"][0].update({"Identity": {"Name": "", "Audience": ["consul.io"], "ChangeMode": "", "ChangeSignal": "", "Env": False, "File": False, "Filepath": "", "ServiceName": "", "TTL": 0}})),
+    "action_empty_command": ("lifecycle", lambda j: lc(j, "app")["Actions"][1].update({"Command": ""})),
+    "action_bad_name": ("lifecycle", lambda j: lc(j, "app")["Actions"][1].update({"Name": "my action"})),
+    "action_empty_name": ("lifecycle", lambda j: lc(j, "app")["Actions"][1].update({"Name": "", "Command": ""})),
+    "action_defined_three_times": ("lifecycle", lambda j: lc(j, "app")["Actions"].extend([{"Name": "dump", "Command": "x", "Args": None}, {"Name": "dump", "Command": "y", "Args": None}])),
+    "csi_plugin_no_id": ("lifecycle", lambda j: task(j, "plugin", "csi")["CSIPluginConfig"].update({"ID": ""})),
+    "csi_plugin_bad_type": ("lifecycle", lambda j: task(j, "plugin", "csi")["CSIPluginConfig"].update({"Type": "nodes"})),
+    "csi_plugin_stage_under_mount": ("lifecycle", lambda j: task(j, "plugin", "csi")["CSIPluginConfig"].update({"StagePublishBaseDir": "/csi/stage"})),
+    "csi_plugin_stage_is_mount": ("lifecycle", lambda j: task(j, "plugin", "csi")["CSIPluginConfig"].update({"StagePublishBaseDir": "/csi/"})),
+    "csi_plugin_stage_relative_ok": ("lifecycle", lambda j: task(j, "plugin", "csi")["CSIPluginConfig"].update({"StagePublishBaseDir": "stage", "MountDir": "/csi"})),
+    "csi_plugin_stage_dotdot_prefix": ("lifecycle", lambda j: task(j, "plugin", "csi")["CSIPluginConfig"].update({"StagePublishBaseDir": "/..stage", "MountDir": "/"})),
+    "dispatch_payload_escapes": ("parameterized", lambda j: j["TaskGroups"][0]["Tasks"][0]["DispatchPayload"].update({"File": "../../../etc/x"})),
+    "dispatch_payload_into_alloc_ok": ("parameterized", lambda j: j["TaskGroups"][0]["Tasks"][0]["DispatchPayload"].update({"File": "../../alloc/in.json"})),
+    "dispatch_payload_absolute_ok": ("parameterized", lambda j: j["TaskGroups"][0]["Tasks"][0]["DispatchPayload"].update({"File": "/etc/x"})),
+    "vault_default": ("lifecycle", lc_vault()),
+    "vault_bad_change_mode": ("lifecycle", lc_vault(ChangeMode="reload")),
+    "vault_signal_without_signal": ("lifecycle", lc_vault(ChangeMode="signal")),
+    "vault_other_cluster": ("lifecycle", lc_vault(Cluster="infra")),
+    "vault_identity_and_errors": ("lifecycle", lambda j: (lc_vault(ChangeMode="x")(j), lc(j, "app").update({"Identities": [{"Name": "vault_default", "Audience": ["vault.io"], "ChangeMode": "", "ChangeSignal": "", "Env": False, "File": False, "Filepath": "", "ServiceName": "", "TTL": 3600000000000}]}))),
+})
+changes.update({
+    "new_lifecycle_job": ("lifecycle", None, c_unchanged),
+    "lifecycle_unchanged": ("lifecycle", c_unchanged, c_unchanged),
+    "lifecycle_hook_changed": ("lifecycle", c_unchanged, lambda j: lc(j, "migrate")["Lifecycle"].update({"Hook": "poststart"})),
+    "lifecycle_sidecar_off": ("lifecycle", c_unchanged, lambda j: lc(j, "proxy")["Lifecycle"].update({"Sidecar": False})),
+    "lifecycle_added": ("lifecycle", c_unchanged, lambda j: lc(j, "app").update({"Lifecycle": {"Hook": "prestart", "Sidecar": True}}) or tg(j, "app")["Tasks"].append({**copy.deepcopy(lc(j, "migrate")), "Name": "main", "Lifecycle": None})),
+    "lifecycle_removed": ("lifecycle", c_unchanged, lambda j: lc(j, "cleanup").update({"Lifecycle": None})),
+    "disconnect_edited": ("lifecycle", c_unchanged, lc_disconnect(Reconcile="longest_running", LostAfter=7200000000000)),
+    "disconnect_removed": ("lifecycle", c_unchanged, lc_group(Disconnect=None)),
+    "disconnect_added": ("lifecycle", lc_group(Disconnect=None), c_unchanged),
+    "disconnect_defaults": ("lifecycle", c_unchanged, lc_disconnect(Reconcile="", Replace=None, LostAfter=0, StopOnClientAfter=30000000000)),
+    "scaling_edited": ("lifecycle", c_unchanged, lc_scaling(Max=10, Policy={"cooldown": "2m", "check": [{"cpu": [{"source": "prometheus"}]}]})),
+    "scaling_removed": ("lifecycle", c_unchanged, lc_group(Scaling=None)),
+    "identity_edited": ("lifecycle", c_unchanged, lc_identity(TTL=7200000000000, Audience=["consul.io", "x"])),
+    "identity_added": ("lifecycle", c_unchanged, lambda j: lc(j, "app").update({"Identities": [{**copy.deepcopy(lc(j, "proxy")["Identities"][0]), "Name": "aws"}]})),
+    "identity_default_in_list": ("lifecycle", c_unchanged, lambda j: lc(j, "app").update({"Identities": [{"Name": "", "Audience": ["x"], "ChangeMode": "signal", "ChangeSignal": "sigusr1", "Env": True, "File": False, "Filepath": "", "ServiceName": "", "TTL": 0, "ExtraClaims": None}]})),
+    "default_identity_edited": ("lifecycle", c_unchanged, lambda j: lc(j, "migrate")["Identity"].update({"Env": False})),
+    "action_added": ("lifecycle", c_unchanged, lambda j: lc(j, "app")["Actions"].append({"Name": "reload", "Command": "kill", "Args": ["-HUP", "1"]})),
+    "action_edited": ("lifecycle", c_unchanged, lambda j: lc(j, "app")["Actions"][0].update({"Args": ["-c", "set"]})),
+    "action_removed": ("lifecycle", c_unchanged, lambda j: lc(j, "app").update({"Actions": None})),
+    "csi_plugin_edited": ("lifecycle", c_unchanged, lambda j: task(j, "plugin", "csi")["CSIPluginConfig"].update({"Type": "monolith", "HealthTimeout": 60000000000})),
+    "dispatch_payload_edited": ("parameterized", c_unchanged, lambda j: j["TaskGroups"][0]["Tasks"][0]["DispatchPayload"].update({"File": "in/payload.json"})),
+})
+
+# Gaps found by running Nomad's own e2e job files through the emulator (each rebuilt here as a small edit):
+# the agent's conversion drops a task's disk and the deprecated disconnect fields, keeps an empty Specs list and
+# converts task networks; ParameterizedJobConfig.Canonicalize; transparent proxy and secrets implied constraints;
+# the proxy the expose-check hook creates.
+def e_task_network(j):
+    net = copy.deepcopy(tg(j, "frontend")["Networks"][0]); net["DynamicPorts"][0]["Label"] = "admin"; net["MBits"] = 10
+    task(j, "frontend", "app")["Resources"]["Networks"] = [net]
+def e_tproxy(j):
+    j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["TransparentProxy"] = {
+        "UID": "", "OutboundPort": 0, "ExcludeInboundPorts": None, "ExcludeOutboundPorts": None,
+        "ExcludeOutboundCIDRs": None, "ExcludeUIDs": None, "NoDNS": False}
+def e_expose_no_proxy(j):
+    x_expose_check(j); j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"] = None
+def e_secrets(j):
+    # one group with secrets: Nomad walks a map of groups, so two groups' providers come in a random order
+    task(j, "frontend", "app")["Secrets"] = [{"Name": "db", "Provider": "nomad", "Path": "app/db", "Config": None, "Env": None},
+                                             {"Name": "token", "Provider": "aws", "Path": "kv/token", "Config": None, "Env": {"TOKEN": "value"}}]
+validates.update({
+    "task_disk_ignored_ok": ("base", lambda j: task(j, "frontend", "app")["Resources"].update({"DiskMB": 500})),
+    "parameterized_empty_payload_ok": ("parameterized", lambda j: j["ParameterizedJob"].update({"Payload": ""})),
+    "deprecated_disconnect_fields_dropped": ("base", lambda j: tg(j, "frontend").update({"MaxClientDisconnect": 3600000000000, "StopAfterClientDisconnect": 60000000000, "PreventRescheduleOnLost": True})),
+    "task_network_warning": ("base", e_task_network),
+})
+changes.update({
+    "new_periodic_cron_spec": ("periodic", None, lambda j: j["Periodic"].update({"Spec": "0 3 * * *", "Specs": []})),
+    "new_task_network_job": ("base", None, e_task_network),
+    "new_deprecated_disconnect_fields": ("base", None, lambda j: tg(j, "frontend").update({"MaxClientDisconnect": 3600000000000, "PreventRescheduleOnLost": True})),
+    "new_task_disk": ("base", None, lambda j: task(j, "frontend", "app")["Resources"].update({"DiskMB": 500})),
+    "new_parameterized_empty_payload": ("parameterized", None, lambda j: j["ParameterizedJob"].update({"Payload": ""})),
+    "new_connect_tproxy": ("connect-sidecar", None, e_tproxy),
+    "new_connect_expose_without_proxy": ("connect-sidecar", None, e_expose_no_proxy),
+    "new_secrets_job": ("base", None, e_secrets),
+})
+
+# Task.Validate's secrets (Secret.Validate) and Connect proxy task kinds (ValidateConnectProxyService).
+def sec(name="db", provider="nomad", path="app/db", config=None, env=None):
+    return {"Name": name, "Provider": provider, "Path": path, "Config": config, "Env": env}
+def set_secrets(*secrets): return lambda j: task(j, "frontend", "app").update({"Secrets": list(secrets)})
+def proxy_task(kind, **extra):
+    def edit(j):
+        g = j["TaskGroups"][0]
+        t = copy.deepcopy(g["Tasks"][0]); t.update({"Name": "proxy2", "Kind": kind, "Services": None, **extra})
+        g["Tasks"].append(t)
+    return edit
+validates.update({
+    "secret_ok": ("base", set_secrets(sec(), sec("token", "aws", "kv/t", env={"T": "v"}))),
+    "secret_duplicate": ("base", set_secrets(sec(), sec(path="other"))),
+    "secret_bad_fields": ("base", set_secrets(sec("my-secret", "", ""))),
+    "secret_empty_name": ("base", set_secrets(sec(""))),
+    "secret_vault_without_vault_block": ("base", set_secrets(sec(provider="vault"))),
+    "secret_nomad_with_env": ("base", set_secrets(sec(env={"A": "b"}))),
+    "secret_custom_with_config": ("base", set_secrets(sec(provider="aws", config={"region": "x"}))),
+    "connect_proxy_kind_unknown_service": ("connect-sidecar", proxy_task("connect-proxy:nope", Leader=True)),
+    "connect_proxy_kind_without_connect": ("base", lambda j: tg(j, "worker")["Tasks"].append({**copy.deepcopy(task(j, "worker", "w")), "Name": "p", "Kind": "connect-proxy:web"})),
+})
+
+# ConsulConnect.Validate inside Service.Validate: exactly one of native/sidecar/gateway; transparent proxy UIDs.
+def tproxy(**f):
+    def edit(j):
+        e_tproxy(j); j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["TransparentProxy"].update(f)
+    return edit
+validates.update({
+    "connect_native_and_sidecar": ("connect-sidecar", lambda j: j["TaskGroups"][0]["Services"][0]["Connect"].update({"Native": True})),
+    "connect_tproxy_bad_uids": ("connect-sidecar", tproxy(UID="abc", ExcludeUIDs=["70000", "", "+1", "0042"])),
+    "connect_tproxy_uids_ok": ("connect-sidecar", tproxy(UID="65535", ExcludeUIDs=["0", "1000"])),
+})
+
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
