@@ -26,10 +26,11 @@ internal static partial class YamlDecoder
     private const string MapTag = TagPrefix + "map";
     private const string SeqTag = TagPrefix + "seq";
 
-    [GeneratedRegex(@"^[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9_]*)$", RegexOptions.CultureInvariant)]
+    // Go's regexp: $ and \z both end the text (.NET's $ also matches before a final newline); digits are ASCII.
+    [GeneratedRegex(@"^[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9_]*)\z", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerLike();
 
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,]([0-9]+))?(Z|[+-][0-9]{2}:[0-9]{2}))|(?: ([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,]([0-9]+))?))?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Timestamp();
 
     /// <summary>Decodes <paramref name="source"/>, throwing <see cref="FunctionException"/> with go-cty-yaml's text.</summary>
@@ -68,9 +69,15 @@ internal static partial class YamlDecoder
                 throw EventError(streamEnd, "unexpected extra content after value");
             }
 
+            if (state.BlockScalarError is { } blockScalarError)
+            {
+                throw blockScalarError;
+            }
+
             // go-cty-yaml: a document holding only null implies cty.DynamicPseudoType, and the function answers
-            // cty.DynamicVal (unknown), which Nomad then refuses wherever it decodes a value.
-            return value.IsNull ? throw new UnknownResultException() : value;
+            // cty.DynamicVal (unknown), which Nomad then refuses wherever it decodes a value. A block scalar's null
+            // has the string type its pass implied, so it is a known null.
+            return value.IsNull && value.Type.Kind == HclTypeKind.Dynamic ? throw new UnknownResultException() : value;
         }
         catch (YamlSyntaxException e)
         {
@@ -96,6 +103,14 @@ internal static partial class YamlDecoder
             _ => throw EventError(e, $"unexpected parser event {e.Kind}"),
         };
 
+        /// <summary>
+        /// The first failed resolution of an untagged block scalar. go-cty-yaml reads the document twice: a type
+        /// pass, which takes an untagged non-plain scalar as a string without resolving it, then the value pass,
+        /// which resolves it as a plain one and converts the result to that string type. Its failure is therefore
+        /// reported only when nothing else in the document fails.
+        /// </summary>
+        public FunctionException? BlockScalarError { get; private set; }
+
         private HclValue Scalar(YamlEvent scalar)
         {
             var anchor = scalar.Anchor.Length == 0 ? null : scalar.Anchor;
@@ -104,6 +119,15 @@ internal static partial class YamlDecoder
             try
             {
                 value = Resolve(scalar.Tag, scalar.Value, scalar.Style);
+                if (scalar.Tag.Length == 0 && !scalar.Implicit)
+                {
+                    value = value.IsNull ? HclValue.NullOf(HclType.String) : Converter.Convert(value, HclType.String);
+                }
+            }
+            catch (FunctionException error) when (scalar.Tag.Length == 0 && !scalar.Implicit)
+            {
+                BlockScalarError ??= EventError(scalar, error.Message);
+                value = HclValue.String(scalar.Value);
             }
             catch (FunctionException error)
             {
@@ -255,7 +279,7 @@ internal static partial class YamlDecoder
         var hint = source.Length == 0 ? 'N' : Hint(source[0]);
         if (hint != '\0' && tag is not (StrTag or BinaryTag))
         {
-            if (style != YamlScalarStyle.Plain)
+            if (style is YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted)
             {
                 return HclValue.String(source);
             }
