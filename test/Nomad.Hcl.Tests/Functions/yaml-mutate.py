@@ -7,7 +7,7 @@ Usage: yaml-mutate.py [COUNT] [SEED]   (needs the oracle; tests only read the JS
 import os, random, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-count = int(sys.argv[1]) if len(sys.argv) > 1 else 600
+count = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 20261205)
 seeds = [
     "a: 1\nb: [x, y]\nc: {d: e}\n",
