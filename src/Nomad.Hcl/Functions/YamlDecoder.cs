@@ -87,6 +87,10 @@ internal static partial class YamlDecoder
 
     private sealed class DecodeState(YamlParser parser)
     {
+        // Collections nested deeper than this are refused (go-cty-yaml has no limit; Go's stacks grow, .NET's do not).
+        private const int MaxDepth = 10_000;
+        private int _depth;
+
         private readonly Dictionary<string, int> _pendingAnchors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HclValue> _anchors = new(StringComparer.Ordinal);
 
@@ -161,12 +165,14 @@ internal static partial class YamlDecoder
 
             var anchor = start.Anchor.Length == 0 ? null : start.Anchor;
             Begin(anchor);
+            Descend();
             var attributes = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
             while (true)
             {
                 var next = Next();
                 if (next.Kind == YamlEventKind.MappingEnd)
                 {
+                    _depth--;
                     var result = HclValue.Object(attributes);
                     Complete(anchor, result);
                     return result;
@@ -229,12 +235,14 @@ internal static partial class YamlDecoder
 
             var anchor = start.Anchor.Length == 0 ? null : start.Anchor;
             Begin(anchor);
+            Descend();
             var items = new List<HclValue>();
             while (true)
             {
                 var next = Next();
                 if (next.Kind == YamlEventKind.SequenceEnd)
                 {
+                    _depth--;
                     var result = HclValue.Tuple(items);
                     Complete(anchor, result);
                     return result;
@@ -242,6 +250,22 @@ internal static partial class YamlDecoder
 
                 items.Add(Value(next));
             }
+        }
+
+        // Past the depth limit the rest of the events are read without recursion first, so that a syntax error
+        // anywhere in the text is still reported as Nomad reports it.
+        private void Descend()
+        {
+            if (++_depth <= MaxDepth)
+            {
+                return;
+            }
+
+            while (parser.Next() is not null)
+            {
+            }
+
+            throw new FunctionException($"YAML collections nested deeper than {MaxDepth} levels are not supported");
         }
 
         private void Begin(string? anchor)
