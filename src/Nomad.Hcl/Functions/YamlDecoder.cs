@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Nomad.Hcl.Evaluation;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using Nomad.Hcl.Functions.Yaml;
 
 namespace Nomad.Hcl.Functions;
 
@@ -10,8 +9,9 @@ namespace Nomad.Hcl.Functions;
 /// yamldecode: one YAML document to a cty value as go-cty-yaml resolves it (YAML 1.1 implicit types: y/yes/on
 /// bools, <c>~</c> nulls, timestamps as RFC 3339 strings, hex/octal ints; quoted scalars stay strings; mappings
 /// become objects, sequences tuples; anchors and aliases; <c>&lt;&lt;</c> merge keys). Events come from
-/// YamlDotNet's parser; error texts follow go-cty-yaml (<c>on line L, column C: …</c>, L counted from 0 and
-/// left out on the first line, as Nomad prints them).
+/// <see cref="YamlParser"/> (libyaml's scanner and parser as go-cty-yaml carries them), so syntax errors are
+/// libyaml's; error texts follow go-cty-yaml (<c>on line L, column C: …</c>, left out on the first line, as Nomad
+/// prints them).
 /// </summary>
 internal static partial class YamlDecoder
 {
@@ -26,120 +26,112 @@ internal static partial class YamlDecoder
     private const string MapTag = TagPrefix + "map";
     private const string SeqTag = TagPrefix + "seq";
 
-    [GeneratedRegex(@"^[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9_]*)$", RegexOptions.CultureInvariant)]
+    // Go's regexp: $ and \z both end the text (.NET's $ also matches before a final newline); digits are ASCII.
+    [GeneratedRegex(@"^[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9_]*)\z", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerLike();
 
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,]([0-9]+))?(Z|[+-][0-9]{2}:[0-9]{2}))|(?: ([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,]([0-9]+))?))?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Timestamp();
 
     /// <summary>Decodes <paramref name="source"/>, throwing <see cref="FunctionException"/> with go-cty-yaml's text.</summary>
     public static HclValue Decode(string source)
     {
-        if (source.Contains('\t', StringComparison.Ordinal))
-        {
-            CheckTabs(source);
-        }
-
         try
         {
-            var parser = new Parser(new StringReader(source.Length == 0 ? "\n" : source));
-            var state = new DecodeState(parser);
-            state.Expect<StreamStart>("missing stream start token");
+            var state = new DecodeState(new YamlParser(source.Length == 0 ? "\n" : source));
+            var stream = state.Next();
+            if (stream.Kind != YamlEventKind.StreamStart)
+            {
+                throw EventError(stream, "missing stream start token");
+            }
+
             var start = state.Next();
-            if (start is not DocumentStart documentStart)
+            if (start.Kind != YamlEventKind.DocumentStart)
             {
                 throw EventError(start, "missing start of document");
             }
 
-            if (documentStart.Version is { } version && (version.Version.Major != 1 || version.Version.Minor != 1))
-            {
-                throw EventError(start, "found incompatible YAML document");
-            }
-
             var value = state.Value(state.Next());
             var end = state.Next();
-            if (end is DocumentStart)
+            if (end.Kind == YamlEventKind.DocumentStart)
             {
                 throw EventError(end, "only a single document is allowed");
             }
 
-            if (end is not DocumentEnd)
+            if (end.Kind != YamlEventKind.DocumentEnd)
             {
                 throw EventError(end, "unexpected extra content after value");
             }
 
             var streamEnd = state.Next();
-            if (streamEnd is not StreamEnd)
+            if (streamEnd.Kind != YamlEventKind.StreamEnd)
             {
                 throw EventError(streamEnd, "unexpected extra content after value");
             }
 
+            if (state.BlockScalarError is { } blockScalarError)
+            {
+                throw blockScalarError;
+            }
+
             // go-cty-yaml: a document holding only null implies cty.DynamicPseudoType, and the function answers
-            // cty.DynamicVal (unknown), which Nomad then refuses wherever it decodes a value.
-            return value.IsNull ? throw new UnknownResultException() : value;
+            // cty.DynamicVal (unknown), which Nomad then refuses wherever it decodes a value. A block scalar's null
+            // has the string type its pass implied, so it is a known null.
+            return value.IsNull && value.Type.Kind == HclTypeKind.Dynamic ? throw new UnknownResultException() : value;
         }
-        catch (YamlException e)
+        catch (YamlSyntaxException e)
         {
-            throw new FunctionException(e.Message.Contains("invalid tab as indentation", StringComparison.Ordinal) ? TabMessage(source) : ParserMessage(e));
+            throw new FunctionException(e.Message);
         }
     }
 
-    private sealed class DecodeState(Parser parser)
+    private sealed class DecodeState(YamlParser parser)
     {
+        // Collections nested deeper than this are refused (go-cty-yaml has no limit; Go's stacks grow, .NET's do not).
+        private const int MaxDepth = 10_000;
+        private int _depth;
+
         private readonly Dictionary<string, int> _pendingAnchors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HclValue> _anchors = new(StringComparer.Ordinal);
 
-        public ParsingEvent Next()
+        public YamlEvent Next() => parser.Next() ?? throw new FunctionException("unexpected end of YAML stream");
+
+        public HclValue Value(YamlEvent e) => e.Kind switch
         {
-            bool more;
-            try
-            {
-                more = parser.MoveNext();
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-            {
-                // YamlDotNet's scanner trips over some malformed input; go-cty-yaml's text for a syntax error it
-                // cannot describe.
-                throw new FunctionException("invalid YAML syntax");
-            }
-
-            if (!more)
-            {
-                throw new FunctionException("unexpected end of YAML stream");
-            }
-
-            return parser.Current!;
-        }
-
-        public void Expect<T>(string message)
-            where T : ParsingEvent
-        {
-            var e = Next();
-            if (e is not T)
-            {
-                throw EventError(e, message);
-            }
-        }
-
-        public HclValue Value(ParsingEvent e) => e switch
-        {
-            Scalar scalar => Scalar(scalar),
-            AnchorAlias alias => Alias(alias),
-            MappingStart mapping => Mapping(mapping),
-            SequenceStart sequence => Sequence(sequence),
-            DocumentStart => throw EventError(e, "only a single document is allowed"),
-            StreamEnd => throw EventError(e, "expecting value but found end of stream"),
-            _ => throw EventError(e, $"unexpected parser event {e.GetType().Name}"),
+            YamlEventKind.Scalar => Scalar(e),
+            YamlEventKind.Alias => Alias(e),
+            YamlEventKind.MappingStart => Mapping(e),
+            YamlEventKind.SequenceStart => Sequence(e),
+            YamlEventKind.DocumentStart => throw EventError(e, "only a single document is allowed"),
+            YamlEventKind.StreamEnd => throw EventError(e, "expecting value but found end of stream"),
+            _ => throw EventError(e, $"unexpected parser event {e.Kind}"),
         };
 
-        private HclValue Scalar(Scalar scalar)
+        /// <summary>
+        /// The first failed resolution of an untagged block scalar. go-cty-yaml reads the document twice: a type
+        /// pass, which takes an untagged non-plain scalar as a string without resolving it, then the value pass,
+        /// which resolves it as a plain one and converts the result to that string type. Its failure is therefore
+        /// reported only when nothing else in the document fails.
+        /// </summary>
+        public FunctionException? BlockScalarError { get; private set; }
+
+        private HclValue Scalar(YamlEvent scalar)
         {
-            var anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+            var anchor = scalar.Anchor.Length == 0 ? null : scalar.Anchor;
             Begin(anchor);
             HclValue value;
             try
             {
-                value = Resolve(TagOf(scalar.Tag), scalar.Value, scalar.Style);
+                value = Resolve(scalar.Tag, scalar.Value, scalar.Style);
+                if (scalar.Tag.Length == 0 && !scalar.Implicit)
+                {
+                    value = value.IsNull ? HclValue.NullOf(HclType.String) : Converter.Convert(value, HclType.String);
+                }
+            }
+            catch (FunctionException error) when (scalar.Tag.Length == 0 && !scalar.Implicit)
+            {
+                BlockScalarError ??= EventError(scalar, error.Message);
+                value = HclValue.String(scalar.Value);
             }
             catch (FunctionException error)
             {
@@ -150,9 +142,9 @@ internal static partial class YamlDecoder
             return value;
         }
 
-        private HclValue Alias(AnchorAlias alias)
+        private HclValue Alias(YamlEvent alias)
         {
-            var name = alias.Value.Value;
+            var name = alias.Anchor;
             if (_pendingAnchors.ContainsKey(name))
             {
                 throw EventError(alias, $"cannot refer to anchor {CryptoFunctions.GoQuote(name)} from inside its own definition");
@@ -163,33 +155,36 @@ internal static partial class YamlDecoder
                 : throw EventError(alias, $"reference to undefined anchor {CryptoFunctions.GoQuote(name)}");
         }
 
-        private HclValue Mapping(MappingStart start)
+        private HclValue Mapping(YamlEvent start)
         {
-            var tag = TagOf(start.Tag);
+            var tag = start.Tag;
             if (tag.Length > 0 && tag != MapTag)
             {
                 throw EventError(start, $"can't interpret mapping as {tag}");
             }
 
-            var anchor = start.Anchor.IsEmpty ? null : start.Anchor.Value;
+            var anchor = start.Anchor.Length == 0 ? null : start.Anchor;
             Begin(anchor);
+            Descend();
             var attributes = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
             while (true)
             {
                 var next = Next();
-                if (next is MappingEnd)
+                if (next.Kind == YamlEventKind.MappingEnd)
                 {
+                    _depth--;
                     var result = HclValue.Object(attributes);
                     Complete(anchor, result);
                     return result;
                 }
 
-                if (next is not Scalar key)
+                if (next.Kind != YamlEventKind.Scalar)
                 {
                     throw EventError(next, "only strings are allowed as mapping keys");
                 }
 
-                var keyTag = TagOf(key.Tag);
+                var key = next;
+                var keyTag = key.Tag;
                 if (keyTag.Length == 0 && key.Value == "<<")
                 {
                     Merge(attributes, Value(Next()), key);
@@ -217,7 +212,7 @@ internal static partial class YamlDecoder
         }
 
         // A merge key's value must be a mapping; its entries are assigned in turn, so later keys win either way.
-        private static void Merge(SortedDictionary<string, HclValue> attributes, HclValue merged, Scalar key)
+        private static void Merge(SortedDictionary<string, HclValue> attributes, HclValue merged, YamlEvent key)
         {
             if (merged.IsNull || merged.Type.Kind != HclTypeKind.Object)
             {
@@ -230,22 +225,24 @@ internal static partial class YamlDecoder
             }
         }
 
-        private HclValue Sequence(SequenceStart start)
+        private HclValue Sequence(YamlEvent start)
         {
-            var tag = TagOf(start.Tag);
+            var tag = start.Tag;
             if (tag.Length > 0 && tag != SeqTag)
             {
                 throw EventError(start, $"can't interpret sequence as {tag}");
             }
 
-            var anchor = start.Anchor.IsEmpty ? null : start.Anchor.Value;
+            var anchor = start.Anchor.Length == 0 ? null : start.Anchor;
             Begin(anchor);
+            Descend();
             var items = new List<HclValue>();
             while (true)
             {
                 var next = Next();
-                if (next is SequenceEnd)
+                if (next.Kind == YamlEventKind.SequenceEnd)
                 {
+                    _depth--;
                     var result = HclValue.Tuple(items);
                     Complete(anchor, result);
                     return result;
@@ -253,6 +250,22 @@ internal static partial class YamlDecoder
 
                 items.Add(Value(next));
             }
+        }
+
+        // Past the depth limit the rest of the events are read without recursion first, so that a syntax error
+        // anywhere in the text is still reported as Nomad reports it.
+        private void Descend()
+        {
+            if (++_depth <= MaxDepth)
+            {
+                return;
+            }
+
+            while (parser.Next() is not null)
+            {
+            }
+
+            throw new FunctionException($"YAML collections nested deeper than {MaxDepth} levels are not supported");
         }
 
         private void Begin(string? anchor)
@@ -279,10 +292,8 @@ internal static partial class YamlDecoder
         }
     }
 
-    private static string TagOf(TagName tag) => tag.IsEmpty ? "" : tag.Value;
-
     // go-cty-yaml's resolveScalar, as Nomad's recorded answers show it.
-    private static HclValue Resolve(string tag, string source, ScalarStyle style)
+    private static HclValue Resolve(string tag, string source, YamlScalarStyle style)
     {
         if (tag.Length > 0 && tag is not (StrTag or BoolTag or IntTag or FloatTag or NullTag or TimestampTag or BinaryTag))
         {
@@ -292,7 +303,7 @@ internal static partial class YamlDecoder
         var hint = source.Length == 0 ? 'N' : Hint(source[0]);
         if (hint != '\0' && tag is not (StrTag or BinaryTag))
         {
-            if (style != ScalarStyle.Plain)
+            if (style is YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted)
             {
                 return HclValue.String(source);
             }
@@ -573,139 +584,8 @@ internal static partial class YamlDecoder
 
     // An event error: go-cty-yaml's Error{Line, Column} from the event's start mark (line counted from 0, column
     // from 1), printed without position on the first line.
-    private static FunctionException EventError(ParsingEvent e, string message) => Positioned(e.Start.Line - 1, e.Start.Column, message);
+    private static FunctionException EventError(YamlEvent e, string message) => Positioned(e.Start.Line, e.Start.Column + 1, message);
 
     private static FunctionException Positioned(long line, long column, string message) =>
         new(line == 0 ? message : string.Create(CultureInfo.InvariantCulture, $"on line {line}, column {column}: {message}"));
-
-    // libyaml skips a tab between tokens only where a simple key may not start: in block context a tab at the start
-    // of the first line, or on the line of a "-", an explicit "?" or its ":", is "found character that cannot start any
-    // token". YamlDotNet accepts those; later lines' indentation tabs it refuses itself.
-    private static void CheckTabs(string source)
-    {
-        var scanner = new Scanner(new StringReader(source));
-        YamlDotNet.Core.Tokens.Token? previous = null;
-        var flowLevel = 0;
-        var complexKey = false;
-        try
-        {
-            while (scanner.MoveNext())
-            {
-                var token = scanner.Current!;
-                if (token is YamlDotNet.Core.Tokens.Error)
-                {
-                    // The scanner repeats its error token forever; the parser reports the error.
-                    return;
-                }
-
-                if (previous is not null && flowLevel == 0)
-                {
-                    var simpleKeyAllowed = previous is YamlDotNet.Core.Tokens.StreamStart or YamlDotNet.Core.Tokens.BlockEntry
-                        || (previous is YamlDotNet.Core.Tokens.Key && previous.End.Index > previous.Start.Index)
-                        || (previous is YamlDotNet.Core.Tokens.Value && complexKey);
-                    var from = (int)previous.End.Index;
-                    var to = (int)Math.Min(token.Start.Index, source.Length);
-                    if (simpleKeyAllowed && from < to)
-                    {
-                        var gap = source[from..to];
-                        var lineEnd = gap.IndexOfAny(['\n', '#']);
-                        if ((lineEnd < 0 ? gap : gap[..lineEnd]).Contains('\t', StringComparison.Ordinal))
-                        {
-                            throw Positioned(previous is YamlDotNet.Core.Tokens.StreamStart ? 0 : previous.End.Line - 1 is var line and > 0 ? line + 1 : 0, 1, "found character that cannot start any token");
-                        }
-                    }
-                }
-
-                switch (token)
-                {
-                    case YamlDotNet.Core.Tokens.FlowSequenceStart or YamlDotNet.Core.Tokens.FlowMappingStart:
-                        flowLevel++;
-                        break;
-                    case YamlDotNet.Core.Tokens.FlowSequenceEnd or YamlDotNet.Core.Tokens.FlowMappingEnd:
-                        flowLevel--;
-                        break;
-                    case YamlDotNet.Core.Tokens.Key key:
-                        complexKey = key.End.Index > key.Start.Index;
-                        break;
-                    case YamlDotNet.Core.Tokens.Value:
-                        break;
-                    default:
-                        if (previous is YamlDotNet.Core.Tokens.Value)
-                        {
-                            complexKey = false;
-                        }
-
-                        break;
-                }
-
-                previous = token;
-            }
-        }
-        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-        {
-            // Syntax errors are the parser's to report.
-        }
-    }
-
-    // YamlDotNet reports a tab in indentation without a usable position; libyaml's scanner names the line after the
-    // first one indented with a tab, and words it by context: inside a block scalar or elsewhere.
-    private static string TabMessage(string source)
-    {
-        var lines = source.Split('\n');
-        var line = Array.FindIndex(lines, l => l.TrimStart(' ').StartsWith('\t'));
-        var inBlockScalar = false;
-        if (line > 0)
-        {
-            var indent = lines[line].Length - lines[line].TrimStart(' ', '\t').Length;
-            for (var previous = line - 1; previous >= 0; previous--)
-            {
-                var text = lines[previous].TrimEnd();
-                if (text.Length > 0 && text.Length - text.TrimStart(' ').Length < Math.Max(indent, 1))
-                {
-                    inBlockScalar = BlockScalarHeader().IsMatch(text);
-                    break;
-                }
-            }
-        }
-
-        var message = inBlockScalar ? "found a tab character where an indentation space is expected" : "found character that cannot start any token";
-        return Positioned(line <= 0 ? 0 : line + 1, 1, message).Message;
-    }
-
-    [GeneratedRegex(@"[|>][-+0-9]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex BlockScalarHeader();
-
-    // A syntax error from the parser, reworded as libyaml's problem text. Scanner errors (libyaml's
-    // problem_mark is where scanning stopped) are printed with the next line and column 1; parser errors
-    // with the offending token's line (from 0) and column.
-    private static string ParserMessage(YamlException e)
-    {
-        var message = e.Message;
-        if (message.StartsWith("While ", StringComparison.Ordinal) && message.IndexOf(", ", StringComparison.Ordinal) is var comma and > 0)
-        {
-            message = message[(comma + 2)..];
-        }
-
-        message = message.TrimEnd('.');
-        if (message.Length > 0)
-        {
-            message = char.ToLowerInvariant(message[0]) + message[1..];
-        }
-
-        message = message switch
-        {
-            "found invalid mapping" => "mapping values are not allowed in this context",
-            "found a tab character that violate indentation" => "found a tab character that violates indentation",
-            _ => message,
-        };
-
-        var scanner = !message.StartsWith("did not find expected", StringComparison.Ordinal) || message.Contains("alphabetic", StringComparison.Ordinal);
-        if (scanner)
-        {
-            var problemLine = e.End.Line - 1;
-            return Positioned(problemLine == 0 ? 0 : problemLine + 1, 1, message).Message;
-        }
-
-        return Positioned(e.Start.Line - 1, e.Start.Column, message).Message;
-    }
 }

@@ -727,7 +727,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                     throw new ConversionException("string required, but have tuple");
                 }
 
-                map[attribute.Name] = value.IsNull ? "" : Converter.Convert(value, HclType.String).AsString();
+                // gocty refuses a null for a Go string.
+                map[attribute.Name] = value.IsNull
+                    ? throw new ConversionException("null value is not allowed")
+                    : Converter.Convert(value, HclType.String).AsString();
             }
             catch (ConversionException e)
             {
@@ -767,7 +770,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var obj = new JsonObject();
         foreach (var (k, v) in map.Attributes)
         {
-            obj[k] = v.IsNull ? "" : v.AsString();
+            // gocty refuses a null element of a map[string]string.
+            obj[k] = v.IsNull ? throw Error("Unsuitable value type", "Unsuitable value: null value is not allowed", range) : v.AsString();
         }
 
         return obj;

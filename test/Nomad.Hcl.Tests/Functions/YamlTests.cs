@@ -18,6 +18,24 @@ public sealed class YamlTests
     }
 
     [Fact]
+    public void Collections_nested_deeper_than_ten_thousand_levels_are_refused_instead_of_overflowing_the_stack()
+    {
+        var deep = new string('[', 12_000) + new string(']', 12_000);
+
+        MetaExpression.Evaluate($"jsonencode(yamldecode(\"{deep}\"))", out var error).ShouldBeNull();
+        error.ShouldEndWith("YAML collections nested deeper than 10000 levels are not supported.");
+        Value($"length(yamldecode(\"{new string('[', 10_000)}{new string(']', 10_000)}\"))").ShouldBe("1");
+    }
+
+    [Fact]
+    public void A_syntax_error_after_too_deep_nesting_is_still_reported_as_nomad_reports_it()
+    {
+        MetaExpression.Evaluate($"jsonencode(yamldecode(\"{new string('[', 15_000)}\"))", out var error).ShouldBeNull();
+
+        error.ShouldEndWith("on line 1, column 1: did not find expected node content.");
+    }
+
+    [Fact]
     public void Keys_of_a_mapping_are_resolved_like_values_before_becoming_strings()
     {
         Value("jsonencode(yamldecode(\"y: 1\\n2001-01-02: d\\n0x10: h\\n\"))").ShouldBe("{\"16\":\"h\",\"2001-01-02T00:00:00Z\":\"d\",\"true\":1}");

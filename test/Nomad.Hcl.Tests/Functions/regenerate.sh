@@ -3,6 +3,7 @@
 # meta value) into recorded.json: {"expression", "value"} or {"expression", "error"} (the first diagnostic line).
 # The only place that calls Nomad's parser for these tests; the tests read recorded.json.
 # With --new, only the expressions recorded.json does not hold yet are recorded and appended (the whole run takes minutes).
+# With --set NAME, NAME.txt is recorded into NAME.json instead (yaml-mutate.py writes yaml-mutants.txt that way).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 oracle="${JOBSPEC_ORACLE:-$here/../../../../shared/tools/jobspec-oracle}"
@@ -12,10 +13,19 @@ trap 'rm -rf "$tmp"' EXIT
 echo "[" > "$tmp/out.json"
 first=1
 only_new=0
-[ "${1:-}" = "--new" ] && only_new=1
+expressions="$here/expressions.txt"
+recorded="$here/recorded.json"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --new) only_new=1 ;;
+    --set) shift; expressions="$here/$1.txt"; recorded="$here/$1.json" ;;
+    *) echo "usage: $0 [--new] [--set NAME]" >&2; exit 2 ;;
+  esac
+  shift
+done
 if [ "$only_new" = 1 ]; then
-  jq -r '.[].expression' "$here/recorded.json" > "$tmp/known.txt"
-  jq -c '.[]' "$here/recorded.json" | paste -sd, > "$tmp/old.json"
+  jq -r '.[].expression' "$recorded" > "$tmp/known.txt"
+  jq -c '.[]' "$recorded" | paste -sd, > "$tmp/old.json"
   if [ -s "$tmp/old.json" ]; then cat "$tmp/old.json" >> "$tmp/out.json"; first=0; fi
 fi
 while IFS= read -r expression; do
@@ -30,6 +40,6 @@ while IFS= read -r expression; do
   [ "$first" = 1 ] || echo "," >> "$tmp/out.json"
   first=0
   printf '%s' "$entry" >> "$tmp/out.json"
-done < "$here/expressions.txt"
+done < "$expressions"
 echo "]" >> "$tmp/out.json"
-jq . "$tmp/out.json" > "$here/recorded.json"
+jq . "$tmp/out.json" > "$recorded"

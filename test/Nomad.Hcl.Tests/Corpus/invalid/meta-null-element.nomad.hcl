@@ -1,0 +1,3 @@
+job "x" {
+  meta = { a = "x", r = null }
+}
