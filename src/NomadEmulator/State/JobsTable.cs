@@ -368,7 +368,10 @@ public sealed class JobsTable
             return new SettleTarget(stored.Namespace, stored.ID, stored.Version, null);
         }
 
-        if (type != "service" || job["TaskGroups"] is not JsonArray { Count: > 0 } groups)
+        // Only groups with an update strategy (max_parallel > 0) and allocations to place join a deployment, and a job
+        // with none gets no deployment (scheduler/reconcile.go: !strategy.IsEmpty() && DesiredTotal != 0).
+        if (type != "service" || job["TaskGroups"] is not JsonArray allGroups
+            || allGroups.OfType<JsonObject>().Where(HasUpdateStrategy).ToList() is not { Count: > 0 } groups)
         {
             return null;
         }
@@ -408,6 +411,10 @@ public sealed class JobsTable
         DeploymentsIndex = index;
         return new SettleTarget(stored.Namespace, stored.ID, stored.Version, deployment.ID);
     }
+
+    // UpdateStrategy.IsEmpty (nomad/structs/structs.go): no update block or max_parallel 0 means no deployment.
+    private static bool HasUpdateStrategy(JsonObject group) =>
+        group["Update"] is JsonObject update && (update["MaxParallel"]?.GetValue<int>() ?? 0) > 0 && (group["Count"]?.GetValue<int>() ?? 0) > 0;
 
     private void CancelDeployments(string ns, string id, string description, long index, long now)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Nomad.Emulator.Tests.Support;
 
 namespace Nomad.Emulator.Tests.Contract;
@@ -37,6 +38,21 @@ public abstract class DeploymentsContract(ContractTarget target)
 
         answer.Text.Trim().ShouldBe("null");
         answer.Index.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_service_job_whose_groups_have_max_parallel_0_gets_no_deployment()
+    {
+        var id = Some.Name("noupdate");
+        var job = TestJobs.Service(id, count: 2);
+        job["TaskGroups"]![0]!["Update"] = new JsonObject { ["MaxParallel"] = 0 };
+        await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(job), _ct);
+
+        var answer = (await Http.NomadGetAsync($"/v1/job/{id}/deployment", _ct)).Ok();
+        var stored = (await Http.NomadGetAsync($"/v1/job/{id}", _ct)).Ok().Body;
+
+        answer.Text.Trim().ShouldBe("null");
+        stored["Status"]!.GetValue<string>().ShouldNotBe("dead");
     }
 
     [Fact]

@@ -115,9 +115,17 @@ public sealed class OwnedJobWatcherTests : EngineTestBase
     private async Task RegisterAsync(JsonObject job) =>
         await Client.Jobs.RegisterAsync(new JobRegisterRequest(job), ct: ct);
 
+    // max_parallel 0: no deployments, whose status changes would wake the NomadJob too (through the deployment watch)
+    // at moments no test here controls; these tests count the owned-job watch's wakes alone.
     private static JsonObject Owned(ObjectKey key, int count)
     {
         var job = JobFiles.ServiceJob(key.Name, count: count);
+        job["Update"]!["MaxParallel"] = 0;
+        foreach (var group in job["TaskGroups"]!.AsArray())
+        {
+            group!["Update"]!["MaxParallel"] = 0;
+        }
+
         OwnershipMeta.Apply(job, EngineSettings.DefaultControllerName, key.ToPath(ObjectKey.DefaultPrefix), prune: false);
         return job;
     }
