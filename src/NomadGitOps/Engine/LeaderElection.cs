@@ -128,6 +128,13 @@ internal sealed class LeaderElection(NomadClient nomad, EngineSettings settings,
 
         if (lost.IsCancellationRequested)
         {
+            // Taken from us (expired unnoticed, released by hand): a standby that saw it go free goes first, as this
+            // replica may be the one in trouble; asking again at once would race it for the lock.
+            if (!stopping.IsCancellationRequested)
+            {
+                await PauseAsync(RetryInterval, stopping).ConfigureAwait(false);
+            }
+
             return;
         }
 

@@ -126,6 +126,44 @@ public sealed class LeaderElectionTests : EngineTestBase
     }
 
     [Fact]
+    public async Task A_leader_whose_lock_was_taken_waits_half_a_ttl_before_asking_for_it_again()
+    {
+        await PutAsync(Apps, ("url", "file:///apps"));
+        var repos = GitRepositories();
+        repos.Behaviour = async (_, token) =>
+        {
+            // The first term's reconcile is in hand until cancelled; the next term's ends.
+            if (repos.Total == 1)
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+
+            return new ReconcileOutcome.UpToDate("done");
+        };
+        var a = NewHost(HostUnderTest.Settings(), clockA, repos);
+        a.Start();
+        var inHand = await repos.NextCallOfAsync(Apps);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = inHand.Register(() => cancelled.TrySetResult());
+        var attempts = a.Election.AcquireAttempts;
+
+        var held = Nomad.State.Variables.Get("default", LeaderPath).ShouldNotBeNull().Lock.ShouldNotBeNull();
+        var pausing = clockA.NextTimer(Retry);
+        Nomad.State.Write(index => Nomad.State.Variables.Release("default", LeaderPath, held.Id, index));
+        Nomad.State.LockTimers.Stop(held.Id);
+        await cancelled.Task.WaitAsync(Patience, ct);
+        await pausing.WaitAsync(Patience, ct);
+
+        // The lock is free, yet A has not asked for it: a standby would have had TTL/2 to take it first.
+        a.Election.AcquireAttempts.ShouldBe(attempts);
+        Nomad.State.Variables.Get("default", LeaderPath).ShouldNotBeNull().Lock.ShouldBeNull();
+        var leading = repos.NextCallOfAsync(Apps);
+        clockA.Advance(Retry);
+        await leading.WaitAsync(Patience, ct);
+        a.Election.AcquireAttempts.ShouldBe(attempts + 1);
+    }
+
+    [Fact]
     public async Task A_leader_whose_watch_of_the_lock_failed_still_stops_within_a_tenth_of_the_ttl_when_its_lock_is_released_by_hand()
     {
         await PutAsync(Apps, ("url", "file:///apps"));
