@@ -98,8 +98,9 @@ public sealed partial class WebhookDevScenario
                 ct).WaitAsync(Patience, ct);
             var after = await CountersAsync(http, metricsUrl, ct);
             var reconciles = after.Reconciles - before.Reconciles;
-            reconciles.ShouldBeInRange(1, 2, $"ten deliveries, {reconciles} GitRepository reconciles");
-            (after.Fetches - before.Fetches).ShouldBeInRange(1, 2, "one fetch for the new commit, at most one more");
+            var counted = $"before:\n{before.Lines}\nafter:\n{after.Lines}";
+            reconciles.ShouldBeInRange(1, 2, $"ten deliveries, {reconciles} GitRepository reconciles; {counted}");
+            (after.Fetches - before.Fetches).ShouldBeInRange(1, 2, $"one fetch for the new commit, at most one more; {counted}");
         }
         finally
         {
@@ -153,11 +154,12 @@ public sealed partial class WebhookDevScenario
         && TimeProvider.System.GetUtcNow() - at > TimeSpan.FromSeconds(3);
 
     // The GitRepository controller's reconciles and git's fetches so far, from the dev server's /metrics.
-    private static async Task<(double Reconciles, double Fetches)> CountersAsync(HttpClient http, Uri metrics, CancellationToken ct)
+    private static async Task<(double Reconciles, double Fetches, string Lines)> CountersAsync(HttpClient http, Uri metrics, CancellationToken ct)
     {
         var text = await http.GetStringAsync(metrics, ct);
         double Sum(Regex line) => line.Matches(text).Sum(m => double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture));
-        return (Sum(GitRepositoryReconciles()), Sum(Fetches()));
+        var lines = string.Join('\n', GitRepositoryReconciles().Matches(text).Concat(Fetches().Matches(text)).Select(m => m.Value));
+        return (Sum(GitRepositoryReconciles()), Sum(Fetches()), lines);
     }
 
     [GeneratedRegex(@"^nomad_gitops_reconcile_total\{[^}]*controller=""GitRepository""[^}]*\} (?<n>[0-9.e+]+)", RegexOptions.Multiline)]
