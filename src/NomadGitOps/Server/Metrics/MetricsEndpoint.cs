@@ -15,13 +15,6 @@ internal sealed class MetricsEndpoint : IDisposable
     /// <summary>The path Prometheus scrapes.</summary>
     public const string Path = "/metrics";
 
-    /// <summary>
-    /// Series kept per instrument. Every tag here is a closed set (controller, result, route template, status code), far
-    /// below it; OpenTelemetry's default of 2,000 allocates 2,000 points per instrument up front (~4 MB held for the
-    /// process' life over ~30 instruments). A series beyond it is counted under <c>otel_metric_overflow="true"</c>.
-    /// </summary>
-    public const int CardinalityLimit = 500;
-
     /// <summary>Starts listening; <paramref name="gauges"/> is taken so the state gauges exist from the start.</summary>
     public MetricsEndpoint(NomadGitOpsMetrics metrics, StateGauges gauges)
     {
@@ -30,7 +23,6 @@ internal sealed class MetricsEndpoint : IDisposable
         Provider = Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => resource.AddService("nomad-gitops", serviceVersion: BuildInfo.Version, autoGenerateServiceInstanceId: false))
             .AddMeter(NomadGitOpsMetrics.MeterName, "System.Runtime")
-            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit })
             .AddPrometheusExporter(options =>
             {
                 options.ScrapeEndpointPath = Path;
