@@ -23,18 +23,7 @@ public sealed class ObjectCacheWatchTests : EngineTestBase
     public async Task A_status_write_of_a_controller_wakes_nothing_and_is_not_read_back()
     {
         await PutAsync(Apps, ("url", "file:///apps"));
-        var repos = GitRepositories();
-        var host = NewHost(HostUnderTest.Settings(leaderElection: false), null, repos);
-        repos.Behaviour = async (key, c) =>
-        {
-            if (key == Apps && repos.CountOf(Apps) == 1)
-            {
-                var stored = (await host.Store.ReadAsync(key, c)).ShouldNotBeNull();
-                (await host.Store.WriteStatusAsync(stored, ReadyPatch(), c)).ShouldBe(StatusWriteResult.Written);
-            }
-
-            return new ReconcileOutcome.UpToDate($"{key} is fine");
-        };
+        var (repos, host) = WritingReadyOnFirstReconcile();
         host.Start();
         await repos.NextCallOfAsync(Apps);
         await host.IdleAsync(ControllerName.GitRepository);
@@ -64,18 +53,7 @@ public sealed class ObjectCacheWatchTests : EngineTestBase
         });
         var answerHeld = clock.NextTimer(TimeSpan.FromSeconds(2));
         var watcherWaits = clock.NextTimer(PrefixWatcher.OwnWriteAnswerWait);
-        var repos = GitRepositories();
-        var host = NewHost(HostUnderTest.Settings(leaderElection: false), null, repos);
-        repos.Behaviour = async (key, c) =>
-        {
-            if (key == Apps && repos.CountOf(Apps) == 1)
-            {
-                var stored = (await host.Store.ReadAsync(key, c)).ShouldNotBeNull();
-                (await host.Store.WriteStatusAsync(stored, ReadyPatch(), c)).ShouldBe(StatusWriteResult.Written);
-            }
-
-            return new ReconcileOutcome.UpToDate($"{key} is fine");
-        };
+        var (repos, host) = WritingReadyOnFirstReconcile();
         host.Start();
         await answerHeld.WaitAsync(HostUnderTest.Patience, ct);
         await watcherWaits.WaitAsync(HostUnderTest.Patience, ct);
@@ -168,4 +146,22 @@ public sealed class ObjectCacheWatchTests : EngineTestBase
 
     private static StatusPatch ReadyPatch() =>
         new(new Dictionary<string, string> { [ItemKeys.StatusReady] = "True" }, new HashSet<string> { ItemKeys.StatusReady }, new HashSet<string>());
+
+    // A replica whose first reconcile of apps writes a ready status, as a GitRepository controller would.
+    private (ReconcilerDouble Repos, HostUnderTest Host) WritingReadyOnFirstReconcile()
+    {
+        var repos = GitRepositories();
+        var host = NewHost(HostUnderTest.Settings(leaderElection: false), null, repos);
+        repos.Behaviour = async (key, c) =>
+        {
+            if (key == Apps && repos.CountOf(Apps) == 1)
+            {
+                var stored = (await host.Store.ReadAsync(key, c)).ShouldNotBeNull();
+                (await host.Store.WriteStatusAsync(stored, ReadyPatch(), c)).ShouldBe(StatusWriteResult.Written);
+            }
+
+            return new ReconcileOutcome.UpToDate($"{key} is fine");
+        };
+        return (repos, host);
+    }
 }
