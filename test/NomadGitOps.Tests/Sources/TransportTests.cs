@@ -89,7 +89,7 @@ public sealed class TransportTests
 
         result.Ref.Commit.ShouldBe(commit);
         harness.Git.CountOf("fetch").ShouldBe(1);
-        SshTempDirectories().ShouldBe(tempDirectoriesBefore);
+        (await NewSshTempDirectoriesAsync(tempDirectoriesBefore)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -187,4 +187,19 @@ public sealed class TransportTests
 
     private static string[] SshTempDirectories() =>
         [.. Directory.GetDirectories(Path.GetTempPath(), "nomad-gitops-ssh-*").Order()];
+
+    // The key directories that appeared since `before` and are still there. Other tests (and the controllers they run as
+    // child processes) use ssh at the same time, in the same temporary directory: one of theirs goes away when their
+    // sync ends, so it is waited out (up to 10 s); one this sync left behind stays.
+    private static async Task<string[]> NewSshTempDirectoriesAsync(string[] before)
+    {
+        var until = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(10);
+        string[] left;
+        while ((left = [.. SshTempDirectories().Except(before, StringComparer.Ordinal)]).Length > 0 && TimeProvider.System.GetUtcNow() < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
+        }
+
+        return left;
+    }
 }
