@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using static Nomad.Emulator.Jobs.DiffJson;
 
@@ -9,6 +10,7 @@ namespace Nomad.Emulator.Jobs;
 /// </summary>
 internal static class JobValidator
 {
+    private const int MaxDescriptionBytes = 1000;
     private static readonly HashSet<string> JobTypes = ["_core", "service", "batch", "system", "sysbatch"];
 
     /// <summary>The top-level validation errors of a stored-shape job (Nomad's multi-error items, in order); empty when valid.</summary>
@@ -44,9 +46,17 @@ internal static class JobValidator
         {
             errors.Add("Job ID contains a space");
         }
+        else if (id.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add("Job ID contains a null character");
+        }
         if (Str(job, "Name").Length == 0)
         {
             errors.Add("Missing job name");
+        }
+        else if (Str(job, "Name").Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add("Job Name contains a null character");
         }
         if (Str(job, "Namespace").Length == 0)
         {
@@ -77,6 +87,15 @@ internal static class JobValidator
         errors.AddRange(PlacementValidator.Constraints(job, taskLevel: false));
         errors.AddRange(PlacementValidator.Affinities(job, type));
         errors.AddRange(PlacementValidator.Spreads(job, type));
+        // Go's len counts the descriptions' UTF-8 bytes.
+        if (Obj(job, "UI") is { } ui && Encoding.UTF8.GetByteCount(Str(ui, "Description")) is > MaxDescriptionBytes and var uiLength)
+        {
+            errors.Add($"UI description must be under 1000 characters, currently {uiLength}");
+        }
+        if (Obj(job, "VersionTag") is { } tag && Encoding.UTF8.GetByteCount(Str(tag, "Description")) is > MaxDescriptionBytes and var tagLength)
+        {
+            errors.Add($"Tagged version description must be under 1000 characters, currently {tagLength}");
+        }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < groups.Count; i++)
         {
@@ -197,6 +216,10 @@ internal static class JobValidator
         {
             errors.Add("Missing task group name");
         }
+        else if (Str(group, "Name").Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add("Task group name contains null character");
+        }
         if (Long(group["Count"]) < 0)
         {
             errors.Add("Task group count can't be negative");
@@ -223,6 +246,9 @@ internal static class JobValidator
         }
         errors.AddRange(PlacementValidator.Constraints(group, taskLevel: false));
         errors.AddRange(PlacementValidator.Affinities(group, jobType));
+        // A missing restart or reschedule policy or ephemeral disk ("Task Group %v should have ...") cannot reach the
+        // server: the agent's ApiJobToStructJob canonicalizes every job first (api TaskGroup.Canonicalize fills all
+        // three; system and sysbatch groups keep no reschedule policy and Nomad wants none there).
         if (Obj(group, "RestartPolicy") is { } restart)
         {
             errors.AddRange(Restart(restart));
@@ -400,6 +426,10 @@ internal static class JobValidator
         if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
         {
             errors.Add("Task name cannot include slashes");
+        }
+        else if (name.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add("Task name cannot include null characters");
         }
         if (Str(task, "Driver").Length == 0)
         {

@@ -52,7 +52,7 @@ internal static class JobWarnings
         return warnings;
     }
 
-    // Task.Warnings without the templates' (Template.Warnings is not reproduced).
+    // Task.Warnings: resources, Template.Warnings (prefixed by multierror.Prefix and flattened), services, identities.
     private static List<string> Task(JsonObject task)
     {
         var warnings = new List<string>();
@@ -65,6 +65,14 @@ internal static class JobWarnings
             if (Objs(resources, "Networks").Count != 0)
             {
                 warnings.Add("task network resources have been deprecated as of Nomad 0.12.0. Please configure networking via group network block.");
+            }
+        }
+        var templates = Objs(task, "Templates");
+        for (var i = 0; i < templates.Count; i++)
+        {
+            if (Long(templates[i]["VaultGrace"]) != 0)
+            {
+                warnings.Add($"Template[{i}] VaultGrace has been deprecated as of Nomad 0.11 and ignored since Vault 0.5. Please remove VaultGrace / vault_grace from template block.");
             }
         }
         warnings.AddRange(Objs(task, "Services").SelectMany(ServiceWarnings));

@@ -273,14 +273,21 @@ internal static partial class ServiceValidator
     }
 
     // ConsulConnect.Validate (nomad/structs/services.go): a sidecar's transparent proxy (ConsulTransparentProxy.Validate,
-    // connect.go: the UID checks; its excluded outbound CIDRs are not checked here), then exactly one of native,
-    // sidecar or gateway. ConsulGateway.Validate is not reproduced (the connect admission checks gateways first).
+    // connect.go: the excluded outbound CIDRs, then the UIDs; a single error is returned bare), then exactly one of native,
+    // sidecar or gateway, then the gateway's own checks (ConnectGatewayValidator).
     private static string? ConnectError(JsonObject connect)
     {
         var sidecar = Obj(connect, "SidecarService");
         if (Obj(Obj(sidecar, "Proxy"), "TransparentProxy") is { } tproxy)
         {
             var tproxyErrors = new List<string>();
+            foreach (var cidr in Strings(tproxy, "ExcludeOutboundCIDRs"))
+            {
+                if (GoNetip.ParsePrefixError(cidr) is { } cidrError)
+                {
+                    tproxyErrors.Add($"could not parse transparent proxy excluded outbound CIDR as network prefix: {cidrError}");
+                }
+            }
             if (Str(tproxy, "UID") is { Length: > 0 } uid && UidError(uid) is { } uidError)
             {
                 tproxyErrors.Add($"transparent proxy block has invalid UID field: {uidError}");
@@ -292,13 +299,22 @@ internal static partial class ServiceValidator
                     tproxyErrors.Add($"transparent proxy block has invalid ExcludeUIDs field: {excludedError}");
                 }
             }
+            if (tproxyErrors.Count == 1)
+            {
+                return tproxyErrors[0];
+            }
             if (MultiError.Format(tproxyErrors) is { } text)
             {
                 return text;
             }
         }
-        var count = (sidecar is not null ? 1 : 0) + (Bool(connect["Native"]) ? 1 : 0) + (Obj(connect, "Gateway") is not null ? 1 : 0);
-        return count != 1 ? "Consul Connect must be exclusively native, make use of a sidecar, or represent a Gateway" : null;
+        var gateway = Obj(connect, "Gateway");
+        var count = (sidecar is not null ? 1 : 0) + (Bool(connect["Native"]) ? 1 : 0) + (gateway is not null ? 1 : 0);
+        if (count != 1)
+        {
+            return "Consul Connect must be exclusively native, make use of a sidecar, or represent a Gateway";
+        }
+        return gateway is not null ? ConnectGatewayValidator.Validate(gateway) : null;
     }
 
     // strconv.ParseUint(uid, 10, 16)'s error, as requireUIDisUint words it.

@@ -745,6 +745,65 @@ validates.update({
     "connect_tproxy_uids_ok": ("connect-sidecar", tproxy(UID="65535", ExcludeUIDs=["0", "1000"])),
 })
 
+# ConsulGateway.Validate (proxy, bind addresses, ingress listeners and services, terminating services, one kind),
+# the transparent proxy's excluded outbound CIDRs (netip.ParsePrefix texts both Go versions share), Job.Validate's
+# null characters and description lengths, Template.Warnings, and groups registered without policies (filled).
+def gw(j): return j["TaskGroups"][0]["Services"][0]["Connect"]["Gateway"]
+def listener(j): return gw(j)["Ingress"]["Listeners"][0]
+def linked(j): return gw(j)["Terminating"]["Services"][0]
+def custom_proxy(**f):
+    return lambda j: gw(j).update({"Proxy": {"ConnectTimeout": 5000000000, "EnvoyGatewayBindTaggedAddresses": False, "EnvoyGatewayBindAddresses": None, "EnvoyGatewayNoDefaultBind": True, "EnvoyDNSDiscoveryType": "", "Config": None, **f}})
+def bind(address, port): return {"x": {"Address": address, "Port": port}}
+def cidrs(*c): return tproxy(ExcludeOutboundCIDRs=list(c))
+def one_template_grace(j):
+    t = task(j, "web", "app"); t["Templates"][1]["VaultGrace"] = 15000000000
+validates.update({
+    "gateway_proxy_dns_type_bad": ("gateway-terminating", lambda j: gw(j)["Proxy"].update({"EnvoyDNSDiscoveryType": "DNS"})),
+    "gateway_proxy_dns_type_ok": ("gateway-terminating", lambda j: gw(j)["Proxy"].update({"EnvoyDNSDiscoveryType": "STRICT_DNS"})),
+    "gateway_proxy_custom_without_timeout_ok": ("gateway-terminating", custom_proxy(ConnectTimeout=None, EnvoyGatewayBindAddresses=bind("0.0.0.0", 9000))),
+    "gateway_bind_address_empty": ("gateway-terminating", custom_proxy(EnvoyGatewayBindAddresses=bind("", 9000))),
+    "gateway_bind_port_zero": ("gateway-terminating", custom_proxy(EnvoyGatewayBindAddresses=bind("0.0.0.0", 0))),
+    "gateway_bind_port_autofill_ok": ("gateway-terminating", custom_proxy(EnvoyGatewayBindAddresses=bind("0.0.0.0", -1))),
+    "gateway_ingress_listener_port_zero": ("gateway-ingress-host", lambda j: listener(j).update({"Port": 0})),
+    "gateway_ingress_bridge_listener_port_zero": ("gateway-ingress", lambda j: listener(j).update({"Port": 0})),
+    "gateway_ingress_no_listeners": ("gateway-ingress", lambda j: gw(j)["Ingress"].update({"Listeners": []})),
+    "gateway_ingress_protocol_bad": ("gateway-ingress", lambda j: listener(j).update({"Protocol": "udp"})),
+    "gateway_ingress_no_services": ("gateway-ingress", lambda j: listener(j).update({"Services": []})),
+    "gateway_ingress_service_without_name": ("gateway-ingress", lambda j: listener(j)["Services"][0].update({"Name": ""})),
+    "gateway_ingress_tcp_wildcard": ("gateway-ingress", lambda j: listener(j)["Services"][0].update({"Name": "*"})),
+    "gateway_ingress_tcp_hosts": ("gateway-ingress", lambda j: listener(j)["Services"][0].update({"Hosts": ["api.example.com"]})),
+    "gateway_ingress_http_wildcard_hosts": ("gateway-ingress", lambda j: (listener(j).update({"Protocol": "http"}), listener(j)["Services"][0].update({"Name": "*", "Hosts": ["api.example.com"]}))),
+    "gateway_ingress_http_hosts_ok": ("gateway-ingress", lambda j: (listener(j).update({"Protocol": "http2"}), listener(j)["Services"][0].update({"Hosts": ["api.example.com"]}))),
+    "gateway_ingress_tls_ok": ("gateway-ingress", lambda j: gw(j)["Ingress"].update({"TLS": {"Enabled": True, "TLSMinVersion": "TLSv9", "TLSMaxVersion": "", "CipherSuites": ["nope"], "SDS": None}})),
+    "gateway_terminating_no_services": ("gateway-terminating", lambda j: gw(j)["Terminating"].update({"Services": []})),
+    "gateway_terminating_service_without_name": ("gateway-terminating", lambda j: linked(j).update({"Name": ""})),
+    "gateway_terminating_cert_without_ca": ("gateway-terminating", lambda j: linked(j).update({"CertFile": "c.pem", "KeyFile": "k.pem"})),
+    "gateway_terminating_cert_without_key": ("gateway-terminating", lambda j: linked(j).update({"CAFile": "ca.pem", "CertFile": "c.pem"})),
+    "gateway_terminating_sni_without_ca": ("gateway-terminating", lambda j: linked(j).update({"SNI": "legacy.example"})),
+    "gateway_terminating_tls_ok": ("gateway-terminating", lambda j: linked(j).update({"CAFile": "ca.pem", "CertFile": "c.pem", "KeyFile": "k.pem", "SNI": "legacy.example"})),
+    "gateway_two_kinds": ("gateway-terminating", lambda j: gw(j).update({"Mesh": {}})),
+    "gateway_no_kind": ("gateway-terminating", lambda j: gw(j).update({"Terminating": None})),
+    "connect_tproxy_one_bad_cidr": ("connect-sidecar", cidrs("10.0.0.0")),
+    "connect_tproxy_bad_cidrs": ("connect-sidecar", tproxy(UID="x", ExcludeOutboundCIDRs=["10.0.0.0/8", "1.2.3.4/33", "1.2.3.4/x", "1.2.3/8", "01.2.3.4/8", "256.1.1.1/8", "1.2.3.4.5/8", "a.b/8", "1..2.3/8", "/8", "abc/8", "%eth0/8"])),
+    "connect_tproxy_bad_ipv6_cidrs": ("connect-sidecar", cidrs("::1/129", "fe80::1%eth0/64", "1:2:3:4:5:6:7:8:9/64", "1::2::3/64", ":1/8", "1:/8", "fe80::%/64", "1:2:3:4:5:6:7:8::/64", "1:2:3/64", "1:2:3:4:5:6:7:1.2.3.4/96", "1:2:3x::/64", "1:2:3:4:5:6:7/64")),
+    "connect_tproxy_cidrs_ok": ("connect-sidecar", cidrs("10.0.0.0/8", "0.0.0.0/0", "::/0", "fd00::/8", "::ffff:1.2.3.4/128", "1:2:3:4:5:6:1.2.3.4/128", "10.1.2.3/0")),
+    "job_id_null_character": ("base", lambda j: j.update({"ID": "web\u0000x"})),
+    "job_id_space_and_null_character": ("base", lambda j: j.update({"ID": "web \u0000x"})),
+    "job_name_null_character": ("base", lambda j: j.update({"Name": "web\u0000x"})),
+    "group_name_null_character": ("base", lambda j: tg(j, "worker").update({"Name": "work\u0000er"})),
+    "task_name_null_character": ("base", lambda j: task(j, "worker", "w").update({"Name": "w\u0000x"})),
+    "task_name_slash_and_null_character": ("base", lambda j: task(j, "worker", "w").update({"Name": "w/\u0000x"})),
+    "ui_description_too_long": ("base", lambda j: j.update({"UI": {"Description": "\u00e9" * 501, "Links": None}})),
+    "ui_description_at_limit_ok": ("base", lambda j: j.update({"UI": {"Description": "\u00e9" * 500, "Links": [{"Label": "docs", "URL": "https://example.com"}]}})),
+    "version_tag_description_too_long": ("base", lambda j: j.update({"VersionTag": {"Name": "v1", "Description": "x" * 1001, "TaggedTime": 0}})),
+    "version_tag_description_at_limit_ok": ("base", lambda j: j.update({"VersionTag": {"Name": "v1", "Description": "x" * 1000, "TaggedTime": 0}})),
+    "template_vault_grace_warning": ("rich", one_template_grace),
+    "template_vault_grace_warnings_with_others": ("rich", lambda j: (one_template_grace(j), task(j, "web", "app")["Templates"][0].update({"VaultGrace": 1}), task(j, "web", "app")["Resources"].update({"IOPS": 10}))),
+    "group_without_policies_filled": ("base", lambda j: tg(j, "frontend").update({"RestartPolicy": None, "ReschedulePolicy": None, "EphemeralDisk": None})),
+    "batch_group_without_policies_filled": ("batch", lambda j: j["TaskGroups"][0].update({"RestartPolicy": None, "ReschedulePolicy": None, "EphemeralDisk": None})),
+    "system_group_without_policies_filled": ("system", lambda j: j["TaskGroups"][0].update({"RestartPolicy": None, "ReschedulePolicy": None, "EphemeralDisk": None})),
+})
+
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
