@@ -331,6 +331,23 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task Register_and_plan_of_a_template_with_a_vault_grace_answer_its_deprecation_warning()
+    {
+        var id = Some.Name("job");
+        var job = TestJobs.Service(id);
+        job["TaskGroups"]![0]!["Tasks"]![0]!["Templates"] = new JsonArray(
+            new JsonObject { ["DestPath"] = "local/a.env", ["EmbeddedTmpl"] = "A=1", ["VaultGrace"] = 15_000_000_000 });
+        const string Expected = "1 warning:\n\n* Group \"web\" has warnings: 1 error occurred:\n\t* Task \"main\" has warnings: 1 error occurred:\n"
+            + "\t* Template[0] VaultGrace has been deprecated as of Nomad 0.11 and ignored since Vault 0.5. Please remove VaultGrace / vault_grace from template block.";
+
+        var plan = (await Http.NomadPostAsync($"/v1/job/{id}/plan", new JsonObject { ["Job"] = job.DeepClone() }, _ct)).Ok().Body;
+        var register = (await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(job), _ct)).Ok().Body;
+
+        plan["Warnings"]!.GetValue<string>().ShouldBe(Expected);
+        register["Warnings"]!.GetValue<string>().ShouldBe(Expected);
+    }
+
+    [Fact]
     public async Task Submission_over_the_size_limit_is_discarded_with_a_warning()
     {
         var id = Some.Name("job");
