@@ -685,6 +685,9 @@ public abstract class JobsContract(ContractTarget target)
     public async Task Blocking_list_wakes_when_a_job_is_registered()
     {
         var prefix = Some.Name("blk");
+        // A blocking query at index 0 answers at once (Nomad's blockingRPC fast path), and a fresh target's jobs index
+        // is 0 when this test runs first: register another job so the index to wait on is not 0.
+        (await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(TestJobs.Service(Some.Name("other"))), _ct)).Ok();
         var current = (await Http.NomadGetAsync($"/v1/jobs?prefix={prefix}", _ct)).Ok();
 
         var blocked = Http.NomadGetAsync($"/v1/jobs?prefix={prefix}&index={current.Index}&wait=1m", _ct);
