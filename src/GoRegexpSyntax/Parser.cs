@@ -123,11 +123,7 @@ internal sealed class Parser
         }
 
         Concat();
-        if (SwapVerticalBar())
-        {
-            stack.RemoveAt(stack.Count - 1);
-        }
-
+        SwapVerticalBar();
         Alternate();
         if (stack.Count != 1)
         {
@@ -427,12 +423,15 @@ internal sealed class Parser
         static ParseFlags Apply(ParseFlags flags, ParseFlags flag, bool on) => on ? flags | flag : flags & ~flag;
     }
 
+    // The sequence just parsed becomes an alternative: of the | below it, or of a new | that replaces it on the stack
+    // (so a repetition right after | finds no operand, as in Go where the | is on top).
     private void ParseVerticalBar()
     {
         Concat();
         if (!SwapVerticalBar())
         {
-            stack.Add(new VerticalBar([]));
+            var first = stack[^1];
+            stack[^1] = new VerticalBar([first]);
         }
     }
 
@@ -452,11 +451,7 @@ internal sealed class Parser
     private void ParseRightParen()
     {
         Concat();
-        if (SwapVerticalBar())
-        {
-            stack.RemoveAt(stack.Count - 1);
-        }
-
+        SwapVerticalBar();
         Alternate();
         if (stack.Count < 2 || stack[^2] is not LeftParen paren)
         {
