@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
+using GoRegexpSyntax;
 using Nomad.Hcl.Evaluation;
 using static Nomad.Hcl.Functions.Fn;
 
@@ -26,7 +26,7 @@ internal static class StringFunctions
         table["trimsuffix"] = Of(a => HclValue.String(a[0].AsString().EndsWith(a[1].AsString(), StringComparison.Ordinal) ? a[0].AsString()[..^a[1].AsString().Length] : a[0].AsString()), P("str", HclType.String), P("suffix", HclType.String));
         table["indent"] = Of(a => HclValue.String(Indent(WholeNumber(a[0]), a[1].AsString())), P("spaces", HclType.Number), P("str", HclType.String));
         table["replace"] = Of(a => HclValue.String(Replace(a[0].AsString(), a[1].AsString(), a[2].AsString())), P("str", HclType.String), P("substr", HclType.String), P("replace", HclType.String));
-        table["regex_replace"] = Of(a => HclValue.String(CompileRegex(a[1].AsString()).Replace(a[0].AsString(), GoReplacement(a[2].AsString()))), P("str", HclType.String), P("pattern", HclType.String), P("replace", HclType.String));
+        table["regex_replace"] = Of(a => HclValue.String(RegexReplace(a[0].AsString(), a[1].AsString(), a[2].AsString())), P("str", HclType.String), P("pattern", HclType.String), P("replace", HclType.String));
         table["split"] = Of(a => Strings(Split(a[1].AsString(), a[0].AsString())), P("separator", HclType.String), P("str", HclType.String));
         table["substr"] = Of(a => HclValue.String(Substr(a[0].AsString(), (int)Math.Clamp(WholeNumber(a[1]), int.MinValue, int.MaxValue), (int)Math.Clamp(WholeNumber(a[2]), int.MinValue, int.MaxValue))), P("str", HclType.String), P("offset", HclType.Number), P("length", HclType.Number));
         table["join"] = Variadic(Join, P("lists", HclType.List(HclType.String)), P("separator", HclType.String));
@@ -140,126 +140,21 @@ internal static class StringFunctions
         spaces < 0 ? throw Panic("strings: negative Repeat count")
         : str.Replace("\n", "\n" + new string(' ', (int)Math.Min(spaces, 1 << 20)), StringComparison.Ordinal);
 
-    // Go's regexp/syntax error texts for the failures .NET's parser names the same way; others keep the pattern.
-    private static Regex CompileRegex(string pattern)
+    // regexp.Compile then ReplaceAllString, as cty's regex_replace: Go's parser decides (and words) what is refused.
+    private static string RegexReplace(string str, string pattern, string replacement)
     {
-        if (GoOnlySyntaxError(pattern) is { } goError)
-        {
-            throw new FunctionException("error parsing regexp: " + goError);
-        }
-
+        GoRegex regex;
         try
         {
-            return new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            regex = GoRegex.Compile(pattern, TimeSpan.FromSeconds(1));
         }
-        catch (RegexParseException e)
+        catch (RegexpException e)
         {
-            var why = e.Error switch
-            {
-                RegexParseError.InsufficientClosingParentheses => $"missing closing ): `{pattern}`",
-                RegexParseError.InsufficientOpeningParentheses => $"unexpected ): `{pattern}`",
-                RegexParseError.UnescapedEndingBackslash => "trailing backslash at end of expression: ``",
-                RegexParseError.ReversedCharacterRange when e.Offset >= 3 => $"invalid character class range: `{pattern[(e.Offset - 3)..e.Offset]}`",
-                RegexParseError.ReversedQuantifierRange when pattern.LastIndexOf('{', e.Offset - 1) is >= 0 and var open => $"invalid repeat count: `{pattern[open..e.Offset]}`",
-                RegexParseError.QuantifierAfterNothing when e.Offset >= 1 => $"missing argument to repetition operator: `{pattern[e.Offset - 1]}`",
-                RegexParseError.UnterminatedBracket when pattern.LastIndexOf('[') is >= 0 and var bracket => $"missing closing ]: `{pattern[bracket..]}`",
-                RegexParseError.UndefinedNumberedReference or RegexParseError.UnrecognizedEscape when e.Offset >= 2 => $"invalid escape sequence: `{pattern[(e.Offset - 2)..e.Offset]}`",
-                RegexParseError.InvalidUnicodePropertyEscape or RegexParseError.UnrecognizedUnicodeProperty or RegexParseError.MalformedUnicodePropertyEscape
-                    when pattern.LastIndexOf('\\', Math.Max(e.Offset - 1, 0)) is >= 0 and var escape => $"invalid character class range: `{pattern[escape..Math.Min(escape + 3, pattern.Length)]}`",
-                RegexParseError.NestedQuantifiersNotParenthesized when e.Offset >= 2 => $"invalid nested repetition operator: `{pattern[(e.Offset - 2)..e.Offset]}`",
-                RegexParseError.InvalidGroupingConstruct when pattern.LastIndexOf("(?", Math.Min(e.Offset, pattern.Length - 1), StringComparison.Ordinal) is >= 0 and var group =>
-                    pattern.AsSpan(group + 2).StartsWith("P<", StringComparison.Ordinal) || pattern.AsSpan(group + 2).StartsWith("<", StringComparison.Ordinal)
-                        ? $"invalid named capture: `{pattern[group..]}`"
-                        : $"invalid or unsupported Perl syntax: `{pattern[group..]}`",
-                _ => $"invalid or unsupported syntax: `{pattern}`",
-            };
-            throw new FunctionException("error parsing regexp: " + why);
+            throw new FunctionException(e.Message);
         }
+
+        return regex.ReplaceAll(str, replacement);
     }
-
-    // What .NET accepts but Go's regexp/syntax refuses: groups other than (?P<name> and (?flags) / (?flags:, and
-    // repeat counts over 1000.
-    private static readonly string[] GoCharacterClasses = ["alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "word", "xdigit"];
-
-    private static string? GoOnlySyntaxError(string pattern)
-    {
-        var open = pattern.IndexOf('[', StringComparison.Ordinal);
-        var named = open < 0 ? -1 : pattern.IndexOf("[:", open + 1, StringComparison.Ordinal);
-        if (named > 0)
-        {
-            var close = pattern.IndexOf(":]", named + 2, StringComparison.Ordinal);
-            var name = close < 0 ? null : pattern[(named + 2)..close].TrimStart('^');
-            if (name is not null && name.All(char.IsAsciiLetter) && !GoCharacterClasses.Contains(name, StringComparer.Ordinal))
-            {
-                return $"invalid character class range: `{pattern[named..(close + 2)]}`";
-            }
-        }
-
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] == '\\')
-            {
-                i++;
-                continue;
-            }
-
-            if (pattern[i] == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?')
-            {
-                var j = i + 2;
-                if (j < pattern.Length && pattern[j] == 'P')
-                {
-                    continue;
-                }
-
-                while (j < pattern.Length && pattern[j] is 'i' or 'm' or 's' or 'U' or '-')
-                {
-                    j++;
-                }
-
-                if (j >= pattern.Length)
-                {
-                    return $"invalid or unsupported Perl syntax: `{pattern[i..]}`";
-                }
-
-                if (pattern[j] is not (':' or ')'))
-                {
-                    return $"invalid or unsupported Perl syntax: `{pattern[i..(j + 1)]}`";
-                }
-            }
-
-            if (pattern[i] == '{' && RepeatCountTooLarge(pattern, i, out var close))
-            {
-                return $"invalid repeat count: `{pattern[i..(close + 1)]}`";
-            }
-        }
-
-        return null;
-    }
-
-    // {n}, {n,} or {n,m} with a count over Go's limit of 1000.
-    private static bool RepeatCountTooLarge(string pattern, int open, out int close)
-    {
-        close = pattern.IndexOf('}', open);
-        if (close < 0)
-        {
-            return false;
-        }
-
-        var body = pattern.AsSpan(open + 1, close - open - 1);
-        var comma = body.IndexOf(',');
-        var first = comma < 0 ? body : body[..comma];
-        var second = comma < 0 ? [] : body[(comma + 1)..];
-        if (first.Length == 0 || first.ContainsAnyExceptInRange('0', '9') || second.ContainsAnyExceptInRange('0', '9'))
-        {
-            return false;
-        }
-
-        return TooLarge(first) || TooLarge(second);
-
-        static bool TooLarge(ReadOnlySpan<char> digits) => digits.Length > 4 || (digits.Length > 0 && int.Parse(digits, CultureInfo.InvariantCulture) > 1000);
-    }
-
-    private static string GoReplacement(string replacement) => Regex.Replace(replacement, @"\$(\d+)", "$${$1}", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static string Substr(string str, int offset, int length)
     {

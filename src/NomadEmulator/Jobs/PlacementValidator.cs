@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using GoRegexpSyntax;
 using static Nomad.Emulator.Jobs.DiffJson;
 using static Nomad.Emulator.State.VariablesErrors;
 
@@ -95,7 +96,7 @@ internal static partial class PlacementValidator
                 }
                 break;
             case "regexp":
-                if (GoRegexp.CompileError(right) is { } regexError)
+                if (GoRegex.Check(right)?.Message is { } regexError)
                 {
                     errors.Add($"Regular expression failed to compile: {regexError}");
                 }
@@ -195,7 +196,7 @@ internal static partial class PlacementValidator
                 }
                 break;
             case "regexp":
-                if (GoRegexp.CompileError(right) is { } regexError)
+                if (GoRegex.Check(right)?.Message is { } regexError)
                 {
                     errors.Add($"Regular expression failed to compile: {regexError}");
                 }

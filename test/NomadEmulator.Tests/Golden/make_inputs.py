@@ -548,6 +548,20 @@ for name, op, rt in [
     ("semver_prerelease_ok", "semver", ">= 1.0.0-beta.1"), ("semver_no_dash_prerelease", "semver", ">= 1.0.0beta"),
 ]:
     validates["constraint_" + name] = ("base", job_constraint(con("${attr.x}", op, rt)))
+# Go's regexp/syntax refusals beyond the common ones (every error code), and patterns only RE2's syntax accepts.
+for name, rt in [
+    ("lookahead", "^(?=web)"), ("lookbehind", "(?<!a)b"), ("backreference", "(a)\\1"), ("any_byte", "\\C"),
+    ("count_over_1000", "a{1001}"), ("count_product", "(a{100}){100}"), ("count_reversed", "a{3,2}"),
+    ("bad_escape", "web\\Z"), ("bad_hex", "\\x{110000}"), ("reversed_range", "[z-a]"), ("unknown_posix", "[[:foo:]]"),
+    ("unknown_property", "\\p{Foo}"), ("unclosed_property", "\\p{Greek"), ("empty_name", "(?P<>a)"),
+    ("angle_name", "(?<n>a)"), ("bad_flag", "(?x)a"), ("dangling_flag_minus", "(?i-)a"), ("nested_counts", "a{1,2}{3}"),
+    ("lazy_nested", "a**?"), ("class_escape_range", "[a-\\d]"), ("unclosed_class_escape", "[a\\"),
+    ("too_deep", "(" * 1001 + ")" * 1001),
+    ("script_ok", "\\p{Greek}+"), ("folded_posix_ok", "(?i)[[:^lower:]]"), ("quoted_ok", "\\Qa.b\\E"),
+    ("count_1000_ok", "a{1000}"), ("brace_literal_ok", "a{,5}"), ("octal_ok", "\\101\\x{42}"),
+]:
+    validates["constraint_regexp_go_" + name] = ("base", job_constraint(con("${attr.x}", "regexp", rt)))
+validates["affinity_regexp_go_lookahead"] = ("full", lambda j: j["Affinities"][0].update({"Operand": "regexp", "RTarget": "(?=x)"}))
 for name, host in [("leading_dash_ok", "-a.b"), ("trailing_dot_ok", "a.b."), ("escaped_dot_ok", "a\\.b"),
                    ("leading_dot", ".a"), ("double_trailing_dot", "a.."),
                    ("too_long", ".".join(["a" * 60] * 5)), ("unicode_ok", "wéb")]:

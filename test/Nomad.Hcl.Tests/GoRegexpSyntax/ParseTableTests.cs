@@ -1,0 +1,87 @@
+using GoRegexpSyntax;
+
+namespace Nomad.Hcl.Tests.GoRegexpSyntax;
+
+/// <summary>
+/// The patterns of Go's own regexp/syntax tests (parse_test.go: parseTests, invalidRegexps, onlyPerl, onlyPOSIX),
+/// transcribed: what Go parses must parse here and compile for .NET, what Go refuses must be refused.
+/// </summary>
+public sealed class ParseTableTests
+{
+    public static TheoryData<string> Valid() =>
+    [
+        "a", "a.", "a.b", "ab", "a.b.c", "abc", "a|^", "a|b", "(a)", "(a)|b", "a*", "a+", "a?", "a{2}", "a{2,3}", "a{2,}",
+        "a*?", "a+?", "a??", "a{2}?", "a{2,3}?", "a{2,}?", "x{1001", "x{9876543210", "x{9876543210,", "x{2,1",
+        "x{1,9876543210", "", "|", "|x|", ".", "^", "$", @"\|", @"\(", @"\)", @"\*", @"\+", @"\?", "{", "}", @"\.", @"\^",
+        @"\$", @"\\", "[ace]", "[abc]", "[a-z]", "[a]", @"\-", "-", @"\_", "abc|def", "abc|def|ghi",
+        "[[:lower:]]", "[^[:lower:]]", "[[:^lower:]]", "(?i)[[:lower:]]", "(?i)[a-z]", "(?i)[^[:lower:]]",
+        "(?i)[[:^lower:]]", @"\d", @"\D", @"\s", @"\S", @"\w", @"\W", @"(?i)\w", @"(?i)\W", @"[^\\]",
+        @"\p{Braille}", @"\P{Braille}", @"\p{^Braille}", @"\P{^Braille}", @"\pZ", @"[\p{Braille}]", @"[\P{Braille}]",
+        @"[\p{^Braille}]", @"[\P{^Braille}]", @"[\pZ]", @"\p{Lu}", @"[\p{Lu}]", @"(?i)[\p{Lu}]", @"\p{Any}", @"\p{^Any}",
+        @"[\012-\234]\141", @"[\x{41}-\x7a]\x61", "a{,2}", @"\.\^\$\\", "[a-zABC]", "[^a]", "[α-ε☺]", "a*{",
+        "(?:ab)*", "(ab)*", "ab|cd", "a(b|c)d", "(?:a)", "(?:ab)(?:cd)", "(?:a+b+)(?:c+d+)", "(?:a+|b+)|(?:c+|d+)",
+        "(?:a|b)|(?:c|d)", "a|.", ".|a", "(?:[abc]|A|Z|hello|world)", "(?:[abc]|A|Z)", @"\Q+|*?{[\E", @"\Q+\E+",
+        @"\Qab\E+", @"\Q\\E", @"\Q\\\E", "(?m)^", "(?m)$", "(?-m)^", "(?-m)$", @"(?m)\A", @"(?m)\z", @"(?-m)\A",
+        @"(?-m)\z", "(?P<name>a)", "[Aa]", @"[\x{100}\x{101}]", "[Δδ]", "abcde", "[Aa][Bb]cd", "abc|abd|aef|bcx|bcy",
+        "ax+y|ax+z|ay+w", "(?:.)", "(?:x|(?:xa))", "(?:.|(?:.a))", "(?:A(?:A|a))", "(?:A|a)", "A|(?:A|a)", "(?s).",
+        "(?-s).", "(?:(?:^).)", "(?-s)(?:(?:^).)", "abc|abd", "a(?:b)c|abd", "abc|x|abd", "(?i)abc|ABD", "[ab]c|[ab]d",
+        ".c|.d", "x{2}|x{2}[0-9]", "x{2}y|x{2}[0-9]y", "a.*?c|a.*?b", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}))",
+        "((((((((((x{1}){2}){2}){2}){2}){2}){2}){2}){2}){2})", "[a-b-c]", @"\Qabc\E", @"\Q*+?{[\E", @"\Q\\\\E",
+        @"\Q\\\\\E",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Valid))]
+    public void A_pattern_go_parses_is_accepted_and_compiles_for_dotnet(string pattern)
+    {
+        GoRegex.Check(pattern).ShouldBeNull(pattern);
+        Should.NotThrow(() => GoRegex.Compile(pattern, TimeSpan.FromSeconds(1)));
+    }
+
+    public static TheoryData<string> Invalid() =>
+    [
+        "(", ")", "(a", "a)", "(a))", "(a|b|", "a|b|)", "(a|b|))", "(a|b", "a|b)", "(a|b))", "[a-z", "([a-z)", "[a-z)",
+        "([a-z]))", "x{1001}", "x{9876543210}", "x{2,1}", "x{1,9876543210}", "(?P<name>a", "(?P<name>", "(?P<name", "(?P<x y>a)", "(?P<>a)", "[a-Z]", "(?i)[a-Z]", "a{100000}",
+        "a{100000,}", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}){2})", @"\Q\E*",
+        new string('(', 1000) + new string(')', 1000), string.Concat(Enumerable.Repeat("(?:", 1000)) + string.Concat(Enumerable.Repeat(")*", 1000)),
+        "a++", "a**", "a?*", "a+*", "a{1}*", ".{1}{2}.{3}",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void A_pattern_go_refuses_is_refused(string pattern)
+    {
+        var error = GoRegex.Check(pattern);
+        error.ShouldNotBeNull(pattern);
+        Should.Throw<RegexpException>(() => GoRegex.Compile(pattern, TimeSpan.FromSeconds(1))).Message.ShouldBe(error.Message);
+    }
+
+    [Theory]
+    [InlineData("*", "missing argument to repetition operator: `*`")]
+    [InlineData("+", "missing argument to repetition operator: `+`")]
+    [InlineData("?", "missing argument to repetition operator: `?`")]
+    [InlineData("(abc", "missing closing ): `(abc`")]
+    [InlineData("abc)", "unexpected ): `abc)`")]
+    [InlineData("x[a-z", "missing closing ]: `[a-z`")]
+    [InlineData("[z-a]", "invalid character class range: `z-a`")]
+    [InlineData(@"abc\", "trailing backslash at end of expression: ``")]
+    [InlineData("a**", "invalid nested repetition operator: `**`")]
+    [InlineData("a*+", "invalid nested repetition operator: `*+`")]
+    [InlineData(@"\x", "invalid escape sequence: `\\x`")]
+    public void A_refusal_reads_as_gos_error_text(string pattern, string text) =>
+        GoRegex.Check(pattern)!.Message.ShouldBe("error parsing regexp: " + text);
+
+    // Go's invalid UTF-8 cases; a lone surrogate is what .NET strings hold instead (built here, as theory data
+    // crossing to the test host would be re-encoded).
+    [Fact]
+    public void A_lone_surrogate_is_refused_as_invalid_utf8_from_where_it_stands()
+    {
+        var lone = "\uD800";
+        GoRegex.Check(lone)!.Message.ShouldBe($"error parsing regexp: invalid UTF-8: `{lone}`");
+        GoRegex.Check("[" + lone + "]")!.Message.ShouldBe($"error parsing regexp: invalid UTF-8: `{lone}]`");
+        GoRegex.Check("[\\" + lone + "]")!.Message.ShouldBe($"error parsing regexp: invalid UTF-8: `{lone}]`");
+        GoRegex.Check("\\" + lone)!.Message.ShouldBe($"error parsing regexp: invalid UTF-8: `{lone}`");
+        GoRegex.Check("a" + lone + "b")!.Message.ShouldBe($"error parsing regexp: invalid UTF-8: `{lone}b`");
+        GoRegex.Check("(?P<n" + lone + ">a)")!.Message.ShouldBe($"error parsing regexp: invalid UTF-8: `{lone}`");
+    }
+}

@@ -1,0 +1,34 @@
+using GoRegexpSyntax;
+
+namespace Nomad.Hcl.Tests.GoRegexpSyntax;
+
+/// <summary>
+/// What the .NET translation matches where .NET's own reading of the pattern would differ from RE2's (the
+/// recorded regex_replace answers cover more through the HCL function).
+/// </summary>
+public sealed class TranslationTests
+{
+    private static string Replace(string input, string pattern, string template) =>
+        GoRegex.Compile(pattern, TimeSpan.FromSeconds(1)).ReplaceAll(input, template);
+
+    [Theory]
+    [InlineData("the Braille class is U+2800 to U+28FF", "\u27FF\u2800\u28FF\u2900", @"\p{Braille}", "-", "\u27FF--\u2900")]
+    [InlineData("a script class matches its letters", "aαβ", @"\p{Greek}+", "G", "aG")]
+    [InlineData("a negated script class matches the rest", "aαβ", @"\P{Greek}", "N", "Nαβ")]
+    [InlineData("a script class beyond U+FFFF takes whole pairs", "a\U0001F600", @"\p{Common}", "C", "aC")]
+    [InlineData("(?i) folds long s and the Kelvin sign into a lower-case class", "\u017F\u212Ax", "(?i)[[:lower:]]", "L", "LLL")]
+    [InlineData(@"(?i)\W leaves out what folds to a word character", "\u017F\u212A-", @"(?i)\W", "N", "\u017F\u212AN")]
+    [InlineData("$ without (?m) does not match before a final newline", "a\n", "a$", "X", "a\n")]
+    [InlineData(@"\s is ASCII only", "a\u00A0b c", @"\s", "_", "a\u00A0b_c")]
+    [InlineData("an empty match right after a match is not replaced", "abc", "b*", "X", "XaXcX")]
+    [InlineData("$1x names a group called 1x, which does not exist", "ab", "(a)", "[$1x]", "[]b")]
+    [InlineData("a group not taking part expands to nothing", "ac", "(a)(b)?c", "<$2>", "<>")]
+    [InlineData("(?U) swaps greedy and lazy", "aaa", "(?U)a+", "X", "XXX")]
+    [InlineData(@"\Q..\E is literal", "a.b*", @"\Q.b*\E", "-", "a-")]
+    public void A_translated_pattern_replaces_as_go_does(string because, string input, string pattern, string template, string expected) =>
+        Replace(input, pattern, template).ShouldBe(expected, because);
+
+    [Fact]
+    public void A_duplicate_group_name_expands_to_the_first_group() =>
+        Replace("ab", "(?P<n>a)(?P<n>b)", "[$n]").ShouldBe("[a]");
+}
