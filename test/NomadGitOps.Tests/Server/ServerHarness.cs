@@ -37,6 +37,9 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public ReconcileRequests Requests => provider.GetRequiredService<ReconcileRequests>();
 
+    /// <summary>The route patterns the server serves.</summary>
+    public IReadOnlyList<string> Routes => provider.GetRequiredService<HttpServer>().Routes;
+
     public static async Task<ServerHarness> StartAsync(
         HttpServerOptions? options = null,
         Func<NomadEmulator, HttpMessageHandler>? handler = null,

@@ -123,6 +123,20 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chunked_body_over_the_limit_is_refused_while_it_is_read()
+    {
+        var hook = await _server.CreateReceiverAsync("hooks", "github", Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, hook) { Content = new StreamContent(new MemoryStream(new byte[(64 * 1024) + 1])) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.TryAddWithoutValidation("X-GitHub-Event", "push");
+
+        using var response = await _server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        request.Content.Headers.ContentLength.ShouldBeNull();
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task A_suspended_receiver_answers_service_unavailable_and_triggers_nothing()
     {
         await PutRepositoryAsync("apps", "https://github.com/acme/apps", "");
