@@ -154,7 +154,7 @@ public sealed class ApiEndpointsTests : IAsyncLifetime
                 var edit = new Variable { Path = AppsPath, Items = new Dictionary<string, string> { ["url"] = "https://github.com/acme/apps", ["branch"] = "release" } };
                 (await person.Variables.PutAsync(edit, ct: TestContext.Current.CancellationToken)).ShouldBeOfType<VariableWriteResult.Written>();
             }),
-            TestContext.Current.CancellationToken);
+            ct: TestContext.Current.CancellationToken);
         await server.PutAsync(AppsPath, ("url", "https://github.com/acme/apps"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/gitrepository/apps/suspend");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
