@@ -9,6 +9,8 @@ command -v git >/dev/null 2>&1 || needed+=(git)
 [ -x /usr/sbin/sshd ] || needed+=(openssh-server)
 # kill(1) for the signal tests that stop the built programs (Support/ChildProgram.cs)
 [ -x /usr/bin/kill ] || [ -x /bin/kill ] || needed+=(procps)
+# script(1) gives the CLI a pseudo-terminal in Cli/TerminalOutputTests (colour on a terminal, NO_COLOR, pipes)
+command -v script >/dev/null 2>&1 || needed+=(bsdutils)
 # headless Chromium for the status page's browser tests (test/NomadGitOps.Tests/Server/StatusPage), with a font
 [ -x /usr/bin/chromium ] || needed+=(chromium fonts-dejavu-core)
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Cli;
@@ -33,6 +34,9 @@ internal sealed class HttpServer(
 
     /// <summary>The address it listens on, once started (the real port when 0 was asked for).</summary>
     public Uri? Address { get; private set; }
+
+    /// <summary>The route patterns it serves, once started (<c>/api/openapi.json</c> must describe each).</summary>
+    public IReadOnlyList<string> Routes { get; private set; } = [];
 
     /// <summary>Starts listening; throws <see cref="IOException"/> when the address is taken.</summary>
     public async Task<Uri> StartAsync(CancellationToken ct)
@@ -69,6 +73,7 @@ internal sealed class HttpServer(
             api.Refusal(context) ?? Results.Json(new { error = "No such API route; see /api/openapi.json." }, statusCode: StatusCodes.Status404NotFound))));
         await web.StartAsync(ct).ConfigureAwait(false);
         app = web;
+        Routes = [.. ((IEndpointRouteBuilder)web).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "").Distinct()];
         var bound = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal));
         if (logger.IsEnabled(LogLevel.Information))

@@ -37,16 +37,20 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public ReconcileRequests Requests => provider.GetRequiredService<ReconcileRequests>();
 
+    /// <summary>The route patterns the server serves.</summary>
+    public IReadOnlyList<string> Routes => provider.GetRequiredService<HttpServer>().Routes;
+
     public static async Task<ServerHarness> StartAsync(
         HttpServerOptions? options = null,
         Func<NomadEmulator, HttpMessageHandler>? handler = null,
+        EngineSettings? engine = null,
         CancellationToken ct = default)
     {
         var nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), ct);
         var services = new ServiceCollection();
         var client = new NomadClientOptions { Address = nomad.Address.ToString(), MaxAttempts = 1 };
         services.AddSingleton(new NomadClient(client, handler?.Invoke(nomad)));
-        services.AddNomadGitOpsEngine(new EngineSettings { LeaderElection = false }, client);
+        services.AddNomadGitOpsEngine(engine ?? new EngineSettings { LeaderElection = false }, client);
         services.AddNomadGitOpsServer((options ?? new HttpServerOptions()) with { Address = new HttpAddress(System.Net.IPAddress.Loopback, 0) });
         services.AddReceiverController();
         var provider = services.BuildServiceProvider();

@@ -113,6 +113,27 @@ internal static class OpenApiDocument
           }
         },
         "/healthz": { "get": { "summary": "The process serves", "responses": { "200": { "description": "ok" } } } },
+        "/api/openapi.json": { "get": { "summary": "This document (no token needed)", "responses": { "200": { "description": "OpenAPI 3.1 JSON" } } } },
+        "/metrics": { "get": { "summary": "Prometheus metrics (text exposition format; no token needed)", "responses": { "200": { "description": "metrics" } } } },
+        "/": {
+          "get": {
+            "summary": "Status page: controller, repositories and jobs, failing first (HTML, or JSON with ?format=json); read-only, no token needed",
+            "parameters": [{ "name": "format", "in": "query", "required": false, "schema": { "type": "string", "enum": ["json"] } }],
+            "responses": { "200": { "description": "the overview" } }
+          }
+        },
+        "/status.json": { "get": { "summary": "The status page's overview as JSON", "responses": { "200": { "description": "the overview" } } } },
+        "/objects/{kind}/{name}": {
+          "get": {
+            "summary": "One object's items and last transitions (HTML, or JSON with ?format=json); a NomadJob's name is namespace/job",
+            "parameters": [
+              { "name": "kind", "in": "path", "required": true, "schema": { "type": "string", "enum": ["gitrepository", "nomadjob", "receiver"] } },
+              { "name": "name", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "format", "in": "query", "required": false, "schema": { "type": "string", "enum": ["json"] } }
+            ],
+            "responses": { "200": { "description": "the object" }, "404": { "description": "no such object" } }
+          }
+        },
         "/readyz": { "get": { "summary": "Nomad answers with a leader (leader and standby replicas alike)", "responses": { "200": { "description": "ready" }, "503": { "description": "not ready, with the reason" } } } }
       }
     }

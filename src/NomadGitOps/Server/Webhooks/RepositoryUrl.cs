@@ -39,7 +39,9 @@ internal static partial class RepositoryUrl
                 return null;
             }
 
-            var keepPort = uri.Scheme is "https" or "http" or "git" && !uri.IsDefaultPort && uri.Port > 0;
+            // Ports of ssh (git@host:7999, :2222) are ignored: a host's ssh port is not part of which repository it is.
+            // Those of http(s) and git:// are kept unless they are the scheme's default (443, 80, git's 9418).
+            var keepPort = uri.Scheme is "https" or "http" or "git" && !uri.IsDefaultPort && uri.Port > 0 && !(uri.Scheme == "git" && uri.Port == 9418);
             host = keepPort ? $"{uri.Host}:{uri.Port}" : uri.Host;
             path = Uri.UnescapeDataString(uri.AbsolutePath);
         }

@@ -9,7 +9,8 @@ namespace NomadGitOps.Server.Webhooks;
 /// <summary>
 /// <c>POST /hook/&lt;id&gt;</c>: finds the receiver whose <c>status_url</c> is this path, verifies the delivery as its host
 /// signs it, and answers at once: not POST <c>405</c>; unknown path <c>404</c>; body over the limit <c>413</c>; suspended
-/// <c>503</c>; missing or wrong signature <c>401</c> (nothing written); ping <c>200</c>; an event not in <c>events</c>
+/// <c>503</c>; missing or wrong signature <c>401</c> (nothing written); no event header <c>400</c>; ping <c>200</c> (an
+/// unsigned Bitbucket <c>diagnostics:ping</c> too, with nothing written); an event not in <c>events</c>
 /// <c>200 {"ignored": …}</c>; malformed payload <c>400</c>; a push <c>200 {"triggered": [names]}</c>. The reconcile
 /// requests and the delivery record are written in the background: the answer never waits for them, for git or for a
 /// reconcile (GitLab disables hooks that take over 10 s).
@@ -78,6 +79,14 @@ internal sealed class WebhookEndpoint(
         }
 
         string? Header(string header) => context.Request.Headers.TryGetValue(header, out var value) ? value.ToString() : null;
+        if (spec.Type == ReceiverType.Bitbucket && Header("X-Hub-Signature") is null
+            && string.Equals(Header("X-Event-Key")?.Trim(), "diagnostics:ping", StringComparison.OrdinalIgnoreCase))
+        {
+            // Bitbucket Server's "Test connection" may come unsigned (go-playground/webhooks, which Flux and Argo CD use,
+            // answers it before any check). It is answered so the person sees the URL works; nothing is written.
+            return Answer(StatusCodes.Status200OK, "ping", "ok");
+        }
+
         if (!WebhookSignature.IsValid(spec.Type, Header, body.Bytes, token))
         {
             logger.LogWarning("Receiver {Receiver} refused a delivery from {Remote}: missing or wrong signature", name, context.Connection.RemoteIpAddress);
@@ -85,9 +94,11 @@ internal sealed class WebhookEndpoint(
         }
 
         var now = time.GetUtcNow();
-        if (WebhookEvents.Of(spec.Type, Header) is not { } eventName)
+        if (WebhookEvents.Of(spec.Type, Header, body.Bytes) is not { } eventName)
         {
-            return Answer(StatusCodes.Status400BadRequest, "error", "The delivery names no event (for example X-GitHub-Event, X-Gitlab-Event, X-Event-Key).");
+            // Every host sends it; a delivery without it is a hand-made one (or a proxy dropped the header): say which.
+            return Answer(StatusCodes.Status400BadRequest, "error",
+                $"The delivery names no event: receiver {name} ({ReceiverSpec.TypeNames.First(t => t.Value == spec.Type).Key}) reads it from the {WebhookEvents.Header(spec.Type)} header, e.g. {WebhookEvents.Header(spec.Type)}: {spec.Events[0]}.");
         }
 
         if (WebhookEvents.IsPing(eventName))

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using NomadGitOps.Objects;
 
@@ -10,7 +9,7 @@ namespace NomadGitOps.Server.Webhooks;
 /// <c>ref</c>, <c>deleted</c>/<c>after</c>, <c>repository.clone_url|ssh_url|html_url|default_branch</c>; GitLab <c>ref</c>,
 /// <c>after</c>, <c>project.git_http_url|git_ssh_url|web_url|default_branch</c>; Bitbucket Server <c>changes[].ref.id</c>,
 /// <c>changes[].type</c>, <c>repository.links.clone[].href</c>; Bitbucket Cloud <c>push.changes[].new|old</c>,
-/// <c>repository.links.html.href</c>; generic <c>{"url": …, "ref": …}</c>, both optional.
+/// <c>repository.links.html.href</c> (else <c>full_name</c> on bitbucket.org); generic <c>{"url": …, "ref": …}</c>, both optional.
 /// </summary>
 internal static class WebhookPayload
 {
@@ -28,7 +27,7 @@ internal static class WebhookPayload
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(FormPayload(body) ?? body.ToArray());
+            document = JsonDocument.Parse(FormBody.Payload(body) ?? body.ToArray());
         }
         catch (JsonException e)
         {
@@ -116,7 +115,28 @@ internal static class WebhookPayload
             urls.AddRange(clone.EnumerateArray().Select(c => String(c, "href")).OfType<string>());
         }
 
+        // Bitbucket Server serves one repository at https://host[/context]/scm/<project>/<repo>.git and at
+        // ssh://git@host:7999/<project>/<repo>.git. Both links are sent; each also stands for the other, so a GitRepository
+        // written either way matches even when the server sends only one (ssh disabled, say).
+        urls.AddRange([.. urls.Select(BitbucketServerTwin).OfType<string>()]);
         return new PushEvent(refs, urls, null, commit);
+    }
+
+    private static string? BitbucketServerTwin(string href)
+    {
+        if (!Uri.TryCreate(href, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath;
+        if (uri.Scheme is "http" or "https")
+        {
+            var scm = path.IndexOf("/scm/", StringComparison.OrdinalIgnoreCase);
+            return scm < 0 ? null : $"ssh://{uri.Host}/{path[(scm + "/scm/".Length)..]}";
+        }
+
+        return uri.Scheme == "ssh" ? $"https://{uri.Host}/scm/{path.TrimStart('/')}" : null;
     }
 
     private static PushEvent BitbucketCloud(JsonElement root, JsonElement push)
@@ -138,7 +158,8 @@ internal static class WebhookPayload
             }
 
             var name = RequiredString(side, "name");
-            var prefix = String(side, "type") == "tag" ? "refs/tags/" : "refs/heads/";
+            // "branch", "tag" or "annotated_tag" (documented; Bitbucket sends "tag" for annotated ones too).
+            var prefix = String(side, "type") is { } kind && kind.Contains("tag", StringComparison.OrdinalIgnoreCase) ? "refs/tags/" : "refs/heads/";
             refs.Add(new RefChange(prefix + name, !created));
             if (created && commit is null && side.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.Object)
             {
@@ -152,6 +173,10 @@ internal static class WebhookPayload
             && links.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.Object && String(html, "href") is { } href)
         {
             urls.Add(href);
+        }
+        else if (String(repository, "full_name") is { Length: > 0 } fullName)
+        {
+            urls.Add("https://bitbucket.org/" + fullName);
         }
 
         string? defaultBranch = null;
@@ -174,18 +199,6 @@ internal static class WebhookPayload
         var reference = String(root, "ref");
         IReadOnlyList<RefChange> changes = reference is null ? [] : [new RefChange(reference, String(root, "after") == ZeroSha)];
         return new PushEvent(changes, urls, null, String(root, "after"), AnyRepository: urls.Count == 0);
-    }
-
-    // GitHub may be set to send application/x-www-form-urlencoded: payload=<url-encoded JSON>.
-    private static byte[]? FormPayload(ReadOnlySpan<byte> body)
-    {
-        if (!body.StartsWith("payload="u8))
-        {
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(body["payload=".Length..]);
-        return Encoding.UTF8.GetBytes(Uri.UnescapeDataString(text.Replace('+', ' ')));
     }
 
     private static string? String(JsonElement element, string name) =>

@@ -6,8 +6,9 @@ namespace NomadGitOps.Server.Webhooks;
 
 /// <summary>
 /// Checks that a delivery comes from someone holding the receiver's secret, the way each host signs, in constant time:
-/// GitHub <c>X-Hub-Signature-256: sha256=&lt;hex HMAC-SHA256(body)&gt;</c>; Gitea <c>X-Gitea-Signature</c> and Forgejo
-/// <c>X-Forgejo-Signature</c>: <c>&lt;hex HMAC-SHA256(body)&gt;</c>; GitLab <c>X-Gitlab-Token</c> equal to the secret;
+/// GitHub <c>X-Hub-Signature-256: sha256=&lt;hex HMAC-SHA256(body)&gt;</c>; Gitea <c>X-Gitea-Signature</c>, Forgejo
+/// <c>X-Forgejo-Signature</c> and Gogs <c>X-Gogs-Signature</c>: <c>&lt;hex HMAC-SHA256(JSON payload)&gt;</c> (the JSON
+/// inside a form-encoded body, see <see cref="FormBody"/>); GitLab <c>X-Gitlab-Token</c> equal to the secret;
 /// Bitbucket Server/Data Center and Cloud <c>X-Hub-Signature: sha256=&lt;hex&gt;</c>; generic <c>X-Signature:
 /// sha256=&lt;hex&gt;</c> or <c>Authorization: Bearer &lt;secret&gt;</c>.
 /// </summary>
@@ -33,7 +34,7 @@ internal static class WebhookSignature
         return type switch
         {
             ReceiverType.GitHub => HmacMatches(Prefixed(headers("X-Hub-Signature-256")), body, secret),
-            ReceiverType.Gitea => HmacMatches(headers("X-Gitea-Signature") ?? headers("X-Forgejo-Signature"), body, secret),
+            ReceiverType.Gitea => GiteaMatches(headers("X-Gitea-Signature") ?? headers("X-Forgejo-Signature") ?? headers("X-Gogs-Signature"), body, secret),
             ReceiverType.GitLab => TextMatches(headers("X-Gitlab-Token"), secret),
             ReceiverType.Bitbucket => HmacMatches(Prefixed(headers("X-Hub-Signature")), body, secret),
             ReceiverType.Generic => headers("X-Signature") is { } signature
@@ -46,6 +47,10 @@ internal static class WebhookSignature
     /// <summary>The lower-case hex HMAC-SHA256 of <paramref name="body"/> with <paramref name="secret"/>, as hosts send it.</summary>
     public static string Sign(ReadOnlySpan<byte> body, string secret) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    // Gitea, Forgejo and Gogs sign the JSON payload; a hook set to "form" sends it as payload=<escaped JSON>.
+    private static bool GiteaMatches(string? hex, ReadOnlySpan<byte> body, string secret) =>
+        HmacMatches(hex, body, secret) || (FormBody.Payload(body) is { } json && HmacMatches(hex, json, secret));
 
     private static string? Prefixed(string? header) =>
         header is not null && header.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase) ? header["sha256=".Length..] : null;

@@ -73,6 +73,68 @@ public sealed class PushMatcherTests
     }
 
     [Fact]
+    public void Two_repositories_of_one_url_following_the_pushed_branch_are_both_matched()
+    {
+        var push = WebhookPayload.Read(ReceiverType.Gitea, Payloads.Bytes("gitea-push"));
+        StoredObject[] repositories =
+        [
+            Repository("apps-web", "https://git.example.com/platform/apps.git", "branch=main"),
+            Repository("apps-batch", "git@git.example.com:platform/apps.git"),
+            Repository("apps-staging", "https://git.example.com/platform/apps", "branch=staging"),
+        ];
+
+        PushMatcher.Match(push, Everything, repositories).ShouldBe(["apps-batch", "apps-web"]);
+    }
+
+    [Theory]
+    [InlineData("the ssh link", "ssh://git@bitbucket.example.com:7999/plat/apps.git")]
+    [InlineData("the http link", "https://bitbucket.example.com/scm/plat/apps.git")]
+    [InlineData("scp-like ssh", "git@bitbucket.example.com:plat/apps.git")]
+    public void A_bitbucket_server_push_matches_a_repository_written_with_either_clone_link_even_when_one_is_sent(string because, string url)
+    {
+        foreach (var sent in new[] { "ssh", "http" })
+        {
+            var json = Payloads.Json("bitbucket-server-refs-changed");
+            var clone = json["repository"]!["links"]!["clone"]!.AsArray();
+            clone.Remove(clone.First(c => c!["name"]!.GetValue<string>() != sent));
+            var push = WebhookPayload.Read(ReceiverType.Bitbucket, Payloads.ToBytes(json));
+
+            PushMatcher.Match(push, Everything, [Repository("apps", url)]).ShouldBe(["apps"], $"{because}, only the {sent} link sent");
+        }
+    }
+
+    [Fact]
+    public void A_bitbucket_cloud_push_without_changes_matches_every_repository_of_its_url()
+    {
+        // Bitbucket Cloud sends an empty push.changes for a tag made in its web UI: which ref moved is unknown.
+        var json = Payloads.Json("bitbucket-cloud-push");
+        json["push"]!["changes"] = new System.Text.Json.Nodes.JsonArray();
+        var push = WebhookPayload.Read(ReceiverType.Bitbucket, Payloads.ToBytes(json));
+        StoredObject[] repositories =
+        [
+            Repository("releases", "git@bitbucket.org:acme/apps.git", "semver=^1"),
+            Repository("pinned", "https://bitbucket.org/acme/apps", "commit=10a4f5af0c2daf86d429c22f6a8c34d8a6ab9114"),
+            Repository("other", "https://bitbucket.org/acme/infra"),
+        ];
+
+        PushMatcher.Match(push, Everything, repositories).ShouldBe(["releases"]);
+    }
+
+    [Fact]
+    public void A_bitbucket_cloud_annotated_tag_push_matches_a_semver_repository_and_not_the_branch_one()
+    {
+        var push = WebhookPayload.Read(ReceiverType.Bitbucket, Payloads.Bytes("bitbucket-cloud-tag-push"));
+        StoredObject[] repositories =
+        [
+            Repository("releases", "https://bitbucket.org/acme/apps.git", "semver=>=1.0.0"),
+            Repository("main", "https://bitbucket.org/acme/apps.git"),
+            Repository("old-ui", "https://bitbucket.org/acme/apps.git", "branch=feature/old-ui"),
+        ];
+
+        PushMatcher.Match(push, Everything, repositories).ShouldBe(["releases"]);
+    }
+
+    [Fact]
     public void An_invalid_repository_is_skipped()
     {
         var push = WebhookPayload.Read(ReceiverType.GitHub, Payloads.Bytes("github-push"));

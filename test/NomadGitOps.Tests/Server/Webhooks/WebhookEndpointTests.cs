@@ -27,6 +27,9 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         { "Forgejo push", "gitea", "gitea-push", "X-Forgejo-Event", "push", "https://git.example.com/platform/apps.git", "branch=main" },
         { "Bitbucket Server push", "bitbucket", "bitbucket-server-refs-changed", "X-Event-Key", "repo:refs_changed", "https://bitbucket.example.com/scm/PLAT/apps.git", "branch=main" },
         { "Bitbucket Cloud push", "bitbucket", "bitbucket-cloud-push", "X-Event-Key", "repo:push", "git@bitbucket.org:acme/apps.git", "branch=main" },
+        { "Bitbucket Cloud annotated tag", "bitbucket", "bitbucket-cloud-tag-push", "X-Event-Key", "repo:push", "https://jane@bitbucket.org/acme/apps.git", "semver=^1.4" },
+        { "Bitbucket Server push over ssh", "bitbucket", "bitbucket-server-refs-changed", "X-Event-Key", "repo:refs_changed", "ssh://git@bitbucket.example.com:7999/plat/apps.git", "" },
+        { "GitLab push of a subgroup", "gitlab", "gitlab-system-hook-push", "X-Gitlab-Event", "Push Hook", "https://gitlab.example.com/Platform/Payments/apps.git", "" },
     };
 
     [Theory]
@@ -116,6 +119,20 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         using var response = await _server.DeliverAsync(hook, body, ("X-GitHub-Event", "push"), ("X-Hub-Signature-256", "sha256=" + WebhookSignature.Sign(body, Token)));
 
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_refused_while_it_is_read()
+    {
+        var hook = await _server.CreateReceiverAsync("hooks", "github", Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, hook) { Content = new StreamContent(new MemoryStream(new byte[(64 * 1024) + 1])) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.TryAddWithoutValidation("X-GitHub-Event", "push");
+
+        using var response = await _server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        request.Content.Headers.ContentLength.ShouldBeNull();
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
     }
 
@@ -216,6 +233,122 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         _server.Items(AppsPath).ShouldContainKey(ItemKeys.ReconcileRequestedAt);
         // At most two reconcile requests and two delivery records reached Nomad.
         (_server.Nomad.Calls.CountMethod("PUT") - putsBefore).ShouldBeInRange(2, 4);
+    }
+
+    [Fact]
+    public async Task Two_repositories_of_one_url_are_both_triggered_by_a_push()
+    {
+        await PutRepositoryAsync("apps", "https://github.com/acme/apps", "");
+        await PutRepositoryAsync("apps-ssh", "git@github.com:Acme/Apps.git", "branch=main");
+        await PutRepositoryAsync("apps-staging", "https://github.com/acme/apps", "branch=staging");
+        var hook = await _server.CreateReceiverAsync("hooks", "github", Token);
+        var body = Payloads.Bytes("github-push");
+
+        using var response = await _server.DeliverAsync(hook, body, [("X-GitHub-Event", "push"), .. Signature("github", "", body, Token)]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonAsync(response)).GetProperty("triggered").EnumerateArray().Select(e => e.GetString()).ShouldBe(["apps", "apps-ssh"]);
+        await _server.IdleAsync();
+        _server.Items(AppsPath).ShouldContainKey(ItemKeys.ReconcileRequestedAt);
+        _server.Items("nomad-gitops/v1/gitrepository/apps-ssh").ShouldContainKey(ItemKeys.ReconcileRequestedAt);
+        _server.Items("nomad-gitops/v1/gitrepository/apps-staging").ShouldNotContainKey(ItemKeys.ReconcileRequestedAt);
+    }
+
+    [Fact]
+    public async Task A_github_tag_push_triggers_the_semver_repository_and_not_the_branch_one()
+    {
+        await PutRepositoryAsync("apps", "https://github.com/acme/apps", "");
+        await PutRepositoryAsync("releases", "https://github.com/acme/apps", "semver=~1.4");
+        var hook = await _server.CreateReceiverAsync("hooks", "github", Token);
+        var json = Payloads.Json("github-push");
+        json["ref"] = "refs/tags/v1.4.2";
+        json["base_ref"] = "refs/heads/main";
+        json["created"] = true;
+        json["before"] = "0000000000000000000000000000000000000000";
+        var body = Payloads.ToBytes(json);
+
+        using var response = await _server.DeliverAsync(hook, body, [("X-GitHub-Event", "push"), .. Signature("github", "", body, Token)]);
+
+        (await JsonAsync(response)).GetProperty("triggered").EnumerateArray().Select(e => e.GetString()).ShouldBe(["releases"]);
+    }
+
+    [Fact]
+    public async Task A_gitlab_system_hook_push_triggers_like_a_project_hook_push()
+    {
+        await PutRepositoryAsync("payments", "git@gitlab.example.com:platform/payments/apps.git", "");
+        var hook = await _server.CreateReceiverAsync("gitlab", "gitlab", Token);
+        var body = Payloads.Bytes("gitlab-system-hook-push");
+
+        using var response = await _server.DeliverAsync(hook, body, ("X-Gitlab-Event", "System Hook"), ("X-Gitlab-Token", Token), ("X-Gitlab-Instance", "https://gitlab.example.com"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonAsync(response)).GetProperty("triggered").EnumerateArray().Select(e => e.GetString()).ShouldBe(["payments"]);
+        await _server.IdleAsync();
+        _server.Items("nomad-gitops/v1/receiver/gitlab")[ItemKeys.StatusLastDelivery].ShouldStartWith("Push Hook refs/heads/main of https://gitlab.example.com/platform/payments/apps");
+    }
+
+    [Fact]
+    public async Task A_gitea_hook_set_to_form_is_verified_on_the_json_it_carries_and_triggers()
+    {
+        await PutRepositoryAsync("apps", "ssh://git@git.example.com:2222/platform/apps.git", "");
+        var hook = await _server.CreateReceiverAsync("gitea", "gitea", Token);
+        var json = Payloads.Bytes("gitea-push");
+        var form = System.Text.Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(System.Text.Encoding.UTF8.GetString(json)));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, hook) { Content = new ByteArrayContent(form) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        foreach (var (header, value) in new[]
+        {
+            ("X-Gitea-Event", "push"), ("X-Gitea-Event-Type", "push"), ("X-Gitea-Signature", WebhookSignature.Sign(json, Token)),
+            ("X-Gogs-Event", "push"), ("X-GitHub-Event", "push"), ("X-Hub-Signature-256", "sha256=" + WebhookSignature.Sign(json, Token)),
+        })
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+
+        using var response = await _server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonAsync(response)).GetProperty("triggered").EnumerateArray().Select(e => e.GetString()).ShouldBe(["apps"]);
+    }
+
+    [Fact]
+    public async Task An_unsigned_bitbucket_server_test_connection_is_answered_and_writes_nothing()
+    {
+        var hook = await _server.CreateReceiverAsync("bitbucket", "bitbucket", Token);
+
+        using var response = await _server.DeliverAsync(hook, Payloads.Bytes("bitbucket-server-ping"), ("X-Event-Key", "diagnostics:ping"), ("X-Request-Id", "b8f4f33f-7d4b-4a8b-9c3a-36d7c1a0b1d2"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JsonAsync(response)).GetProperty("ping").GetString().ShouldBe("ok");
+        await _server.IdleAsync();
+        _server.Items("nomad-gitops/v1/receiver/bitbucket").ShouldNotContainKey(ItemKeys.StatusLastDelivery);
+    }
+
+    [Fact]
+    public async Task A_bitbucket_ping_with_a_wrong_signature_is_refused()
+    {
+        var hook = await _server.CreateReceiverAsync("bitbucket", "bitbucket", Token);
+        var body = Payloads.Bytes("bitbucket-server-ping");
+
+        using var response = await _server.DeliverAsync(hook, body, ("X-Event-Key", "diagnostics:ping"), ("X-Hub-Signature", "sha256=" + WebhookSignature.Sign(body, "another")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_signed_delivery_without_its_event_header_is_a_bad_request_naming_the_header()
+    {
+        await PutRepositoryAsync("apps", "https://github.com/acme/apps", "");
+        var hook = await _server.CreateReceiverAsync("hooks", "github", Token);
+        var body = Payloads.Bytes("github-push");
+
+        using var response = await _server.DeliverAsync(hook, body, Signature("github", "", body, Token));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonAsync(response)).GetProperty("error").GetString().ShouldNotBeNull().ShouldContain("X-GitHub-Event: push");
+        await _server.IdleAsync();
+        _server.Items(AppsPath).ShouldNotContainKey(ItemKeys.ReconcileRequestedAt);
     }
 
     [Fact]

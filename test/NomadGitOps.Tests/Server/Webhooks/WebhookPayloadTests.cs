@@ -98,7 +98,11 @@ public sealed class WebhookPayloadTests
         var push = WebhookPayload.Read(ReceiverType.Bitbucket, Payloads.ToBytes(json));
 
         push.Changes.ShouldBe([new RefChange("refs/heads/main", false), new RefChange("refs/heads/old", true)]);
-        push.Urls.ShouldBe(["ssh://git@bitbucket.example.com:7999/plat/apps.git", "https://bitbucket.example.com/scm/plat/apps.git"]);
+        push.Urls.ShouldBe(
+        [
+            "ssh://git@bitbucket.example.com:7999/plat/apps.git", "https://bitbucket.example.com/scm/plat/apps.git",
+            "https://bitbucket.example.com/scm/plat/apps.git", "ssh://bitbucket.example.com/plat/apps.git",
+        ]);
         push.DefaultBranch.ShouldBeNull();
         push.Commit.ShouldBe("178864a7d521b6f5e720b386b2c2b0ef8563e0dc");
     }
@@ -120,6 +124,53 @@ public sealed class WebhookPayloadTests
         push.Urls.ShouldBe(["https://bitbucket.org/acme/apps"]);
         push.DefaultBranch.ShouldBe("main");
         push.Commit.ShouldBe("10a4f5af0c2daf86d429c22f6a8c34d8a6ab9114");
+    }
+
+    [Fact]
+    public void A_bitbucket_cloud_annotated_tag_is_a_tag_and_a_closed_branch_is_deleted()
+    {
+        var push = WebhookPayload.Read(ReceiverType.Bitbucket, Payloads.Bytes("bitbucket-cloud-tag-push"));
+
+        push.Changes.ShouldBe([new RefChange("refs/tags/v1.4.0", false), new RefChange("refs/heads/feature/old-ui", true)]);
+        push.Commit.ShouldBe("10a4f5af0c2daf86d429c22f6a8c34d8a6ab9114");
+    }
+
+    [Fact]
+    public void A_bitbucket_cloud_push_without_a_web_link_is_named_by_its_full_name()
+    {
+        var json = Payloads.Json("bitbucket-cloud-push");
+        json["repository"]!["links"]!.AsObject().Remove("html");
+
+        WebhookPayload.Read(ReceiverType.Bitbucket, Payloads.ToBytes(json)).Urls.ShouldBe(["https://bitbucket.org/acme/apps"]);
+    }
+
+    [Fact]
+    public void A_bitbucket_server_link_also_stands_for_its_twin_over_the_other_protocol()
+    {
+        var json = Payloads.Json("bitbucket-server-refs-changed");
+        json["repository"]!["links"]!["clone"] = new JsonArray(new JsonObject { ["href"] = "https://bitbucket.example.com/bitbucket/scm/~jane/apps.git", ["name"] = "http" });
+
+        WebhookPayload.Read(ReceiverType.Bitbucket, Payloads.ToBytes(json)).Urls
+            .ShouldBe(["https://bitbucket.example.com/bitbucket/scm/~jane/apps.git", "ssh://bitbucket.example.com/~jane/apps.git"]);
+    }
+
+    [Fact]
+    public void A_gitlab_system_hook_push_names_the_subgroup_projects_urls()
+    {
+        var push = WebhookPayload.Read(ReceiverType.GitLab, Payloads.Bytes("gitlab-system-hook-push"));
+
+        push.Changes.ShouldBe([new RefChange("refs/heads/main", false)]);
+        push.Urls.ShouldContain("ssh://git@gitlab.example.com:2222/platform/payments/apps.git");
+        push.Urls.ShouldContain("https://gitlab.example.com/platform/payments/apps");
+        push.DefaultBranch.ShouldBe("main");
+    }
+
+    [Fact]
+    public void A_gitea_push_sent_as_a_form_is_read_like_json()
+    {
+        var form = "payload=" + Uri.EscapeDataString(Encoding.UTF8.GetString(Payloads.Bytes("gitea-push"))).Replace("%20", "+", StringComparison.Ordinal);
+
+        WebhookPayload.Read(ReceiverType.Gitea, Encoding.UTF8.GetBytes(form)).Changes.ShouldBe([new RefChange("refs/heads/main", false)]);
     }
 
     [Fact]

@@ -32,6 +32,30 @@ public sealed class WebhookSignatureTests
         WebhookSignature.IsValid(Type(type), Headers(), Body, Secret).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("X-Gitea-Signature")]
+    [InlineData("X-Forgejo-Signature")]
+    [InlineData("X-Gogs-Signature")]
+    public void A_gitea_hook_set_to_form_is_verified_on_the_json_inside_it(string header)
+    {
+        // Gitea sends payload=<escaped JSON> and signs the JSON, not the form it sends.
+        var json = Payloads.Bytes("gitea-push");
+        var form = Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(Encoding.UTF8.GetString(json)));
+
+        WebhookSignature.IsValid(ReceiverType.Gitea, Headers((header, WebhookSignature.Sign(json, Secret))), form, Secret).ShouldBeTrue();
+        WebhookSignature.IsValid(ReceiverType.Gitea, Headers((header, WebhookSignature.Sign(json, Secret + "x"))), form, Secret).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_github_form_delivery_is_verified_on_the_form_it_sends()
+    {
+        var form = Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(Encoding.UTF8.GetString(Payloads.Bytes("github-push"))));
+
+        WebhookSignature.IsValid(ReceiverType.GitHub, Headers(("X-Hub-Signature-256", "sha256=" + WebhookSignature.Sign(form, Secret))), form, Secret).ShouldBeTrue();
+        WebhookSignature.IsValid(ReceiverType.GitHub, Headers(("X-Hub-Signature-256", "sha256=" + WebhookSignature.Sign(Payloads.Bytes("github-push"), Secret))), form, Secret)
+            .ShouldBeFalse("GitHub signs the body as sent");
+    }
+
     [Fact]
     public void A_secret_with_a_trailing_newline_verifies_what_the_host_signed_without_it()
     {
