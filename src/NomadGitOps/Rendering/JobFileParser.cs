@@ -149,8 +149,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
             throw new FileProblem(cacheable: false, problem: $"is not a valid HCL2 job: {refusal}");
         }
 
-        // A refusal by the endpoint too (FileProblem with its text) has gone up as the file's error.
-
+        // (A refusal by the endpoint too has gone up as the file's error, in the endpoint's words.)
         var difference = refusal.Replace(NomadInputName, path, StringComparison.Ordinal);
         logger.LogWarning(
             "Nomad.Hcl could not parse {File}, Nomad's parse endpoint could, so its job is used (a difference to report to nomad-gitops): {Problem}",
