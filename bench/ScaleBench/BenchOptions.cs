@@ -3,9 +3,13 @@ using System.Globalization;
 namespace ScaleBench;
 
 /// <summary>The benchmark's command line.</summary>
-internal sealed record BenchOptions(string Binary, string Label, IReadOnlyList<string> Sizes, int Trials, string Interval, int QuietSeconds, TimeSpan Timeout)
+internal sealed record BenchOptions(string Binary, string Label, IReadOnlyList<string> Sizes, int Trials, string Interval, int QuietSeconds, TimeSpan Timeout, bool Timeline)
 {
-    /// <summary>Reads <c>--binary --label --sizes --trials --interval --quiet-seconds --timeout-seconds</c>.</summary>
+    /// <summary>
+    /// Reads <c>--binary --label --sizes --trials --interval --quiet-seconds --timeout-seconds --timeline</c>; with
+    /// <c>--timeline</c> each trial prints the Nomad writes it caused, in ms after the trigger (the emulator logs writes,
+    /// not reads), to see where the trigger → register time goes.
+    /// </summary>
     public static BenchOptions Parse(string[] args)
     {
         string Get(string name, string fallback)
@@ -21,6 +25,7 @@ internal sealed record BenchOptions(string Binary, string Label, IReadOnlyList<s
             int.Parse(Get("--trials", "20"), CultureInfo.InvariantCulture),
             Get("--interval", "30s"),
             int.Parse(Get("--quiet-seconds", "60"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(int.Parse(Get("--timeout-seconds", "600"), CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(int.Parse(Get("--timeout-seconds", "600"), CultureInfo.InvariantCulture)),
+            args.Contains("--timeline"));
     }
 }

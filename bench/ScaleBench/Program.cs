@@ -5,7 +5,7 @@
 // `reconcile_requested_at` written on its GitRepository, until the job's new version is in Nomad) with the plans and
 // registers each trial cost, and the controller's resident memory. Prints figures; asserts nothing.
 // Usage: dotnet run -c Release --project bench/ScaleBench -- [--binary path/to/nomad-gitops.dll] [--label name]
-//        [--sizes 10,100,1000,mono] [--trials 20] [--interval 30s] [--quiet-seconds 60] [--timeout-seconds 600]
+//        [--sizes 10,100,1000,mono] [--trials 20] [--interval 30s] [--quiet-seconds 60] [--timeout-seconds 600] [--timeline]
 using System.Diagnostics;
 using System.Globalization;
 using Nomad.Client;
@@ -79,6 +79,7 @@ static async Task RunSizeAsync(BenchOptions options, string size, int repoCount,
             var before = Version(nomad, jobId);
             repos.Change(name, jobId, count: trial + 2);
             var calls = nomad.Calls.Snapshot();
+            var triggeredAt = TimeProvider.System.GetUtcNow();
             var trigger = Stopwatch.StartNew();
             await RequestReconcileAsync(client, name);
             while (Version(nomad, jobId) <= before && trigger.Elapsed < TimeSpan.FromSeconds(120))
@@ -92,9 +93,15 @@ static async Task RunSizeAsync(BenchOptions options, string size, int repoCount,
                 continue;
             }
 
-            latencies.Add(trigger.Elapsed.TotalMilliseconds);
+            var latency = trigger.Elapsed.TotalMilliseconds;
+            latencies.Add(latency);
             await Task.Delay(TimeSpan.FromMilliseconds(500));
             var after = nomad.Calls.Snapshot();
+            if (options.Timeline)
+            {
+                PrintTimeline(nomad, trial, jobId, triggeredAt, latency);
+            }
+
             extraPlans += Diff(after, calls, "POST /v1/job/:id/plan") - 1;
             extraRegisters += Diff(after, calls, "POST /v1/jobs") - 1;
         }
@@ -156,6 +163,18 @@ static async Task<bool> SettleAsync(NomadEmulator nomad, TimeSpan still, TimeSpa
     }
 
     return false;
+}
+
+// The writes a trial caused (the emulator logs writes with their times, not reads), in ms after the trigger's first write.
+static void PrintTimeline(NomadEmulator nomad, int trial, string jobId, DateTimeOffset triggeredAt, double tookMs)
+{
+    Console.WriteLine($"  trial {trial} ({jobId}): registered after {tookMs:0} ms");
+    foreach (var request in nomad.Calls.Requests().Where(r => r.Started >= triggeredAt).OrderBy(r => r.Started))
+    {
+        var start = (request.Started - triggeredAt).TotalMilliseconds;
+        var end = (request.Ended - triggeredAt).TotalMilliseconds;
+        Console.WriteLine($"    {start,7:0} → {end,7:0} ms  {request.Method} {request.Path} {request.Status}");
+    }
 }
 
 static long Sum(IReadOnlyDictionary<string, long> calls) => calls.Values.Sum();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
 
 namespace NomadGitOps.Engine;
 
@@ -25,6 +26,7 @@ internal static class EngineServiceCollectionExtensions
         // The one backoff of failed reconciles: controllers draw each Failed's retry time from it (ReconcileSkeleton).
         services.TryAddSingleton(_ => new Backoff(settings.Backoff, new Random()));
         services.AddSingleton(new ObjectStoreOptions { Prefix = settings.Prefix, Namespace = settings.Namespace });
+        services.TryAddSingleton(new JobFileParserOptions { ParseOn = settings.ParseOn });
         services.TryAddSingleton<ObjectCache>();
         services.TryAddSingleton<ObjectStore>();
         services.AddSingleton<ControllerPause>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nomad.Client;
 using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
 
 namespace NomadGitOps.Engine;
 
@@ -61,6 +62,12 @@ internal sealed record EngineSettings
     /// <summary>How long reconciles in hand may finish on shutdown before they are cancelled (<c>NOMAD_GITOPS_SHUTDOWN_TIMEOUT</c>).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Where HCL2 job files are parsed (<c>NOMAD_GITOPS_PARSE_ON</c>, <c>local</c> or <c>server</c>): in this process with
+    /// Nomad.Hcl, falling back to Nomad's parse endpoint for what it refuses (the default), or always at the endpoint.
+    /// </summary>
+    public ParseOn ParseOn { get; init; } = ParseOn.Local;
+
     /// <summary>Backoff of failed reconciles and of the watcher after Nomad errors.</summary>
     public BackoffOptions Backoff { get; init; } = BackoffOptions.Default;
 
@@ -93,6 +100,7 @@ internal sealed record EngineSettings
             WatchWait = Duration("NOMAD_GITOPS_WATCH_WAIT", Get("NOMAD_GITOPS_WATCH_WAIT"), defaults.WatchWait, problems),
             WatchSpacing = Duration("NOMAD_GITOPS_WATCH_SPACING", Get("NOMAD_GITOPS_WATCH_SPACING"), DefaultWatchSpacing, problems),
             ShutdownTimeout = Duration("NOMAD_GITOPS_SHUTDOWN_TIMEOUT", Get("NOMAD_GITOPS_SHUTDOWN_TIMEOUT"), defaults.ShutdownTimeout, problems),
+            ParseOn = Where("NOMAD_GITOPS_PARSE_ON", Get("NOMAD_GITOPS_PARSE_ON"), defaults.ParseOn, problems),
         };
         errors = problems;
         return settings;
@@ -190,6 +198,22 @@ internal sealed record EngineSettings
 
         errors.Add($"{name}=\"{text}\" is not a duration: write it as Nomad does, e.g. \"30s\", \"5m\", \"1h\".");
         return fallback;
+    }
+
+    private static ParseOn Where(string name, string? text, ParseOn fallback, List<string> errors)
+    {
+        switch (text?.ToLowerInvariant())
+        {
+            case null:
+                return fallback;
+            case "local":
+                return ParseOn.Local;
+            case "server":
+                return ParseOn.Server;
+            default:
+                errors.Add($"{name}=\"{text}\" is neither local (parse job files in this process, the default) nor server (always Nomad's parse endpoint).");
+                return fallback;
+        }
     }
 
     private static bool Bool(string name, string? text, bool fallback, List<string> errors)

@@ -10,14 +10,17 @@ using NomadGitOps.Sources;
 namespace NomadGitOps.Rendering;
 
 /// <summary>
-/// Turns a job file's text into API job JSON: HCL2 through Nomad's own <c>POST /v1/jobs/parse</c> (so functions and
-/// variables behave as in <c>nomad job run</c>), JSON directly, whether it holds the job or <c>{"Job": {...}}</c>.
-/// An HCL2 file calling filesystem functions (<c>file(...)</c>, which the endpoint refuses) is rendered here by
-/// Nomad.Hcl instead, over a checkout of the artifact's commit with file access confined to it.
+/// Turns a job file's text into API job JSON: HCL2 in this process with Nomad.Hcl (jobspec2's rules and the api
+/// package's Canonicalize defaults, the JSON Nomad's <c>POST /v1/jobs/parse</c> answers), as <c>nomad job run</c>
+/// parses on the client; JSON directly, whether it holds the job or <c>{"Job": {...}}</c>. When Nomad.Hcl refuses a
+/// file (malformed, or an argument newer than the library), Nomad's parse endpoint is asked and its answer is used, job
+/// or error text, so the server stays the judge; with <see cref="ParseOn.Server"/> every HCL2 file goes to the endpoint.
+/// An HCL2 file calling filesystem functions (<c>file(...)</c>, which the endpoint refuses) is rendered by Nomad.Hcl
+/// over a checkout of the artifact's commit with file access confined to it.
 /// Results (and file errors) are cached by the hash of the file's text and of the variables (and, for files rendered
-/// here, of the commit and the file's path), so an unchanged file is not parsed again.
+/// from a checkout, of the commit and the file's path), so an unchanged file is not parsed again.
 /// </summary>
-internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> logger)
+internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> logger, JobFileParserOptions? options = null)
 {
     /// <summary>The submission format of HCL2 job files.</summary>
     public const string Hcl2Format = "hcl2";
@@ -31,6 +34,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
     // The file name Nomad's parse endpoint gives the HCL it parses (command/agent/job_endpoint.go, jobsParseRequest).
     private const string NomadInputName = "input.hcl";
 
+    private readonly ParseOn _parseOn = (options ?? new JobFileParserOptions()).ParseOn;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CacheEntry> _cache = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
@@ -78,6 +82,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
         var varContent = json ? null : variables.Combined();
         var renderer = json ? JobFileRenderer.Json
             : artifact is not null && FileSystemUse.Calls(source) ? JobFileRenderer.Checkout
+            : _parseOn == ParseOn.Local ? JobFileRenderer.InProcess
             : JobFileRenderer.NomadParseEndpoint;
         var key = CacheKey(renderer, source, varContent, renderer == JobFileRenderer.Checkout ? $"{artifact!.Commit}\0{path}" : null);
         if (TryGetCached(key, out var cached))
@@ -92,6 +97,7 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
             {
                 JobFileRenderer.Json => ParseJson(source),
                 JobFileRenderer.Checkout => await RenderFromCheckoutAsync(path, source, varContent, artifact!, ct).ConfigureAwait(false),
+                JobFileRenderer.InProcess => await ParseHclInProcessAsync(path, source, varContent, ct).ConfigureAwait(false),
                 _ => await ParseHclAsync(source, varContent, ct).ConfigureAwait(false),
             });
             LogRendered(path, entry.Result!.Renderer, artifact);
@@ -111,6 +117,63 @@ internal sealed class JobFileParser(NomadClient nomad, ILogger<JobFileParser> lo
 
     private Task<Parsed> ParseHclAsync(string source, string? varContent, CancellationToken ct) =>
         ReadHclJobAsync(JobFileRenderer.NomadParseEndpoint, source, canonicalize => CallParseAsync(source, varContent, canonicalize, ct));
+
+    // Nomad.Hcl as the endpoint runs jobspec2 (file input.hcl, file access off, the variables as var-file content), so
+    // its answer and its error texts are the endpoint's. What it refuses goes to the endpoint, whose answer wins.
+    private async Task<Parsed> ParseHclInProcessAsync(string path, string source, string? varContent, CancellationToken ct)
+    {
+        var parseOptions = new JobParseOptions { FileName = NomadInputName, VarFileContent = varContent, FileSystemRoot = null };
+        var refusal = ParseLocally(source, parseOptions, out var canonical);
+        if (refusal is null)
+        {
+            return await ReadHclJobAsync(JobFileRenderer.InProcess, source, canonicalize =>
+            {
+                if (canonicalize)
+                {
+                    return Task.FromResult(canonical!);
+                }
+
+                var raw = ParseLocally(source, parseOptions with { Canonicalize = false }, out var job);
+                return job is not null ? Task.FromResult(job) : throw new FileProblem($"is not a valid HCL2 job: {raw}");
+            }).ConfigureAwait(false);
+        }
+
+        Parsed parsed;
+        try
+        {
+            parsed = await ParseHclAsync(source, varContent, ct).ConfigureAwait(false);
+        }
+        catch (FileProblem problem) when (!problem.Cacheable)
+        {
+            // The endpoint cannot judge (a Nomad that does not parse HCL): Nomad.Hcl's answer is the best there is.
+            throw new FileProblem(cacheable: false, problem: $"is not a valid HCL2 job: {refusal}");
+        }
+
+        // (A refusal by the endpoint too has gone up as the file's error, in the endpoint's words.)
+        var difference = refusal.Replace(NomadInputName, path, StringComparison.Ordinal);
+        logger.LogWarning(
+            "Nomad.Hcl could not parse {File}, Nomad's parse endpoint could, so its job is used (a difference to report to nomad-gitops): {Problem}",
+            path,
+            difference);
+        return parsed;
+    }
+
+    // Null when Nomad.Hcl parsed the file (the job in job), else its error text. The library reports errors and does
+    // not throw; should it throw anyway, that too is a refusal the endpoint then judges.
+    private static string? ParseLocally(string source, JobParseOptions parseOptions, out JsonObject? job)
+    {
+        job = null;
+        try
+        {
+            var result = Nomad.Hcl.JobFileParser.Parse(source, parseOptions);
+            job = result.Job;
+            return job is null ? result.ErrorText : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"Nomad.Hcl failed: {e.Message}";
+        }
+    }
 
     private static async Task<Parsed> RenderFromCheckoutAsync(string path, string source, string? varContent, Artifact artifact, CancellationToken ct)
     {

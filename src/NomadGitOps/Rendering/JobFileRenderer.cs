@@ -3,7 +3,10 @@ namespace NomadGitOps.Rendering;
 /// <summary>What turned a job file into API job JSON.</summary>
 internal enum JobFileRenderer
 {
-    /// <summary>Nomad's <c>POST /v1/jobs/parse</c>: every HCL2 file that reads no other file.</summary>
+    /// <summary>
+    /// Nomad's <c>POST /v1/jobs/parse</c>: HCL2 files that read no other file when parsing is set to the server
+    /// (<see cref="ParseOn.Server"/>), and those Nomad.Hcl refused in this process (the server judges them).
+    /// </summary>
     NomadParseEndpoint,
 
     /// <summary>Read directly as JSON.</summary>
@@ -14,4 +17,10 @@ internal enum JobFileRenderer
     /// parse endpoint refuses.
     /// </summary>
     Checkout,
+
+    /// <summary>
+    /// Nomad.Hcl in this process with file access off, as the parse endpoint parses (file <c>input.hcl</c>, canonical):
+    /// HCL2 files that read no other file, by default (<see cref="ParseOn.Local"/>).
+    /// </summary>
+    InProcess,
 }

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nomad.Client;
 using NomadGitOps.Engine;
+using NomadGitOps.Rendering;
 
 namespace NomadGitOps.Tests.Engine;
 
@@ -73,5 +76,38 @@ public sealed class EngineSettingsTests
         invalid.Count.ShouldBe(2);
         invalid.ShouldContain(e => e.Contains("10s to 24h", StringComparison.Ordinal));
         invalid.ShouldContain(e => e.Contains("reserves", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Unset parses job files in process", null, nameof(ParseOn.Local))]
+    [InlineData("local parses them in process", "local", nameof(ParseOn.Local))]
+    [InlineData("server sends every file to Nomad's parse endpoint", "SERVER", nameof(ParseOn.Server))]
+    public void NOMAD_GITOPS_PARSE_ON_says_where_job_files_are_parsed(string sentence, string? value, string expected)
+    {
+        _ = sentence;
+        var settings = EngineSettings.FromEnvironment(new Dictionary<string, string?> { ["NOMAD_GITOPS_PARSE_ON"] = value }, out var errors);
+
+        errors.ShouldBeEmpty();
+        settings.ParseOn.ToString().ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Another_NOMAD_GITOPS_PARSE_ON_value_is_reported_and_leaves_parsing_in_process()
+    {
+        var settings = EngineSettings.FromEnvironment(new Dictionary<string, string?> { ["NOMAD_GITOPS_PARSE_ON"] = "client" }, out var errors);
+
+        errors.ShouldHaveSingleItem().ShouldStartWith("NOMAD_GITOPS_PARSE_ON=\"client\" is neither local");
+        settings.ParseOn.ShouldBe(ParseOn.Local);
+    }
+
+    [Fact]
+    public void The_engine_hands_its_parse_setting_to_the_job_file_parser()
+    {
+        var services = new ServiceCollection();
+        services.AddNomadGitOpsEngine(new EngineSettings { ParseOn = ParseOn.Server }, new NomadClientOptions());
+
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<JobFileParserOptions>().ParseOn.ShouldBe(ParseOn.Server);
     }
 }

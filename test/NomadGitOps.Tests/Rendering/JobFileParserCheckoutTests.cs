@@ -86,12 +86,27 @@ public sealed class JobFileParserCheckoutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_file_calling_no_filesystem_function_still_goes_to_nomads_parse_endpoint_and_makes_no_checkout()
+    public async Task A_file_calling_no_filesystem_function_is_parsed_in_process_and_makes_no_checkout()
     {
         var job = Job("\"port = 8080\"");
         var artifact = await CommitAsync(job, "unused");
 
         var parsed = await _parser.ParseAsync(JobPath, job, JobFileVariables.None, artifact, _ct);
+
+        parsed.Renderer.ShouldBe(JobFileRenderer.InProcess);
+        Template(parsed).ShouldBe("port = 8080");
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(0);
+        _git.Git.CountOf("archive").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task With_parsing_on_the_server_a_file_calling_no_filesystem_function_goes_to_nomads_parse_endpoint_and_makes_no_checkout()
+    {
+        var parser = new JobFileParser(_client, NullLogger<JobFileParser>.Instance, new JobFileParserOptions { ParseOn = ParseOn.Server });
+        var job = Job("\"port = 8080\"");
+        var artifact = await CommitAsync(job, "unused");
+
+        var parsed = await parser.ParseAsync(JobPath, job, JobFileVariables.None, artifact, _ct);
 
         parsed.Renderer.ShouldBe(JobFileRenderer.NomadParseEndpoint);
         Template(parsed).ShouldBe("port = 8080");

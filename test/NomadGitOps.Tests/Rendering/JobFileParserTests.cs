@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nomad.Client;
 using Nomad.Emulator;
 using Nomad.Emulator.Faults;
 using NomadGitOps.Rendering;
+using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Rendering;
 
@@ -13,12 +16,14 @@ public sealed class JobFileParserTests : IAsyncLifetime
     private NomadEmulator _nomad = null!;
     private NomadClient _client = null!;
     private JobFileParser _parser = null!;
+    private JobFileParser _serverParser = null!;
 
     public async ValueTask InitializeAsync()
     {
         _nomad = await NomadEmulator.StartAsync(new EmulatorOptions(), _ct);
         _client = new NomadClient(new NomadClientOptions { Address = _nomad.Address.ToString() });
         _parser = new JobFileParser(_client, NullLogger<JobFileParser>.Instance);
+        _serverParser = new JobFileParser(_client, NullLogger<JobFileParser>.Instance, new JobFileParserOptions { ParseOn = ParseOn.Server });
     }
 
     public async ValueTask DisposeAsync()
@@ -98,8 +103,8 @@ public sealed class JobFileParserTests : IAsyncLifetime
     {
         _nomad.Faults.Add(new FaultRule { Method = "POST", PathPrefix = "/v1/jobs/parse", Status = 501, Body = "no HCL here" });
 
-        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
-        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
+        var error = await Should.ThrowAsync<JobFileException>(() => _serverParser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
+        await Should.ThrowAsync<JobFileException>(() => _serverParser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
 
         error.Message.ShouldStartWith("Job file web.nomad.hcl cannot be parsed: this Nomad answers 501 Not Implemented");
         _nomad.Calls.Count(ParseEndpoint).ShouldBe(2);
@@ -110,15 +115,16 @@ public sealed class JobFileParserTests : IAsyncLifetime
     {
         _nomad.Faults.Add(new FaultRule { Method = "POST", PathPrefix = "/v1/jobs/parse", Status = 403, Body = "Permission denied" });
 
-        await Should.ThrowAsync<NomadApiException>(() => _parser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
+        await Should.ThrowAsync<NomadApiException>(() => _serverParser.ParseAsync("web.nomad.hcl", Hcl("web"), JobFileVariables.None, _ct));
     }
 
     [Fact]
-    public async Task An_hcl_job_is_parsed_canonical_by_nomad_and_not_sent_again_when_unchanged()
+    public async Task With_parsing_on_the_server_an_hcl_job_is_parsed_canonical_by_nomad_and_not_sent_again_when_unchanged()
     {
-        var parsed = await _parser.ParseAsync("jobs/web.nomad.hcl", Hcl("web", ns: "prod"), JobFileVariables.None, _ct);
-        var again = await _parser.ParseAsync("other/copy.nomad.hcl", Hcl("web", ns: "prod"), JobFileVariables.None, _ct);
+        var parsed = await _serverParser.ParseAsync("jobs/web.nomad.hcl", Hcl("web", ns: "prod"), JobFileVariables.None, _ct);
+        var again = await _serverParser.ParseAsync("other/copy.nomad.hcl", Hcl("web", ns: "prod"), JobFileVariables.None, _ct);
 
+        parsed.Renderer.ShouldBe(JobFileRenderer.NomadParseEndpoint);
         parsed.Format.ShouldBe("hcl2");
         parsed.JobId.ShouldBe("web");
         parsed.Namespace.ShouldBe("prod");
@@ -142,21 +148,19 @@ public sealed class JobFileParserTests : IAsyncLifetime
     [Theory]
     [InlineData("A file without the word namespace is parsed once", null, 1)]
     [InlineData("A file naming the default namespace is parsed again without canonicalizing", "default", 2)]
-    public async Task Only_a_file_that_can_name_a_namespace_costs_a_second_parse_call(string sentence, string? written, int calls)
+    public async Task With_parsing_on_the_server_only_a_file_that_can_name_a_namespace_costs_a_second_parse_call(string sentence, string? written, int calls)
     {
         _ = sentence;
-        await _parser.ParseAsync("web.nomad.hcl", Hcl("web", ns: written), JobFileVariables.None, _ct);
+        await _serverParser.ParseAsync("web.nomad.hcl", Hcl("web", ns: written), JobFileVariables.None, _ct);
 
         _nomad.Calls.Count(ParseEndpoint).ShouldBe(calls);
     }
 
     [Fact]
-    public async Task Variables_reach_nomads_parser_and_a_change_of_them_parses_again()
+    public async Task With_parsing_on_the_server_variables_reach_nomads_parser_and_a_change_of_them_parses_again()
     {
-        const string source = "variable \"ns\" {\n  type = string\n}\n\njob \"web\" {\n  namespace = var.ns\n  group \"g\" {\n    task \"t\" {\n      driver = \"docker\"\n    }\n  }\n}\n";
-
-        var first = await _parser.ParseAsync("v.nomad", source, new JobFileVariables("ns = \"alpha\"", []), _ct);
-        var second = await _parser.ParseAsync("v.nomad", source, new JobFileVariables(null, ["ns = \"beta\"\n"]), _ct);
+        var first = await _serverParser.ParseAsync("v.nomad", NamespaceFromVariable, new JobFileVariables("ns = \"alpha\"", []), _ct);
+        var second = await _serverParser.ParseAsync("v.nomad", NamespaceFromVariable, new JobFileVariables(null, ["ns = \"beta\"\n"]), _ct);
 
         first.Namespace.ShouldBe("alpha");
         second.Namespace.ShouldBe("beta");
@@ -188,6 +192,78 @@ public sealed class JobFileParserTests : IAsyncLifetime
         new JobFileVariables("b = 2", ["a = 1\n", "  "]).Combined().ShouldBe("a = 1\nb = 2\n");
         JobFileVariables.None.Combined().ShouldBeNull();
     }
+
+    [Fact]
+    public async Task A_valid_hcl_file_is_parsed_in_process_into_the_json_nomads_parse_endpoint_answers_with_no_call_to_nomad()
+    {
+        var variables = new JobFileVariables("ns = \"alpha\"", []);
+        var local = await _parser.ParseAsync("jobs/v.nomad", NamespaceFromVariable, variables, _ct);
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(0);
+
+        var server = await _serverParser.ParseAsync("jobs/v.nomad", NamespaceFromVariable, variables, _ct);
+
+        local.Renderer.ShouldBe(JobFileRenderer.InProcess);
+        server.Renderer.ShouldBe(JobFileRenderer.NomadParseEndpoint);
+        JsonNode.DeepEquals(local.Job, server.Job).ShouldBeTrue($"in process: {local.Job.ToJsonString()}\nendpoint: {server.Job.ToJsonString()}");
+        (local.Format, local.JobId, local.Namespace).ShouldBe((server.Format, server.JobId, server.Namespace));
+        local.Namespace.ShouldBe("alpha");
+        local.Job["TaskGroups"]![0]!["RestartPolicy"].ShouldNotBeNull(); // canonical: the api package's defaults filled in
+    }
+
+    [Fact]
+    public async Task A_file_the_in_process_parser_refuses_is_judged_by_nomads_parse_endpoint_whose_error_text_is_reported_and_cached()
+    {
+        _nomad.Faults.Add(new FaultRule
+        {
+            Method = "POST",
+            PathPrefix = "/v1/jobs/parse",
+            Status = 400,
+            Body = "Failed to parse job: input.hcl:2,3-8: The server's own words; about this file",
+        });
+
+        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("jobs/bad.nomad", "job \"web\" {\n  type = \n}\n", JobFileVariables.None, _ct));
+        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("jobs/bad.nomad", "job \"web\" {\n  type = \n}\n", JobFileVariables.None, _ct));
+
+        error.Message.ShouldBe("Job file jobs/bad.nomad is not a valid HCL2 job: jobs/bad.nomad:2,3-8: The server's own words; about this file.");
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_file_the_in_process_parser_refuses_and_nomad_accepts_is_rendered_from_nomads_answer()
+    {
+        // An argument newer than the library: Nomad.Hcl says "Unsupported argument", this Nomad knows it.
+        const string source = "job \"web\" {\n  brand_new_argument = true\n  group \"g\" {\n    task \"t\" {\n      driver = \"docker\"\n    }\n  }\n}\n";
+        const string answer = """{ "ID": "web", "Name": "web", "Namespace": "default", "Type": "service", "BrandNewArgument": true, "TaskGroups": [] }""";
+        _nomad.Faults.Add(new FaultRule { Method = "POST", PathPrefix = "/v1/jobs/parse", Status = 200, Body = answer });
+        var logs = new RecordingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var parser = new JobFileParser(_client, factory.CreateLogger<JobFileParser>());
+
+        var parsed = await parser.ParseAsync("jobs/web.nomad.hcl", source, JobFileVariables.None, _ct);
+
+        parsed.Renderer.ShouldBe(JobFileRenderer.NomadParseEndpoint);
+        parsed.JobId.ShouldBe("web");
+        parsed.Job["BrandNewArgument"]!.GetValue<bool>().ShouldBeTrue();
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(1);
+        logs.Events.ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains("jobs/web.nomad.hcl", StringComparison.Ordinal)
+            && e.Message.Contains("Unsupported argument", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_the_in_process_parser_refuses_on_a_nomad_that_answers_501_gets_the_in_process_error_and_is_asked_again_next_time()
+    {
+        _nomad.Faults.Add(new FaultRule { Method = "POST", PathPrefix = "/v1/jobs/parse", Status = 501, Body = "no HCL here" });
+
+        var error = await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("jobs/bad.nomad", "job \"web\" {\n  type = \n}\n", JobFileVariables.None, _ct));
+        await Should.ThrowAsync<JobFileException>(() => _parser.ParseAsync("jobs/bad.nomad", "job \"web\" {\n  type = \n}\n", JobFileVariables.None, _ct));
+
+        error.Message.ShouldStartWith("Job file jobs/bad.nomad is not a valid HCL2 job: jobs/bad.nomad:");
+        error.Message.ShouldNotContain("501");
+        _nomad.Calls.Count(ParseEndpoint).ShouldBe(2);
+    }
+
+    private const string NamespaceFromVariable =
+        "variable \"ns\" {\n  type = string\n}\n\njob \"web\" {\n  namespace = var.ns\n  group \"g\" {\n    task \"t\" {\n      driver = \"docker\"\n    }\n  }\n}\n";
 
     private static string Hcl(string id, string? ns = null) =>
         $"job \"{id}\" {{\n{(ns is null ? "" : $"  namespace = \"{ns}\"\n")}  type = \"service\"\n  group \"g\" {{\n    task \"t\" {{\n      driver = \"docker\"\n    }}\n  }}\n}}\n";

@@ -157,6 +157,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         collection.AddSingleton<OwnedJobCache>();
         collection.AddSingleton<DeploymentCache>();
         collection.AddSingleton(switches.NomadJob);
+        collection.AddSingleton(switches.Parser);
         collection.AddGitRepositoryController();
         collection.AddNomadJobIndexController();
         collection.AddNomadJobController();

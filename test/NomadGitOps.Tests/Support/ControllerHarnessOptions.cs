@@ -1,5 +1,6 @@
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Notifications;
+using NomadGitOps.Rendering;
 
 namespace NomadGitOps.Tests.Support;
 
@@ -8,6 +9,9 @@ internal sealed record ControllerHarnessOptions
 {
     /// <summary>The NomadJob controller's options.</summary>
     public NomadJobControllerOptions NomadJob { get; init; } = new();
+
+    /// <summary>The job file parser's options (HCL2 parsed in process by default, as in <c>run</c>).</summary>
+    public JobFileParserOptions Parser { get; init; } = new();
 
     /// <summary>
     /// The handler under the harness's <see cref="InterceptingHandler"/> that carries the controllers' requests to Nomad

@@ -35,7 +35,7 @@ internal sealed class DesiredJobReader(GitCache git, JobFileParser parser)
         return new JobFileInput(artifact, source, new JobFileVariables(content.Length == 0 ? null : content, varFiles));
     }
 
-    /// <summary>Parses <paramref name="input"/> (Nomad's parse endpoint, or a checkout of the commit for a file that reads others).</summary>
+    /// <summary>Parses <paramref name="input"/> (in process, Nomad's parse endpoint for what Nomad.Hcl refuses, or a checkout of the commit for a file that reads others).</summary>
     public Task<ParsedJobFile> ParseAsync(NomadJobSpec spec, JobFileInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(spec);

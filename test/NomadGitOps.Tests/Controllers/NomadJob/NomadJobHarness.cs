@@ -6,6 +6,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJob;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;
 
@@ -69,9 +70,11 @@ internal sealed class NomadJobHarness : IAsyncDisposable
     /// given, carries the controller's requests to Nomad (and is disposed with the harness).
     /// </summary>
     public static async Task<NomadJobHarness> StartAsync(
-        CancellationToken ct, NomadJobControllerOptions? options = null, HttpMessageHandler? handler = null, GitServerKind gitServer = GitServerKind.File)
+        CancellationToken ct, NomadJobControllerOptions? options = null, HttpMessageHandler? handler = null, GitServerKind gitServer = GitServerKind.File,
+        JobFileParserOptions? parser = null)
     {
-        var graph = await ControllerHarness.StartAsync(ct, new ControllerHarnessOptions { NomadJob = options ?? new NomadJobControllerOptions(), Transport = handler });
+        var graph = await ControllerHarness.StartAsync(
+            ct, new ControllerHarnessOptions { NomadJob = options ?? new NomadJobControllerOptions(), Transport = handler, Parser = parser ?? new JobFileParserOptions() });
         var server = await GitServer.StartAsync(gitServer, ct);
         var repo = await RepoBuilder.CreateAsync(server, RepositoryName, ct);
         return new NomadJobHarness(graph, server, repo);
