@@ -64,7 +64,7 @@ internal sealed class GitRepositoryController(
     private static ReconcileOutcome? Guards(GitRepositoryRun run)
     {
         var name = run.Key.Name;
-        if (run.Stored.Items.TryGetValue(ItemKeys.Suspend, out var suspend) && suspend.Trim() == "true")
+        if (ReconcileSkeleton.IsSuspended(run.Stored.Items))
         {
             var serving = run.Previous.CurrentCommit is { } commit ? $" Commit {GitRepositoryStatusSummary.Short(commit)} keeps serving." : "";
             return new ReconcileOutcome.UpToDate(
