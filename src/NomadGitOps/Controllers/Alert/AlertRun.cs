@@ -4,11 +4,20 @@ using NomadGitOps.Objects;
 namespace NomadGitOps.Controllers.Alert;
 
 /// <summary>What one reconcile of an Alert found so far: the object, its deliveries, its spec once valid, its target once resolved.</summary>
-/// <param name="Stored">The Alert as read.</param>
-/// <param name="LastSentAt"><c>status_last_sent_at</c> to publish: this process' last delivery, else the stored one.</param>
-/// <param name="LastError"><c>status_last_error</c> to publish: this process' last delivery's failure, else the stored one.</param>
-internal sealed record AlertRun(StoredObject Stored, string? LastSentAt, string? LastError)
+/// <param name="stored">The Alert as read.</param>
+/// <param name="lastSentAt"><c>status_last_sent_at</c> to publish.</param>
+/// <param name="lastError"><c>status_last_error</c> to publish.</param>
+internal sealed class AlertRun(StoredObject stored, string? lastSentAt, string? lastError)
 {
+    /// <summary>The Alert as read.</summary>
+    public StoredObject Stored { get; } = stored;
+
+    /// <summary><c>status_last_sent_at</c> to publish: this process' last delivery, else the stored one.</summary>
+    public string? LastSentAt { get; } = lastSentAt;
+
+    /// <summary><c>status_last_error</c> to publish: this process' last delivery's failure, else the stored one.</summary>
+    public string? LastError { get; } = lastError;
+
     /// <summary>The Alert's key.</summary>
     public ObjectKey Key => Stored.Key;
 

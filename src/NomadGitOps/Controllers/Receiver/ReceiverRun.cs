@@ -3,9 +3,12 @@ using NomadGitOps.Objects;
 namespace NomadGitOps.Controllers.Receiver;
 
 /// <summary>What one reconcile of a webhook Receiver found so far.</summary>
-/// <param name="Stored">The Receiver as read.</param>
-internal sealed record ReceiverRun(StoredObject Stored)
+/// <param name="stored">The Receiver as read.</param>
+internal sealed class ReceiverRun(StoredObject stored)
 {
+    /// <summary>The Receiver as read.</summary>
+    public StoredObject Stored { get; } = stored;
+
     /// <summary>The Receiver's key.</summary>
     public ObjectKey Key => Stored.Key;
 
