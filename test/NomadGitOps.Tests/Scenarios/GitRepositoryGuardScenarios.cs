@@ -177,6 +177,7 @@ public sealed class GitRepositoryGuardScenarios : IAsyncLifetime
         var outcome = await harness.Controller.ReconcileAsync(key, ct);
 
         outcome.ShouldBeOfType<ReconcileOutcome.Failed>().Reason.ShouldBe(Reasons.NomadUnavailable);
+        ((ReconcileOutcome.Failed)outcome).RetryAfter.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(BackoffOptions.Default.Min);
         outcome.Message.ShouldContain("apps");
         harness.Git.CountOf("ls-remote").ShouldBe(0);
     }
@@ -191,6 +192,7 @@ public sealed class GitRepositoryGuardScenarios : IAsyncLifetime
         var outcome = await harness.Controller.ReconcileAsync(key, ct);
 
         outcome.ShouldBeOfType<ReconcileOutcome.Failed>().Reason.ShouldBe(Reasons.NomadUnavailable);
+        ((ReconcileOutcome.Failed)outcome).RetryAfter.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(BackoffOptions.Default.Min);
         harness.Trigger.Triggered.ShouldBeEmpty();
         (await harness.ItemsAsync(key, ct))!.ShouldNotContainKey(ItemKeys.StatusCurrentCommit);
         (await harness.Controller.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();

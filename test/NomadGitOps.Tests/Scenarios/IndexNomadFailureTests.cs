@@ -40,6 +40,29 @@ public sealed class IndexNomadFailureTests
     }
 
     [Fact]
+    public async Task A_repository_Nomad_cannot_read_is_a_transient_failure_with_its_retry_time_that_indexes_nothing()
+    {
+        await using var h = await IndexHarness.StartAsync(Ct);
+        using var repo = await h.NewRepoAsync("apps", Ct);
+        await repo.WithFile("web.json", JobFiles.Json("web")).CommitAsync("first", Ct);
+        var key = await h.CreateRepositoryAsync("apps", repo, Ct, (ItemKeys.Include, @"\.json$"));
+        await h.PublishAsync(key, repo, Ct);
+        h.Nomad.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/v1/var/" + key.ToPath(ObjectKey.DefaultPrefix), Status = 500, Body = "rpc error: no leader", Times = 1 });
+
+        var outcome = await h.Controller.ReconcileAsync(key, Ct);
+
+        var failed = outcome.ShouldBeOfType<ReconcileOutcome.Failed>();
+        failed.Reason.ShouldBe(Reasons.NomadUnavailable);
+        failed.RetryAfter.ShouldNotBeNull();
+        failed.Message.ShouldContain("apps");
+        (await h.JobAsync("default", "web", Ct)).ShouldBeNull();
+        h.Trigger.Triggered.ShouldBeEmpty();
+
+        (await h.Controller.ReconcileAsync(key, Ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        (await h.JobAsync("default", "web", Ct)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task A_deleted_repository_whose_NomadJobs_Nomad_cannot_list_is_a_transient_failure_with_its_retry_time()
     {
         await using var h = await IndexHarness.StartAsync(Ct);

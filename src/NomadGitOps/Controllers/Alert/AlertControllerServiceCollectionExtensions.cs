@@ -33,6 +33,9 @@ internal static class AlertControllerServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<AlertNotifier>>());
         });
         services.TryAddSingleton<AlertDispatcher>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new Backoff(BackoffOptions.Default, new Random()));
+        services.TryAddSingleton<ReconcileSkeleton>();
         services.TryAddSingleton<AlertController>();
         services.AddSingleton<IReconciler>(provider => provider.GetRequiredService<AlertController>());
         return services;

@@ -18,6 +18,14 @@ internal sealed record AlertStatus(ReadyState Ready, string Reason, string Messa
         ItemKeys.StatusLastSentAt, ItemKeys.StatusLastError,
     };
 
+    /// <summary>The status after <paramref name="run"/> ended in <paramref name="outcome"/> (pure: the Alert controller's one summary).</summary>
+    public static AlertStatus For(AlertRun run, ReconcileOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return new AlertStatus(outcome.Ready, outcome.Reason, outcome.Message, SpecHash.Of(run.Stored.Items), run.LastSentAt, run.LastError);
+    }
+
     /// <summary>The patch that writes this status, removing the delivery items that are absent.</summary>
     public StatusPatch ToPatch()
     {

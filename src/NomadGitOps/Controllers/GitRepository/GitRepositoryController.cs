@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Sources;
 
@@ -42,12 +41,23 @@ internal sealed class GitRepositoryController(
         }
 
         var run = new GitRepositoryRun(stored, ItemCodec.DecodeGitRepositoryStatus(stored.Items), SpecHash.Of(stored.Items));
-        var outcome = Guards(run)
-            ?? await ReconcileSkeleton.RunAsync(run, $"GitRepository {key.Name}", Reasons.GitOperationFailed, [ResolveCredentials, Sync, Publish], ct) as ReconcileOutcome
+        var outcome = Guards(run) ?? await StepsAsync(run, ct) as ReconcileOutcome
             ?? new ReconcileOutcome.UpToDate($"GitRepository {run.Key.Name} serves commit {GitRepositoryStatusSummary.Short(run.Sync!.Ref.Commit)} of {run.Ref}.");
         return await skeleton.FinishAsync(run.Stored, outcome, run.Previous.ConsecutiveFailures,
             (o, now, delay) => ItemCodec.Encode(GitRepositoryStatusSummary.For(run.Previous, run, o, now, delay)),
             (o, _) => Next(run, o), ct);
+    }
+
+    // Credentials and sync; then the commit is published, unless the sync found nothing new to publish.
+    private async Task<StepResult> StepsAsync(GitRepositoryRun run, CancellationToken ct)
+    {
+        var what = $"GitRepository {run.Key.Name}";
+        return await ReconcileSkeleton.RunAsync(run, what, Reasons.GitOperationFailed, [ResolveCredentials, Sync], ct) switch
+        {
+            AlreadyPublished => StepResult.Continue,
+            { IsContinue: true } => await ReconcileSkeleton.RunAsync(run, what, Reasons.GitOperationFailed, [Publish], ct),
+            var ended => ended,
+        };
     }
 
     // After the status is written: tell what happened, and wake the index on a new commit or a changed spec.
@@ -64,7 +74,7 @@ internal sealed class GitRepositoryController(
     private static ReconcileOutcome? Guards(GitRepositoryRun run)
     {
         var name = run.Key.Name;
-        if (run.Stored.Items.TryGetValue(ItemKeys.Suspend, out var suspend) && suspend.Trim() == "true")
+        if (ReconcileSkeleton.IsSuspended(run.Stored.Items))
         {
             var serving = run.Previous.CurrentCommit is { } commit ? $" Commit {GitRepositoryStatusSummary.Short(commit)} keeps serving." : "";
             return new ReconcileOutcome.UpToDate(
@@ -157,7 +167,9 @@ internal sealed class GitRepositoryController(
         try
         {
             run.Sync = await cache.SyncAsync(run.Source!, run.Previous.CurrentCommit, ct);
-            return StepResult.Continue;
+            var nothingNew = !run.Sync.CacheRecreated && !run.CommitChanged && !run.SpecChanged
+                && run.Previous is { Ready: ReadyState.True, Reason: Reasons.Succeeded, Message: not null };
+            return nothingNew ? AlreadyPublished.Instance : StepResult.Continue;
         }
         catch (GitException exception)
         {
@@ -170,16 +182,11 @@ internal sealed class GitRepositoryController(
         }
     }
 
-    // Looks at the commit's tree only when something changed since the last success; a quiet tick reads nothing.
+    // Looks at the commit's tree: run only when something changed since the last success (a quiet tick reads nothing).
     private async Task<StepResult> Publish(GitRepositoryRun run, CancellationToken ct)
     {
         var sync = run.Sync!;
         var spec = run.Spec!;
-        if (!sync.CacheRecreated && !run.CommitChanged && !run.SpecChanged
-            && run.Previous is { Ready: ReadyState.True, Reason: Reasons.Succeeded, Message: not null })
-        {
-            return StepResult.Continue;
-        }
 
         IReadOnlyList<ArtifactFile> files;
         try

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Controllers.NomadJobIndex;

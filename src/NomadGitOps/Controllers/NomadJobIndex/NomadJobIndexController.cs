@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
@@ -33,7 +31,7 @@ internal sealed class NomadJobIndexController(
     private readonly IndexFinish _finish = new(store, trigger, logger);
 
     // Failures in a row of each repository's index, for the retry time every Failed carries.
-    private readonly ConcurrentDictionary<ObjectKey, int> _failures = new();
+    private readonly FailuresInARow _failures = new();
 
     /// <inheritdoc/>
     public ControllerName Name => ControllerName.NomadJobIndex;
@@ -46,15 +44,9 @@ internal sealed class NomadJobIndexController(
     {
         ArgumentNullException.ThrowIfNull(key);
         var outcome = await IndexAsync(key, ct).ConfigureAwait(false);
-        if (outcome is not ReconcileOutcome.Failed failed)
-        {
-            _failures.TryRemove(key, out _);
-            return outcome;
-        }
-
         // The repository's status counts the GitRepository controller's failures; the index counts its own here.
-        var failures = _failures.AddOrUpdate(key, 1, (_, n) => n + 1);
-        return failed.RetryAfter is null ? skeleton.WithRetry(failed, failures) : failed;
+        var failures = _failures.After(key, outcome);
+        return outcome is ReconcileOutcome.Failed { RetryAfter: null } failed ? skeleton.WithRetry(failed, failures) : outcome;
     }
 
     // Load, guards (suspended, then invalid), the steps on the shared runner, one status write, then the triggers.

@@ -10,7 +10,7 @@ namespace NomadGitOps.Server.Metrics;
 /// <summary>
 /// The one place that records metrics: instruments on the <c>NomadGitOps</c> meter of the container's
 /// <see cref="IMeterFactory"/>, fed at the seams — the engine's outcomes (<see cref="IReconcileObserver"/>), the Nomad
-/// client's attempts (<see cref="INomadRequestObserver"/>), git runs and webhook deliveries. Names and units follow
+/// client's attempts (<see cref="INomadRequestObserver"/>), git runs, webhook deliveries and dropped notification events. Names and units follow
 /// Prometheus' conventions once exported (docs/observability.md lists them); every label has a bounded set of values.
 /// </summary>
 internal sealed class NomadGitOpsMetrics : IReconcileObserver, INomadRequestObserver
@@ -28,6 +28,7 @@ internal sealed class NomadGitOpsMetrics : IReconcileObserver, INomadRequestObse
     private readonly Counter<long> webhookDeliveries;
     private readonly Counter<long> driftCorrections;
     private readonly Counter<long> jobRegistrations;
+    private readonly Counter<long> notificationEventsDropped;
 
     /// <summary>Creates the instruments on the meter of <paramref name="meters"/>.</summary>
     public NomadGitOpsMetrics(IMeterFactory meters)
@@ -43,6 +44,8 @@ internal sealed class NomadGitOpsMetrics : IReconcileObserver, INomadRequestObse
         webhookDeliveries = Meter.CreateCounter<long>("nomad_gitops.webhook.deliveries", description: "Webhook deliveries answered, by receiver type and result.");
         driftCorrections = Meter.CreateCounter<long>("nomad_gitops.drift.corrections", description: "Jobs registered again because they had drifted from Git.");
         jobRegistrations = Meter.CreateCounter<long>("nomad_gitops.job.registrations", description: "Jobs registered with Nomad (successful POST /v1/jobs).");
+        notificationEventsDropped = Meter.CreateCounter<long>(
+            "nomad_gitops.notification.events.dropped", description: "Notification events dropped unsent because the notification queue was full (the oldest goes).");
     }
 
     /// <summary>The meter every instrument of nomad-gitops is on (the state gauges add theirs).</summary>
@@ -56,6 +59,7 @@ internal sealed class NomadGitOpsMetrics : IReconcileObserver, INomadRequestObse
     {
         driftCorrections.Add(0);
         jobRegistrations.Add(0);
+        notificationEventsDropped.Add(0);
     }
 
     /// <summary>The value of the <c>result</c> label of an outcome.</summary>
@@ -101,6 +105,9 @@ internal sealed class NomadGitOpsMetrics : IReconcileObserver, INomadRequestObse
     /// <summary>A git command (<paramref name="operation"/> is its verb) ran for <paramref name="duration"/>.</summary>
     public void GitOperation(string operation, bool succeeded, TimeSpan duration) =>
         gitDuration.Record(duration.TotalSeconds, new TagList { { "op", operation }, { "result", succeeded ? "ok" : "error" } });
+
+    /// <summary>A notification event was dropped unsent because the notification queue was full.</summary>
+    public void NotificationEventDropped() => notificationEventsDropped.Add(1);
 
     /// <summary>
     /// A webhook delivery was answered with <paramref name="status"/>; <paramref name="type"/> is null when no receiver

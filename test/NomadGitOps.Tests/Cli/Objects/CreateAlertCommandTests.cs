@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using NomadGitOps.Cli;
+using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.Alert;
 using NomadGitOps.Engine;
 using NomadGitOps.Notifications;
@@ -79,7 +79,8 @@ public sealed class CreateAlertCommandTests : IAsyncLifetime
     private async Task ReconcileWhenCreatedAsync(ObjectKey key)
     {
         var settings = new EngineSettings { LeaderElection = false };
-        var controller = new AlertController(_cli.Store, new AlertSecrets(_cli.Client, settings), new AlertDeliveryLog(), NullLogger<AlertController>.Instance);
+        var skeleton = new ReconcileSkeleton(_cli.Store, new Backoff(BackoffOptions.Default, new Random(7)), TimeProvider.System);
+        var controller = new AlertController(skeleton, new AlertSecrets(_cli.Client, settings), new AlertDeliveryLog());
         while (!_stop.IsCancellationRequested)
         {
             if (await _cli.Store.ReadAsync(key, _stop.Token) is not null)

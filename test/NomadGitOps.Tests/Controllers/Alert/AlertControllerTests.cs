@@ -1,4 +1,6 @@
+using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Support;
 
@@ -127,6 +129,82 @@ public sealed class AlertControllerTests : IAsyncLifetime
 
         Items()[ItemKeys.StatusMessage].ShouldContain("is suspended");
         h.Nomad.Calls.Count("GET /v1/var/:path").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_retried_at_the_time_the_backoff_draws_and_later_after_a_second_failure()
+    {
+        await PutAsync(AlertPath, ("type", "generic"), ("address", "https://example.com/hook"));
+        h.AlertDeliveries.Failed(Team, "failed of nomadjob/default/web: the receiver answered 500 Internal Server Error");
+        // The harness's one Backoff is seeded with 7 and nothing drew from it yet: the same draws, in order.
+        var same = new Backoff(BackoffOptions.Default, new Random(7));
+        var (first, second) = (same.DelayAfter(1), same.DelayAfter(2));
+
+        var once = (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.Failed>();
+        var twice = (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.Failed>();
+
+        once.RetryAfter.ShouldBe(first);
+        twice.RetryAfter.ShouldBe(second);
+        twice.RetryAfter.ShouldNotBeNull().ShouldBeInRange(BackoffOptions.Default.Min, same.Ceiling(2));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_succeeds_after_failures_starts_the_next_failure_at_the_first_backoff_delay_again()
+    {
+        await PutAsync(AlertPath, ("type", "generic"), ("address", "https://example.com/hook"));
+        h.AlertDeliveries.Failed(Team, "failed of nomadjob/default/web: the receiver answered 500 Internal Server Error");
+        await ReconcileAsync();
+        await ReconcileAsync();
+        h.AlertDeliveries.Delivered(Team, ControllerHarness.Start);
+        (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.AlertDeliveries.Failed(Team, "failed of nomadjob/default/web: the receiver answered 502 Bad Gateway");
+
+        var failed = (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.Failed>();
+
+        var same = new Backoff(BackoffOptions.Default, new Random(7));
+        _ = (same.DelayAfter(1), same.DelayAfter(2));
+        failed.RetryAfter.ShouldBe(same.DelayAfter(1));
+    }
+
+    [Fact]
+    public async Task A_suspended_alert_writes_its_status_once_and_then_nothing()
+    {
+        await PutAsync(AlertPath, ("type", "generic"), ("address", "https://example.com/hook"), ("suspend", "true"));
+        (await ReconcileAsync()).Reason.ShouldBe(Reasons.Suspended);
+        h.Nomad.Calls.Reset();
+
+        (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Suspended);
+
+        h.Nomad.Calls.CountMethod("PUT").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_alert_Nomad_cannot_read_is_a_failure_with_its_retry_time_not_an_exception()
+    {
+        await PutAsync(AlertPath, ("type", "generic"), ("address", "https://example.com/hook"));
+        h.Nomad.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/v1/var/" + AlertPath, Status = 500, Body = "rpc error: no leader", Times = 1 });
+
+        var failed = (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.Failed>();
+
+        failed.Reason.ShouldBe(Reasons.NomadUnavailable);
+        failed.Message.ShouldContain("team");
+        failed.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(BackoffOptions.Default.Min);
+        Items().ShouldNotContainKey(ItemKeys.StatusReady);
+    }
+
+    [Fact]
+    public async Task A_status_write_Nomad_refuses_is_a_failure_with_its_retry_time_and_the_next_reconcile_writes_it()
+    {
+        await PutAsync(AlertPath, ("type", "generic"), ("address", "https://example.com/hook"));
+        h.Nomad.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/v1/var/" + AlertPath, Status = 500, Body = "rpc error: raft apply failed", Times = 1 });
+
+        var failed = (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.Failed>();
+
+        failed.Reason.ShouldBe(Reasons.NomadUnavailable);
+        failed.Message.ShouldContain("writing its status");
+        failed.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(BackoffOptions.Default.Min);
+        (await ReconcileAsync()).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        Items()[ItemKeys.StatusReady].ShouldBe("True");
     }
 
     private Task<ReconcileOutcome> ReconcileAsync() => h.Alerts.ReconcileAsync(Team, TestContext.Current.CancellationToken);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJobIndex;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;

@@ -1,4 +1,6 @@
+using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Server.Webhooks;
 using NomadGitOps.Tests.Support;
@@ -84,6 +86,65 @@ public sealed class ReceiverControllerTests : IAsyncLifetime
         await PublishAsync("hooks");
 
         Items(ReceiverPath)[ItemKeys.StatusReason].ShouldBe(Reasons.Suspended);
+        Items(ReceiverPath).ShouldContainKey(ItemKeys.StatusUrl);
+    }
+
+    [Fact]
+    public async Task A_suspended_receiver_with_an_invalid_spec_is_suspended_not_stalled_and_keeps_its_url()
+    {
+        await PutAsync("nomad-gitops/secrets/hooks", ("token", "abc"));
+        await PutAsync(ReceiverPath, ("type", "github"), ("secret", "nomad-gitops/secrets/hooks"));
+        await PublishAsync("hooks");
+        var url = Items(ReceiverPath)[ItemKeys.StatusUrl];
+        await PutAsync(ReceiverPath, [.. Items(ReceiverPath).Select(kv => (kv.Key, kv.Value)).Where(kv => kv.Key != "type"), ("type", "svn"), ("suspend", "true")]);
+
+        (await PublishAsync("hooks")).ShouldBeOfType<ReconcileOutcome.UpToDate>().Reason.ShouldBe(Reasons.Suspended);
+
+        Items(ReceiverPath)[ItemKeys.StatusUrl].ShouldBe(url);
+        Items(ReceiverPath)[ItemKeys.StatusMessage].ShouldContain("answered 503");
+    }
+
+    [Fact]
+    public async Task A_receiver_whose_secret_stays_missing_retries_at_the_backoffs_draws_growing_with_each_failure()
+    {
+        await PutAsync(ReceiverPath, ("type", "github"), ("secret", "nomad-gitops/secrets/none"));
+        // The harness's one Backoff is seeded with 7 and nothing drew from it yet: the same draws, in order.
+        var same = new Backoff(BackoffOptions.Default, new Random(7));
+
+        var once = (await PublishAsync("hooks")).ShouldBeOfType<ReconcileOutcome.Failed>();
+        var twice = (await PublishAsync("hooks")).ShouldBeOfType<ReconcileOutcome.Failed>();
+
+        once.RetryAfter.ShouldBe(same.DelayAfter(1));
+        twice.RetryAfter.ShouldBe(same.DelayAfter(2));
+    }
+
+    [Fact]
+    public async Task A_receiver_Nomad_cannot_read_is_a_failure_with_its_retry_time_not_an_exception()
+    {
+        await PutAsync("nomad-gitops/secrets/hooks", ("token", "abc"));
+        await PutAsync(ReceiverPath, ("type", "github"), ("secret", "nomad-gitops/secrets/hooks"));
+        h.Nomad.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/v1/var/" + ReceiverPath, Status = 500, Body = "rpc error: no leader", Times = 1 });
+
+        var failed = (await PublishAsync("hooks")).ShouldBeOfType<ReconcileOutcome.Failed>();
+
+        failed.Reason.ShouldBe(Reasons.NomadUnavailable);
+        failed.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(BackoffOptions.Default.Min);
+        Items(ReceiverPath).ShouldNotContainKey(ItemKeys.StatusUrl);
+    }
+
+    [Fact]
+    public async Task A_status_write_Nomad_refuses_is_a_failure_with_its_retry_time_and_the_next_reconcile_publishes()
+    {
+        await PutAsync("nomad-gitops/secrets/hooks", ("token", "abc"));
+        await PutAsync(ReceiverPath, ("type", "github"), ("secret", "nomad-gitops/secrets/hooks"));
+        h.Nomad.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/v1/var/" + ReceiverPath, Status = 500, Body = "rpc error: raft apply failed", Times = 1 });
+
+        var failed = (await PublishAsync("hooks")).ShouldBeOfType<ReconcileOutcome.Failed>();
+
+        failed.Reason.ShouldBe(Reasons.NomadUnavailable);
+        failed.Message.ShouldContain("writing its status");
+        failed.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(BackoffOptions.Default.Min);
+        (await PublishAsync("hooks")).ShouldBeOfType<ReconcileOutcome.UpToDate>();
         Items(ReceiverPath).ShouldContainKey(ItemKeys.StatusUrl);
     }
 

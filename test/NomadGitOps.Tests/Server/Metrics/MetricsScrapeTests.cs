@@ -64,6 +64,10 @@ public sealed partial class MetricsScrapeTests(DevController dev)
         scrape.Value("nomad_gitops_webhook_deliveries_total", ("receiver_type", "generic"), ("result", "accepted")).ShouldBe(1);
         scrape.Value("nomad_gitops_webhook_deliveries_total", ("receiver_type", "unknown"), ("result", "not_found")).ShouldBe(1);
 
+        // Notifications: the counter of dropped events exists before the first drop (none here).
+        scrape.Types["nomad_gitops_notification_events_dropped_total"].ShouldBe("counter");
+        scrape.Value("nomad_gitops_notification_events_dropped_total").ShouldBe(0);
+
         // The runtime's own.
         scrape.Value("dotnet_process_memory_working_set_bytes").ShouldBeGreaterThan(0);
         scrape.Find("dotnet_gc_collections_total").ShouldNotBeEmpty();
