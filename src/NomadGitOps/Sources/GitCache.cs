@@ -5,7 +5,7 @@ namespace NomadGitOps.Sources;
 
 /// <summary>
 /// One bare repository per URL under <see cref="GitCacheOptions.Root"/> (named by a hash of the URL, never the URL
-/// itself), kept across restarts. <see cref="SyncAsync"/> resolves the ref remotely and fetches only when the
+/// itself), kept across restarts. <see cref="SyncAsync(GitSource, string?, SyncHint, CancellationToken)"/> resolves the ref remotely and fetches only when the
 /// commit moved; a missing or corrupt cache is re-created.
 /// </summary>
 internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolver resolver, ILogger<GitCache> logger)
@@ -26,7 +26,16 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
     /// the cache does not have that commit at that ref. <paramref name="previousCommit"/> (the commit served
     /// before) is used to recognise a force-push.
     /// </summary>
-    public async Task<SyncResult> SyncAsync(GitSource source, string? previousCommit, CancellationToken ct)
+    public Task<SyncResult> SyncAsync(GitSource source, string? previousCommit, CancellationToken ct) =>
+        SyncAsync(source, previousCommit, SyncHint.None, ct);
+
+    /// <summary>
+    /// As <see cref="SyncAsync(GitSource, string?, CancellationToken)"/>; with <see cref="SyncHint.RefLikelyMoved"/>
+    /// (someone asked for this sync, e.g. a webhook after a push) a branch is fetched at once, without the ls-remote
+    /// that would only tell that it moved: one round trip to the remote instead of two. Tags, semver ranges and pinned
+    /// commits are resolved as always.
+    /// </summary>
+    public async Task<SyncResult> SyncAsync(GitSource source, string? previousCommit, SyncHint hint, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
         var directory = DirectoryFor(source.Url);
@@ -37,13 +46,13 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
             var recreated = await EnsureRepositoryAsync(directory, source, ct);
             try
             {
-                return await SyncInAsync(directory, source, previousCommit, recreated, ct);
+                return await SyncInAsync(directory, source, previousCommit, hint, recreated, ct);
             }
             catch (GitException exception) when (exception.Kind == GitErrorKind.CorruptCache && !recreated)
             {
                 logger.LogWarning("Cache for {Url} is corrupt ({Message}); re-creating it", source.Url, exception.Message);
                 await CreateAsync(directory, source, ct);
-                return await SyncInAsync(directory, source, previousCommit, recreated: true, ct);
+                return await SyncInAsync(directory, source, previousCommit, hint, recreated: true, ct);
             }
         }
         finally
@@ -93,11 +102,19 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
         return new Artifact(git, DirectoryFor(url), url, commit, timeout, checkouts, objects);
     }
 
-    private async Task<SyncResult> SyncInAsync(string directory, GitSource source, string? previousCommit, bool recreated, CancellationToken ct)
+    private async Task<SyncResult> SyncInAsync(string directory, GitSource source, string? previousCommit, SyncHint hint, bool recreated, CancellationToken ct)
     {
         if (source.Ref.Kind == GitReferenceKind.Commit)
         {
             return await SyncPinnedCommitAsync(directory, source, previousCommit, recreated, ct);
+        }
+        if (hint == SyncHint.RefLikelyMoved && source.Ref.Kind == GitReferenceKind.Branch)
+        {
+            var fetched = await FetchBranchAsync(directory, source, previousCommit, recreated, ct);
+            if (fetched is not null)
+            {
+                return fetched;
+            }
         }
         RemoteRef remote;
         try
@@ -134,6 +151,30 @@ internal sealed class GitCache(GitCacheOptions options, GitRunner git, RefResolv
             logger.LogDebug("{Url} {Ref} {Outcome}: {Previous} -> {Commit}", source.Url, remote.Name, outcome, previousCommit ?? "none", current);
         }
         return new SyncResult(outcome, remote with { Commit = current! }, previousCommit, recreated);
+    }
+
+    // The branch fetched without asking ls-remote first; null when the remote has no such branch, so that the usual
+    // path says why (a deleted branch with its last commit cached, or a wrong name).
+    private async Task<SyncResult?> FetchBranchAsync(string directory, GitSource source, string? previousCommit, bool recreated, CancellationToken ct)
+    {
+        var name = $"refs/heads/{source.Ref.Value}";
+        previousCommit ??= await LocalCommitAsync(directory, name, source, ct);
+        try
+        {
+            await FetchAsync(directory, source, [$"+{name}:{name}"], ct);
+        }
+        catch (GitException exception) when (exception.Kind == GitErrorKind.RefNotFound)
+        {
+            return null;
+        }
+        var current = await LocalCommitAsync(directory, name, source, ct)
+            ?? throw new GitException(GitErrorKind.CorruptCache, $"fetch of {name} from {source.Url} left no such ref in the cache; it will be re-created.");
+        var outcome = await OutcomeAsync(directory, previousCommit, current, source, ct);
+        if (outcome != SyncOutcome.Unchanged && logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("{Url} {Ref} {Outcome} (fetched on request): {Previous} -> {Commit}", source.Url, name, outcome, previousCommit ?? "none", current);
+        }
+        return new SyncResult(outcome, new RemoteRef(name, current), previousCommit, recreated);
     }
 
     private async Task<SyncOutcome> OutcomeAsync(string directory, string? previous, string current, GitSource source, CancellationToken ct)

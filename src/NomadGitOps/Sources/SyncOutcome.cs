@@ -1,6 +1,6 @@
 namespace NomadGitOps.Sources;
 
-/// <summary>What a <see cref="GitCache.SyncAsync"/> did.</summary>
+/// <summary>What a <see cref="GitCache.SyncAsync(GitSource, string?, SyncHint, CancellationToken)"/> did.</summary>
 internal enum SyncOutcome
 {
     /// <summary>The ref still points at the commit served before: nothing to do (and nothing was fetched).</summary>

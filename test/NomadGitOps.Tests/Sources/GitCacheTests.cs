@@ -117,6 +117,73 @@ public sealed class GitCacheTests
         (await harness.Cache.Open(source, last).ReadFileAsync("a.txt", Ct)).Text.ShouldBe("feature", "the last good commit keeps serving");
     }
 
+    [Fact]
+    public async Task A_requested_sync_of_a_branch_fetches_without_asking_ls_remote_first()
+    {
+        await using var server = await GitServer.StartAsync(GitServerKind.Daemon, Ct);
+        using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
+        var first = await repo.WithFile("a.txt", "1").CommitAsync("first", Ct);
+        using var harness = new GitSourcesHarness();
+        var source = GitSourcesHarness.Source(repo.Url);
+        await harness.Cache.SyncAsync(source, null, Ct);
+        var next = await repo.WithFile("a.txt", "2").CommitAsync("second", Ct);
+
+        var moved = await harness.Cache.SyncAsync(source, first, SyncHint.RefLikelyMoved, Ct);
+        var again = await harness.Cache.SyncAsync(source, next, SyncHint.RefLikelyMoved, Ct);
+
+        moved.Outcome.ShouldBe(SyncOutcome.Fetched);
+        moved.Ref.ShouldBe(new RemoteRef("refs/heads/main", next));
+        moved.PreviousCommit.ShouldBe(first);
+        again.Outcome.ShouldBe(SyncOutcome.Unchanged);
+        harness.Git.CountOf("ls-remote").ShouldBe(1, "only the first, periodic sync asked ls-remote");
+        harness.Git.CountOf("fetch").ShouldBe(3);
+        (await harness.Cache.Open(source, next).ReadFileAsync("a.txt", Ct)).Text.ShouldBe("2");
+    }
+
+    [Fact]
+    public async Task A_requested_sync_sees_a_force_push_and_a_deleted_branch_as_a_periodic_one_does()
+    {
+        await using var server = await GitServer.StartAsync(GitServerKind.Daemon, Ct);
+        using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
+        await repo.WithFile("a.txt", "1").CommitAsync("first", Ct);
+        await repo.BranchAsync("feature", Ct);
+        var replaced = await repo.WithFile("a.txt", "feature").CommitAsync("on feature", Ct);
+        using var harness = new GitSourcesHarness();
+        var source = GitSourcesHarness.Source(repo.Url, GitReference.Branch("feature"));
+        await harness.Cache.SyncAsync(source, null, Ct);
+        var rewritten = await repo.ForcePushAsync("rewritten history", Ct);
+
+        var forced = await harness.Cache.SyncAsync(source, replaced, SyncHint.RefLikelyMoved, Ct);
+        await repo.DeleteBranchAsync("feature", Ct);
+        var error = await Should.ThrowAsync<GitException>(() => harness.Cache.SyncAsync(source, rewritten, SyncHint.RefLikelyMoved, Ct));
+        var missing = await Should.ThrowAsync<GitException>(() =>
+            harness.Cache.SyncAsync(GitSourcesHarness.Source(repo.Url, GitReference.Branch("never-was")), null, SyncHint.RefLikelyMoved, Ct));
+
+        forced.Outcome.ShouldBe(SyncOutcome.ForcePushed);
+        forced.Ref.Commit.ShouldBe(rewritten);
+        error.Kind.ShouldBe(GitErrorKind.RefNotFound);
+        error.Message.ShouldContain("branch 'feature' was deleted");
+        error.Message.ShouldContain(rewritten[..12]);
+        missing.Kind.ShouldBe(GitErrorKind.RefNotFound);
+        missing.Message.ShouldContain("branch 'never-was' does not exist");
+    }
+
+    [Fact]
+    public async Task A_requested_sync_of_a_semver_range_still_resolves_the_tags_with_ls_remote()
+    {
+        await using var server = await GitServer.StartAsync(GitServerKind.Daemon, Ct);
+        using var repo = await RepoBuilder.CreateAsync(server, "app", Ct);
+        var tagged = await repo.WithFile("a.txt", "1").CommitAsync("first", Ct);
+        await repo.TagAsync("v1.2.0", annotated: false, Ct);
+        using var harness = new GitSourcesHarness();
+        var source = GitSourcesHarness.Source(repo.Url, GitReference.Semver(">=1.0.0"));
+
+        var result = await harness.Cache.SyncAsync(source, null, SyncHint.RefLikelyMoved, Ct);
+
+        result.Ref.ShouldBe(new RemoteRef("refs/tags/v1.2.0", tagged));
+        harness.Git.CountOf("ls-remote").ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("the cache directory was deleted")]
     [InlineData("the cache's HEAD and refs were overwritten with garbage")]

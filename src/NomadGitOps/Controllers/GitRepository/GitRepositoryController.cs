@@ -166,7 +166,10 @@ internal sealed class GitRepositoryController(
     {
         try
         {
-            run.Sync = await cache.SyncAsync(run.Source!, run.Previous.CurrentCommit, ct);
+            // A pending reconcile_requested_at (a webhook after a push, the CLI) means the branch has likely moved:
+            // fetch it at once instead of asking ls-remote first.
+            var hint = ReconcileRequest.IsPending(run.Stored.Items, run.Previous.LastHandledReconcileAt) ? SyncHint.RefLikelyMoved : SyncHint.None;
+            run.Sync = await cache.SyncAsync(run.Source!, run.Previous.CurrentCommit, hint, ct);
             var nothingNew = !run.Sync.CacheRecreated && !run.CommitChanged && !run.SpecChanged
                 && run.Previous is { Ready: ReadyState.True, Reason: Reasons.Succeeded, Message: not null };
             return nothingNew ? AlreadyPublished.Instance : StepResult.Continue;
