@@ -656,6 +656,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Invalid dynamic for_each value", "Cannot use a null value in for_each.", forEachAttr.Expression.Range);
         }
 
+        if (!forEach.IsKnown)
+        {
+            return UnknownDynamicBlock(block, content, iteratorName, context, needsLabels);
+        }
+
         var pairs = forEach.Type.Kind switch
         {
             HclTypeKind.Map or HclTypeKind.Object => forEach.Attributes.Select(a => (Key: HclValue.String(a.Key), a.Value)).ToList(),
@@ -673,6 +678,16 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (block.Body.Find("labels") is { } labelsAttr)
             {
                 var labelValues = Converter.Convert(Evaluator.Evaluate(labelsAttr.Expression, child), HclType.List(HclType.String));
+                for (var i = 0; i < labelValues.Elements.Count; i++)
+                {
+                    if (!labelValues.Elements[i].IsKnown)
+                    {
+                        // hcl's dynblock: each label (an item of the labels tuple) must be known.
+                        var labelRange = labelsAttr.Expression is TupleExpression tuple && i < tuple.Items.Count ? tuple.Items[i].Range : labelsAttr.Expression.Range;
+                        throw Error("Invalid dynamic block label", "This value is not yet known. Dynamic block labels must be immediately-known values.", labelRange);
+                    }
+                }
+
                 labels.AddRange(labelValues.Elements.Select(l => l.AsString()));
             }
 
@@ -682,6 +697,40 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         return result;
     }
+
+    /// <summary>
+    /// hcl's dynblock for an unknown <c>for_each</c>: one block, its labels evaluated with an unknown iterator, whose
+    /// body (nested blocks included) has every argument replaced by cty.DynamicVal (unknown_body.go), so decoding it
+    /// fails wherever a value must be known, and its expressions are never evaluated.
+    /// </summary>
+    private List<DecodeScope> UnknownDynamicBlock(Block block, Block content, string iteratorName, EvaluationContext context, Func<string, bool>? needsLabels)
+    {
+        var iterator = HclValue.Object(new Dictionary<string, HclValue> { ["key"] = HclValue.DynamicUnknown, ["value"] = HclValue.DynamicUnknown });
+        var child = context.WithChild(new Dictionary<string, HclValue>(StringComparer.Ordinal) { [iteratorName] = iterator });
+        var labels = new List<string>();
+        if (block.Body.Find("labels") is { } labelsAttr)
+        {
+            var labelValues = Converter.Convert(Evaluator.Evaluate(labelsAttr.Expression, child), HclType.List(HclType.String));
+            if (!labelValues.IsWhollyKnown)
+            {
+                var at = labelsAttr.Expression is TupleExpression tuple && tuple.Items.Count > 0 ? tuple.Items[0].Range : labelsAttr.Expression.Range;
+                throw Error("Invalid dynamic block label", "This value is not yet known. Dynamic block labels must be immediately-known values.", at);
+            }
+
+            labels.AddRange(labelValues.Elements.Select(l => l.AsString()));
+        }
+
+        var generated = content with { Type = block.Labels[0], Labels = labels, LabelRanges = [.. labels.Select(_ => block.LabelRanges[0])], Body = UnknownBody(content.Body) };
+        return [.. Expand([generated], child, needsLabels).Select(s => s with { Labels = labels })];
+    }
+
+    private static Body UnknownBody(Body body) => body with
+    {
+        Attributes = [.. body.Attributes.Select(a => a with { Expression = new LiteralExpression(HclValue.DynamicUnknown, a.Expression.Range) })],
+        Blocks = [.. body.Blocks.Select(b => b.Type == "dynamic"
+            ? b with { Body = b.Body with { Blocks = [.. b.Body.Blocks.Select(c => c with { Body = UnknownBody(c.Body) })] } }
+            : b with { Body = UnknownBody(b.Body) })],
+    };
 
     /// <summary>A body read as attributes only (nested blocks become tuples of objects), as hclutil.BlocksAsAttrs does.</summary>
     public HclValue BodyAsValue(Body body, EvaluationContext context)
@@ -728,9 +777,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 }
 
                 // gocty refuses a null for a Go string.
-                map[attribute.Name] = value.IsNull
+                var text = value.IsNull
                     ? throw new ConversionException("null value is not allowed")
-                    : Converter.Convert(value, HclType.String).AsString();
+                    : Converter.Convert(value, HclType.String);
+                map[attribute.Name] = text.IsKnown ? text.AsString() : throw MustBeKnown(StartRange(attribute.Expression));
             }
             catch (ConversionException e)
             {
@@ -771,7 +821,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         foreach (var (k, v) in map.Attributes)
         {
             // gocty refuses a null element of a map[string]string.
-            obj[k] = v.IsNull ? throw Error("Unsuitable value type", "Unsuitable value: null value is not allowed", range) : v.AsString();
+            obj[k] = !v.IsKnown ? throw MustBeKnown(range)
+                : v.IsNull ? throw Error("Unsuitable value type", "Unsuitable value: null value is not allowed", range) : v.AsString();
         }
 
         return obj;
@@ -874,10 +925,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
         catch (EvaluationException e)
         {
-            if (!e.IsUnknown)
-            {
-                diagnostics.AddRange([e.Diagnostic]);
-            }
+            diagnostics.AddRange([e.Diagnostic]);
 
             // jobspec2's decodeDuration prints the unknown value's type with %s: Go writes cty.DynamicPseudoType as {{{}}}.
             throw Error("Unsuitable value type", duration ? "Unsuitable value: expected a string but found {{{}}}" : "Unsuitable value: value must be known", StartRange(expression));
@@ -895,15 +943,19 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         {
             try
             {
-                attrs[attribute.Name] = Evaluator.Evaluate(attribute.Expression, context);
+                var value = Evaluator.Evaluate(attribute.Expression, context);
+                if (!value.IsWhollyKnown)
+                {
+                    // jobspec2's decodeInterface refuses a value that is not wholly known.
+                    FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
+                    continue;
+                }
+
+                attrs[attribute.Name] = value;
             }
             catch (EvaluationException e)
             {
-                if (!e.IsUnknown)
-                {
-                    FreeFormDiagnostics.AddRange([e.Diagnostic]);
-                }
-
+                FreeFormDiagnostics.AddRange([e.Diagnostic]);
                 FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
             }
         }
@@ -913,14 +965,18 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             var blocks = group.ToList();
             try
             {
-                attrs[group.Key] = HclValue.Tuple([.. blocks.Select(b => LabelledBody(b))]);
+                var value = HclValue.Tuple([.. blocks.Select(b => LabelledBody(b))]);
+                if (!value.IsWhollyKnown)
+                {
+                    FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
+                    continue;
+                }
+
+                attrs[group.Key] = value;
             }
             catch (EvaluationException e)
             {
-                if (!e.IsUnknown)
-                {
-                    FreeFormDiagnostics.AddRange([e.Diagnostic]);
-                }
+                FreeFormDiagnostics.AddRange([e.Diagnostic]);
 
                 FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
             }
@@ -943,6 +999,16 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             return ZeroValue(type);
         }
 
+        var decoded = DecodeKnownOrNot(type, value, expression);
+
+        // gohcl converts first (its errors come first), then gocty refuses a value that is not wholly known.
+        return value.IsWhollyKnown ? decoded : throw MustBeKnown(StartRange(expression));
+    }
+
+    private static EvaluationException MustBeKnown(SourceRange range) => Error("Unsuitable value type", "Unsuitable value: value must be known", range);
+
+    private static JsonNode? DecodeKnownOrNot(string type, HclValue value, Expression expression)
+    {
         try
         {
             switch (type.TrimStart('*'))
@@ -993,6 +1059,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         if (value.Type.Kind == HclTypeKind.String)
         {
+            if (!value.IsKnown)
+            {
+                // Nomad's decodeDuration reads the string without checking (cty panics: "value is unknown").
+                throw MustBeKnown(start);
+            }
+
             if (!GoDuration.TryParse(value.AsString(), out var nanos, out var error))
             {
                 throw Error("Unsuitable value type", $"Unsuitable duration value: {error}", start);
@@ -1003,10 +1075,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         if (value.Type.Kind != HclTypeKind.Number)
         {
-            throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {value.Type.FriendlyName}", start);
+            // Go prints cty.DynamicPseudoType with %s as {{{}}}.
+            throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {(value.Type.Kind == HclTypeKind.Dynamic ? "{{{}}}" : value.Type.FriendlyName)}", start);
         }
 
-        return Number(value);
+        return value.IsKnown ? Number(value) : throw MustBeKnown(start);
     }
 
     private static SourceRange StartRange(Expression expression) => ExpressionRanges.Start(expression);
@@ -1031,6 +1104,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 var target = attribute.Name is "weight" ? HclType.Number : attribute.Name is "distinct_hosts" ? HclType.Bool : HclType.String;
                 var raw = Evaluator.Evaluate(attribute.Expression, scope.Context);
                 values[attribute.Name] = raw.IsNull ? raw : Converter.Convert(raw, target);
+                if (!values[attribute.Name].IsWhollyKnown)
+                {
+                    // Nomad's decodeConstraint reads the value without checking (cty panics: "value is unknown").
+                    values.Remove(attribute.Name);
+                    throw MustBeKnown(StartRange(attribute.Expression));
+                }
             }
             catch (ConversionException e)
             {
