@@ -15,12 +15,10 @@ public sealed class HclValue
 
     private HclValue(HclType type, bool isNull, string? text = null, double number = 0, bool flag = false,
         IReadOnlyList<HclValue>? elements = null, IReadOnlyDictionary<string, HclValue>? attributes = null,
-        object? precise = null, bool unknown = false, int knownLength = -1, bool notNull = false)
+        object? precise = null, bool unknown = false)
     {
         Type = type;
         IsKnown = !unknown;
-        KnownLength = knownLength;
-        _notNull = notNull;
         IsNull = isNull;
         _text = text;
         _number = number;
@@ -52,13 +50,14 @@ public sealed class HclValue
     /// </summary>
     public bool IsKnown { get; }
 
-    /// <summary>An unknown collection's length when cty's refinements know it (sort, conditionals), else -1.</summary>
-    public int KnownLength { get; }
-
-    private readonly bool _notNull;
+    /// <summary>
+    /// An unknown collection's length when cty's refinements know it (sort, conditionals), else -1. An unknown value
+    /// has no payload, so its refinements are kept in the payload's fields (the number and the flag).
+    /// </summary>
+    public int KnownLength => IsKnown ? -1 : (int)_number;
 
     /// <summary>cty's definitelyNotNull: a known value that is not null, or an unknown one refined as not null.</summary>
-    public bool DefinitelyNotNull => IsKnown ? !IsNull : _notNull;
+    public bool DefinitelyNotNull => IsKnown ? !IsNull : _flag;
 
     // 0: not computed yet, 1: wholly known, 2: holds an unknown value somewhere.
     private byte _wholly;
@@ -71,16 +70,20 @@ public sealed class HclValue
             if (_wholly == 0)
             {
                 var known = IsKnown;
-                if (known && !IsNull)
+                if (known && !IsNull && !Type.IsPrimitive)
                 {
-                    foreach (var e in Elements)
+                    var elements = Elements;
+                    for (var i = 0; known && i < elements.Count; i++)
                     {
-                        known &= e.IsWhollyKnown;
+                        known = elements[i].IsWhollyKnown;
                     }
 
-                    foreach (var a in Attributes.Values)
+                    if (known && Attributes is SortedDictionary<string, HclValue> { Count: > 0 } attributes)
                     {
-                        known &= a.IsWhollyKnown;
+                        foreach (var a in attributes.Values)
+                        {
+                            known &= a.IsWhollyKnown;
+                        }
                     }
                 }
 
@@ -92,17 +95,17 @@ public sealed class HclValue
     }
 
     /// <summary>cty.DynamicVal: unknown, of unknown type.</summary>
-    public static HclValue DynamicUnknown { get; } = new(HclType.Dynamic, false, unknown: true);
+    public static HclValue DynamicUnknown { get; } = new(HclType.Dynamic, false, number: -1, unknown: true);
 
     /// <summary>
     /// cty.UnknownVal(type), with cty's refinements this evaluator keeps: a collection's known length and not-null
     /// (cty never refines a value of unknown type).
     /// </summary>
     public static HclValue Unknown(HclType type, int knownLength = -1, bool notNull = false) =>
-        type.Kind == HclTypeKind.Dynamic ? DynamicUnknown : new(type, false, unknown: true, knownLength: knownLength, notNull: notNull);
+        type.Kind == HclTypeKind.Dynamic ? DynamicUnknown : new(type, false, number: knownLength, flag: notNull, unknown: true);
 
     /// <summary>This value refined as not null (cty's RefineNotNull; a known value is unchanged).</summary>
-    public HclValue RefineNotNull() => IsKnown || _notNull || Type.Kind == HclTypeKind.Dynamic ? this : Unknown(Type, KnownLength, notNull: true);
+    public HclValue RefineNotNull() => IsKnown || _flag || Type.Kind == HclTypeKind.Dynamic ? this : Unknown(Type, KnownLength, notNull: true);
 
     /// <summary>The elements of a list, set or tuple.</summary>
     public IReadOnlyList<HclValue> Elements { get; }
