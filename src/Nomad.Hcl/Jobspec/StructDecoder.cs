@@ -1032,13 +1032,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (GoTypes.IsInteger(type))
             {
                 var number = Converter.Convert(value, HclType.Number);
-                var n = number.AsNumber();
-                if (n != Math.Floor(n))
-                {
-                    throw new ConversionException("value must be a whole number, between -9223372036854775808 and 9223372036854775807");
-                }
-
-                return Number(number);
+                return number.IsKnown ? GoInteger(number, type.TrimStart('*')) : null;
             }
         }
         catch (ConversionException e)
@@ -1047,6 +1041,58 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
 
         throw Error("Unsupported argument", $"Values of Go type {type} cannot be decoded here.", expression.Range);
+    }
+
+    /// <summary>
+    /// gocty's fromCtyNumberInt/UInt: a signed field takes a whole number in its bit size's range; an unsigned one
+    /// takes what Go's big.Float.Uint64 calls exact — a number from 1 up whose mantissa has at most 64 significant
+    /// bits is truncated (Go's check, so <c>percent = 2.5</c> is 2 and <c>2.4</c> is refused) — up to its maximum.
+    /// </summary>
+    private static JsonValue GoInteger(HclValue number, string goType)
+    {
+        var bits = goType.TrimStart('u') switch
+        {
+            "int8" => 8,
+            "int16" => 16,
+            "int32" => 32,
+            _ => 64,
+        };
+        if (!goType.StartsWith('u'))
+        {
+            var min = -(System.Numerics.BigInteger.One << (bits - 1));
+            var max = (System.Numerics.BigInteger.One << (bits - 1)) - 1;
+            var binary = number.IsInfinite ? null : number.AsBinary();
+            if (binary is null || !binary.IsInteger || binary.Truncate() < min || binary.Truncate() > max)
+            {
+                throw new ConversionException($"value must be a whole number, between {min} and {max}");
+            }
+
+            return JsonValue.Create((long)binary.Truncate());
+        }
+
+        var limit = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+        var refused = new ConversionException($"value must be a whole number, between 0 and {limit} inclusive");
+        if (number.IsInfinite)
+        {
+            throw refused;
+        }
+
+        var x = number.AsBinary();
+        if (x.IsZero)
+        {
+            return JsonValue.Create(0UL);
+        }
+
+        var length = (long)x.Mantissa.GetBitLength();
+        var exponent = length + x.Exponent;
+        var minPrecision = length - (long)System.Numerics.BigInteger.TrailingZeroCount(x.Mantissa);
+        if (x.Negative || exponent <= 0 || exponent > 64 || minPrecision > 64)
+        {
+            throw refused;
+        }
+
+        var whole = x.Truncate();
+        return whole > limit ? throw refused : JsonValue.Create((ulong)whole);
     }
 
     private static JsonNode Duration(HclValue value, Expression expression)
@@ -1075,8 +1121,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         if (value.Type.Kind != HclTypeKind.Number)
         {
-            // Go prints cty.DynamicPseudoType with %s as {{{}}}.
-            throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {(value.Type.Kind == HclTypeKind.Dynamic ? "{{{}}}" : value.Type.FriendlyName)}", start);
+            // jobspec2 prints the cty.Type with %s: Go's struct notation (GoTypeText).
+            throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {GoTypeText.Of(value.Type)}", start);
         }
 
         return value.IsKnown ? Number(value) : throw MustBeKnown(start);
