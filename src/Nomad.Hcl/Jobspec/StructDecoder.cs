@@ -122,6 +122,18 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
         }
 
+        // hclsyntax's Content reports a body's unsupported blocks (in source order) before gohcl decodes any value or
+        // nested block of it.
+        HashSet<Block>? refused = null;
+        foreach (var block in otherBlocks)
+        {
+            if (block.Type != "dynamic" && !blockFields.ContainsKey(block.Type))
+            {
+                (refused ??= new(ReferenceEqualityComparer.Instance)).Add(block);
+                diagnostics.AddRange([UnsupportedBlock(block, blockFields, attributeFields, extraTypes).Diagnostic]);
+            }
+        }
+
         foreach (var attribute in body.Attributes)
         {
             try
@@ -142,13 +154,14 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         {
             try
             {
-                var type = child.Block.Type;
-                if (!blockFields.TryGetValue(type, out var field))
+                if (refused?.Contains(child.Block) == true)
                 {
-                    var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Order(StringComparer.Ordinal));
-                    var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
-                        : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
-                    throw Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", child.Block.TypeRange);
+                    continue;
+                }
+
+                if (!blockFields.TryGetValue(child.Block.Type, out var field))
+                {
+                    throw UnsupportedBlock(child.Block, blockFields, attributeFields, extraTypes);
                 }
 
                 DecodeBlockField(obj, field, child, seen);
@@ -552,6 +565,16 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     /// <summary>Expands <c>dynamic</c> blocks: each element of <c>for_each</c> gives a copy of <c>content</c>.</summary>
+    private static EvaluationException UnsupportedBlock(Block block, System.Collections.Frozen.FrozenDictionary<string, ApiField> blockFields,
+        System.Collections.Frozen.FrozenDictionary<string, ApiField> attributeFields, IEnumerable<string> extraTypes)
+    {
+        var type = block.Type;
+        var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Order(StringComparer.Ordinal));
+        var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
+            : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
+        return Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", block.TypeRange);
+    }
+
     public IEnumerable<DecodeScope> Expand(IReadOnlyList<Block> blocks, EvaluationContext context, Func<string, bool>? needsLabels = null)
     {
         foreach (var block in blocks)
