@@ -105,7 +105,11 @@ internal static class Operators
                         return a;
                     }
 
-                    return a.TryGetExact(out var ex) && b.TryGetExact(out var ey) ? HclValue.Exact(ex % ey) : HclValue.Number(BinaryFloat.Modulo(a.AsBinary(), b.AsBinary()));
+                    // Whole numbers are exact either way; a fraction is computed at 512 bits as cty does (5.7 % 2 is
+                    // 1.6999…998, since 5.7 is not exact in binary).
+                    return a.TryGetExact(out var ex) && b.TryGetExact(out var ey) && ex == decimal.Truncate(ex) && ey == decimal.Truncate(ey)
+                        ? HclValue.Exact(ex % ey)
+                        : HclValue.Number(BinaryFloat.Modulo(a.AsBinary(), b.AsBinary()));
                 }
 
             case BinaryOperator.LessThan: return HclValue.Bool(HclValue.CompareNumbers(a, b) < 0);
