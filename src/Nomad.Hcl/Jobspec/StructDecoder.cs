@@ -1019,7 +1019,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         if (value.IsNull)
         {
-            return ZeroValue(type);
+            // gocty sets a pointer, slice or map to its zero value but refuses a null for a plain Go scalar.
+            var scalar = type is "string" or "bool" or "float64" or "float32" || (GoTypes.IsInteger(type) && type == GoTypes.Element(type));
+            return scalar
+                ? throw Error("Unsuitable value type", "Unsuitable value: null value is not allowed", StartRange(expression))
+                : ZeroValue(type);
         }
 
         var decoded = DecodeKnownOrNot(type, value, expression);
