@@ -1084,7 +1084,20 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             "int32" => 32,
             _ => 64,
         };
-        if (!goType.StartsWith('u'))
+        var unsigned = goType.StartsWith('u');
+        if (number.TryGetInt64(out var whole64))
+        {
+            // The common case, a whole number in the int64 range, without big arithmetic.
+            var fits = unsigned
+                ? whole64 >= 0 && (bits == 64 || whole64 <= (1L << bits) - 1)
+                : bits == 64 || (whole64 >= -(1L << (bits - 1)) && whole64 <= (1L << (bits - 1)) - 1);
+            if (fits)
+            {
+                return unsigned ? JsonValue.Create((ulong)whole64) : JsonValue.Create(whole64);
+            }
+        }
+
+        if (!unsigned)
         {
             var min = -(System.Numerics.BigInteger.One << (bits - 1));
             var max = (System.Numerics.BigInteger.One << (bits - 1)) - 1;
