@@ -24,6 +24,13 @@ public static class Converter
             return HclValue.NullOf(type);
         }
 
+        if (!value.IsKnown)
+        {
+            // cty: converting an unknown value gives a plain unknown of the target type (its refinements are kept
+            // only when no conversion is needed).
+            return TypeConversion.Same(value.Type, type) ? value : HclValue.Unknown(type);
+        }
+
         switch (type.Kind)
         {
             case HclTypeKind.String:

@@ -123,6 +123,12 @@ public static class Evaluator
 
         switch (value.Type.Kind)
         {
+            case HclTypeKind.Object when !value.IsKnown:
+                // hcl.GetAttr: an unknown object's attribute is unknown of the attribute's type.
+                return value.Type.Attributes.TryGetValue(name, out var attrType) ? HclValue.Unknown(attrType)
+                    : throw Error("Unsupported attribute", $"This object does not have an attribute named \"{name}\".", nameRange);
+            case HclTypeKind.Map when !value.IsKnown:
+                return HclValue.Unknown(value.Type.Element!);
             case HclTypeKind.Object:
                 if (value.Attributes.TryGetValue(name, out var attr))
                 {
@@ -138,7 +144,7 @@ public static class Evaluator
 
                 throw Error("Missing map element", $"This map does not have an element with the key \"{name}\".", nameRange);
             case HclTypeKind.Dynamic:
-                return HclValue.Null;
+                return HclValue.DynamicUnknown;
             case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
                 throw Error("Unsupported attribute", "This value does not have any attributes.", nameRange);
             default:
@@ -159,19 +165,32 @@ public static class Evaluator
             throw Error("Invalid index", "Can't use a null value as an indexing key.", keyRange);
         }
 
+        if (key.Type.Kind == HclTypeKind.Dynamic || collection.Type.Kind == HclTypeKind.Dynamic)
+        {
+            // hcl.Index: an index of unknown type, or into a value of unknown type, is cty.DynamicVal.
+            return HclValue.DynamicUnknown;
+        }
+
         switch (collection.Type.Kind)
         {
             case HclTypeKind.List or HclTypeKind.Tuple:
                 {
-                    double n;
+                    HclValue number;
                     try
                     {
-                        n = Converter.Convert(key, HclType.Number).AsNumber();
+                        number = Converter.Convert(key, HclType.Number);
                     }
                     catch (ConversionException e)
                     {
                         throw Error("Invalid index", $"The given key does not identify an element in this collection value: {e.Message}.", keyRange);
                     }
+
+                    if (!number.IsKnown || !collection.IsKnown)
+                    {
+                        return collection.Type.Kind == HclTypeKind.Tuple ? HclValue.DynamicUnknown : HclValue.Unknown(collection.Type.Element!);
+                    }
+
+                    var n = number.AsNumber();
 
                     if (n >= 0 && n < collection.Elements.Count && n == Math.Floor(n))
                     {
@@ -190,15 +209,22 @@ public static class Evaluator
 
             case HclTypeKind.Map or HclTypeKind.Object:
                 {
-                    string k;
+                    HclValue text;
                     try
                     {
-                        k = Converter.Convert(key, HclType.String).AsString();
+                        text = Converter.Convert(key, HclType.String);
                     }
                     catch (ConversionException e)
                     {
                         throw Error("Invalid index", $"The given key does not identify an element in this collection value: {e.Message}.", keyRange);
                     }
+
+                    if (!text.IsKnown || !collection.IsKnown)
+                    {
+                        return collection.Type.Kind == HclTypeKind.Map ? HclValue.Unknown(collection.Type.Element!) : HclValue.DynamicUnknown;
+                    }
+
+                    var k = text.AsString();
 
                     if (collection.Attributes.TryGetValue(k, out var v))
                     {
@@ -213,8 +239,6 @@ public static class Evaluator
 
             case HclTypeKind.Set:
                 throw Error("Invalid index", "Elements of a set are identified only by their value and don't have any separate index or key to select with, so it's only possible to perform operations across all elements of the set.", keyRange);
-            case HclTypeKind.Dynamic:
-                return HclValue.Null;
             default:
                 throw Error("Invalid index", "This value does not have any indices.", keyRange);
         }
@@ -228,12 +252,20 @@ public static class Evaluator
         }
 
         var sb = new StringBuilder();
+        var known = true;
         foreach (var part in template.Parts)
         {
             var value = Evaluate(part, context);
             if (value.IsNull)
             {
                 throw Error("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", part.Range);
+            }
+
+            if (!value.IsKnown)
+            {
+                // hclsyntax: the result is unknown, but the remaining parts are still evaluated for their errors.
+                known = false;
+                continue;
             }
 
             try
@@ -246,12 +278,18 @@ public static class Evaluator
             }
         }
 
-        return HclValue.String(sb.ToString());
+        // A template's result is never null (hclsyntax refines it so).
+        return known ? HclValue.String(sb.ToString()) : HclValue.Unknown(HclType.String, notNull: true);
     }
 
     private static HclValue Join(TemplateJoinExpression join, EvaluationContext context)
     {
         var tuple = Evaluate(join.Tuple, context);
+        if (!tuple.IsKnown)
+        {
+            return HclValue.Unknown(HclType.String);
+        }
+
         var sb = new StringBuilder();
         foreach (var element in tuple.Elements)
         {
@@ -260,18 +298,54 @@ public static class Evaluator
                 throw Error("Invalid template interpolation value", "An iteration result is null. Cannot include a null value in a string template.", join.Range);
             }
 
+            if (!element.IsKnown)
+            {
+                return HclValue.Unknown(HclType.String);
+            }
+
             sb.Append(Converter.Convert(element, HclType.String).AsString());
         }
 
         return HclValue.String(sb.ToString());
     }
 
+    /// <summary>
+    /// hclsyntax's ConditionalExpr: both results are evaluated first (the one not chosen only for its type; its errors
+    /// are dropped) and their types unified, then the condition decides; an unknown condition gives an unknown result
+    /// of the unified type.
+    /// </summary>
     private static HclValue Conditional(ConditionalExpression conditional, EvaluationContext context)
     {
+        var (trueResult, trueError) = EvaluateKeepingError(conditional.TrueResult, context);
+        var (falseResult, falseError) = EvaluateKeepingError(conditional.FalseResult, context);
+        var resultType = HclType.Dynamic;
+        var trueIsNull = trueResult.IsNull && trueResult.Type.Kind == HclTypeKind.Dynamic;
+        var falseIsNull = falseResult.IsNull && falseResult.Type.Kind == HclTypeKind.Dynamic;
+        if (trueIsNull)
+        {
+            resultType = falseResult.Type;
+        }
+        else if (falseIsNull)
+        {
+            resultType = trueResult.Type;
+        }
+        else if (trueResult.Type.Kind != HclTypeKind.Dynamic && falseResult.Type.Kind != HclTypeKind.Dynamic)
+        {
+            resultType = TypeConversion.Unify([trueResult.Type, falseResult.Type])
+                ?? throw Error("Inconsistent conditional result types",
+                    $"The true and false result expressions must have consistent types. {ConditionalMismatch.Describe(trueResult.Type, falseResult.Type)}.",
+                    SourceRange.Between(conditional.TrueResult.Range, conditional.FalseResult.Range));
+        }
+
         var condition = Evaluate(conditional.Condition, context);
         if (condition.IsNull)
         {
             throw Error("Null condition", "The condition value is null. Conditions must either be true or false.", conditional.Condition.Range);
+        }
+
+        if (!condition.IsKnown)
+        {
+            return trueResult.IsNull && falseResult.IsNull ? HclValue.NullOf(resultType) : UnknownConditional(resultType, trueResult, falseResult);
         }
 
         bool flag;
@@ -279,17 +353,54 @@ public static class Evaluator
         {
             flag = Converter.Convert(condition, HclType.Bool).AsBool();
         }
-        catch (ConversionException e)
+        catch (ConversionException)
         {
-            throw Error("Incorrect condition type", $"The condition expression must be of type bool.{(e.Message.Length > 0 ? "" : "")}", conditional.Condition.Range);
+            throw Error("Incorrect condition type", "The condition expression must be of type bool.", conditional.Condition.Range);
         }
 
-        return Evaluate(flag ? conditional.TrueResult : conditional.FalseResult, context);
+        var (chosen, error, expression) = flag ? (trueResult, trueError, conditional.TrueResult) : (falseResult, falseError, conditional.FalseResult);
+        if (error is not null)
+        {
+            throw error;
+        }
+
+        try
+        {
+            return Converter.Convert(chosen, resultType);
+        }
+        catch (ConversionException e)
+        {
+            throw Error("Inconsistent conditional result types", $"The {(flag ? "true" : "false")} result value has the wrong type: {e.Message}.", expression.Range);
+        }
+    }
+
+    // hclsyntax: the result of an unknown condition is not null when neither result can be, and a collection's length
+    // is known when both results have the same type and the same known length.
+    private static HclValue UnknownConditional(HclType resultType, HclValue trueResult, HclValue falseResult)
+    {
+        var notNull = trueResult.DefinitelyNotNull && falseResult.DefinitelyNotNull;
+        static int Length(HclValue v) => v.IsKnown ? (v.IsNull ? -1 : v.Length) : v.KnownLength;
+        var length = trueResult.Type.IsCollection && TypeConversion.Same(trueResult.Type, falseResult.Type) &&
+            Length(trueResult) >= 0 && Length(trueResult) == Length(falseResult) ? Length(trueResult) : -1;
+        return HclValue.Unknown(resultType, length, notNull);
+    }
+
+    private static (HclValue Value, EvaluationException? Error) EvaluateKeepingError(Expression expression, EvaluationContext context)
+    {
+        try
+        {
+            return (Evaluate(expression, context), null);
+        }
+        catch (EvaluationException e)
+        {
+            return (HclValue.DynamicUnknown, e);
+        }
     }
 
     private static HclValue Object(ObjectExpression obj, EvaluationContext context)
     {
         var attributes = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
+        var known = true;
         foreach (var item in obj.Items)
         {
             // hclsyntax evaluates the key, then the value, and reports a null key on the value's range.
@@ -310,10 +421,17 @@ public static class Evaluator
                 throw Error("Incorrect key type", $"Can't use this value as a key: {e.Message}.", item.Key.Range);
             }
 
-            attributes[name] = Evaluate(item.Value, context);
+            var itemValue = Evaluate(item.Value, context);
+            if (!key.IsKnown)
+            {
+                known = false;
+                continue;
+            }
+
+            attributes[name] = itemValue;
         }
 
-        return HclValue.Object(attributes);
+        return known ? HclValue.Object(attributes) : HclValue.DynamicUnknown;
     }
 
     private static HclValue ObjectKey(ObjectKeyExpression key, EvaluationContext context)
@@ -365,6 +483,12 @@ public static class Evaluator
                     throw Error("Invalid expanding argument value", "The expanding argument (indicated by ...) must not be null.", call.Arguments[i].Range);
                 }
 
+                if (value.Type.Kind == HclTypeKind.Dynamic || (!value.IsKnown && value.Type.Kind is HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
+                {
+                    // hclsyntax: with an unknown expanding argument the number of arguments is unknown.
+                    return HclValue.DynamicUnknown;
+                }
+
                 if (value.Type.Kind is not (HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
                 {
                     throw Error("Invalid expanding argument value", "The expanding argument (indicated by ...) must be of a tuple, list, or set type.", call.Arguments[i].Range);
@@ -401,15 +525,18 @@ public static class Evaluator
                     call.Arguments.Count == 0 ? call.CloseParenRange : ExpressionRanges.Start(call.Arguments[1]));
             }
 
+            HclValue result;
             try
             {
-                Evaluate(call.Arguments[0], context);
-                return HclValue.True;
+                result = Evaluate(call.Arguments[0], context);
             }
-            catch (EvaluationException e) when (!e.IsUnknown)
+            catch (EvaluationException)
             {
                 return HclValue.False;
             }
+
+            // tryfunc's can: a value not wholly known may still fail once known, so the answer is unknown.
+            return result.IsWhollyKnown ? HclValue.True : HclValue.Unknown(HclType.Bool);
         }
 
         if (call.Arguments.Count == 0)
@@ -419,14 +546,19 @@ public static class Evaluator
 
         foreach (var argument in call.Arguments)
         {
+            HclValue result;
             try
             {
-                return Evaluate(argument, context);
+                result = Evaluate(argument, context);
             }
-            catch (EvaluationException e) when (!e.IsUnknown)
+            catch (EvaluationException)
             {
-                // hcl's try: an unknown result is unknown (below, the exception passes on); an error tries the next.
+                // tryfunc: an error tries the next expression.
+                continue;
             }
+
+            // tryfunc: a value not wholly known might still fail later, so try's result is cty.DynamicVal.
+            return result.IsWhollyKnown ? result : HclValue.DynamicUnknown;
         }
 
         throw Error("Error in function call", "Call to function \"try\" failed: no expression succeeded:\n", SourceRange.Between(call.NameRange, call.OpenParenRange));
@@ -438,6 +570,11 @@ public static class Evaluator
         if (collection.IsNull)
         {
             throw Error("Iteration over null value", "A null value cannot be used as the collection in a 'for' expression.", forExpr.Collection.Range);
+        }
+
+        if (collection.Type.Kind == HclTypeKind.Dynamic)
+        {
+            return HclValue.DynamicUnknown;
         }
 
         var pairs = new List<(HclValue Key, HclValue Value)>();
@@ -456,6 +593,14 @@ public static class Evaluator
             default:
                 throw Error("Iteration over non-iterable value", $"A value of type {collection.Type.FriendlyName} cannot be used as the collection in a 'for' expression.", forExpr.Collection.Range);
         }
+
+        if (!collection.IsKnown)
+        {
+            return HclValue.DynamicUnknown;
+        }
+
+        // hclsyntax: an unknown condition or key makes the whole result cty.DynamicVal (the rest is still evaluated).
+        var known = true;
 
         var tupleItems = new List<HclValue>();
         var objectItems = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
@@ -479,7 +624,14 @@ public static class Evaluator
 
                 try
                 {
-                    if (!Converter.Convert(cond, HclType.Bool).AsBool())
+                    var include = Converter.Convert(cond, HclType.Bool);
+                    if (!include.IsKnown)
+                    {
+                        known = false;
+                        continue;
+                    }
+
+                    if (!include.AsBool())
                     {
                         continue;
                     }
@@ -500,6 +652,12 @@ public static class Evaluator
             if (keyValue.IsNull)
             {
                 throw Error("Invalid object key", "Key expression in 'for' expression must not produce a null value.", forExpr.KeyResult.Range);
+            }
+
+            if (!keyValue.IsKnown)
+            {
+                known = false;
+                continue;
             }
 
             string name;
@@ -532,6 +690,11 @@ public static class Evaluator
             objectItems[name] = itemValue;
         }
 
+        if (!known)
+        {
+            return HclValue.DynamicUnknown;
+        }
+
         if (forExpr.KeyResult is null)
         {
             return HclValue.Tuple(tupleItems);
@@ -556,7 +719,17 @@ public static class Evaluator
             return HclValue.Tuple([]);
         }
 
+        if (source.Type.Kind == HclTypeKind.Dynamic)
+        {
+            return HclValue.DynamicUnknown;
+        }
+
         var isList = source.Type.Kind is HclTypeKind.List or HclTypeKind.Set;
+        if (!source.IsKnown)
+        {
+            return UnknownSplat(splat, source, isList, context);
+        }
+
         IReadOnlyList<HclValue> elements = source.Type.Kind is HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple
             ? source.Elements
             : [source];
@@ -574,5 +747,28 @@ public static class Evaluator
         }
 
         return HclValue.Tuple(results);
+    }
+
+    /// <summary>
+    /// hclsyntax's splat of an unknown source: the result is unknown, of the type the traversal gives for unknown
+    /// elements (a single value upgraded to a tuple gives cty.DynamicVal, as it may turn out null).
+    /// </summary>
+    private static HclValue UnknownSplat(SplatExpression splat, HclValue source, bool isList, EvaluationContext context)
+    {
+        HclType Each(HclType element) =>
+            Evaluate(splat.Each, context.WithChild(new Dictionary<string, HclValue>(StringComparer.Ordinal) { [SplatItemName] = HclValue.Unknown(element) })).Type;
+
+        if (isList)
+        {
+            return HclValue.Unknown(HclType.List(Each(source.Type.Element!)), source.KnownLength, notNull: true);
+        }
+
+        if (source.Type.Kind == HclTypeKind.Tuple)
+        {
+            return HclValue.Unknown(HclType.Tuple([.. source.Type.Elements.Select(Each)]), notNull: true);
+        }
+
+        Each(source.Type);
+        return HclValue.DynamicUnknown;
     }
 }

@@ -15,9 +15,10 @@ public sealed class HclValue
 
     private HclValue(HclType type, bool isNull, string? text = null, double number = 0, bool flag = false,
         IReadOnlyList<HclValue>? elements = null, IReadOnlyDictionary<string, HclValue>? attributes = null,
-        object? precise = null)
+        object? precise = null, bool unknown = false)
     {
         Type = type;
+        IsKnown = !unknown;
         IsNull = isNull;
         _text = text;
         _number = number;
@@ -42,6 +43,69 @@ public sealed class HclValue
 
     /// <summary>Whether the value is null (of <see cref="Type"/>).</summary>
     public bool IsNull { get; }
+
+    /// <summary>
+    /// False for cty's unknown value of <see cref="Type"/> (only yamldecode of a null document makes one; everything that
+    /// consumes one follows cty's rules for it). An unknown value is not null and has no payload.
+    /// </summary>
+    public bool IsKnown { get; }
+
+    /// <summary>
+    /// An unknown collection's length when cty's refinements know it (sort, conditionals), else -1. An unknown value
+    /// has no payload, so its refinements are kept in the payload's fields (the number and the flag).
+    /// </summary>
+    public int KnownLength => IsKnown ? -1 : (int)_number;
+
+    /// <summary>cty's definitelyNotNull: a known value that is not null, or an unknown one refined as not null.</summary>
+    public bool DefinitelyNotNull => IsKnown ? !IsNull : _flag;
+
+    // 0: not computed yet, 1: wholly known, 2: holds an unknown value somewhere.
+    private byte _wholly;
+
+    /// <summary>cty's IsWhollyKnown: the value is known and so is every element and attribute inside it.</summary>
+    public bool IsWhollyKnown
+    {
+        get
+        {
+            if (_wholly == 0)
+            {
+                var known = IsKnown;
+                if (known && !IsNull && !Type.IsPrimitive)
+                {
+                    var elements = Elements;
+                    for (var i = 0; known && i < elements.Count; i++)
+                    {
+                        known = elements[i].IsWhollyKnown;
+                    }
+
+                    if (known && Attributes is SortedDictionary<string, HclValue> { Count: > 0 } attributes)
+                    {
+                        foreach (var a in attributes.Values)
+                        {
+                            known &= a.IsWhollyKnown;
+                        }
+                    }
+                }
+
+                _wholly = known ? (byte)1 : (byte)2;
+            }
+
+            return _wholly == 1;
+        }
+    }
+
+    /// <summary>cty.DynamicVal: unknown, of unknown type.</summary>
+    public static HclValue DynamicUnknown { get; } = new(HclType.Dynamic, false, number: -1, unknown: true);
+
+    /// <summary>
+    /// cty.UnknownVal(type), with cty's refinements this evaluator keeps: a collection's known length and not-null
+    /// (cty never refines a value of unknown type).
+    /// </summary>
+    public static HclValue Unknown(HclType type, int knownLength = -1, bool notNull = false) =>
+        type.Kind == HclTypeKind.Dynamic ? DynamicUnknown : new(type, false, number: knownLength, flag: notNull, unknown: true);
+
+    /// <summary>This value refined as not null (cty's RefineNotNull; a known value is unchanged).</summary>
+    public HclValue RefineNotNull() => IsKnown || _flag || Type.Kind == HclTypeKind.Dynamic ? this : Unknown(Type, KnownLength, notNull: true);
 
     /// <summary>The elements of a list, set or tuple.</summary>
     public IReadOnlyList<HclValue> Elements { get; }
@@ -447,6 +511,11 @@ public sealed class HclValue
     /// <summary>Exact equality of type and content, as cty's <c>RawEquals</c>.</summary>
     public bool RawEquals(HclValue other)
     {
+        if (!IsKnown || !other.IsKnown)
+        {
+            return !IsKnown && !other.IsKnown && Type.Equals(other.Type);
+        }
+
         if (IsNull || other.IsNull)
         {
             return IsNull && other.IsNull;
@@ -484,7 +553,7 @@ public sealed class HclValue
     }
 
     /// <summary>A short debugging rendering of the value.</summary>
-    public override string ToString() => IsNull ? "null" : Type.Kind switch
+    public override string ToString() => !IsKnown ? "(unknown)" : IsNull ? "null" : Type.Kind switch
     {
         HclTypeKind.String => $"\"{AsString()}\"",
         HclTypeKind.Number => NumberText(),

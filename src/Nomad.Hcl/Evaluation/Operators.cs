@@ -10,12 +10,14 @@ internal static class Operators
 
     public static HclValue Unary(UnaryExpression unary, HclValue operand)
     {
-        if (unary.IsNegation)
+        var type = unary.IsNegation ? HclType.Number : HclType.Bool;
+        var value = Operand(operand, type, "operand", unary.Operand.Range);
+        if (!value.IsKnown)
         {
-            return Operand(operand, HclType.Number, "operand", unary.Operand.Range).Negate();
+            return HclValue.Unknown(type, notNull: true);
         }
 
-        return HclValue.Bool(!Operand(operand, HclType.Bool, "operand", unary.Operand.Range).AsBool());
+        return unary.IsNegation ? value.Negate() : HclValue.Bool(!value.AsBool());
     }
 
     private static HclValue Operand(HclValue value, HclType type, string which, SourceRange range)
@@ -40,19 +42,33 @@ internal static class Operators
         switch (binary.Operator)
         {
             case BinaryOperator.Equal:
-                return HclValue.Bool(ValueEquals(left, right));
+                return Equality(left, right);
             case BinaryOperator.NotEqual:
-                return HclValue.Bool(!ValueEquals(left, right));
+                {
+                    var equal = Equality(left, right);
+                    return equal.IsKnown ? HclValue.Bool(!equal.AsBool()) : equal;
+                }
+
             case BinaryOperator.And or BinaryOperator.Or:
                 {
-                    var l = Operand(left, HclType.Bool, "left operand", binary.Left.Range).AsBool();
-                    var r = Operand(right, HclType.Bool, "right operand", binary.Right.Range).AsBool();
-                    return HclValue.Bool(binary.Operator == BinaryOperator.And ? l && r : l || r);
+                    // cty's And/Or of this version do not short-circuit: any unknown operand makes the result unknown.
+                    var l = Operand(left, HclType.Bool, "left operand", binary.Left.Range);
+                    var r = Operand(right, HclType.Bool, "right operand", binary.Right.Range);
+                    return !l.IsKnown || !r.IsKnown ? HclValue.Unknown(HclType.Bool, notNull: true)
+                        : HclValue.Bool(binary.Operator == BinaryOperator.And ? l.AsBool() && r.AsBool() : l.AsBool() || r.AsBool());
                 }
         }
 
         var a = Operand(left, HclType.Number, "left operand", binary.Left.Range);
         var b = Operand(right, HclType.Number, "right operand", binary.Right.Range);
+        if (!a.IsKnown || !b.IsKnown)
+        {
+            // cty's functions answer unknown of their return type for an unknown argument.
+            // Every operator function refines its result as not null.
+            return HclValue.Unknown(binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply
+                or BinaryOperator.Divide or BinaryOperator.Modulo ? HclType.Number : HclType.Bool, notNull: true);
+        }
+
         switch (binary.Operator)
         {
             case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply:
@@ -89,7 +105,11 @@ internal static class Operators
                         return a;
                     }
 
-                    return a.TryGetExact(out var ex) && b.TryGetExact(out var ey) ? HclValue.Exact(ex % ey) : HclValue.Number(BinaryFloat.Modulo(a.AsBinary(), b.AsBinary()));
+                    // Whole numbers are exact either way; a fraction is computed at 512 bits as cty does (5.7 % 2 is
+                    // 1.6999…998, since 5.7 is not exact in binary).
+                    return a.TryGetExact(out var ex) && b.TryGetExact(out var ey) && ex == decimal.Truncate(ex) && ey == decimal.Truncate(ey)
+                        ? HclValue.Exact(ex % ey)
+                        : HclValue.Number(BinaryFloat.Modulo(a.AsBinary(), b.AsBinary()));
                 }
 
             case BinaryOperator.LessThan: return HclValue.Bool(HclValue.CompareNumbers(a, b) < 0);
@@ -152,6 +172,125 @@ internal static class Operators
         return HclValue.Number(op == BinaryOperator.Multiply
             ? BinaryFloat.Multiply(a.AsBinary(), b.AsBinary())
             : BinaryFloat.Add(a.AsBinary(), b.AsBinary(), subtract: op == BinaryOperator.Subtract));
+    }
+
+    /// <summary>cty's <c>Value.Equals</c> as a value: unknown when an unknown value inside decides it.</summary>
+    public static HclValue Equality(HclValue left, HclValue right)
+    {
+        if (left.IsWhollyKnown && right.IsWhollyKnown)
+        {
+            return HclValue.Bool(ValueEquals(left, right));
+        }
+
+        return UnknownEquals(left, right) is { } known ? HclValue.Bool(known) : HclValue.Unknown(HclType.Bool, notNull: true);
+    }
+
+    /// <summary>
+    /// cty's <c>Value.Equals</c> where an unknown value is involved: null when the answer is unknown. Both unknown, or a
+    /// null or unknown-typed value against an unknown one: unknown; otherwise values whose types cannot conform are
+    /// unequal, and elements are compared in order until one comparison is unknown or false.
+    /// </summary>
+    private static bool? UnknownEquals(HclValue a, HclValue b)
+    {
+        if ((a.IsNull && b.DefinitelyNotNull) || (b.IsNull && a.DefinitelyNotNull))
+        {
+            return false;
+        }
+
+        if (!a.IsKnown || !b.IsKnown)
+        {
+            if (!a.IsKnown && !b.IsKnown)
+            {
+                return null;
+            }
+
+            var (known, unknown) = a.IsKnown ? (a, b) : (b, a);
+            if (known.IsNull || unknown.Type.HasDynamic)
+            {
+                return null;
+            }
+
+            return TypeConversion.Same(known.Type, unknown.Type) ? null : false;
+        }
+
+        if (a.IsNull || b.IsNull)
+        {
+            return a.IsNull && b.IsNull;
+        }
+
+        if (a.Type.HasDynamic || b.Type.HasDynamic)
+        {
+            return Conforms(a.Type, b.Type) || Conforms(b.Type, a.Type) ? null : false;
+        }
+
+        if (!TypeConversion.Same(a.Type, b.Type))
+        {
+            return false;
+        }
+
+        if (a.Type.Kind is HclTypeKind.Map or HclTypeKind.Object)
+        {
+            if (a.Attributes.Count != b.Attributes.Count)
+            {
+                return false;
+            }
+
+            foreach (var (k, v) in a.Attributes)
+            {
+                if (!b.Attributes.TryGetValue(k, out var o))
+                {
+                    return false;
+                }
+
+                var equal = v.IsWhollyKnown && o.IsWhollyKnown ? ValueEquals(v, o) : UnknownEquals(v, o);
+                if (equal != true)
+                {
+                    return equal;
+                }
+            }
+
+            return true;
+        }
+
+        if (a.Elements.Count != b.Elements.Count)
+        {
+            return a.Type.Kind == HclTypeKind.Set ? null : false;
+        }
+
+        for (var i = 0; i < a.Elements.Count; i++)
+        {
+            var (x, y) = (a.Elements[i], b.Elements[i]);
+            var equal = x.IsWhollyKnown && y.IsWhollyKnown ? ValueEquals(x, y) : UnknownEquals(x, y);
+            if (equal != true)
+            {
+                return equal;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>cty's TestConformance: the types are equal where <c>any</c> in <paramref name="want"/> matches anything.</summary>
+    private static bool Conforms(HclType want, HclType given)
+    {
+        if (want.Kind == HclTypeKind.Dynamic)
+        {
+            return true;
+        }
+
+        if (want.Kind != given.Kind)
+        {
+            return false;
+        }
+
+        return want.Kind switch
+        {
+            HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Map => Conforms(want.Element!, given.Element!),
+            HclTypeKind.Tuple => want.Elements.Count == given.Elements.Count && want.Elements.Zip(given.Elements).All(p => Conforms(p.First, p.Second)),
+            HclTypeKind.Object => want.Attributes.Count == given.Attributes.Count &&
+                want.Attributes.All(p => given.Attributes.TryGetValue(p.Key, out var g) && Conforms(p.Value, g)),
+            _ => true,
+        };
     }
 
     /// <summary>cty's <c>Equals</c>: values of different kinds are unequal; collections compare element by element.</summary>

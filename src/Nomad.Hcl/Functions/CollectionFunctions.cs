@@ -8,25 +8,66 @@ internal static class CollectionFunctions
 {
     public static void Register(Dictionary<string, HclFunction> table)
     {
-        table["length"] = Of(Length, P("collection", HclType.Dynamic));
-        table["concat"] = Variadic(Concat, P("seqs", HclType.Dynamic));
-        table["merge"] = Variadic(Merge, P("maps", HclType.Dynamic, allowNull: true));
-        table["keys"] = Of(a => Keys(a[0]), P("inputMap", HclType.Dynamic));
-        table["values"] = Of(a => Values(a[0]), P("mapping", HclType.Dynamic));
-        table["lookup"] = Of(Lookup, P("inputMap", HclType.Dynamic), P("key", HclType.String), P("default", HclType.Dynamic));
-        table["contains"] = Of(a => HclValue.Bool(Sequence(a[0]).Any(e => Operators.ValueEquals(e, a[1]))), P("list", HclType.Dynamic), P("value", HclType.Dynamic));
-        table["element"] = Of(Element, P("list", HclType.Dynamic), P("index", HclType.Number));
-        table["index"] = Of(Index, P("collection", HclType.Dynamic), P("key", HclType.Dynamic));
+        // The functions marked AllowUnknown answer for unknown values themselves (each as its cty implementation does);
+        // the others give an unknown result for any argument not wholly known (FunctionCaller).
+        table["length"] = Of(Length, P("collection", HclType.Dynamic)) with { AllowUnknown = true };
+        table["concat"] = Variadic(Concat, P("seqs", HclType.Dynamic)) with { AllowUnknown = true };
+        table["merge"] = Variadic(Merge, P("maps", HclType.Dynamic, allowNull: true)) with { AllowUnknown = true };
+        table["keys"] = Of(a => Keys(a[0]), P("inputMap", HclType.Dynamic)) with { AllowUnknown = true };
+        table["values"] = Of(a => Values(a[0]), P("mapping", HclType.Dynamic)) with { AllowUnknown = true };
+        table["lookup"] = Of(Lookup, P("inputMap", HclType.Dynamic), P("key", HclType.String), P("default", HclType.Dynamic)) with { AllowUnknown = true };
+        table["contains"] = Of(Contains, P("list", HclType.Dynamic), P("value", HclType.Dynamic)) with { AllowUnknown = true };
+        table["element"] = Of(Element, P("list", HclType.Dynamic), P("index", HclType.Number)) with { AllowUnknown = true };
+        table["index"] = Of(Index, P("collection", HclType.Dynamic), P("key", HclType.Dynamic)) with { AllowUnknown = true };
         table["range"] = Variadic(Range, P("params", HclType.Number));
         table["flatten"] = Of(a => HclValue.Tuple(Flatten(a[0])), P("list", HclType.Dynamic));
         table["distinct"] = Of(Distinct, P("list", HclType.List(HclType.Dynamic)));
         table["compact"] = Of(a => Strings(a[0].Elements.Where(e => !e.IsNull && e.AsString().Length > 0).Select(e => e.AsString())), P("list", HclType.List(HclType.String)));
-        table["coalesce"] = Variadic(Coalesce, P("vals", HclType.Dynamic, allowNull: true));
+        table["coalesce"] = Variadic(Coalesce, P("vals", HclType.Dynamic, allowNull: true)) with { AllowUnknown = true };
         table["coalescelist"] = Variadic(CoalesceList, P("vals", HclType.Dynamic, allowNull: true));
-        table["slice"] = Of(Slice, P("list", HclType.Dynamic), P("start_index", HclType.Number), P("end_index", HclType.Number));
-        table["sort"] = Of(Sort, P("list", HclType.List(HclType.String)));
-        table["zipmap"] = Of(Zipmap, P("keys", HclType.List(HclType.String)), P("values", HclType.Dynamic));
-        table["chunklist"] = Of(Chunk, P("list", HclType.List(HclType.Dynamic)), P("size", HclType.Number));
+        table["slice"] = Of(Slice, P("list", HclType.Dynamic), P("start_index", HclType.Number), P("end_index", HclType.Number)) with { AllowUnknown = true };
+        table["sort"] = Of(Sort, P("list", HclType.List(HclType.String))) with { AllowUnknown = true };
+        table["zipmap"] = Of(Zipmap, P("keys", HclType.List(HclType.String)), P("values", HclType.Dynamic)) with { AllowUnknown = true };
+        table["chunklist"] = Of(Chunk, P("list", HclType.List(HclType.Dynamic)), P("size", HclType.Number)) with { AllowUnknown = true };
+    }
+
+    // cty's ContainsFunc: an empty collection holds nothing; else unknown when the list or value is, or when no element
+    // equals the value but one comparison is unknown.
+    private static HclValue Contains(IReadOnlyList<HclValue> a)
+    {
+        if (!a[0].IsKnown && a[0].Type.Kind == HclTypeKind.Dynamic)
+        {
+            return HclValue.Unknown(HclType.Bool);
+        }
+
+        var elements = Sequence(a[0]);
+        if (a[0].IsKnown && elements.Count == 0)
+        {
+            return HclValue.False;
+        }
+
+        if (!a[0].IsKnown || !a[1].IsKnown)
+        {
+            return HclValue.Unknown(HclType.Bool);
+        }
+
+        var unknown = false;
+        foreach (var element in elements)
+        {
+            var equal = Operators.Equality(a[1], element);
+            if (!equal.IsKnown)
+            {
+                unknown = true;
+                continue;
+            }
+
+            if (equal.AsBool())
+            {
+                return HclValue.True;
+            }
+        }
+
+        return unknown ? HclValue.Unknown(HclType.Bool) : HclValue.False;
     }
 
     private static IReadOnlyList<HclValue> Sequence(HclValue value) =>
@@ -44,6 +85,11 @@ internal static class CollectionFunctions
                     throw new FunctionException("key for tuple must be number");
                 }
 
+                if (!collection.IsKnown || !key.IsKnown)
+                {
+                    return HclValue.DynamicUnknown;
+                }
+
                 var index = WholeNumber(key, "invalid key for tuple: ");
                 return index >= 0 && index < collection.Elements.Count
                     ? collection.Elements[(int)index]
@@ -54,6 +100,11 @@ internal static class CollectionFunctions
                     throw new FunctionException("key for list must be number");
                 }
 
+                if (!collection.IsKnown || !key.IsKnown)
+                {
+                    return HclValue.Unknown(collection.Type.Element!);
+                }
+
                 var n = key.AsNumber();
                 return n >= 0 && n < collection.Elements.Count && Math.Floor(n) == n ? collection.Elements[(int)n] : throw new FunctionException("invalid index");
             case HclTypeKind.Map:
@@ -62,7 +113,14 @@ internal static class CollectionFunctions
                     throw new FunctionException("key for map must be string");
                 }
 
+                if (!collection.IsKnown || !key.IsKnown)
+                {
+                    return HclValue.Unknown(collection.Type.Element!);
+                }
+
                 return collection.Attributes.TryGetValue(key.AsString(), out var value) ? value : throw new FunctionException("invalid index");
+            case HclTypeKind.Dynamic:
+                return HclValue.DynamicUnknown;
             default:
                 throw new FunctionException("collection must be a list, a map or a tuple");
         }
@@ -85,6 +143,12 @@ internal static class CollectionFunctions
 
     private static HclValue Sort(IReadOnlyList<HclValue> a)
     {
+        if (!a[0].IsWhollyKnown)
+        {
+            // cty's SortFunc: the order is unknown, the length is not.
+            return HclValue.Unknown(HclType.List(HclType.String), a[0].IsKnown ? a[0].Elements.Count : -1);
+        }
+
         var elements = a[0].Elements;
         for (var i = 0; i < elements.Count; i++)
         {
@@ -102,6 +166,12 @@ internal static class CollectionFunctions
         var v = a[0];
         return v.Type.Kind switch
         {
+            // cty's Length: known for a known collection (even with unknown elements, except a set's, which may
+            // collapse), or where a refinement knows it.
+            HclTypeKind.Dynamic => HclValue.Unknown(HclType.Number),
+            HclTypeKind.Tuple when !v.IsKnown => HclValue.Number(v.Type.Elements.Count),
+            _ when !v.IsKnown => v.KnownLength >= 0 ? HclValue.Number(v.KnownLength) : HclValue.Unknown(HclType.Number),
+            HclTypeKind.Set when !v.IsWhollyKnown => HclValue.Unknown(HclType.Number),
             HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map => HclValue.Number(v.Length),
             _ => throw new FunctionException("collection must be a list, a map or a tuple"),
         };
@@ -117,12 +187,17 @@ internal static class CollectionFunctions
         var all = new List<HclValue>();
         for (var i = 0; i < a.Count; i++)
         {
-            if (!IsSequence(a[i]))
+            if (!IsSequence(a[i]) && a[i].Type.Kind != HclTypeKind.Dynamic)
             {
                 throw new FunctionException("all arguments must be lists or tuples; got " + a[i].Type.FriendlyName, i);
             }
 
             all.AddRange(a[i].Elements);
+        }
+
+        if (a.Any(v => !v.IsKnown))
+        {
+            return HclValue.DynamicUnknown;
         }
 
         return HclValue.Tuple(all);
@@ -138,9 +213,14 @@ internal static class CollectionFunctions
                 continue;
             }
 
-            if (a[i].Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
+            if (a[i].Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object or HclTypeKind.Dynamic))
             {
                 throw new FunctionException($"arguments must be maps or objects, got \"{a[i].Type.FriendlyName}\"");
+            }
+
+            if (!a[i].IsKnown)
+            {
+                return HclValue.DynamicUnknown;
             }
 
             foreach (var (k, v) in a[i].Attributes)
@@ -154,9 +234,14 @@ internal static class CollectionFunctions
 
     private static HclValue Keys(HclValue map)
     {
-        if (map.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
+        if (map.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object or HclTypeKind.Dynamic))
         {
             throw new FunctionException("must have map or object type", 0);
+        }
+
+        if (!map.IsKnown)
+        {
+            return map.Type.Kind == HclTypeKind.Map ? HclValue.Unknown(HclType.List(HclType.String)) : HclValue.DynamicUnknown;
         }
 
         return map.Type.Kind == HclTypeKind.Map ? Strings(map.Attributes.Keys) : HclValue.Tuple([.. map.Attributes.Keys.Select(HclValue.String)]);
@@ -164,9 +249,14 @@ internal static class CollectionFunctions
 
     private static HclValue Values(HclValue map)
     {
-        if (map.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object))
+        if (map.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object or HclTypeKind.Dynamic))
         {
             throw new FunctionException("values() requires a map as the first argument");
+        }
+
+        if (!map.IsKnown)
+        {
+            return map.Type.Kind == HclTypeKind.Map ? HclValue.Unknown(HclType.List(map.Type.Element!)) : HclValue.DynamicUnknown;
         }
 
         return map.Type.Kind == HclTypeKind.Map ? HclValue.List(map.Type.Element!, [.. map.Attributes.Values]) : HclValue.Tuple([.. map.Attributes.Values]);
@@ -175,6 +265,11 @@ internal static class CollectionFunctions
     private static HclValue Lookup(IReadOnlyList<HclValue> a)
     {
         var (map, key) = (a[0], a[1].AsString());
+        if (!map.IsKnown || !a[1].IsKnown)
+        {
+            return map.Type.Kind == HclTypeKind.Map ? HclValue.Unknown(map.Type.Element!) : HclValue.DynamicUnknown;
+        }
+
         switch (map.Type.Kind)
         {
             case HclTypeKind.Object:
@@ -202,6 +297,11 @@ internal static class CollectionFunctions
         if (list.Type.Kind is not (HclTypeKind.List or HclTypeKind.Tuple))
         {
             throw new FunctionException("cannot read elements from " + list.Type.FriendlyName);
+        }
+
+        if (!list.IsKnown || !a[1].IsKnown)
+        {
+            return list.Type.Kind == HclTypeKind.List ? HclValue.Unknown(list.Type.Element!) : HclValue.DynamicUnknown;
         }
 
         var index = WholeNumber(a[1], "invalid index: ");
@@ -303,7 +403,7 @@ internal static class CollectionFunctions
         // cty stdlib coalesce: the return type is UnifyUnsafe of all argument types (nulls included), then the first
         // non-null argument converted to it.
         var type = TypeConversion.Unify([.. a.Select(v => v.Type)]) ?? throw new FunctionException("all arguments must have the same type");
-        var first = a.FirstOrDefault(v => !v.IsNull) ?? throw new FunctionException("no non-null arguments");
+        var first = a.FirstOrDefault(v => !v.IsNull || !v.IsKnown) ?? throw new FunctionException("no non-null arguments");
         return Converter.Convert(first, type);
     }
 
@@ -313,6 +413,11 @@ internal static class CollectionFunctions
         if (list.Type.Kind is not (HclTypeKind.List or HclTypeKind.Tuple))
         {
             throw new FunctionException("must be a list or tuple value", 0);
+        }
+
+        if (!list.IsKnown || !a[1].IsKnown || !a[2].IsKnown)
+        {
+            return HclValue.DynamicUnknown;
         }
 
         var length = list.Elements.Count;
@@ -349,6 +454,11 @@ internal static class CollectionFunctions
 
     private static HclValue Zipmap(IReadOnlyList<HclValue> a)
     {
+        if (!a[0].IsWhollyKnown || !a[1].IsKnown)
+        {
+            return HclValue.DynamicUnknown;
+        }
+
         if (!IsSequence(a[1]))
         {
             throw new FunctionException("values argument must be a list or tuple value");
@@ -375,6 +485,11 @@ internal static class CollectionFunctions
 
     private static HclValue Chunk(IReadOnlyList<HclValue> a)
     {
+        if (!a[0].IsKnown || !a[1].IsKnown)
+        {
+            return HclValue.Unknown(HclType.List(a[0].Type.Element ?? HclType.Dynamic));
+        }
+
         var size = (int)WholeNumber(a[1], "invalid size: ");
         if (size < 0)
         {

@@ -33,7 +33,9 @@ internal static class ConvertFunction
         var type = TypeExpression.Read(call.Arguments[1]);
         try
         {
-            return Converter.Convert(value, type);
+            // An unknown result loses its refinements (cty answers UnknownVal of the type).
+            var converted = Converter.Convert(value, type);
+            return converted.IsKnown ? converted : HclValue.Unknown(converted.Type);
         }
         catch (ConversionException e)
         {

@@ -65,9 +65,23 @@ internal static class FunctionCaller
             }
         }
 
+        if (!function.AllowUnknown)
+        {
+            foreach (var value in converted)
+            {
+                if (!value.IsWhollyKnown)
+                {
+                    // cty's function.Call: an unknown argument the function does not accept makes the result unknown.
+                    var unknown = HclValue.Unknown(function.Returns ?? HclType.Dynamic);
+                    return function.RefinesNotNull ? unknown.RefineNotNull() : unknown;
+                }
+            }
+        }
+
         try
         {
-            return function.Body(converted);
+            var result = function.Body(converted);
+            return !result.IsKnown && function.RefinesNotNull ? result.RefineNotNull() : result;
         }
         catch (FunctionException e) when (e.ArgumentIndex >= 0 && e.ArgumentIndex < argRanges.Count)
         {
@@ -87,10 +101,6 @@ internal static class FunctionCaller
         catch (ConversionException e)
         {
             throw Error("Error in function call", $"Call to function \"{call.Name}\" failed: {e.Message}.", SourceRange.Between(call.NameRange, call.OpenParenRange));
-        }
-        catch (UnknownResultException)
-        {
-            throw EvaluationException.Unknown(call.Range);
         }
     }
 }

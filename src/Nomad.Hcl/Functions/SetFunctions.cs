@@ -10,7 +10,7 @@ internal static class SetFunctions
     {
         table["setunion"] = Variadic(a => Combine(a, union: true), P("other_sets", HclType.Set(HclType.Dynamic)), P("first_set", HclType.Set(HclType.Dynamic)));
         table["setintersection"] = Variadic(a => Combine(a, union: false), P("other_sets", HclType.Set(HclType.Dynamic)), P("first_set", HclType.Set(HclType.Dynamic)));
-        table["setproduct"] = Variadic(Product, P("sets", HclType.Dynamic));
+        table["setproduct"] = Variadic(Product, P("sets", HclType.Dynamic)) with { AllowUnknown = true };
     }
 
     // The sets are converted to one element type (cty unifies the arguments' element types) before comparing.
@@ -52,10 +52,17 @@ internal static class SetFunctions
         var isSet = args.All(a => a.Type.Kind == HclTypeKind.Set);
         for (var i = 0; i < args.Count; i++)
         {
-            if (!IsSequence(args[i]))
+            if (!IsSequence(args[i]) && args[i].Type.Kind != HclTypeKind.Dynamic)
             {
                 throw new FunctionException("a set or a list is required", i);
             }
+        }
+
+        // cty's SetProductFunc: an unknown argument, or a set holding an unknown element, gives an unknown product;
+        // a list's unknown elements are carried into the product's tuples.
+        if (args.Any(a => !a.IsKnown || (a.Type.Kind == HclTypeKind.Set && !a.IsWhollyKnown)))
+        {
+            return HclValue.DynamicUnknown;
         }
 
         IEnumerable<List<HclValue>> rows = [[]];

@@ -17,6 +17,27 @@ public static class StandardFunctions
     public static IReadOnlyDictionary<string, HclFunction> Create(string? fileSystemRoot, string? baseDirectory = null) =>
         fileSystemRoot is null ? WithoutFileSystem : Build(fileSystemRoot, baseDirectory);
 
+    /// <summary>
+    /// The result types cty's Type functions give whatever the arguments, which an unknown result has (so that
+    /// <c>split(",", unknown)</c> is an unknown list of string); the rest answer cty.DynamicVal.
+    /// </summary>
+    private static readonly (HclType Type, string[] Names)[] ReturnTypes =
+    [
+        (HclType.String, ["format", "formatdate", "join", "lower", "upper", "title", "trim", "trimprefix", "trimsuffix",
+            "trimspace", "chomp", "indent", "replace", "substr", "strrev", "reverse", "jsonencode", "yamlencode",
+            "base64encode", "base64decode", "urlencode", "md5", "sha1", "sha256", "sha512", "uuidv4", "uuidv5", "cidrhost",
+            "cidrnetmask", "cidrsubnet", "timeadd", "bcrypt", "rsadecrypt", "abspath", "basename", "dirname", "file",
+            "filebase64", "pathexpand"]),
+        (HclType.Number, ["strlen", "abs", "ceil", "floor", "signum", "log", "pow", "min", "max", "parseint"]),
+        (HclType.Bool, ["fileexists"]),
+        (HclType.List(HclType.String), ["split", "formatlist", "cidrsubnets", "compact"]),
+        (HclType.List(HclType.Number), ["range"]),
+        (HclType.Set(HclType.String), ["fileset"]),
+    ];
+
+    // cty refines every function's unknown result as not null except these, which can answer null.
+    private static readonly string[] MayAnswerNull = ["lookup", "element", "index", "jsondecode", "yamldecode", "csvdecode"];
+
     // Functions hold no state, so the table without file access is built once (it is most of a small file's parse).
     private static readonly FrozenDictionary<string, HclFunction> WithoutFileSystem = Build(null, null).ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -43,7 +64,7 @@ public static class StandardFunctions
         if (fileSystemRoot is not null)
         {
             new FileSystemFunctions(fileSystemRoot, baseDirectory).Register(table);
-            return table;
+            return WithReturnTypes(table);
         }
 
         foreach (var name in FileSystemFunctionNames)
@@ -52,6 +73,27 @@ public static class StandardFunctions
             table[name] = name == "fileset"
                 ? Of(_ => throw new FunctionException("filesystem function disabled"), P("path", HclType.String), P("pattern", HclType.String))
                 : Of(_ => throw new FunctionException("filesystem function disabled"), P("path", HclType.String));
+        }
+
+        return WithReturnTypes(table);
+    }
+
+    private static Dictionary<string, HclFunction> WithReturnTypes(Dictionary<string, HclFunction> table)
+    {
+        foreach (var name in MayAnswerNull)
+        {
+            table[name] = table[name] with { RefinesNotNull = false };
+        }
+
+        foreach (var (type, names) in ReturnTypes)
+        {
+            foreach (var name in names)
+            {
+                if (table.TryGetValue(name, out var function))
+                {
+                    table[name] = function with { Returns = type };
+                }
+            }
         }
 
         return table;

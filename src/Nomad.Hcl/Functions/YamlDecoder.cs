@@ -77,7 +77,7 @@ internal static partial class YamlDecoder
             // go-cty-yaml: a document holding only null implies cty.DynamicPseudoType, and the function answers
             // cty.DynamicVal (unknown), which Nomad then refuses wherever it decodes a value. A block scalar's null
             // has the string type its pass implied, so it is a known null.
-            return value.IsNull && value.Type.Kind == HclTypeKind.Dynamic ? throw new UnknownResultException() : value;
+            return value.IsNull && value.Type.Kind == HclTypeKind.Dynamic ? HclValue.DynamicUnknown : value;
         }
         catch (YamlSyntaxException e)
         {

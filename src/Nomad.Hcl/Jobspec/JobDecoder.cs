@@ -452,30 +452,38 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             }
         }
 
-        // Locals may refer to each other in any order: retry the ones that fail until no progress is made.
-        while (pending.Count > 0)
+        // jobspec2's evaluateLocalVariables: a queue in which a failing local goes to the back; once a whole pass makes
+        // no progress (the queue's length unchanged), 100 more failures are allowed and the local failing then is
+        // reported. Nomad fills the queue in Go map order, which for one block's locals is a rotation of the source
+        // order; the source order is used here.
+        var queue = new Queue<Syntax.Attribute>(pending);
+        int retry = 0, previousLength = 0;
+        while (queue.Count > 0)
         {
-            var progressed = false;
-            EvaluationException? firstError = null;
-            foreach (var attribute in pending.ToList())
+            var local = queue.Peek();
+            try
             {
-                try
+                _locals[local.Name] = Evaluator.Evaluate(local.Expression, Context());
+                retry = 0;
+            }
+            catch (EvaluationException e)
+            {
+                if (queue.Count == 1 || (previousLength == queue.Count && retry == 100))
                 {
-                    _locals[attribute.Name] = Evaluator.Evaluate(attribute.Expression, Context());
-                    pending.Remove(attribute);
-                    progressed = true;
+                    _diagnostics.AddRange([e.Diagnostic]);
+                    return;
                 }
-                catch (EvaluationException e)
+
+                if (previousLength == queue.Count)
                 {
-                    firstError ??= e;
+                    retry++;
                 }
+
+                previousLength = queue.Count;
+                queue.Enqueue(local);
             }
 
-            if (!progressed)
-            {
-                _diagnostics.AddRange([firstError!.Diagnostic]);
-                return;
-            }
+            queue.Dequeue();
         }
     }
 

@@ -122,6 +122,18 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
         }
 
+        // hclsyntax's Content reports a body's unsupported blocks (in source order) before gohcl decodes any value or
+        // nested block of it.
+        HashSet<Block>? refused = null;
+        foreach (var block in otherBlocks)
+        {
+            if (block.Type != "dynamic" && !blockFields.ContainsKey(block.Type))
+            {
+                (refused ??= new(ReferenceEqualityComparer.Instance)).Add(block);
+                diagnostics.AddRange([UnsupportedBlock(block, blockFields, attributeFields, extraTypes).Diagnostic]);
+            }
+        }
+
         foreach (var attribute in body.Attributes)
         {
             try
@@ -142,13 +154,14 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         {
             try
             {
-                var type = child.Block.Type;
-                if (!blockFields.TryGetValue(type, out var field))
+                if (refused?.Contains(child.Block) == true)
                 {
-                    var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Order(StringComparer.Ordinal));
-                    var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
-                        : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
-                    throw Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", child.Block.TypeRange);
+                    continue;
+                }
+
+                if (!blockFields.TryGetValue(child.Block.Type, out var field))
+                {
+                    throw UnsupportedBlock(child.Block, blockFields, attributeFields, extraTypes);
                 }
 
                 DecodeBlockField(obj, field, child, seen);
@@ -552,6 +565,16 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     /// <summary>Expands <c>dynamic</c> blocks: each element of <c>for_each</c> gives a copy of <c>content</c>.</summary>
+    private static EvaluationException UnsupportedBlock(Block block, System.Collections.Frozen.FrozenDictionary<string, ApiField> blockFields,
+        System.Collections.Frozen.FrozenDictionary<string, ApiField> attributeFields, IEnumerable<string> extraTypes)
+    {
+        var type = block.Type;
+        var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Order(StringComparer.Ordinal));
+        var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
+            : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
+        return Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", block.TypeRange);
+    }
+
     public IEnumerable<DecodeScope> Expand(IReadOnlyList<Block> blocks, EvaluationContext context, Func<string, bool>? needsLabels = null)
     {
         foreach (var block in blocks)
@@ -656,6 +679,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Invalid dynamic for_each value", "Cannot use a null value in for_each.", forEachAttr.Expression.Range);
         }
 
+        if (!forEach.IsKnown)
+        {
+            return UnknownDynamicBlock(block, content, iteratorName, context, needsLabels);
+        }
+
         var pairs = forEach.Type.Kind switch
         {
             HclTypeKind.Map or HclTypeKind.Object => forEach.Attributes.Select(a => (Key: HclValue.String(a.Key), a.Value)).ToList(),
@@ -673,6 +701,16 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (block.Body.Find("labels") is { } labelsAttr)
             {
                 var labelValues = Converter.Convert(Evaluator.Evaluate(labelsAttr.Expression, child), HclType.List(HclType.String));
+                for (var i = 0; i < labelValues.Elements.Count; i++)
+                {
+                    if (!labelValues.Elements[i].IsKnown)
+                    {
+                        // hcl's dynblock: each label (an item of the labels tuple) must be known.
+                        var labelRange = labelsAttr.Expression is TupleExpression tuple && i < tuple.Items.Count ? tuple.Items[i].Range : labelsAttr.Expression.Range;
+                        throw Error("Invalid dynamic block label", "This value is not yet known. Dynamic block labels must be immediately-known values.", labelRange);
+                    }
+                }
+
                 labels.AddRange(labelValues.Elements.Select(l => l.AsString()));
             }
 
@@ -682,6 +720,40 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         return result;
     }
+
+    /// <summary>
+    /// hcl's dynblock for an unknown <c>for_each</c>: one block, its labels evaluated with an unknown iterator, whose
+    /// body (nested blocks included) has every argument replaced by cty.DynamicVal (unknown_body.go), so decoding it
+    /// fails wherever a value must be known, and its expressions are never evaluated.
+    /// </summary>
+    private List<DecodeScope> UnknownDynamicBlock(Block block, Block content, string iteratorName, EvaluationContext context, Func<string, bool>? needsLabels)
+    {
+        var iterator = HclValue.Object(new Dictionary<string, HclValue> { ["key"] = HclValue.DynamicUnknown, ["value"] = HclValue.DynamicUnknown });
+        var child = context.WithChild(new Dictionary<string, HclValue>(StringComparer.Ordinal) { [iteratorName] = iterator });
+        var labels = new List<string>();
+        if (block.Body.Find("labels") is { } labelsAttr)
+        {
+            var labelValues = Converter.Convert(Evaluator.Evaluate(labelsAttr.Expression, child), HclType.List(HclType.String));
+            if (!labelValues.IsWhollyKnown)
+            {
+                var at = labelsAttr.Expression is TupleExpression tuple && tuple.Items.Count > 0 ? tuple.Items[0].Range : labelsAttr.Expression.Range;
+                throw Error("Invalid dynamic block label", "This value is not yet known. Dynamic block labels must be immediately-known values.", at);
+            }
+
+            labels.AddRange(labelValues.Elements.Select(l => l.AsString()));
+        }
+
+        var generated = content with { Type = block.Labels[0], Labels = labels, LabelRanges = [.. labels.Select(_ => block.LabelRanges[0])], Body = UnknownBody(content.Body) };
+        return [.. Expand([generated], child, needsLabels).Select(s => s with { Labels = labels })];
+    }
+
+    private static Body UnknownBody(Body body) => body with
+    {
+        Attributes = [.. body.Attributes.Select(a => a with { Expression = new LiteralExpression(HclValue.DynamicUnknown, a.Expression.Range) })],
+        Blocks = [.. body.Blocks.Select(b => b.Type == "dynamic"
+            ? b with { Body = b.Body with { Blocks = [.. b.Body.Blocks.Select(c => c with { Body = UnknownBody(c.Body) })] } }
+            : b with { Body = UnknownBody(b.Body) })],
+    };
 
     /// <summary>A body read as attributes only (nested blocks become tuples of objects), as hclutil.BlocksAsAttrs does.</summary>
     public HclValue BodyAsValue(Body body, EvaluationContext context)
@@ -728,9 +800,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 }
 
                 // gocty refuses a null for a Go string.
-                map[attribute.Name] = value.IsNull
+                var text = value.IsNull
                     ? throw new ConversionException("null value is not allowed")
-                    : Converter.Convert(value, HclType.String).AsString();
+                    : Converter.Convert(value, HclType.String);
+                map[attribute.Name] = text.IsKnown ? text.AsString() : throw MustBeKnown(StartRange(attribute.Expression));
             }
             catch (ConversionException e)
             {
@@ -771,7 +844,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         foreach (var (k, v) in map.Attributes)
         {
             // gocty refuses a null element of a map[string]string.
-            obj[k] = v.IsNull ? throw Error("Unsuitable value type", "Unsuitable value: null value is not allowed", range) : v.AsString();
+            obj[k] = !v.IsKnown ? throw MustBeKnown(range)
+                : v.IsNull ? throw Error("Unsuitable value type", "Unsuitable value: null value is not allowed", range) : v.AsString();
         }
 
         return obj;
@@ -874,10 +948,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
         catch (EvaluationException e)
         {
-            if (!e.IsUnknown)
-            {
-                diagnostics.AddRange([e.Diagnostic]);
-            }
+            diagnostics.AddRange([e.Diagnostic]);
 
             // jobspec2's decodeDuration prints the unknown value's type with %s: Go writes cty.DynamicPseudoType as {{{}}}.
             throw Error("Unsuitable value type", duration ? "Unsuitable value: expected a string but found {{{}}}" : "Unsuitable value: value must be known", StartRange(expression));
@@ -895,15 +966,19 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         {
             try
             {
-                attrs[attribute.Name] = Evaluator.Evaluate(attribute.Expression, context);
+                var value = Evaluator.Evaluate(attribute.Expression, context);
+                if (!value.IsWhollyKnown)
+                {
+                    // jobspec2's decodeInterface refuses a value that is not wholly known.
+                    FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
+                    continue;
+                }
+
+                attrs[attribute.Name] = value;
             }
             catch (EvaluationException e)
             {
-                if (!e.IsUnknown)
-                {
-                    FreeFormDiagnostics.AddRange([e.Diagnostic]);
-                }
-
+                FreeFormDiagnostics.AddRange([e.Diagnostic]);
                 FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
             }
         }
@@ -913,14 +988,18 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             var blocks = group.ToList();
             try
             {
-                attrs[group.Key] = HclValue.Tuple([.. blocks.Select(b => LabelledBody(b))]);
+                var value = HclValue.Tuple([.. blocks.Select(b => LabelledBody(b))]);
+                if (!value.IsWhollyKnown)
+                {
+                    FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
+                    continue;
+                }
+
+                attrs[group.Key] = value;
             }
             catch (EvaluationException e)
             {
-                if (!e.IsUnknown)
-                {
-                    FreeFormDiagnostics.AddRange([e.Diagnostic]);
-                }
+                FreeFormDiagnostics.AddRange([e.Diagnostic]);
 
                 FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
             }
@@ -940,9 +1019,23 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         if (value.IsNull)
         {
-            return ZeroValue(type);
+            // gocty sets a pointer, slice or map to its zero value but refuses a null for a plain Go scalar.
+            var scalar = type is "string" or "bool" or "float64" or "float32" || (GoTypes.IsInteger(type) && type == GoTypes.Element(type));
+            return scalar
+                ? throw Error("Unsuitable value type", "Unsuitable value: null value is not allowed", StartRange(expression))
+                : ZeroValue(type);
         }
 
+        var decoded = DecodeKnownOrNot(type, value, expression);
+
+        // gohcl converts first (its errors come first), then gocty refuses a value that is not wholly known.
+        return value.IsWhollyKnown ? decoded : throw MustBeKnown(StartRange(expression));
+    }
+
+    private static EvaluationException MustBeKnown(SourceRange range) => Error("Unsuitable value type", "Unsuitable value: value must be known", range);
+
+    private static JsonNode? DecodeKnownOrNot(string type, HclValue value, Expression expression)
+    {
         try
         {
             switch (type.TrimStart('*'))
@@ -966,13 +1059,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (GoTypes.IsInteger(type))
             {
                 var number = Converter.Convert(value, HclType.Number);
-                var n = number.AsNumber();
-                if (n != Math.Floor(n))
-                {
-                    throw new ConversionException("value must be a whole number, between -9223372036854775808 and 9223372036854775807");
-                }
-
-                return Number(number);
+                return number.IsKnown ? GoInteger(number, type.TrimStart('*')) : null;
             }
         }
         catch (ConversionException e)
@@ -981,6 +1068,71 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
 
         throw Error("Unsupported argument", $"Values of Go type {type} cannot be decoded here.", expression.Range);
+    }
+
+    /// <summary>
+    /// gocty's fromCtyNumberInt/UInt: a signed field takes a whole number in its bit size's range; an unsigned one
+    /// takes what Go's big.Float.Uint64 calls exact — a number from 1 up whose mantissa has at most 64 significant
+    /// bits is truncated (Go's check, so <c>percent = 2.5</c> is 2 and <c>2.4</c> is refused) — up to its maximum.
+    /// </summary>
+    private static JsonValue GoInteger(HclValue number, string goType)
+    {
+        var bits = goType.TrimStart('u') switch
+        {
+            "int8" => 8,
+            "int16" => 16,
+            "int32" => 32,
+            _ => 64,
+        };
+        var unsigned = goType.StartsWith('u');
+        if (number.TryGetInt64(out var whole64))
+        {
+            // The common case, a whole number in the int64 range, without big arithmetic.
+            var fits = unsigned
+                ? whole64 >= 0 && (bits == 64 || whole64 <= (1L << bits) - 1)
+                : bits == 64 || (whole64 >= -(1L << (bits - 1)) && whole64 <= (1L << (bits - 1)) - 1);
+            if (fits)
+            {
+                return unsigned ? JsonValue.Create((ulong)whole64) : JsonValue.Create(whole64);
+            }
+        }
+
+        if (!unsigned)
+        {
+            var min = -(System.Numerics.BigInteger.One << (bits - 1));
+            var max = (System.Numerics.BigInteger.One << (bits - 1)) - 1;
+            var binary = number.IsInfinite ? null : number.AsBinary();
+            if (binary is null || !binary.IsInteger || binary.Truncate() < min || binary.Truncate() > max)
+            {
+                throw new ConversionException($"value must be a whole number, between {min} and {max}");
+            }
+
+            return JsonValue.Create((long)binary.Truncate());
+        }
+
+        var limit = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+        var refused = new ConversionException($"value must be a whole number, between 0 and {limit} inclusive");
+        if (number.IsInfinite)
+        {
+            throw refused;
+        }
+
+        var x = number.AsBinary();
+        if (x.IsZero)
+        {
+            return JsonValue.Create(0UL);
+        }
+
+        var length = (long)x.Mantissa.GetBitLength();
+        var exponent = length + x.Exponent;
+        var minPrecision = length - (long)System.Numerics.BigInteger.TrailingZeroCount(x.Mantissa);
+        if (x.Negative || exponent <= 0 || exponent > 64 || minPrecision > 64)
+        {
+            throw refused;
+        }
+
+        var whole = x.Truncate();
+        return whole > limit ? throw refused : JsonValue.Create((ulong)whole);
     }
 
     private static JsonNode Duration(HclValue value, Expression expression)
@@ -993,6 +1145,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         if (value.Type.Kind == HclTypeKind.String)
         {
+            if (!value.IsKnown)
+            {
+                // Nomad's decodeDuration reads the string without checking (cty panics: "value is unknown").
+                throw MustBeKnown(start);
+            }
+
             if (!GoDuration.TryParse(value.AsString(), out var nanos, out var error))
             {
                 throw Error("Unsuitable value type", $"Unsuitable duration value: {error}", start);
@@ -1003,10 +1161,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         if (value.Type.Kind != HclTypeKind.Number)
         {
-            throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {value.Type.FriendlyName}", start);
+            // jobspec2 prints the cty.Type with %s: Go's struct notation (GoTypeText).
+            throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {GoTypeText.Of(value.Type)}", start);
         }
 
-        return Number(value);
+        return value.IsKnown ? Number(value) : throw MustBeKnown(start);
     }
 
     private static SourceRange StartRange(Expression expression) => ExpressionRanges.Start(expression);
@@ -1031,6 +1190,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 var target = attribute.Name is "weight" ? HclType.Number : attribute.Name is "distinct_hosts" ? HclType.Bool : HclType.String;
                 var raw = Evaluator.Evaluate(attribute.Expression, scope.Context);
                 values[attribute.Name] = raw.IsNull ? raw : Converter.Convert(raw, target);
+                if (!values[attribute.Name].IsWhollyKnown)
+                {
+                    // Nomad's decodeConstraint reads the value without checking (cty panics: "value is unknown").
+                    values.Remove(attribute.Name);
+                    throw MustBeKnown(StartRange(attribute.Expression));
+                }
             }
             catch (ConversionException e)
             {

@@ -177,10 +177,10 @@ public sealed class Lexer
                 Emit(TokenKind.Newline, start);
                 return;
             case '#':
-                SkipLineComment();
+                SkipLineComment(start);
                 return;
             case '/' when Peek(1) == '/':
-                SkipLineComment();
+                SkipLineComment(start);
                 return;
             case '/' when Peek(1) == '*':
                 SkipBlockComment(start);
@@ -413,7 +413,9 @@ public sealed class Lexer
         Emit(TokenKind.NumberLit, start);
     }
 
-    private void SkipLineComment()
+    // hclsyntax: a line comment absorbs the newline ending it, and the parser (comments filtered out) reads it as a
+    // newline token whose range is the whole comment, so an error at that newline points at the comment.
+    private void SkipLineComment(SourcePosition commentStart)
     {
         while (!AtEnd && Peek() != '\n')
         {
@@ -425,14 +427,13 @@ public sealed class Lexer
             Advance();
         }
 
-        var start = Here;
         if (AtEnd)
         {
             return;
         }
 
         Advance(Peek() == '\r' ? 2 : 1);
-        Emit(TokenKind.Newline, start);
+        Emit(TokenKind.Newline, commentStart);
     }
 
     private void SkipBlockComment(SourcePosition start)

@@ -380,17 +380,32 @@ public sealed partial class Parser
                 case '"': sb.Append('"'); break;
                 case '\\': sb.Append('\\'); break;
                 case 'u' or 'U':
-                    var length = e == 'u' ? 4 : 8;
-                    if (i + length < text.Length + 0 && i + length <= text.Length - 1 + 1 &&
-                        int.TryParse(text.AsSpan(i + 1, Math.Min(length, text.Length - i - 1)), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code) &&
-                        text.Length - i - 1 >= length && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF))
                     {
-                        sb.Append(char.ConvertFromUtf32(code));
+                        // hclsyntax's scanStringLit takes up to four (eight) hex digits as one slice; ParseStringLiteralToken
+                        // refuses a shorter one, and a code point UTF-8 cannot encode (a surrogate, beyond U+10FFFF).
+                        var length = e == 'u' ? 4 : 8;
+                        var digits = 0;
+                        while (digits < length && i + 1 + digits < text.Length && char.IsAsciiHexDigit(text[i + 1 + digits]))
+                        {
+                            digits++;
+                        }
+
+                        if (digits != length)
+                        {
+                            throw Fail("Invalid escape sequence", $"The \\{e} escape sequence must be followed by {(e == 'u' ? "four" : "eight")} hexadecimal digits.", EscapeRange(token, i, 2 + digits));
+                        }
+
+                        var code = long.Parse(text.AsSpan(i + 1, length), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                        if (code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)
+                        {
+                            throw Fail("Invalid escape sequence", $"Cannot encode character U+{code:x4} in UTF-8.", EscapeRange(token, i, 2 + length));
+                        }
+
+                        sb.Append(char.ConvertFromUtf32((int)code));
                         i += length;
                         break;
                     }
 
-                    throw Fail("Invalid escape sequence", $"The \\{e} escape sequence must be followed by {length} hexadecimal digits.", EscapeRange(token, i));
                 default:
                     throw Fail("Invalid escape sequence", $"The symbol \"{e}\" is not a valid escape sequence selector.", EscapeRange(token, i));
             }
@@ -399,11 +414,11 @@ public sealed partial class Parser
         return sb.ToString();
     }
 
-    private static SourceRange EscapeRange(Token token, int index)
+    private static SourceRange EscapeRange(Token token, int index, int width = 2)
     {
         // Literal tokens of quoted strings never span lines, so columns advance one per character.
         var start = new SourcePosition(token.Range.Start.Line, token.Range.Start.Column + index - 1, token.Range.Start.Offset + index - 1);
-        var end = new SourcePosition(start.Line, start.Column + 2, start.Offset + 2);
+        var end = new SourcePosition(start.Line, start.Column + width, start.Offset + width);
         return new SourceRange(token.Range.FileName, start, end);
     }
 }

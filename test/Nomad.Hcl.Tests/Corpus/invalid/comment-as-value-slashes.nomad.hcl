@@ -1,0 +1,6 @@
+job "x" {
+  datacenters = ["dc1"] // trailing
+  priority = [ // a comment
+  ]
+  type = // none
+}

@@ -1,0 +1,11 @@
+job "x" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      config {
+        image = "redis"
+        args  = ["a", yamldecode("~")]
+      }
+    }
+  }
+}

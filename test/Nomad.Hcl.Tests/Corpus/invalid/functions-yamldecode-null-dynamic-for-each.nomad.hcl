@@ -1,0 +1,13 @@
+job "x" {
+  group "g" {
+    dynamic "network" {
+      for_each = yamldecode("~")
+      content {
+        mode = "host"
+      }
+    }
+    task "t" {
+      driver = "docker"
+    }
+  }
+}

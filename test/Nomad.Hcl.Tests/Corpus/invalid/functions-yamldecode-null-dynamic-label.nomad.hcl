@@ -1,0 +1,11 @@
+job "x" {
+  group "g" {
+    dynamic "task" {
+      for_each = ["a"]
+      labels   = [yamldecode("~")]
+      content {
+        driver = "docker"
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+job "x" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      env {
+        A = yamldecode("~")
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+locals {
+  value = yamldecode("~")
+}
+
+job "x" {
+  datacenters = [local.value]
+}

@@ -1,0 +1,10 @@
+job "x" {
+  group "g" {
+    spread {
+      attribute = "a"
+      target "b" {
+        percent = null
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+job "x" {
+  datacenters = ["dc1"]
+  priority    = 1e20
+}

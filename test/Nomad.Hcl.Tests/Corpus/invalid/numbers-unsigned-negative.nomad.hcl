@@ -1,0 +1,10 @@
+job "x" {
+  datacenters = ["dc1"]
+
+  spread {
+    attribute = "${node.datacenter}"
+    target "dc1" {
+      percent = -1
+    }
+  }
+}
