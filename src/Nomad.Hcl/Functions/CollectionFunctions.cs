@@ -169,11 +169,13 @@ internal static class CollectionFunctions
             // cty's Length: known for a known collection (even with unknown elements, except a set's, which may
             // collapse), or where a refinement knows it.
             HclTypeKind.Dynamic => HclValue.Unknown(HclType.Number),
+            // cty checks the argument's type before looking at its value: an unknown string is still no collection.
+            not (HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map) =>
+                throw new FunctionException("collection must be a list, a map or a tuple"),
             HclTypeKind.Tuple when !v.IsKnown => HclValue.Number(v.Type.Elements.Count),
             _ when !v.IsKnown => v.KnownLength >= 0 ? HclValue.Number(v.KnownLength) : HclValue.Unknown(HclType.Number),
             HclTypeKind.Set when !v.IsWhollyKnown => HclValue.Unknown(HclType.Number),
-            HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map => HclValue.Number(v.Length),
-            _ => throw new FunctionException("collection must be a list, a map or a tuple"),
+            _ => HclValue.Number(v.Length),
         };
     }
 

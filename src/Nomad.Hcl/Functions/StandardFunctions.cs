@@ -27,7 +27,7 @@ public static class StandardFunctions
             "trimspace", "chomp", "indent", "replace", "substr", "strrev", "reverse", "jsonencode", "yamlencode",
             "base64encode", "base64decode", "urlencode", "md5", "sha1", "sha256", "sha512", "uuidv4", "uuidv5", "cidrhost",
             "cidrnetmask", "cidrsubnet", "timeadd", "bcrypt", "rsadecrypt", "abspath", "basename", "dirname", "file",
-            "filebase64", "pathexpand"]),
+            "filebase64", "pathexpand", "regex_replace"]),
         (HclType.Number, ["strlen", "abs", "ceil", "floor", "signum", "log", "pow", "min", "max", "parseint"]),
         (HclType.Bool, ["fileexists"]),
         (HclType.List(HclType.String), ["split", "formatlist", "cidrsubnets", "compact"]),
