@@ -209,8 +209,11 @@ public sealed class HclValue
     /// <summary>A null of a given type.</summary>
     public static HclValue NullOf(HclType type) => new(type, true);
 
-    /// <summary>A string value.</summary>
-    public static HclValue String(string text) => new(HclType.String, false, text: text);
+    /// <summary>
+    /// A string value, normalised to Unicode NFC as cty.StringVal normalises every string (so the Kelvin sign becomes an
+    /// ASCII K and e + U+0301 becomes é, in literals, templates, function results and keys alike).
+    /// </summary>
+    public static HclValue String(string text) => new(HclType.String, false, text: Unicode.Nfc.Normalize(text));
 
     /// <summary>A number value from a double (whole numbers up to 2^53 are exact).</summary>
     public static HclValue Number(double number) => new(HclType.Number, false, number: number);

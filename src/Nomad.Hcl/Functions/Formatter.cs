@@ -60,21 +60,27 @@ internal static class Formatter
             j = ArgumentIndex(format, j, ref next);
             if (j >= format.Length)
             {
-                throw new FunctionException($"invalid format string starting at offset {j}");
+                throw new FunctionException($"invalid format string starting at offset {Bytes(format, j)}");
             }
 
             var verb = format[j];
+            if (!char.IsAsciiLetter(verb))
+            {
+                // cty's format scanner takes only an ASCII letter as a verb; anything else stops it where it stands.
+                throw Unrecognized(format, j);
+            }
+
             var raw = format[i..(j + 1)];
             var offset = i;
             i = j;
             if (next >= args.Count)
             {
-                throw new FunctionException($"not enough arguments for {CryptoFunctions.GoQuote(raw)} at {offset}: need index {next + 1} but have {args.Count} total");
+                throw new FunctionException($"not enough arguments for {CryptoFunctions.GoQuote(raw)} at {Bytes(format, offset)}: need index {next + 1} but have {args.Count} total");
             }
 
             if (verb is not ('v' or 's' or 'q' or 't' or 'd' or 'f' or 'e' or 'g' or 'x' or 'X' or 'o' or 'b' or 'E' or 'G'))
             {
-                throw new FunctionException($"unsupported format verb '{verb}' in {CryptoFunctions.GoQuote(raw)} at offset {offset}");
+                throw new FunctionException($"unsupported format verb '{verb}' in {CryptoFunctions.GoQuote(raw)} at offset {Bytes(format, offset)}");
             }
 
             string text;
@@ -88,11 +94,11 @@ internal static class Formatter
             }
             catch (ConversionException e)
             {
-                throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {offset}: {e.Message}");
+                throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {Bytes(format, offset)}: {e.Message}");
             }
             catch (FunctionException e)
             {
-                throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {offset}: {e.Message}");
+                throw new FunctionException($"unsupported value for {CryptoFunctions.GoQuote(raw)} at {Bytes(format, offset)}: {e.Message}");
             }
 
             // cty's formatPadWidth for the other verbs: spaces (zeros with '0') to the width, on the right with '-'.
@@ -156,7 +162,7 @@ internal static class Formatter
         {
             if (j == indexStart && format[j] == '0')
             {
-                throw new FunctionException($"unrecognized format character '0' at offset {j}");
+                throw new FunctionException($"unrecognized format character '0' at offset {Bytes(format, j)}");
             }
 
             j++;
@@ -165,8 +171,8 @@ internal static class Formatter
         if (j == indexStart || j >= format.Length || format[j] != ']')
         {
             throw j >= format.Length
-                ? new FunctionException($"invalid format string starting at offset {j}")
-                : new FunctionException($"unrecognized format character {CryptoFunctions.GoQuote(format[j].ToString()).Replace('"', '\'')} at offset {j}");
+                ? new FunctionException($"invalid format string starting at offset {Bytes(format, j)}")
+                : Unrecognized(format, j);
         }
 
         next = int.Parse(format.AsSpan(indexStart, j - indexStart), CultureInfo.InvariantCulture) - 1;
@@ -176,4 +182,13 @@ internal static class Formatter
     // Go's precision on an integer verb: at least that many digits.
     private static HclValue NotNull(HclValue value) =>
         value.IsNull ? throw new FunctionException("null value cannot be formatted") : value;
+
+    // cty's scanner counts offsets in bytes of the UTF-8 text.
+    private static int Bytes(string format, int index) => Encoding.UTF8.GetByteCount(format.AsSpan(0, Math.Min(index, format.Length)));
+
+    private static FunctionException Unrecognized(string format, int index)
+    {
+        var character = char.IsHighSurrogate(format[index]) && index + 1 < format.Length ? format.Substring(index, 2) : format[index].ToString();
+        return new FunctionException($"unrecognized format character {CryptoFunctions.GoQuote(character).Replace('"', '\'')} at offset {Bytes(format, index)}");
+    }
 }
