@@ -19,6 +19,7 @@ namespace NomadGitOps.Tests.Scenarios;
 /// of ten deliveries within a second is coalesced: the GitRepository controller reconciles once or twice (counted by
 /// its reconcile counter on the same server's /metrics), and git fetches at most twice.
 /// </summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed partial class WebhookDevScenario
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
