@@ -8,18 +8,9 @@ namespace Nomad.Hcl.Tests.Functions;
 /// </summary>
 public sealed class RecordedExpressionTests
 {
-    private static readonly JsonArray Recorded = (JsonArray)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Functions", "recorded.json")))!;
+    private static readonly JsonArray Recorded = RecordedAnswers.Load("recorded.json");
 
-    public static TheoryData<int> Indexes()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 0; i < Recorded.Count; i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Indexes() => RecordedAnswers.Indexes(Recorded);
 
     [Theory]
     [MemberData(nameof(Indexes))]

@@ -9,42 +9,21 @@ namespace Nomad.Hcl.Tests.Functions;
 /// </summary>
 public sealed class RegexFuzzTests
 {
-    private static readonly JsonArray Recorded = (JsonArray)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Functions", "regex-fuzz.json")))!;
+    private static readonly JsonArray Recorded = RecordedAnswers.Load("regex-fuzz.json");
 
-    public static TheoryData<int> Indexes()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 0; i < Recorded.Count; i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Indexes() => RecordedAnswers.Indexes(Recorded);
 
     [Theory]
     [MemberData(nameof(Indexes))]
     public void A_random_pattern_replaces_or_fails_as_nomad_answered(int index)
     {
-        var entry = Recorded[index]!;
-        var expression = entry["expression"]!.GetValue<string>();
-        var value = MetaExpression.Evaluate(expression, out var error);
-        if (entry["value"] is { } expected)
-        {
-            error.ShouldBe("", expression);
-            value.ShouldBe(expected.GetValue<string>(), expression);
-        }
-        else
-        {
-            value.ShouldBeNull(expression);
-            error.ShouldBe(MetaExpression.FirstDiagnostic(entry["error"]!.GetValue<string>()), expression);
-        }
+        RecordedAnswers.ShouldAnswerAsNomad(Recorded[index]!);
     }
 
     [Fact]
     public void The_random_patterns_hold_accepted_ones_and_every_common_refusal()
     {
-        var errors = Recorded.Select(e => e!["error"]?.GetValue<string>()).OfType<string>().ToList();
+        var errors = RecordedAnswers.Errors(Recorded);
         (Recorded.Count - errors.Count).ShouldBeGreaterThan(150);
         errors.Where(e => e.Contains("error parsing regexp: ", StringComparison.Ordinal))
             .Select(e => e[(e.IndexOf("error parsing regexp: ", StringComparison.Ordinal) + 22)..].Split(':')[0]).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10);

@@ -9,42 +9,21 @@ namespace Nomad.Hcl.Tests.Functions;
 /// </summary>
 public sealed class YamlMutantTests
 {
-    private static readonly JsonArray Recorded = (JsonArray)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Functions", "yaml-mutants.json")))!;
+    private static readonly JsonArray Recorded = RecordedAnswers.Load("yaml-mutants.json");
 
-    public static TheoryData<int> Indexes()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 0; i < Recorded.Count; i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Indexes() => RecordedAnswers.Indexes(Recorded);
 
     [Theory]
     [MemberData(nameof(Indexes))]
     public void A_mutated_yaml_text_decodes_or_fails_as_nomad_answered(int index)
     {
-        var entry = Recorded[index]!;
-        var expression = entry["expression"]!.GetValue<string>();
-        var value = MetaExpression.Evaluate(expression, out var error);
-        if (entry["value"] is { } expected)
-        {
-            error.ShouldBe("", expression);
-            value.ShouldBe(expected.GetValue<string>(), expression);
-        }
-        else
-        {
-            value.ShouldBeNull(expression);
-            error.ShouldBe(MetaExpression.FirstDiagnostic(entry["error"]!.GetValue<string>()), expression);
-        }
+        RecordedAnswers.ShouldAnswerAsNomad(Recorded[index]!);
     }
 
     [Fact]
     public void The_mutants_hold_both_accepted_and_refused_texts_of_many_kinds()
     {
-        var errors = Recorded.Select(e => e!["error"]?.GetValue<string>()).OfType<string>().ToList();
+        var errors = RecordedAnswers.Errors(Recorded);
         (Recorded.Count - errors.Count).ShouldBeGreaterThan(100);
         errors.Select(e => e[(e.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]).Distinct().Count().ShouldBeGreaterThan(20);
     }
