@@ -36,7 +36,7 @@ public sealed class CanonicalizeCoverageTests
     public void The_list_holds_every_canonicalize_method_of_the_api_package_once()
     {
         var methods = Methods();
-        methods.Count.ShouldBe(48, "canonicalize-audit.py counts 48 Canonicalize methods in api/ at the oracle's commit");
+        methods.Count.ShouldBe(48, "canonicalize-audit.py counts 48 Canonicalize methods in api/ at the commit of the recorded answers");
         methods.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count().ShouldBe(methods.Count);
         methods.ShouldAllBe(m => m.SourceFile.StartsWith("api/", StringComparison.Ordinal) && m.Defaults.Length > 0);
     }

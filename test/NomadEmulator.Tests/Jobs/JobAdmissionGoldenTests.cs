@@ -7,7 +7,7 @@ public sealed class JobAdmissionGoldenTests
 {
     [Theory]
     [MemberData(nameof(GoldenCases.Validations), MemberType = typeof(GoldenCases))]
-    public void Admit_answers_the_register_error_text_of_the_plan_oracle(string validation)
+    public void Admit_answers_the_recorded_register_error_text(string validation)
     {
         var job = GoldenCases.Read("validate", validation, "job.json");
         var expected = GoldenCases.Text("validate", validation, "error.txt");
@@ -19,7 +19,7 @@ public sealed class JobAdmissionGoldenTests
 
     [Theory]
     [MemberData(nameof(GoldenCases.Validations), MemberType = typeof(GoldenCases))]
-    public void Admit_gives_the_validate_endpoint_answer_of_the_plan_oracle(string validation)
+    public void Admit_gives_the_recorded_validate_endpoint_answer(string validation)
     {
         var job = GoldenCases.Read("validate", validation, "job.json");
         var expected = GoldenCases.Read("validate", validation, "response.json");
@@ -34,7 +34,7 @@ public sealed class JobAdmissionGoldenTests
 
     [Theory]
     [MemberData(nameof(GoldenCases.Changes), MemberType = typeof(GoldenCases))]
-    public void Admit_stores_the_job_as_the_plan_oracle_stores_it(string change)
+    public void Admit_stores_the_job_as_recorded(string change)
     {
         var job = GoldenCases.Read("changes", change, "new.json");
 

@@ -6,7 +6,7 @@ public sealed class JobDifferGoldenTests
 {
     [Theory]
     [MemberData(nameof(GoldenCases.Changes), MemberType = typeof(GoldenCases))]
-    public void Diff_of_the_stored_jobs_equals_the_plan_oracle_diff(string change)
+    public void Diff_of_the_stored_jobs_equals_the_recorded_diff(string change)
     {
         var old = GoldenCases.ReadIfExists("changes", change, "old.stored.json");
         var @new = GoldenCases.Read("changes", change, "new.stored.json");
@@ -18,7 +18,7 @@ public sealed class JobDifferGoldenTests
 
     [Theory]
     [MemberData(nameof(GoldenCases.EditedChanges), MemberType = typeof(GoldenCases))]
-    public void SpecChanged_of_the_stored_jobs_equals_the_plan_oracle_answer(string change)
+    public void SpecChanged_of_the_stored_jobs_equals_the_recorded_answer(string change)
     {
         var old = GoldenCases.Read("changes", change, "old.stored.json");
         var @new = GoldenCases.Read("changes", change, "new.stored.json");
@@ -30,7 +30,7 @@ public sealed class JobDifferGoldenTests
 
     [Theory]
     [MemberData(nameof(GoldenCases.Changes), MemberType = typeof(GoldenCases))]
-    public void Diff_of_the_admitted_api_jobs_equals_the_plan_oracle_diff(string change)
+    public void Diff_of_the_admitted_api_jobs_equals_the_recorded_diff(string change)
     {
         var oldApi = GoldenCases.ReadIfExists("changes", change, "old.json");
         var newApi = GoldenCases.Read("changes", change, "new.json");
@@ -42,7 +42,7 @@ public sealed class JobDifferGoldenTests
 
     [Theory]
     [MemberData(nameof(GoldenCases.EditedChanges), MemberType = typeof(GoldenCases))]
-    public void SpecChanged_of_the_admitted_api_jobs_equals_the_plan_oracle_answer(string change)
+    public void SpecChanged_of_the_admitted_api_jobs_equals_the_recorded_answer(string change)
     {
         var old = JobAdmission.Admit(GoldenCases.Read("changes", change, "old.json")).Job!;
         var @new = JobAdmission.Admit(GoldenCases.Read("changes", change, "new.json")).Job!;
