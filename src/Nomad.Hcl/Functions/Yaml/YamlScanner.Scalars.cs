@@ -240,31 +240,7 @@ internal sealed partial class YamlScanner
 
             while (IsBlank() || IsBreak())
             {
-                if (IsBlank())
-                {
-                    if (!leadingBlanks)
-                    {
-                        Read(whitespaces);
-                    }
-                    else
-                    {
-                        Skip();
-                    }
-                }
-                else
-                {
-                    Cache(2);
-                    if (!leadingBlanks)
-                    {
-                        whitespaces.Clear();
-                        ReadLine(leadingBreak);
-                        leadingBlanks = true;
-                    }
-                    else
-                    {
-                        ReadLine(trailingBreaks);
-                    }
-                }
+                ConsumeBlankOrBreak(ref leadingBlanks, whitespaces, leadingBreak, trailingBreaks);
 
                 Cache(1);
             }
@@ -443,36 +419,12 @@ internal sealed partial class YamlScanner
             Cache(1);
             while (IsBlank() || IsBreak())
             {
-                if (IsBlank())
+                if (IsBlank() && leadingBlanks && _column < indent && IsTab())
                 {
-                    if (leadingBlanks && _column < indent && IsTab())
-                    {
-                        throw ScannerError(start, "found a tab character that violates indentation");
-                    }
+                    throw ScannerError(start, "found a tab character that violates indentation");
+                }
 
-                    if (!leadingBlanks)
-                    {
-                        Read(whitespaces);
-                    }
-                    else
-                    {
-                        Skip();
-                    }
-                }
-                else
-                {
-                    Cache(2);
-                    if (!leadingBlanks)
-                    {
-                        whitespaces.Clear();
-                        ReadLine(leadingBreak);
-                        leadingBlanks = true;
-                    }
-                    else
-                    {
-                        ReadLine(trailingBreaks);
-                    }
-                }
+                ConsumeBlankOrBreak(ref leadingBlanks, whitespaces, leadingBreak, trailingBreaks);
 
                 Cache(1);
             }
@@ -489,5 +441,37 @@ internal sealed partial class YamlScanner
         }
 
         return new YamlToken(YamlTokenKind.Scalar, start, end) { Value = [.. s], Style = YamlScalarStyle.Plain };
+    }
+
+    // The white space between the words of a flow or plain scalar (libyaml's scanner writes this loop body twice):
+    // blanks before the first line break are kept in whitespaces (they may end up inside the scalar), later ones are
+    // skipped; the first break goes to leadingBreak, every later one to trailingBreaks.
+    private void ConsumeBlankOrBreak(ref bool leadingBlanks, List<byte> whitespaces, List<byte> leadingBreak, List<byte> trailingBreaks)
+    {
+        if (IsBlank())
+        {
+            if (!leadingBlanks)
+            {
+                Read(whitespaces);
+            }
+            else
+            {
+                Skip();
+            }
+        }
+        else
+        {
+            Cache(2);
+            if (!leadingBlanks)
+            {
+                whitespaces.Clear();
+                ReadLine(leadingBreak);
+                leadingBlanks = true;
+            }
+            else
+            {
+                ReadLine(trailingBreaks);
+            }
+        }
     }
 }
