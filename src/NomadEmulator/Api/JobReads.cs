@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Nomad.Emulator.Filter;
@@ -325,9 +326,9 @@ internal static class JobReads
     /// <c>namespace.id</c> token sorts before <c>next_token</c> are skipped, then the filter, then the namespace check;
     /// after <c>per_page</c> stubs the next job's token is the next token.
     /// </summary>
-    private static (JsonArray Stubs, string NextToken, string? Error) ListStubs(HttpRequest request, EmulatorState state, QueryOptions query, FilterNode? filter, bool withMeta)
+    private static (List<JsonElement> Stubs, string NextToken, string? Error) ListStubs(HttpRequest request, EmulatorState state, QueryOptions query, FilterNode? filter, bool withMeta)
     {
-        var stubs = new JsonArray();
+        var stubs = new List<JsonElement>();
         foreach (var stored in state.Jobs.List(query.Namespace, query.Prefix))
         {
             var token = stored.Namespace + "." + stored.ID;
@@ -360,7 +361,7 @@ internal static class JobReads
                 return (stubs, token, null);
             }
 
-            stubs.Add(Stub(stored, withMeta));
+            stubs.Add(stored.StubElement(withMeta, () => JsonSerializer.SerializeToElement(Stub(stored, withMeta), NomadJson.Options)));
         }
 
         return (stubs, "", null);

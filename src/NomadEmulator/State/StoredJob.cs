@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Nomad.Emulator.State;
@@ -20,6 +21,28 @@ public sealed class StoredJob(string ns, string id, JsonObject current)
 
     /// <summary>The job summary listed with the job's stub (allocations per group and state).</summary>
     public JsonObject Summary { get; set; } = [];
+
+    // The last list stub made of this job, with what it was made from; see StubElement.
+    private (long ModifyIndex, JsonObject Summary, bool WithMeta, JsonElement Stub)? _stub;
+
+    /// <summary>
+    /// The job's list stub as a JSON element, made by <paramref name="make"/> once per change: every write that changes
+    /// the stored job moves its ModifyIndex or replaces its summary, so a stub made at the same ModifyIndex from the same
+    /// summary is the same. A list of thousands of jobs thus copies no job under the lock (Nomad's reads do not block on
+    /// one another either: its state store answers from a snapshot). Call under <see cref="EmulatorState.Sync"/>.
+    /// </summary>
+    public JsonElement StubElement(bool withMeta, Func<JsonElement> make)
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        if (_stub is { } cached && cached.ModifyIndex == ModifyIndex && ReferenceEquals(cached.Summary, Summary) && cached.WithMeta == withMeta)
+        {
+            return cached.Stub;
+        }
+
+        var stub = make();
+        _stub = (ModifyIndex, Summary, withMeta, stub);
+        return stub;
+    }
 
     /// <summary>Earlier and current versions, newest first.</summary>
     public List<JsonObject> Versions { get; } = [];
