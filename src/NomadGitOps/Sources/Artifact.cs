@@ -98,6 +98,17 @@ internal sealed class Artifact(GitRunner git, string cacheDirectory, GitUrl url,
         }
     }
 
+    /// <summary>
+    /// The blob id of the file at <paramref name="path"/> in this commit, or null when there is none: a look-up in the
+    /// commit's tree, which is listed once per commit and kept (<see cref="GitObjectCache"/>), so many callers asking about
+    /// one new commit cost one <c>git ls-tree</c> in all.
+    /// </summary>
+    public async Task<string?> BlobIdAsync(string path, CancellationToken ct)
+    {
+        var tree = await TreeAsync(ct);
+        return tree.Blobs.TryGetValue(RepoPath.Normalize(path), out var file) ? file.BlobId : null;
+    }
+
     /// <summary>The first line of the commit's message (<c>git show -s --format=%s</c>), for people reading the status.</summary>
     public async Task<string> SubjectAsync(CancellationToken ct)
     {

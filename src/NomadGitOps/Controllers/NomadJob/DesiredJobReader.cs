@@ -23,16 +23,52 @@ internal sealed class DesiredJobReader(GitCache git, JobFileParser parser)
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(spec);
         var artifact = git.Open(GitUrl.Parse(repository.Url), commit, repository.Timeout);
-        var source = JobFileText.Of(await artifact.ReadFileAsync(spec.File, ct).ConfigureAwait(false));
+        var file = await artifact.ReadFileAsync(spec.File, ct).ConfigureAwait(false);
+        var source = JobFileText.Of(file);
         var varFiles = new List<string>();
-        foreach (var varFile in repository.VarFiles.Concat(spec.VarFiles))
+        var blobs = new List<string> { file.File.BlobId };
+        foreach (var varFile in VarFiles(repository, spec))
         {
-            varFiles.Add((await artifact.ReadFileAsync(varFile, ct).ConfigureAwait(false)).Text);
+            var read = await artifact.ReadFileAsync(varFile, ct).ConfigureAwait(false);
+            varFiles.Add(read.Text);
+            blobs.Add(read.File.BlobId);
         }
 
         string?[] values = [repository.Variables, spec.Variables];
         var content = string.Join("\n", values.OfType<string>());
-        return new JobFileInput(artifact, source, new JobFileVariables(content.Length == 0 ? null : content, varFiles));
+        return new JobFileInput(artifact, source, new JobFileVariables(content.Length == 0 ? null : content, varFiles), string.Join('\0', blobs));
+    }
+
+    /// <summary>
+    /// The <see cref="JobFileInput.Contents"/> that <see cref="ReadAsync"/> would give at <paramref name="commit"/>, from
+    /// the commit's tree alone (no file is read), or null when a file is missing there or the tree cannot be read (the
+    /// reconcile then reads and reports it). Many NomadJobs of one repository asking about one new commit cost one
+    /// <c>git ls-tree</c> in all.
+    /// </summary>
+    public async Task<string?> ContentsAsync(GitRepositorySpec repository, NomadJobSpec spec, string commit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(spec);
+        try
+        {
+            var artifact = git.Open(GitUrl.Parse(repository.Url), commit, repository.Timeout);
+            var blobs = new List<string>();
+            foreach (var path in VarFiles(repository, spec).Prepend(spec.File))
+            {
+                if (await artifact.BlobIdAsync(path, ct).ConfigureAwait(false) is not { } blob)
+                {
+                    return null;
+                }
+
+                blobs.Add(blob);
+            }
+
+            return string.Join('\0', blobs);
+        }
+        catch (GitException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Parses <paramref name="input"/> (in process, Nomad's parse endpoint for what Nomad.Hcl refuses, or a checkout of the commit for a file that reads others).</summary>
@@ -61,4 +97,7 @@ internal sealed class DesiredJobReader(GitCache git, JobFileParser parser)
         OwnershipMeta.Apply(desired, managedBy, objectPath, spec.Prune);
         return desired;
     }
+
+    // The repository's var files, then the object's.
+    private static IEnumerable<string> VarFiles(GitRepositorySpec repository, NomadJobSpec spec) => repository.VarFiles.Concat(spec.VarFiles);
 }

@@ -120,8 +120,10 @@ internal sealed class NomadJobController(
     }
 
     // Nothing changed in Git, in the object or (per the owned-job cache) in the live job since the last apply: no Nomad call.
-    private Task<StepResult> SkipUnchangedAsync(NomadJobRun run, CancellationToken ct) =>
-        Task.FromResult(unchanged?.Check(run) ?? StepResult.Continue);
+    private async Task<StepResult> SkipUnchangedAsync(NomadJobRun run, CancellationToken ct) =>
+        unchanged is null
+            ? StepResult.Continue
+            : await unchanged.CheckAsync(run, (commit, c) => desiredJobs.ContentsAsync(run.Repository!, run.Spec, commit, c), ct);
 
     private async Task<StepResult> ReadFileAsync(NomadJobRun run, CancellationToken ct)
     {

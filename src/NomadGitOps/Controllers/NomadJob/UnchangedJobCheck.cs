@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Nomad.Client;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Rendering;
 
 namespace NomadGitOps.Controllers.NomadJob;
 
@@ -17,16 +18,33 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null, Deploym
 {
     private readonly ConcurrentDictionary<ObjectKey, RenderedJob> rendered = new();
 
-    /// <summary>Up to date with no Nomad call, or <see cref="StepResult.Continue"/> when the reconcile must look.</summary>
-    public StepResult Check(NomadJobRun run)
+    /// <summary>
+    /// Up to date with no Nomad call, or <see cref="StepResult.Continue"/> when the reconcile must look. At a commit other
+    /// than the one last rendered, the job is still the same when the job file and its var files have the blobs they had
+    /// (<paramref name="contentsAt"/>, from the commit's tree): a commit to a monorepo thus costs a render only for the
+    /// jobs whose files it changed, not for all of them. A file that reads others (<c>file()</c>) depends on the whole
+    /// commit and is rendered again.
+    /// </summary>
+    public async Task<StepResult> CheckAsync(NomadJobRun run, Func<string, CancellationToken, Task<string?>> contentsAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(contentsAt);
         if (run.RepositoryObject is null
             || ItemCodec.DecodeGitRepositoryStatus(run.RepositoryObject.Items).CurrentCommit is not { } commit
             || !rendered.TryGetValue(run.Stored.Key, out var last)
-            || last.Inputs != Inputs(run, commit))
+            || last.Inputs != Inputs(run))
         {
             return StepResult.Continue;
+        }
+
+        if (last.Commit != commit)
+        {
+            if (last.Contents is null || await contentsAt(commit, ct).ConfigureAwait(false) != last.Contents)
+            {
+                return StepResult.Continue;
+            }
+
+            rendered.TryUpdate(run.Stored.Key, last with { Commit = commit }, last);
         }
 
         run.Commit = commit;
@@ -122,7 +140,9 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null, Deploym
         ArgumentNullException.ThrowIfNull(run);
         if (run is { Commit: { } commit, DesiredHash: { } hash, Desired: { } desired, RepositoryObject: not null })
         {
-            rendered[run.Stored.Key] = new RenderedJob(Inputs(run, commit), hash, LiveJob.ExpectsDeployment(desired));
+            // A file rendered from a checkout (it reads other files) depends on the whole commit, not only on its blobs.
+            var contents = run.Parsed?.Renderer == JobFileRenderer.Checkout ? null : run.Input?.Contents;
+            rendered[run.Stored.Key] = new RenderedJob(commit, contents, Inputs(run), hash, LiveJob.ExpectsDeployment(desired));
         }
     }
 
@@ -136,10 +156,12 @@ internal sealed class UnchangedJobCheck(OwnedJobCache? ownedJobs = null, Deploym
         }
     }
 
-    // Everything the rendered job depends on: the commit (file and var files), the object's spec, and the repository's
-    // variables and var files (not its other items: a webhook's reconcile_requested_at on the repository changes no job).
-    private static string Inputs(NomadJobRun run, string commit) =>
-        $"{commit}\0{SpecHash.Of(run.Stored.Items)}\0{run.Repository?.Variables}\0{string.Join("\0", run.Repository?.VarFiles ?? [])}";
+    // Everything the rendered job depends on besides the files (the commit and the blobs, in RenderedJob): the object's
+    // spec, and the repository's variables and var files (not its other items: a webhook's reconcile_requested_at on the
+    // repository changes no job).
+    private static string Inputs(NomadJobRun run) =>
+        $"{SpecHash.Of(run.Stored.Items)}\0{run.Repository?.Variables}\0{string.Join("\0", run.Repository?.VarFiles ?? [])}";
 
-    private sealed record RenderedJob(string Inputs, string DesiredHash, bool ExpectsDeployment);
+    // The commit last rendered from, and the blobs of the job file and var files there (null: the job depends on more).
+    private sealed record RenderedJob(string Commit, string? Contents, string Inputs, string DesiredHash, bool ExpectsDeployment);
 }

@@ -159,6 +159,67 @@ public sealed class UnchangedJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_commit_that_changes_only_other_files_costs_no_render_and_no_Nomad_call()
+    {
+        var key = await RegisteredAsync();
+        await QuietAsync(key);
+
+        h.Repo.WithFile("jobs/other.json", JobFiles.Wrapped(JobFiles.ServiceJob("other")));
+        var commit = await h.PublishAsync("another job", ct);
+        h.Graph.Logs.Clear();
+        h.Nomad.Calls.Reset();
+
+        var outcome = await h.ReconcileAsync(key, ct);
+
+        outcome.ShouldBeOfType<ReconcileOutcome.UpToDate>().Message.ShouldContain(commit[..12]);
+        Renders().ShouldBe(0, "the file and its var files have the blobs they had: the job is the one rendered before");
+        h.Nomad.Calls.Snapshot().Keys.ShouldBe([VariableRead]);
+    }
+
+    [Fact]
+    public async Task A_changed_var_file_is_rendered_and_registered_although_the_job_file_is_untouched()
+    {
+        const string hcl = "jobs/api.nomad.hcl";
+        h.Repo.WithFile(hcl, ImageJob("api", "image = var.image"));
+        h.Repo.WithFile("vars/prod.hcl", "image = \"busybox:1.36\"\n");
+        await h.PublishAsync("add api", ct);
+        var key = await h.CreateJobObjectAsync("api", hcl, ct, ("var_files", "vars/prod.hcl"));
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        await QuietAsync(key);
+
+        h.Repo.WithFile("vars/prod.hcl", "image = \"busybox:1.37\"\n");
+        await h.PublishAsync("new image", ct);
+        h.Graph.Logs.Clear();
+
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+
+        Renders().ShouldBe(1);
+        (await h.VersionCountAsync("api", ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_file_that_reads_other_files_is_rendered_again_at_a_new_commit()
+    {
+        const string hcl = "jobs/api.nomad.hcl";
+        h.Repo.WithFile(hcl, ImageJob("api", "image = trimspace(file(\"image.txt\"))"));
+        h.Repo.WithFile("image.txt", "busybox:1.36\n");
+        await h.PublishAsync("add api", ct);
+        var key = await h.CreateJobObjectAsync("api", hcl, ct);
+        var first = await h.ReconcileAsync(key, ct);
+        first.ShouldBeOfType<ReconcileOutcome.UpToDate>(first.Message);
+        await QuietAsync(key);
+
+        h.Repo.WithFile("image.txt", "busybox:1.37\n");
+        await h.PublishAsync("new image", ct);
+        h.Graph.Logs.Clear();
+
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+
+        Renders().ShouldBe(1, "its blob is the same, but the file it reads is not");
+        (await h.VersionCountAsync("api", ct)).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_requested_reconcile_is_not_skipped()
     {
         var key = await RegisteredAsync();
@@ -185,6 +246,37 @@ public sealed class UnchangedJobTests : IAsyncLifetime
 
         h.Calls("GET /v1/job/:id").ShouldBe(1);
     }
+
+    // A service job in HCL whose task config sets the image with config (e.g. "image = var.image").
+    private static string ImageJob(string id, string config) => $$"""
+        variable "image" {
+          type    = string
+          default = "busybox:1.35"
+        }
+
+        job "{{id}}" {
+          datacenters = ["dc1"]
+          group "g" {
+            task "t" {
+              driver = "docker"
+              config {
+                {{config}}
+              }
+            }
+          }
+        }
+        """;
+
+    // The deployment of the release succeeds and is recorded, so the next reconcile has nothing to look at.
+    private async Task QuietAsync(ObjectKey key)
+    {
+        await h.ListOwnedJobsAsync(ct);
+        h.Time.Advance(TimeSpan.FromSeconds(31)); // the emulator's deployment succeeds
+        (await h.ReconcileAsync(key, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        await h.ListOwnedJobsAsync(ct);
+    }
+
+    private int Renders() => h.Graph.Logs.Events.Count(e => e.Message.Contains(" rendered by ", StringComparison.Ordinal));
 
     private async Task<ObjectKey> RegisteredAsync()
     {
