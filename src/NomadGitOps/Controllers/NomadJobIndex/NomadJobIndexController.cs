@@ -194,20 +194,36 @@ internal sealed class NomadJobIndexController(
         return StepResult.Continue;
     }
 
-    /// <summary>Creates or updates the object of every claimed job, or notes the conflict on the object that keeps it.</summary>
+    /// <summary>
+    /// Creates or updates the object of every claimed job, or notes the conflict on the object that keeps it. Starting
+    /// from the last index, a file it saw unchanged whose object is still as it left it (one look-up in the object cache)
+    /// is kept as it is first, with no sort and no decision, so a commit to a large repository costs work for the files
+    /// it changed.
+    /// </summary>
     private async Task<StepResult> ApplyClaims(NomadJobIndexRun run, CancellationToken ct)
     {
-        var byKey = run.Claims.GroupBy(c => c.Key).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal);
-        foreach (var group in byKey)
+        var toDecide = run.Claims;
+        if (run.Decide is { } decide)
+        {
+            var claimsPerJob = run.Claims.CountBy(c => c.Key).ToDictionary();
+            toDecide = [];
+            foreach (var claim in run.Claims)
+            {
+                if (!decide.Contains(claim.Key) && claimsPerJob[claim.Key] == 1
+                    && IndexDecision.IsUnchanged(run.Repository, run.Spec.Prune, claim, (await store.ReadAsync(claim.Key, ct).ConfigureAwait(false))?.Items))
+                {
+                    run.Inventory.Add(claim.InventoryEntry);
+                }
+                else
+                {
+                    toDecide.Add(claim);
+                }
+            }
+        }
+
+        foreach (var group in toDecide.GroupBy(c => c.Key).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
         {
             var claims = group.OrderBy(c => c.File, StringComparer.Ordinal).ToList();
-            if (run.Decide is { } decide && !decide.Contains(group.Key) && claims.Count == 1
-                && IndexDecision.IsUnchanged(run.Repository, run.Spec.Prune, claims[0], (await store.ReadAsync(group.Key, ct).ConfigureAwait(false))?.Items))
-            {
-                run.Inventory.Add(claims[0].InventoryEntry);
-                continue;
-            }
-
             var change = await _writer.WriteAsync(group.Key, existing => IndexDecision.For(run.Repository, run.Spec.Prune, claims, existing, time.GetUtcNow()), ct)
                 .ConfigureAwait(false);
             if (change is null)
