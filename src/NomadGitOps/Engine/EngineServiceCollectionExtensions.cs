@@ -5,6 +5,7 @@ using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Watches;
 
 namespace NomadGitOps.Engine;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Watches;
 
 namespace NomadGitOps.Controllers.NomadJob;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using NomadGitOps.Controllers;
+using NomadGitOps.Engine;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// The loop around a blocking query that follows something in Nomad: one pass after another, each given the index the

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
+using NomadGitOps.Controllers;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// Follows every variable under the object prefix with one blocking list (<c>GET /v1/vars?prefix=…&amp;index=…</c>)

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// Follows every deployment with one blocking list (<c>GET /v1/deployments?namespace=*</c>, Nomad's

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers;
+using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// Follows the jobs this controller owns with one blocking list (<c>GET /v1/jobs?namespace=*&amp;meta=true&amp;filter=
