@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Watches;
@@ -21,7 +20,7 @@ namespace NomadGitOps.Watches;
 internal sealed class DeploymentWatcher
 {
     private readonly NomadClient nomad;
-    private readonly EngineSettings settings;
+    private readonly WatchOptions settings;
     private readonly PrefixWatcher objects;
     private readonly OwnedJobCache ownedJobs;
     private readonly DeploymentCache cache;
@@ -31,7 +30,7 @@ internal sealed class DeploymentWatcher
 
     /// <summary>A watcher of every deployment, waking the NomadJobs of owned jobs.</summary>
     public DeploymentWatcher(
-        NomadClient nomad, EngineSettings settings, PrefixWatcher objects, OwnedJobCache ownedJobs, DeploymentCache cache, TimeProvider time, ILogger<DeploymentWatcher> logger)
+        NomadClient nomad, WatchOptions settings, PrefixWatcher objects, OwnedJobCache ownedJobs, DeploymentCache cache, TimeProvider time, ILogger<DeploymentWatcher> logger)
     {
         this.nomad = nomad;
         this.settings = settings;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 
@@ -20,7 +19,7 @@ namespace NomadGitOps.Watches;
 internal sealed class OwnedJobWatcher
 {
     private readonly NomadClient nomad;
-    private readonly EngineSettings settings;
+    private readonly WatchOptions settings;
     private readonly PrefixWatcher objects;
     private readonly OwnedJobCache cache;
     private readonly TimeProvider time;
@@ -29,7 +28,7 @@ internal sealed class OwnedJobWatcher
 
     /// <summary>A watcher of the jobs whose meta names <paramref name="settings"/>' controller.</summary>
     public OwnedJobWatcher(
-        NomadClient nomad, EngineSettings settings, PrefixWatcher objects, OwnedJobCache cache, TimeProvider time, ILogger<OwnedJobWatcher> logger)
+        NomadClient nomad, WatchOptions settings, PrefixWatcher objects, OwnedJobCache cache, TimeProvider time, ILogger<OwnedJobWatcher> logger)
     {
         this.nomad = nomad;
         this.settings = settings;
