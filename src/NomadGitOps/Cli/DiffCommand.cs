@@ -15,7 +15,8 @@ namespace NomadGitOps.Cli;
 /// <c>nomad-gitops diff [repo NAME]</c>: plans every NomadJob of a repository (or of all) at the repository's current
 /// commit, as the controller would register it, and prints Nomad's diff as <c>nomad job plan</c> does; registers
 /// nothing. Exit 0 when nothing would change, 1 when something would, 2 on an error (any job that could not be planned;
-/// the others are still planned and printed). See docs/cli.md.
+/// the others are still planned and printed). HCL2 files are parsed where the controllers parse them
+/// (<c>NOMAD_GITOPS_PARSE_ON</c>, or <c>--parse-on</c>), so the plan is of the job they would register. See docs/cli.md.
 /// </summary>
 internal static class DiffCommand
 {
@@ -27,11 +28,12 @@ internal static class DiffCommand
         var name = new Argument<string?>("NAME") { Description = "The GitRepository whose jobs are planned; all repositories when left out", Arity = ArgumentArity.ZeroOrOne };
         var controllerName = new Option<string?>("--controller-name") { Description = "The controller whose ownership meta the jobs carry (NOMAD_GITOPS_CONTROLLER_NAME, default nomad-gitops)" };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Git cache to fetch into (default: a temporary directory, removed afterwards)" };
+        var parseOn = new Option<ParseOn?>("--parse-on") { Description = "Where HCL2 job files are parsed, as the controllers do: local (Nomad.Hcl, the default) or server (Nomad's parse endpoint) (NOMAD_GITOPS_PARSE_ON)" };
         var output = OutputOption.Create();
         var flags = new ObjectFlags();
         var command = new Command("diff", "Plan the jobs of a repository at its current commit and print Nomad's diff (registers nothing; exit 1 when something would change)")
         {
-            kind, name, controllerName, cacheDir, output,
+            kind, name, controllerName, cacheDir, parseOn, output,
         };
         flags.AddTo(command);
         command.SetAction((parse, ct) => flags.RunAsync(parse, stderr, async connection =>
@@ -43,13 +45,22 @@ internal static class DiffCommand
                 return ExitCodes.Usage;
             }
 
-            var managedBy = parse.GetValue(controllerName) ?? EngineSettings.FromEnvironment(null, out _).ControllerName;
+            var settings = EngineSettings.FromEnvironment(null, out var problems);
+            var where = parse.GetValue(parseOn);
+            if (where is null && problems.FirstOrDefault(p => p.StartsWith("NOMAD_GITOPS_PARSE_ON=", StringComparison.Ordinal)) is { } wrong)
+            {
+                await stderr.WriteLineAsync($"nomad-gitops diff: {wrong}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var managedBy = parse.GetValue(controllerName) ?? settings.ControllerName;
             var ownCache = parse.GetValue(cacheDir) is null;
             var cache = parse.GetValue(cacheDir) ?? Path.Combine(Path.GetTempPath(), "nomad-gitops-diff-" + Guid.NewGuid().ToString("N")[..12]);
             var services = new ServiceCollection();
             services.AddLogging();
             services.AddGitSources(cache);
             services.AddSingleton(connection.Nomad);
+            services.AddSingleton(new JobFileParserOptions { ParseOn = where ?? settings.ParseOn });
             services.AddSingleton<JobFileParser>();
             services.AddSingleton<DesiredJobReader>();
             await using var provider = services.BuildServiceProvider();

@@ -1,5 +1,4 @@
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Sources;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Controllers;
+using NomadGitOps.Watches;
 
 namespace NomadGitOps.Engine;
 
@@ -22,7 +23,7 @@ internal sealed class ControllerHost(
     Backoff backoff,
     TimeProvider time,
     ILoggerFactory loggers,
-    IEnumerable<IReconcileObserver> observers)
+    IEnumerable<IReconcileObserver> observers) : IControllerTerm
 {
     private readonly ILogger logger = loggers.CreateLogger<ControllerHost>();
     private readonly IReadOnlyList<IReconciler> controllers = [.. reconcilers];
@@ -33,6 +34,9 @@ internal sealed class ControllerHost(
 
     /// <summary>The queues of the term under way; null while standing by. For tests and the status page.</summary>
     public ControllerQueues? Current { get; private set; }
+
+    /// <inheritdoc/>
+    public bool IsUnderway => Current is not null;
 
     /// <summary>Runs until <paramref name="stopping"/> is cancelled (SIGTERM, Ctrl-C) and shutdown is complete.</summary>
     public async Task RunAsync(CancellationToken stopping)

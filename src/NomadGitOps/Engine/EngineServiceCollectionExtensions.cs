@@ -5,6 +5,7 @@ using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Watches;
 
 namespace NomadGitOps.Engine;
 
@@ -31,6 +32,15 @@ internal static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ObjectCache>();
         services.TryAddSingleton<ObjectStore>();
         services.AddSingleton<ControllerPause>();
+        services.AddSingleton(new WatchOptions
+        {
+            Prefix = settings.Prefix,
+            Namespace = settings.Namespace,
+            ControllerName = settings.ControllerName,
+            WatchWait = settings.WatchWait,
+            WatchSpacing = settings.WatchSpacing,
+            Backoff = settings.Backoff,
+        });
         services.AddSingleton<PrefixWatcher>();
         services.TryAddSingleton<OwnedJobCache>();
         services.AddSingleton<OwnedJobWatcher>();
@@ -40,6 +50,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<ReconcileTriggerRouter>();
         services.AddSingleton<IReconcileTrigger>(sp => sp.GetRequiredService<ReconcileTriggerRouter>());
         services.AddSingleton<ControllerHost>();
+        services.AddSingleton<IControllerTerm>(sp => sp.GetRequiredService<ControllerHost>());
         services.AddTransient<OneOffRun>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nomad.Client;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 

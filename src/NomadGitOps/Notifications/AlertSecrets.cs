@@ -1,16 +1,15 @@
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Notifications;
 
 /// <summary>Reads an Alert's <c>secret</c> variable (namespace of the objects): the items <c>address</c> and <c>token</c>.</summary>
-internal sealed class AlertSecrets(NomadClient nomad, EngineSettings settings)
+internal sealed class AlertSecrets(NomadClient nomad, ObjectStoreOptions store)
 {
     /// <summary>The variable's items; null when it does not exist.</summary>
     public async Task<IReadOnlyDictionary<string, string>?> ReadAsync(string secretPath, CancellationToken ct)
     {
-        var read = await nomad.Variables.ReadAsync(secretPath, new QueryOptions { Namespace = settings.Namespace }, ct).ConfigureAwait(false);
+        var read = await nomad.Variables.ReadAsync(secretPath, new QueryOptions { Namespace = store.Namespace }, ct).ConfigureAwait(false);
         return read.Value is null ? null : read.Value.Items ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
@@ -39,7 +38,7 @@ internal sealed class AlertSecrets(NomadClient nomad, EngineSettings settings)
         if (items is null)
         {
             return new AlertTarget(null, null,
-                $"Alert {alertName}: the secret variable \"{path}\" (namespace \"{settings.Namespace}\") does not exist. Create it: nomad var put {path} address=<webhook URL>.");
+                $"Alert {alertName}: the secret variable \"{path}\" (namespace \"{store.Namespace}\") does not exist. Create it: nomad var put {path} address=<webhook URL>.");
         }
 
         var token = spec.Type == AlertType.Generic && items.TryGetValue(ItemKeys.Token, out var t) && t.Trim().Length > 0 ? t : null;

@@ -5,7 +5,6 @@ using Nomad.Emulator;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Controllers.NomadJobIndex;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJobIndex;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Tests.Controllers.NomadJobIndex;
 using NomadGitOps.Tests.Support;

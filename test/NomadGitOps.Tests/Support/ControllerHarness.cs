@@ -15,6 +15,7 @@ using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
+using NomadGitOps.Watches;
 
 namespace NomadGitOps.Tests.Support;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using NomadGitOps.Engine;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
 
@@ -12,8 +11,8 @@ internal static class AlertControllerServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="AlertController"/> as an <see cref="IReconciler"/> and the <see cref="AlertDispatcher"/> that
-    /// <c>run</c> starts beside the controllers; the notifier acts while the <see cref="ControllerHost"/> has a term under way
-    /// (this replica leads). Needs the engine. <see cref="NotificationOptions"/> default unless registered before.
+    /// <c>run</c> starts beside the controllers; the notifier acts while the <see cref="IControllerTerm"/> (the engine's host) has a term
+    /// under way (this replica leads). Needs the engine. <see cref="NotificationOptions"/> default unless registered before.
     /// </summary>
     public static IServiceCollection AddAlertController(this IServiceCollection services)
     {
@@ -24,12 +23,12 @@ internal static class AlertControllerServiceCollectionExtensions
         services.TryAddSingleton(sp => new AlertSender(sp.GetRequiredService<NotificationOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp =>
         {
-            var host = new Lazy<ControllerHost?>(sp.GetService<ControllerHost>);
+            var term = new Lazy<IControllerTerm?>(sp.GetService<IControllerTerm>);
             return new AlertNotifier(
                 sp.GetRequiredService<ObjectCache>(),
                 sp.GetRequiredService<AlertQueue>(),
                 sp.GetRequiredService<TimeProvider>(),
-                () => host.Value?.Current is not null,
+                () => term.Value?.IsUnderway == true,
                 sp.GetRequiredService<ILogger<AlertNotifier>>());
         });
         services.TryAddSingleton<AlertDispatcher>();

@@ -1,6 +1,6 @@
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Watches;
 using static NomadGitOps.Controllers.NomadJob.LiveJob;
 using static NomadGitOps.Controllers.ReconcileOutcome;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NomadGitOps.Engine;
 using NomadGitOps.Rendering;
 
 namespace NomadGitOps.Controllers.NomadJob;

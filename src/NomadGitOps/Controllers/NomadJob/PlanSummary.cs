@@ -32,16 +32,19 @@ internal static class PlanSummary
     }
 
     /// <summary>
-    /// The summary of a new job registered without a plan (<see cref="JobApplier.RegisterNewAsync"/>): for a service or
-    /// batch job that is neither periodic nor parameterized, what the scheduler's reconciler decides for a job with no
-    /// allocations, <c>Place</c> = the group's count (<c>web: 2 create</c>; a count of 0 reads <c>0 ignore</c>, as
-    /// above; no count is Nomad's default of 1); for the other kinds, whose placements depend on the nodes or on later launches, <c>new job (not planned)</c>.
+    /// The summary of a new job registered without a plan (<see cref="JobApplier.RegisterNewAsync"/>), as the plan of that
+    /// job would have answered it, so a job has the same <c>status_plan</c> whether it took the new-job path or was
+    /// planned first: for a service or batch job (the generic scheduler), what the reconciler decides for a job with no
+    /// allocations, <c>Place</c> = the group's count (<c>web: 2 create</c>; a count of 0 reads <c>0 ignore</c>, as above;
+    /// no count is Nomad's default of 1). A periodic or parameterized job is no exception: Nomad's plan runs the same
+    /// scheduler on it and answers each group's count as created, although the job itself places nothing until launched
+    /// (hashicorp/nomad#2012, confirmed as a plan bug and open). For system and sysbatch jobs, whose placements depend on
+    /// the nodes, <c>new job (not planned)</c>.
     /// </summary>
     public static string OfNewJob(JsonObject job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var placesItsCount = job["Type"]?.GetValue<string>() is "service" or "batch"
-            && job["Periodic"] is not JsonObject && job["ParameterizedJob"] is not JsonObject;
+        var placesItsCount = job["Type"]?.GetValue<string>() is "service" or "batch";
         if (!placesItsCount || job["TaskGroups"] is not JsonArray groups || groups.Count == 0)
         {
             return "new job (not planned)";

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Watches;
 
 namespace NomadGitOps.Controllers.NomadJob;
 

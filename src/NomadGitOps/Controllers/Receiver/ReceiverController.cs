@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Server.Webhooks;
 
@@ -19,7 +18,7 @@ namespace NomadGitOps.Controllers.Receiver;
 internal sealed class ReceiverController(
     ReconcileSkeleton skeleton,
     ReceiverSecrets secrets,
-    EngineSettings settings,
+    ObjectStoreOptions store,
     ILogger<ReceiverController> logger) : IReconciler
 {
     private readonly FailuresInARow failures = new();
@@ -114,10 +113,10 @@ internal sealed class ReceiverController(
         if (token is null)
         {
             return new ReconcileOutcome.Failed(Reasons.AuthenticationFailed,
-                $"Receiver {name}: the secret variable \"{secret}\" (namespace \"{settings.Namespace}\") does not exist or has no item \"token\". Create it: nomad var put {secret} token=<secret>.");
+                $"Receiver {name}: the secret variable \"{secret}\" (namespace \"{store.Namespace}\") does not exist or has no item \"token\". Create it: nomad var put {secret} token=<secret>.");
         }
 
-        run.Url = HookPath.For(token, name, settings.Namespace);
+        run.Url = HookPath.For(token, name, store.Namespace);
         return StepResult.Continue;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NomadGitOps.Engine;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Controllers.Receiver;
@@ -8,7 +7,7 @@ namespace NomadGitOps.Controllers.Receiver;
 /// <summary>Registers the receiver controller in the host's container.</summary>
 internal static class ReceiverControllerServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ReceiverController"/> as an <see cref="IReconciler"/>; needs the engine's <c>ObjectStore</c> and settings.</summary>
+    /// <summary>Adds <see cref="ReceiverController"/> as an <see cref="IReconciler"/>; needs the engine's <c>ObjectStore</c> and its options (the namespace the receivers' secrets live in).</summary>
     public static IServiceCollection AddReceiverController(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

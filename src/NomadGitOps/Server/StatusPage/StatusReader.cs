@@ -2,6 +2,7 @@ using Nomad.Client;
 using NomadGitOps.Cli;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Watches;
 
 namespace NomadGitOps.Server.StatusPage;
 

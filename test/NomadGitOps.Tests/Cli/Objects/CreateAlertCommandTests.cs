@@ -1,7 +1,6 @@
 using NomadGitOps.Cli;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.Alert;
-using NomadGitOps.Engine;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
 
@@ -78,9 +77,8 @@ public sealed class CreateAlertCommandTests : IAsyncLifetime
     // Plays the running controller: the real alert controller reconciles the alert once it exists.
     private async Task ReconcileWhenCreatedAsync(ObjectKey key)
     {
-        var settings = new EngineSettings { LeaderElection = false };
         var skeleton = new ReconcileSkeleton(_cli.Store, new Backoff(BackoffOptions.Default, new Random(7)), TimeProvider.System);
-        var controller = new AlertController(skeleton, new AlertSecrets(_cli.Client, settings), new AlertDeliveryLog());
+        var controller = new AlertController(skeleton, new AlertSecrets(_cli.Client, new ObjectStoreOptions()), new AlertDeliveryLog());
         while (!_stop.IsCancellationRequested)
         {
             if (await _cli.Store.ReadAsync(key, _stop.Token) is not null)

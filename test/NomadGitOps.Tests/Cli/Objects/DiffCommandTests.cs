@@ -125,6 +125,25 @@ public sealed class DiffCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Diff_parses_where_the_controllers_parse_in_process_by_default_and_at_nomads_parse_endpoint_with_parse_on_server()
+    {
+        repo.WithFile("jobs/web.nomad.hcl", webFile.Replace("count = 2", "count = 3", StringComparison.Ordinal));
+        await MoveToAsync(await repo.CommitAsync("web: three", Ct));
+        var before = cli.Nomad.Calls.Count("POST /v1/jobs/parse");
+
+        var local = await cli.RunAsync("diff", "repo", "apps");
+
+        local.Exit.ShouldBe(ExitCodes.Failed, local.ToString());
+        cli.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBe(before, "Nomad.Hcl parses the file in process, as the controllers do by default");
+
+        var server = await cli.RunAsync("diff", "repo", "apps", "--parse-on", "server");
+
+        server.Exit.ShouldBe(ExitCodes.Failed, server.ToString());
+        server.Stdout.ShouldBe(local.Stdout, "the endpoint's job is the one Nomad.Hcl made");
+        cli.Nomad.Calls.Count("POST /v1/jobs/parse").ShouldBeGreaterThan(before, "with parse-on server the file goes to the endpoint");
+    }
+
+    [Fact]
     public async Task Diff_of_a_repository_that_does_not_exist_is_an_error()
     {
         var diff = await cli.RunAsync("diff", "repo", "nope");

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.GitRepository;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;

@@ -173,6 +173,28 @@ public sealed class NewJobRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_periodic_job_has_the_same_plan_summary_registered_without_a_plan_as_after_its_plan()
+    {
+        var cleanup = await System.IO.File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "jobs", "cleanup.nomad.hcl"), ct);
+        h.Repo.WithFile("jobs/a.nomad.hcl", cleanup.Replace("job \"cleanup\"", "job \"cleanup-a\"", StringComparison.Ordinal))
+            .WithFile("jobs/b.nomad.hcl", cleanup.Replace("job \"cleanup\"", "job \"cleanup-b\"", StringComparison.Ordinal));
+        await h.PublishAsync("two periodic jobs", ct);
+        var planned = await h.CreateJobObjectAsync("cleanup-a", "jobs/a.nomad.hcl", ct);
+        var unplanned = await h.CreateJobObjectAsync("cleanup-b", "jobs/b.nomad.hcl", ct);
+
+        // Before the owned-job list is current the new job is read and planned; after it, only registered.
+        (await h.ReconcileAsync(planned, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        h.Calls(Plan).ShouldBe(1);
+        await h.ListOwnedJobsAsync(ct);
+        h.Nomad.Calls.Reset();
+        (await h.ReconcileAsync(unplanned, ct)).ShouldBeOfType<ReconcileOutcome.UpToDate>();
+        (h.Calls(Read), h.Calls(Plan), h.Calls(Register)).ShouldBe((0L, 0L, 1L));
+
+        (await h.StatusAsync(planned, ct)).Plan.ShouldBe("cleanup: 1 create", "the plan's answer for a new periodic job");
+        (await h.StatusAsync(unplanned, ct)).Plan.ShouldBe("cleanup: 1 create", "the same summary without the plan");
+    }
+
+    [Fact]
     public async Task Without_a_current_owned_job_list_a_new_job_is_read_and_planned_before_its_register()
     {
         h.Repo.WithFile(File, JobFiles.Wrapped(JobFiles.ServiceJob("web")));

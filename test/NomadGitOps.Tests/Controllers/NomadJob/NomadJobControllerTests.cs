@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Nomad.Client;
 using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Tests.Support;

@@ -4,11 +4,11 @@ using Nomad.Client;
 using Nomad.Emulator;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJob;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;
+using NomadGitOps.Watches;
 
 namespace NomadGitOps.Tests.Controllers.NomadJob;
 

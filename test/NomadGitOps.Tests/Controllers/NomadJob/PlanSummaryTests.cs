@@ -44,9 +44,18 @@ public sealed class PlanSummaryTests
     }
 
     [Theory]
+    [InlineData("""{"Type":"batch","Periodic":{"Spec":"@daily"},"TaskGroups":[{"Name":"run","Count":1}]}""")]
+    [InlineData("""{"Type":"batch","ParameterizedJob":{},"TaskGroups":[{"Name":"run","Count":1}]}""")]
+    [InlineData("""{"Type":"service","Periodic":{"Spec":"@daily"},"TaskGroups":[{"Name":"run","Count":1}]}""")]
+    public void A_new_periodic_or_parameterized_job_is_summarized_as_nomads_plan_answers_it_each_groups_count_created(string json)
+    {
+        // The plan runs the generic scheduler on the parent job too (hashicorp/nomad#2012): "run (1 create)".
+        PlanSummary.OfNewJob(JsonNode.Parse(json)!.AsObject()).ShouldBe("run: 1 create");
+    }
+
+    [Theory]
     [InlineData("A system job places one per eligible node", """{"Type":"system","TaskGroups":[{"Name":"agent","Count":1}]}""")]
-    [InlineData("A periodic job places nothing until it is launched", """{"Type":"batch","Periodic":{"Spec":"@daily"},"TaskGroups":[{"Name":"run","Count":1}]}""")]
-    [InlineData("A parameterized job places nothing until it is dispatched", """{"Type":"batch","ParameterizedJob":{},"TaskGroups":[{"Name":"run","Count":1}]}""")]
+    [InlineData("A sysbatch job places one per eligible node", """{"Type":"sysbatch","TaskGroups":[{"Name":"agent","Count":1}]}""")]
     public void A_new_job_whose_placements_are_not_its_counts_is_not_summarized_as_a_plan(string why, string json)
     {
         PlanSummary.OfNewJob(JsonNode.Parse(json)!.AsObject()).ShouldBe("new job (not planned)", why);

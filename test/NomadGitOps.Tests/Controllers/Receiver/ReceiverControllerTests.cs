@@ -1,6 +1,5 @@
 using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Server.Webhooks;
 using NomadGitOps.Tests.Support;

@@ -4,7 +4,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// Follows the jobs this controller owns with one blocking list (<c>GET /v1/jobs?namespace=*&amp;meta=true&amp;filter=
@@ -19,7 +19,7 @@ namespace NomadGitOps.Engine;
 internal sealed class OwnedJobWatcher
 {
     private readonly NomadClient nomad;
-    private readonly EngineSettings settings;
+    private readonly WatchOptions settings;
     private readonly PrefixWatcher objects;
     private readonly OwnedJobCache cache;
     private readonly TimeProvider time;
@@ -28,7 +28,7 @@ internal sealed class OwnedJobWatcher
 
     /// <summary>A watcher of the jobs whose meta names <paramref name="settings"/>' controller.</summary>
     public OwnedJobWatcher(
-        NomadClient nomad, EngineSettings settings, PrefixWatcher objects, OwnedJobCache cache, TimeProvider time, ILogger<OwnedJobWatcher> logger)
+        NomadClient nomad, WatchOptions settings, PrefixWatcher objects, OwnedJobCache cache, TimeProvider time, ILogger<OwnedJobWatcher> logger)
     {
         this.nomad = nomad;
         this.settings = settings;

@@ -3,7 +3,7 @@ using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// Follows every deployment with one blocking list (<c>GET /v1/deployments?namespace=*</c>, Nomad's
@@ -20,7 +20,7 @@ namespace NomadGitOps.Engine;
 internal sealed class DeploymentWatcher
 {
     private readonly NomadClient nomad;
-    private readonly EngineSettings settings;
+    private readonly WatchOptions settings;
     private readonly PrefixWatcher objects;
     private readonly OwnedJobCache ownedJobs;
     private readonly DeploymentCache cache;
@@ -30,7 +30,7 @@ internal sealed class DeploymentWatcher
 
     /// <summary>A watcher of every deployment, waking the NomadJobs of owned jobs.</summary>
     public DeploymentWatcher(
-        NomadClient nomad, EngineSettings settings, PrefixWatcher objects, OwnedJobCache ownedJobs, DeploymentCache cache, TimeProvider time, ILogger<DeploymentWatcher> logger)
+        NomadClient nomad, WatchOptions settings, PrefixWatcher objects, OwnedJobCache ownedJobs, DeploymentCache cache, TimeProvider time, ILogger<DeploymentWatcher> logger)
     {
         this.nomad = nomad;
         this.settings = settings;

@@ -1,6 +1,6 @@
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>One change the prefix watcher found: which object, and what happened to it.</summary>
 /// <param name="Key">The object.</param>

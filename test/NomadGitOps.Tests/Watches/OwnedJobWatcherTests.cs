@@ -4,9 +4,11 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Tests.Engine;
 using NomadGitOps.Tests.Support;
+using NomadGitOps.Watches;
 
-namespace NomadGitOps.Tests.Engine;
+namespace NomadGitOps.Tests.Watches;
 
 /// <summary>
 /// The one blocking list of owned jobs: drift wakes exactly the NomadJob whose job moved, at once, with no clock advance

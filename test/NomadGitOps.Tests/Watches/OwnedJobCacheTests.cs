@@ -1,6 +1,6 @@
-using NomadGitOps.Engine;
+using NomadGitOps.Watches;
 
-namespace NomadGitOps.Tests.Engine;
+namespace NomadGitOps.Tests.Watches;
 
 public sealed class OwnedJobCacheTests
 {

@@ -1,6 +1,6 @@
-using NomadGitOps.Engine;
+using NomadGitOps.Controllers;
 
-namespace NomadGitOps.Tests.Engine;
+namespace NomadGitOps.Tests.Controllers;
 
 public sealed class BackoffTests
 {

@@ -1,4 +1,4 @@
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// The jobs this controller owns (job list stubs), kept by the <see cref="OwnedJobWatcher"/>'s blocking list and by the

@@ -4,9 +4,10 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Tests.Engine;
 using NomadGitOps.Tests.Support;
 
-namespace NomadGitOps.Tests.Engine;
+namespace NomadGitOps.Tests.Watches;
 
 /// <summary>
 /// The one blocking list of deployments: a deployment that finishes wakes the NomadJob of its (owned) job at once, so a

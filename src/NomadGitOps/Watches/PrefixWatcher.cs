@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
+using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// Follows every variable under the object prefix with one blocking list (<c>GET /v1/vars?prefix=…&amp;index=…</c>)
@@ -22,7 +23,7 @@ internal sealed class PrefixWatcher
     internal static readonly TimeSpan OwnWriteAnswerWait = TimeSpan.FromSeconds(3);
 
     private readonly NomadClient nomad;
-    private readonly EngineSettings settings;
+    private readonly WatchOptions settings;
     private readonly ControllerPause pause;
     private readonly ObjectCache cache;
     private readonly TimeProvider time;
@@ -34,7 +35,7 @@ internal sealed class PrefixWatcher
     private ulong controllerIndex;
 
     /// <summary>A watcher of <paramref name="settings"/>' prefix and namespace.</summary>
-    public PrefixWatcher(NomadClient nomad, EngineSettings settings, ControllerPause pause, ObjectCache cache, TimeProvider time, ILogger<PrefixWatcher> logger)
+    public PrefixWatcher(NomadClient nomad, WatchOptions settings, ControllerPause pause, ObjectCache cache, TimeProvider time, ILogger<PrefixWatcher> logger)
     {
         this.nomad = nomad;
         this.settings = settings;

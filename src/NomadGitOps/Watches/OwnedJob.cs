@@ -1,4 +1,4 @@
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>One job this controller owns, as the blocking list of owned jobs shows it (a job list stub).</summary>
 /// <param name="Namespace">The job's namespace.</param>

@@ -1,4 +1,4 @@
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Controllers;
 
 /// <summary>
 /// Exponential backoff with full jitter: after <c>n</c> failures in a row the delay is drawn uniformly from

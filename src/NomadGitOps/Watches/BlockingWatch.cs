@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
+using NomadGitOps.Controllers;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// The loop around a blocking query that follows something in Nomad: one pass after another, each given the index the
 /// previous one returned, until cancelled. A failed pass is logged once (then at Debug while it keeps failing), waited
 /// out with backoff on the clock, and retried; the first pass that works again says so. A pass that returned sooner than
-/// <c>spacing</c> after it started is followed only once <c>spacing</c> has passed (see <see cref="EngineSettings.WatchSpacing"/>).
+/// <c>spacing</c> after it started is followed only once <c>spacing</c> has passed (see <see cref="WatchOptions.WatchSpacing"/>).
 /// </summary>
 internal static class BlockingWatch
 {

@@ -1,4 +1,4 @@
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>What the prefix watcher saw happen to one object.</summary>
 internal enum ObjectChangeKind

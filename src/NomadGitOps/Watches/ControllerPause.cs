@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// The controller-wide pause: <c>suspend=true</c> on the <c>&lt;prefix&gt;/controller</c> variable stops every

@@ -1,7 +1,7 @@
 using Nomad.Client;
-using NomadGitOps.Engine;
+using NomadGitOps.Watches;
 
-namespace NomadGitOps.Tests.Engine;
+namespace NomadGitOps.Tests.Watches;
 
 public sealed class DeploymentCacheTests
 {

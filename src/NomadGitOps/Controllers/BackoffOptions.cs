@@ -1,4 +1,4 @@
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Controllers;
 
 /// <summary>Bounds of a <see cref="Backoff"/>.</summary>
 /// <param name="Min">The shortest delay after a failure.</param>

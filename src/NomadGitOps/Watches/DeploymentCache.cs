@@ -1,6 +1,6 @@
 using Nomad.Client;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>
 /// The deployments of every job, as the <see cref="DeploymentWatcher"/>'s blocking list of deployments shows them (the

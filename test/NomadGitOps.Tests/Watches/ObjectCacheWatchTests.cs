@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Tests.Engine;
+using NomadGitOps.Watches;
 
-namespace NomadGitOps.Tests.Engine;
+namespace NomadGitOps.Tests.Watches;
 
 /// <summary>
 /// The prefix watcher fills the object cache the controllers read from: their reads cost no Nomad call, their own

@@ -1,6 +1,6 @@
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Engine;
+namespace NomadGitOps.Watches;
 
 /// <summary>What the prefix watcher last saw of one variable under the prefix.</summary>
 /// <param name="Key">The object it holds; null for a variable that is no object (the leader lock, the controller variable, others).</param>
