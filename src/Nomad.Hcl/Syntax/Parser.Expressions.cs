@@ -323,7 +323,7 @@ public sealed partial class Parser
 
             case TokenKind.Ident:
                 _tokens.Read();
-                if (_tokens.Peek().Kind == TokenKind.OParen)
+                if (_tokens.Peek().Kind is TokenKind.OParen or TokenKind.DoubleColon)
                 {
                     return FunctionCall(start);
                 }
@@ -376,10 +376,35 @@ public sealed partial class Parser
         }
     }
 
-    /// <summary>hclsyntax's finishParsingFunctionCall, the name read and "(" next.</summary>
-    private FunctionCallExpression FunctionCall(Token name)
+    /// <summary>hclsyntax's finishParsingFunctionCall, the name read and "(" or "::" next.</summary>
+    private Expression FunctionCall(Token name)
     {
         var open = _tokens.Read();
+        var fullName = name.Text;
+        var nameRange = name.Range;
+        while (open.Kind == TokenKind.DoubleColon)
+        {
+            // A namespaced name: the parts joined with "::" (hclsyntax keeps it one string).
+            var part = _tokens.Read();
+            if (part.Kind != TokenKind.Ident)
+            {
+                Error("Missing function name", "Function scope resolution symbol :: must be followed by a function name in this scope.", part.Range);
+                RecoverOver(TokenKind.OParen);
+                return new LiteralExpression(HclValue.DynamicUnknown, SourceRange.Between(name.Range, part.Range));
+            }
+
+            fullName += "::" + part.Text;
+            nameRange = SourceRange.Between(name.Range, part.Range);
+            open = _tokens.Read();
+        }
+
+        if (open.Kind != TokenKind.OParen)
+        {
+            Error("Missing open parenthesis", "Function selector must be followed by an open parenthesis to begin the function call.", open.Range);
+            RecoverOver(TokenKind.OParen);
+            return new LiteralExpression(HclValue.DynamicUnknown, SourceRange.Between(name.Range, open.Range));
+        }
+
         var args = new List<Expression>();
         var expand = false;
         Token close = default;
@@ -457,7 +482,7 @@ public sealed partial class Parser
 
         _tokens.PopIncludeNewlines();
         var closeRange = close.Kind == TokenKind.Invalid && close.Text is null ? open.Range : close.Range;
-        return new FunctionCallExpression(name.Text, args, expand, name.Range, open.Range, closeRange, SourceRange.Between(name.Range, closeRange));
+        return new FunctionCallExpression(fullName, args, expand, nameRange, open.Range, closeRange, SourceRange.Between(name.Range, closeRange));
     }
 
     private bool ForKeywordNext()

@@ -189,6 +189,21 @@ public sealed partial class Parser
         }
     }
 
+    /// <summary>
+    /// hclsyntax's recoverOver(start): reads up to the next <paramref name="start"/> bracket (or the end of the file),
+    /// then recovers past the bracket closing it.
+    /// </summary>
+    private void RecoverOver(TokenKind start)
+    {
+        var kind = _tokens.Read().Kind;
+        while (kind != start && kind != TokenKind.EndOfFile)
+        {
+            kind = _tokens.Read().Kind;
+        }
+
+        Recover(Opposite(start));
+    }
+
     /// <summary>hclsyntax's oppositeBracket (<c>}</c> of a template sequence pairs with <c>${</c>).</summary>
     private static TokenKind Opposite(TokenKind kind) => kind switch
     {
