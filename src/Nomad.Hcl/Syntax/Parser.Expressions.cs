@@ -407,7 +407,8 @@ public sealed partial class Parser
 
         var args = new List<Expression>();
         var expand = false;
-        Token close = default;
+        // hclsyntax leaves the close range empty when recovery finds no ")"; the open parenthesis stands in here.
+        Token? close = null;
         _tokens.PushIncludeNewlines(false);
         while (true)
         {
@@ -481,7 +482,7 @@ public sealed partial class Parser
         }
 
         _tokens.PopIncludeNewlines();
-        var closeRange = close.Kind == TokenKind.Invalid && close.Text is null ? open.Range : close.Range;
+        var closeRange = close?.Range ?? open.Range;
         return new FunctionCallExpression(fullName, args, expand, nameRange, open.Range, closeRange, SourceRange.Between(name.Range, closeRange));
     }
 

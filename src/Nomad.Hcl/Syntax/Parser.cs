@@ -13,7 +13,6 @@ public sealed partial class Parser
     private const int MaxDepth = 200;
 
     private readonly TokenStream _tokens;
-    private readonly DiagnosticBag _diagnostics;
     private readonly List<HclDiagnostic> _diags = [];
     private readonly string _file;
     private int _depth;
@@ -24,10 +23,9 @@ public sealed partial class Parser
     /// </summary>
     private bool _recovery;
 
-    private Parser(List<Token> tokens, DiagnosticBag diagnostics, string file)
+    private Parser(List<Token> tokens, string file)
     {
         _tokens = new TokenStream(tokens);
-        _diagnostics = diagnostics;
         _file = file;
     }
 
@@ -36,7 +34,7 @@ public sealed partial class Parser
     {
         var tokens = Lexer.Scan(source, fileName);
         CheckInvalidTokens(tokens, diagnostics);
-        var parser = new Parser(tokens, diagnostics, fileName);
+        var parser = new Parser(tokens, fileName);
         try
         {
             return parser.ParseBody(TokenKind.EndOfFile, default, out _);
@@ -56,7 +54,7 @@ public sealed partial class Parser
     {
         var tokens = Lexer.Scan(source, fileName);
         CheckInvalidTokens(tokens, diagnostics);
-        var parser = new Parser(tokens, diagnostics, fileName);
+        var parser = new Parser(tokens, fileName);
         parser._tokens.PushIncludeNewlines(false);
         try
         {

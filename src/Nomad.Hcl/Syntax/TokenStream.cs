@@ -20,31 +20,6 @@ internal sealed class TokenStream(List<Token> tokens)
     /// <summary>The index of the token read last.</summary>
     public int PreviousIndex { get; private set; }
 
-    /// <summary>The read position and newline mode, to look ahead and come back.</summary>
-    public (int Next, int Depth) Snapshot() => (_next, _includeNewlines.Count);
-
-    /// <summary>Goes back to a snapshot taken by <see cref="Snapshot"/>.</summary>
-    public void Restore((int Next, int Depth) snapshot)
-    {
-        _next = snapshot.Next;
-        while (_includeNewlines.Count > snapshot.Depth)
-        {
-            _includeNewlines.Pop();
-        }
-    }
-
-    /// <summary>How many newline modes are pushed.</summary>
-    public int NewlineModeDepth => _includeNewlines.Count;
-
-    /// <summary>Drops newline modes pushed after <paramref name="depth"/> (after an aborted expression).</summary>
-    public void ResetNewlineModes(int depth)
-    {
-        while (_includeNewlines.Count > depth)
-        {
-            _includeNewlines.Pop();
-        }
-    }
-
     public void PushIncludeNewlines(bool include) => _includeNewlines.Push(include);
 
     public void PopIncludeNewlines() => _includeNewlines.Pop();
@@ -64,20 +39,6 @@ internal sealed class TokenStream(List<Token> tokens)
     public Token PeekRaw()
     {
         return tokens[_next];
-    }
-
-    /// <summary>Consumes the raw next token, newlines included.</summary>
-    public Token ReadRaw()
-    {
-        var token = tokens[_next];
-        if (token.Kind != TokenKind.EndOfFile)
-        {
-            _next++;
-        }
-
-        PreviousRange = token.Range;
-        PreviousIndex = _next - (token.Kind == TokenKind.EndOfFile ? 0 : 1);
-        return token;
     }
 
     private int NextIndex(out int after)
