@@ -11,7 +11,8 @@ internal static class Operators
     public static HclValue Unary(UnaryExpression unary, HclValue operand)
     {
         var type = unary.IsNegation ? HclType.Number : HclType.Bool;
-        var value = Operand(operand, type, "operand", unary.Operand.Range);
+        var value = Operand(operand, type, "unary operand", unary.Operand.Range);
+        NotNull(unary.Range, value);
         if (!value.IsKnown)
         {
             return HclValue.Unknown(type, notNull: true);
@@ -20,13 +21,23 @@ internal static class Operators
         return unary.IsNegation ? value.Negate() : HclValue.Bool(!value.AsBool());
     }
 
+    /// <summary>
+    /// The operation's cty function refuses a null argument after the conversions succeeded (hclsyntax's
+    /// <c>impl.Call</c> failing): "Operation failed" over the whole expression.
+    /// </summary>
+    private static void NotNull(SourceRange range, params ReadOnlySpan<HclValue> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.IsNull)
+            {
+                throw Error("Operation failed", "Error during operation: argument must not be null.", range);
+            }
+        }
+    }
+
     private static HclValue Operand(HclValue value, HclType type, string which, SourceRange range)
     {
-        if (value.IsNull)
-        {
-            throw Error("Invalid operand", $"Unsuitable value for {which}: argument must not be null.", range);
-        }
-
         try
         {
             return Converter.Convert(value, type);
@@ -54,6 +65,7 @@ internal static class Operators
                     // cty's And/Or of this version do not short-circuit: any unknown operand makes the result unknown.
                     var l = Operand(left, HclType.Bool, "left operand", binary.Left.Range);
                     var r = Operand(right, HclType.Bool, "right operand", binary.Right.Range);
+                    NotNull(binary.Range, l, r);
                     return !l.IsKnown || !r.IsKnown ? HclValue.Unknown(HclType.Bool, notNull: true)
                         : HclValue.Bool(binary.Operator == BinaryOperator.And ? l.AsBool() && r.AsBool() : l.AsBool() || r.AsBool());
                 }
@@ -61,6 +73,7 @@ internal static class Operators
 
         var a = Operand(left, HclType.Number, "left operand", binary.Left.Range);
         var b = Operand(right, HclType.Number, "right operand", binary.Right.Range);
+        NotNull(binary.Range, a, b);
         if (!a.IsKnown || !b.IsKnown)
         {
             // cty's functions answer unknown of their return type for an unknown argument.

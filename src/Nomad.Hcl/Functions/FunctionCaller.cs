@@ -15,6 +15,22 @@ internal static class FunctionCaller
     /// <summary>hclsyntax's unknown-function error, with its "Did you mean" for a name within edit distance 2.</summary>
     public static EvaluationException UnknownFunction(FunctionCallExpression call, IEnumerable<string> available)
     {
+        // A namespaced name (hclsyntax's FunctionCallExpr.Value): the namespace's functions, or none.
+        var separator = call.Name.LastIndexOf("::", StringComparison.Ordinal);
+        if (separator >= 0)
+        {
+            var space = call.Name[..(separator + 2)];
+            var name = call.Name[(separator + 2)..];
+            var inSpace = available.Where(f => f.StartsWith(space, StringComparison.Ordinal)).ToList();
+            if (inSpace.Count == 0)
+            {
+                return Error("Call to unknown function", $"There are no functions in namespace \"{space}\".", call.NameRange);
+            }
+
+            var near = Jobspec.StructDecoder.Suggest(name, inSpace);
+            return Error("Call to unknown function", $"There is no function named \"{name}\" in namespace {space}.{(near is null ? "" : $" Did you mean {space}{near}?")}", call.NameRange);
+        }
+
         var suggestion = Jobspec.StructDecoder.Suggest(call.Name, available);
         return Error("Call to unknown function", $"There is no function named \"{call.Name}\".{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", call.NameRange);
     }

@@ -210,6 +210,17 @@ public sealed class Lexer
                 _frames.Pop();
                 MarkNotAtLineStart();
                 return;
+            case '~' when Peek(1) == '}':
+                // hclsyntax's scanner: "~}" is always a template sequence's end (closeTemplateSeqEatWhitespace), even where
+                // it closes a plain brace, so that the parser reports it.
+                Advance(2);
+                Emit(TokenKind.TemplateSeqEnd, start, strip: true);
+                if (top?.Kind == FrameKind.Brace)
+                {
+                    _frames.Pop();
+                }
+
+                return;
             case '}':
                 Advance();
                 if (top?.Kind == FrameKind.TemplateSequence)
@@ -238,7 +249,16 @@ public sealed class Lexer
             case '%': Single(TokenKind.Percent, start); return;
             case ',': Single(TokenKind.Comma, start); return;
             case '?': Single(TokenKind.Question, start); return;
-            case ':': Single(TokenKind.Colon, start); return;
+            case ':':
+                if (Peek(1) == ':')
+                {
+                    Advance(2);
+                    Emit(TokenKind.DoubleColon, start);
+                    return;
+                }
+
+                Single(TokenKind.Colon, start);
+                return;
             case '.':
                 if (Peek(1) == '.' && Peek(2) == '.')
                 {

@@ -1,6 +1,6 @@
 namespace Nomad.Hcl.Syntax;
 
-/// <summary>Internal signal: an expression error was recorded and the parser recovers at the body item.</summary>
+/// <summary>Internal signal: nesting too deep was recorded and the parse stops (hclsyntax has no such limit).</summary>
 #pragma warning disable CA1064 // internal control-flow signal, never escapes the parser
 internal sealed class ParseAbortedException : Exception
 #pragma warning restore CA1064

@@ -8,64 +8,14 @@ namespace Nomad.Hcl.Syntax;
 /// <content>Templates: quoted strings and heredocs, escapes, strip markers, <c>&lt;&lt;-</c> indent stripping, directives.</content>
 public sealed partial class Parser
 {
+    /// <summary>hclsyntax's quoted or heredoc template: parseTemplateParts, then the template parser over the parts.</summary>
     private Expression Template()
     {
         var open = _tokens.Read();
         var heredoc = open.Kind == TokenKind.OHeredoc;
         var flush = heredoc && open.Text.StartsWith("<<-", StringComparison.Ordinal);
-        var closeKind = heredoc ? TokenKind.CHeredoc : TokenKind.CQuote;
-        var parts = new List<TemplatePart>();
-        Token close;
-        _tokens.PushIncludeNewlines(true);
-        try
-        {
-            while (true)
-            {
-                var token = _tokens.ReadRaw();
-                if (token.Kind == closeKind)
-                {
-                    close = token;
-                    break;
-                }
-
-                switch (token.Kind)
-                {
-                    case TokenKind.QuotedLit or TokenKind.StringLit:
-                        parts.Add(new TemplatePart { Kind = TemplatePartKind.Literal, Text = Unescape(token, quoted: !heredoc), Range = token.Range });
-                        break;
-                    case TokenKind.QuotedNewline:
-                        {
-                            // The scanner check reported the newline; hclsyntax's template parser then stops at it as at any
-                            // unexpected token and recovers past the string's closing quote.
-                            var error = Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
-                            _recovery = true;
-                            while (_tokens.PeekRaw().Kind is not (TokenKind.CQuote or TokenKind.EndOfFile))
-                            {
-                                _tokens.ReadRaw();
-                            }
-
-                            _tokens.ReadRaw();
-                            throw error;
-                        }
-                    case TokenKind.TemplateInterp:
-                        parts.Add(Interpolation(token));
-                        break;
-                    case TokenKind.TemplateControl:
-                        parts.Add(Directive(token));
-                        break;
-                    case TokenKind.EndOfFile:
-                        throw Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
-                    default:
-                        throw Fail("Invalid template", "Unexpected token in template.", token.Range);
-                }
-            }
-        }
-        finally
-        {
-            _tokens.PopIncludeNewlines();
-        }
-
-        var range = SourceRange.Between(open.Range, close.Range);
+        var parts = TemplateParts(heredoc ? TokenKind.CHeredoc : TokenKind.CQuote, heredoc, out var endRange);
+        var range = SourceRange.Between(open.Range, _tokens.PreviousRange);
         ApplyStripMarkers(parts);
         if (flush)
         {
@@ -78,113 +28,239 @@ public sealed partial class Parser
         }
 
         var index = 0;
-        var sequence = Sequence(parts, ref index, range, close.Range, out var stoppedAt);
-        if (stoppedAt is not null)
+        var items = new List<Expression>();
+        while (index < parts.Count)
         {
-            throw UnexpectedDirective(stoppedAt);
+            items.Add(TemplateItem(parts, ref index, endRange));
         }
 
-        return sequence;
+        return new TemplateExpression(items, range);
     }
 
-    private TemplatePart Interpolation(Token open)
+    /// <summary>hclsyntax's parseTemplateParts: the flat parts up to the closer <paramref name="end"/>.</summary>
+    private List<TemplatePart> TemplateParts(TokenKind end, bool heredoc, out SourceRange endRange)
     {
-        _tokens.PushIncludeNewlines(false);
-        var expr = Expr();
-        var close = _tokens.Read();
-        _tokens.PopIncludeNewlines();
+        var parts = new List<TemplatePart>();
+        var startRange = _tokens.Peek().Range;
+        while (true)
+        {
+            var next = _tokens.Read();
+            if (next.Kind == end)
+            {
+                endRange = next.Range;
+                break;
+            }
+
+            if (next.Kind is TokenKind.QuotedLit or TokenKind.StringLit)
+            {
+                parts.Add(new TemplatePart { Kind = TemplatePartKind.Literal, Text = Unescape(next, quoted: !heredoc), Range = next.Range });
+                continue;
+            }
+
+            if (next.Kind == TokenKind.TemplateInterp)
+            {
+                _tokens.PushIncludeNewlines(false);
+                var expr = Expr();
+                var close = _tokens.Peek();
+                var stripAfter = false;
+                if (close.Kind != TokenKind.TemplateSeqEnd)
+                {
+                    if (!_recovery)
+                    {
+                        if (close.Kind == TokenKind.EndOfFile)
+                        {
+                            Error("Unclosed template interpolation sequence", "There is no closing brace for this interpolation sequence before the end of the file. This might be caused by incorrect nesting inside the given expression.", startRange);
+                        }
+                        else if (close.Kind == TokenKind.Colon)
+                        {
+                            Error("Extra characters after interpolation expression", "Template interpolation doesn't expect a colon at this location. Did you intend this to be a literal sequence to be processed as part of another language? If so, you can escape it by starting with \"$${\" instead of just \"${\".", close.Range);
+                        }
+                        else if (close.Kind is TokenKind.CQuote or TokenKind.OQuote && end == TokenKind.CQuote)
+                        {
+                            Error("Unclosed template interpolation sequence", "There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.", startRange);
+                        }
+                        else
+                        {
+                            Error("Extra characters after interpolation expression", "Expected a closing brace to end the interpolation expression, but found extra characters.\n\nThis can happen when you include interpolation syntax for another language, such as shell scripting, but forget to escape the interpolation start token. If this is an embedded sequence for another language, escape it by starting with \"$${\" instead of just \"${\".", close.Range);
+                        }
+                    }
+
+                    Recover(TokenKind.TemplateSeqEnd);
+                }
+                else
+                {
+                    _tokens.Read();
+                    stripAfter = close.Strip;
+                }
+
+                _tokens.PopIncludeNewlines();
+                parts.Add(new TemplatePart { Kind = TemplatePartKind.Interpolation, Expression = expr, StripBefore = next.Strip, StripAfter = stripAfter, Range = SourceRange.Between(next.Range, close.Range) });
+                continue;
+            }
+
+            if (next.Kind == TokenKind.TemplateControl)
+            {
+                _tokens.PushIncludeNewlines(false);
+                if (Directive(next, startRange) is { } directive)
+                {
+                    parts.Add(directive);
+                }
+
+                _tokens.PopIncludeNewlines();
+                continue;
+            }
+
+            if (!_recovery)
+            {
+                Error("Unterminated template string", "No closing marker was found for the string.", next.Range);
+            }
+
+            endRange = Recover(end).Range;
+            break;
+        }
+
+        return parts;
+    }
+
+    /// <summary>One <c>%{ … }</c> directive of parseTemplateParts; null when it failed (recovered past its <c>}</c>).</summary>
+    private TemplatePart? Directive(Token open, SourceRange startRange)
+    {
+        TemplatePart? Failed(string summary, string detail, SourceRange at)
+        {
+            if (!_recovery)
+            {
+                Error(summary, detail, at);
+            }
+
+            Recover(TokenKind.TemplateSeqEnd);
+            return null;
+        }
+
+        var keyword = _tokens.Peek();
+        if (keyword.Kind != TokenKind.Ident)
+        {
+            return Failed("Invalid template directive", "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence.", keyword.Range);
+        }
+
+        _tokens.Read();
+        Expression? expr = null;
+        string? keyVar = null, valueVar = null;
+        TemplatePartKind kind;
+        switch (keyword.Text)
+        {
+            case "if":
+                kind = TemplatePartKind.If;
+                expr = Expr();
+                break;
+            case "else":
+                kind = TemplatePartKind.Else;
+                break;
+            case "endif":
+                kind = TemplatePartKind.EndIf;
+                break;
+            case "endfor":
+                kind = TemplatePartKind.EndFor;
+                break;
+            case "for":
+                kind = TemplatePartKind.For;
+                if (_tokens.Peek().Kind != TokenKind.Ident)
+                {
+                    return Failed("Invalid 'for' directive", "For directive requires variable name after 'for'.", _tokens.Peek().Range);
+                }
+
+                valueVar = _tokens.Read().Text;
+                if (_tokens.Peek().Kind == TokenKind.Comma)
+                {
+                    keyVar = valueVar;
+                    _tokens.Read();
+                    if (_tokens.Peek().Kind != TokenKind.Ident)
+                    {
+                        return Failed("Invalid 'for' directive", "For directive requires value variable name after comma.", _tokens.Peek().Range);
+                    }
+
+                    valueVar = _tokens.Read().Text;
+                }
+
+                var inWord = _tokens.Peek();
+                if (inWord.Kind != TokenKind.Ident || inWord.Text != "in")
+                {
+                    return Failed("Invalid 'for' directive", "For directive requires 'in' keyword after names.", inWord.Range);
+                }
+
+                _tokens.Read();
+                expr = Expr();
+                break;
+            default:
+                var suggestion = NameSuggestion(keyword.Text, ["if", "for", "else", "endif", "endfor"]);
+                return Failed("Invalid template control keyword", $"\"{keyword.Text}\" is not a valid template control keyword.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", keyword.Range);
+        }
+
+        var range = SourceRange.Between(open.Range, _tokens.Peek().Range);
+        var close = _tokens.Peek();
+        var stripAfter = false;
         if (close.Kind != TokenKind.TemplateSeqEnd)
         {
-            throw Fail("Extra characters after interpolation expression", "Expected a closing brace to end the interpolation expression, but found extra characters.", close.Range);
+            if (!_recovery)
+            {
+                Error($"Extra characters in {keyword.Text} marker", "Expected a closing brace to end the sequence, but found extra characters.", close.Range);
+            }
+
+            Recover(TokenKind.TemplateSeqEnd);
+        }
+        else
+        {
+            _tokens.Read();
+            stripAfter = close.Strip;
         }
 
-        return new TemplatePart { Kind = TemplatePartKind.Interpolation, Expression = expr, StripBefore = open.Strip, StripAfter = close.Strip, Range = SourceRange.Between(open.Range, close.Range) };
+        return new TemplatePart
+        {
+            Kind = kind,
+            Expression = expr,
+            KeyVariable = keyVar,
+            ValueVariable = valueVar,
+            StripBefore = open.Strip,
+            StripAfter = stripAfter,
+            Range = range,
+        };
     }
 
-    private TemplatePart Directive(Token open)
+    /// <summary>hclsyntax's nameSuggestion: the first candidate within edit distance 2 (Levenshtein).</summary>
+    private static string? NameSuggestion(string given, string[] candidates)
     {
-        _tokens.PushIncludeNewlines(false);
-        try
+        foreach (var candidate in candidates)
         {
-            var keyword = _tokens.Read();
-            if (keyword.Kind != TokenKind.Ident)
+            if (Levenshtein(given, candidate) < 3)
             {
-                throw Fail("Invalid template directive", "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence.", keyword.Range);
+                return candidate;
             }
-
-            Expression? expr = null;
-            string? keyVar = null, valueVar = null;
-            TemplatePartKind kind;
-            switch (keyword.Text)
-            {
-                case "if":
-                    kind = TemplatePartKind.If;
-                    expr = Expr();
-                    break;
-                case "else":
-                    kind = TemplatePartKind.Else;
-                    break;
-                case "endif":
-                    kind = TemplatePartKind.EndIf;
-                    break;
-                case "endfor":
-                    kind = TemplatePartKind.EndFor;
-                    break;
-                case "for":
-                    kind = TemplatePartKind.For;
-                    var first = _tokens.Read();
-                    if (first.Kind != TokenKind.Ident)
-                    {
-                        throw Fail("Invalid 'for' directive", "For directive requires variable name after 'for'.", first.Range);
-                    }
-
-                    valueVar = first.Text;
-                    if (_tokens.Peek().Kind == TokenKind.Comma)
-                    {
-                        _tokens.Read();
-                        var second = _tokens.Read();
-                        if (second.Kind != TokenKind.Ident)
-                        {
-                            throw Fail("Invalid 'for' directive", "Value variable name is required after comma.", second.Range);
-                        }
-
-                        keyVar = first.Text;
-                        valueVar = second.Text;
-                    }
-
-                    var inWord = _tokens.Read();
-                    if (inWord.Kind != TokenKind.Ident || inWord.Text != "in")
-                    {
-                        throw Fail("Invalid 'for' directive", "For directive requires 'in' keyword after names.", inWord.Range);
-                    }
-
-                    expr = Expr();
-                    break;
-                default:
-                    throw Fail("Invalid template control keyword", $"\"{keyword.Text}\" is not a valid template control keyword.", keyword.Range);
-            }
-
-            var close = _tokens.Read();
-            if (close.Kind != TokenKind.TemplateSeqEnd)
-            {
-                throw Fail("Extra characters in " + keyword.Text + " marker", $"Expected a closing brace to end the sequence, but found extra characters.", close.Range);
-            }
-
-            return new TemplatePart
-            {
-                Kind = kind,
-                Expression = expr,
-                KeyVariable = keyVar,
-                ValueVariable = valueVar,
-                StripBefore = open.Strip,
-                StripAfter = close.Strip,
-                Range = SourceRange.Between(open.Range, close.Range),
-            };
         }
-        finally
+
+        return null;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
         {
-            _tokens.PopIncludeNewlines();
+            previous[j] = j;
         }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static void ApplyStripMarkers(List<TemplatePart> parts)
@@ -262,82 +338,118 @@ public sealed partial class Parser
         }
     }
 
-    private ParseAbortedException UnexpectedDirective(TemplatePart part)
+    private static string DirectiveName(TemplatePartKind kind) => kind switch
     {
-        var keyword = part.Kind switch
+        TemplatePartKind.Else => "else",
+        TemplatePartKind.EndIf => "endif",
+        _ => "endfor",
+    };
+
+    /// <summary>
+    /// hclsyntax's templateParser.parseExpr: one item of a template; an unbalanced end directive is an error (and
+    /// skipped), an if or for runs to its end directive.
+    /// </summary>
+    private Expression TemplateItem(List<TemplatePart> parts, ref int index, SourceRange endRange)
+    {
+        var part = parts[index++];
+        switch (part.Kind)
         {
-            TemplatePartKind.Else => "else",
-            TemplatePartKind.EndIf => "endif",
-            _ => "endfor",
-        };
-        return Fail($"Unexpected {keyword} directive", "The control directives within this template are unbalanced.", part.Range);
+            case TemplatePartKind.Literal:
+                return new LiteralExpression(HclValue.String(part.Text), part.Range);
+            case TemplatePartKind.Interpolation:
+                return part.Expression!;
+            case TemplatePartKind.If:
+                return TemplateIf(part, parts, ref index, endRange);
+            case TemplatePartKind.For:
+                return TemplateFor(part, parts, ref index, endRange);
+            default:
+                Error($"Unexpected {DirectiveName(part.Kind)} directive", "The control directives within this template are unbalanced.", part.Range);
+                return new LiteralExpression(HclValue.DynamicUnknown, part.Range);
+        }
     }
 
-    private TemplateExpression Sequence(List<TemplatePart> parts, ref int index, SourceRange range, SourceRange endRange, out TemplatePart? stoppedAt)
+    private Expression TemplateIf(TemplatePart open, List<TemplatePart> parts, ref int index, SourceRange endRange)
     {
-        var items = new List<Expression>();
-        stoppedAt = null;
-        while (index < parts.Count)
+        var whenTrue = new List<Expression>();
+        var whenFalse = new List<Expression>();
+        var current = whenTrue;
+        SourceRange elseRange = open.Range;
+        while (true)
         {
-            var part = parts[index];
-            switch (part.Kind)
+            if (index == parts.Count)
             {
-                case TemplatePartKind.Literal:
-                    items.Add(new LiteralExpression(HclValue.String(part.Text), part.Range));
-                    index++;
-                    break;
-                case TemplatePartKind.Interpolation:
-                    items.Add(part.Expression!);
-                    index++;
-                    break;
-                case TemplatePartKind.If:
-                    {
-                        index++;
-                        var whenTrue = Sequence(parts, ref index, part.Range, endRange, out var end);
-                        TemplateExpression whenFalse = new([], part.Range);
-                        if (end?.Kind == TemplatePartKind.Else)
-                        {
-                            index++;
-                            whenFalse = Sequence(parts, ref index, end.Range, endRange, out end);
-                        }
-
-                        if (end?.Kind != TemplatePartKind.EndIf)
-                        {
-                            throw end is null
-                                ? Fail("Unexpected end of template", $"The if directive at {part.Range} is missing its corresponding endif directive.", endRange)
-                                : UnexpectedDirective(end);
-                        }
-
-                        index++;
-                        items.Add(new ConditionalExpression(part.Expression!, whenTrue, whenFalse, SourceRange.Between(part.Range, end.Range)));
-                        break;
-                    }
-
-                case TemplatePartKind.For:
-                    {
-                        index++;
-                        var body = Sequence(parts, ref index, part.Range, endRange, out var end);
-                        if (end?.Kind != TemplatePartKind.EndFor)
-                        {
-                            throw end is null
-                                ? Fail("Unexpected end of template", $"The for directive at {part.Range} is missing its corresponding endfor directive.", endRange)
-                                : UnexpectedDirective(end);
-                        }
-
-                        index++;
-                        var forRange = SourceRange.Between(part.Range, end.Range);
-                        var loop = new ForExpression(part.KeyVariable, part.ValueVariable!, part.Expression!, null, body, null, false, part.Range, forRange);
-                        items.Add(new TemplateJoinExpression(loop, forRange));
-                        break;
-                    }
-
-                default:
-                    stoppedAt = part;
-                    return new TemplateExpression(items, range);
+                Error("Unexpected end of template", $"The if directive at {open.Range} is missing its corresponding endif directive.", endRange);
+                return new LiteralExpression(HclValue.DynamicUnknown, endRange);
             }
-        }
 
-        return new TemplateExpression(items, range);
+            var next = parts[index];
+            if (next.Kind is TemplatePartKind.Else or TemplatePartKind.EndIf or TemplatePartKind.EndFor)
+            {
+                index++;
+                if (next.Kind == TemplatePartKind.Else && current == whenTrue)
+                {
+                    current = whenFalse;
+                    elseRange = next.Range;
+                    continue;
+                }
+
+                if (next.Kind == TemplatePartKind.EndIf)
+                {
+                    return new ConditionalExpression(open.Expression!, new TemplateExpression(whenTrue, open.Range), new TemplateExpression(whenFalse, elseRange), SourceRange.Between(open.Range, next.Range));
+                }
+
+                if (next.Kind == TemplatePartKind.Else)
+                {
+                    Error("Unexpected else directive", $"Already in the else clause for the if started at {open.Range}.", next.Range);
+                }
+                else
+                {
+                    Error("Unexpected endfor directive", $"Expecting an endif directive for the if started at {open.Range}.", next.Range);
+                }
+
+                return new LiteralExpression(HclValue.DynamicUnknown, next.Range);
+            }
+
+            current.Add(TemplateItem(parts, ref index, endRange));
+        }
+    }
+
+    private Expression TemplateFor(TemplatePart open, List<TemplatePart> parts, ref int index, SourceRange endRange)
+    {
+        var body = new List<Expression>();
+        while (true)
+        {
+            if (index == parts.Count)
+            {
+                Error("Unexpected end of template", $"The for directive at {open.Range} is missing its corresponding endfor directive.", endRange);
+                return new LiteralExpression(HclValue.DynamicUnknown, endRange);
+            }
+
+            var next = parts[index];
+            if (next.Kind is TemplatePartKind.Else or TemplatePartKind.EndIf or TemplatePartKind.EndFor)
+            {
+                index++;
+                if (next.Kind == TemplatePartKind.EndFor)
+                {
+                    var forRange = SourceRange.Between(open.Range, next.Range);
+                    var loop = new ForExpression(open.KeyVariable, open.ValueVariable!, open.Expression!, null, new TemplateExpression(body, open.Range), null, false, open.Range, forRange);
+                    return new TemplateJoinExpression(loop, forRange);
+                }
+
+                if (next.Kind == TemplatePartKind.Else)
+                {
+                    Error("Unexpected else directive", "An else clause is not expected for a for directive.", next.Range);
+                }
+                else
+                {
+                    Error("Unexpected endif directive", $"Expecting an endfor directive corresponding to the for directive at {open.Range}.", next.Range);
+                }
+
+                return new LiteralExpression(HclValue.DynamicUnknown, next.Range);
+            }
+
+            body.Add(TemplateItem(parts, ref index, endRange));
+        }
     }
 
     private string Unescape(Token token, bool quoted)
@@ -390,15 +502,22 @@ public sealed partial class Parser
                             digits++;
                         }
 
+                        // An error leaves the escape's text as it is and goes on (ParseStringLiteralToken's break TokenType).
                         if (digits != length)
                         {
-                            throw Fail("Invalid escape sequence", $"The \\{e} escape sequence must be followed by {(e == 'u' ? "four" : "eight")} hexadecimal digits.", EscapeRange(token, i, 2 + digits));
+                            Error("Invalid escape sequence", $"The \\{e} escape sequence must be followed by {(e == 'u' ? "four" : "eight")} hexadecimal digits.", EscapeRange(token, i, 2 + digits));
+                            sb.Append('\\').Append(text, i, 1 + digits);
+                            i += digits;
+                            break;
                         }
 
                         var code = long.Parse(text.AsSpan(i + 1, length), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                         if (code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)
                         {
-                            throw Fail("Invalid escape sequence", $"Cannot encode character U+{code:x4} in UTF-8.", EscapeRange(token, i, 2 + length));
+                            Error("Invalid escape sequence", $"Cannot encode character U+{code:x4} in UTF-8.", EscapeRange(token, i, 2 + length));
+                            sb.Append('\\').Append(text, i, 1 + length);
+                            i += length;
+                            break;
                         }
 
                         sb.Append(char.ConvertFromUtf32((int)code));
@@ -407,7 +526,9 @@ public sealed partial class Parser
                     }
 
                 default:
-                    throw Fail("Invalid escape sequence", $"The symbol \"{e}\" is not a valid escape sequence selector.", EscapeRange(token, i));
+                    Error("Invalid escape sequence", $"The symbol \"{e}\" is not a valid escape sequence selector.", EscapeRange(token, i));
+                    sb.Append(e);
+                    break;
             }
         }
 

@@ -3,15 +3,17 @@ using Nomad.Hcl.Diagnostics;
 namespace Nomad.Hcl.Syntax;
 
 /// <summary>
-/// Recursive-descent parser for HCL's native syntax, with hclsyntax's error summaries. It never throws to
-/// its caller: after an error in a body item it records one diagnostic and resumes at the next line.
+/// Recursive-descent parser for HCL's native syntax, a port of hclsyntax's parser.go and parser_template.go (v2.20):
+/// the same diagnostics, and after an error the same recovery (which tokens <c>recover</c>, <c>recoverOver</c> and
+/// <c>recoverAfterBodyItem</c> skip, and which later errors recovery mode suppresses), so that the count of further
+/// diagnostics equals Nomad's. It never throws to its caller.
 /// </summary>
 public sealed partial class Parser
 {
     private const int MaxDepth = 200;
 
     private readonly TokenStream _tokens;
-    private readonly DiagnosticBag _diagnostics;
+    private readonly List<HclDiagnostic> _diags = [];
     private readonly string _file;
     private int _depth;
 
@@ -21,10 +23,9 @@ public sealed partial class Parser
     /// </summary>
     private bool _recovery;
 
-    private Parser(List<Token> tokens, DiagnosticBag diagnostics, string file)
+    private Parser(List<Token> tokens, string file)
     {
         _tokens = new TokenStream(tokens);
-        _diagnostics = diagnostics;
         _file = file;
     }
 
@@ -33,37 +34,46 @@ public sealed partial class Parser
     {
         var tokens = Lexer.Scan(source, fileName);
         CheckInvalidTokens(tokens, diagnostics);
-        var parser = new Parser(tokens, diagnostics, fileName);
-        return parser.ParseBody(TokenKind.EndOfFile, default, out _);
+        var parser = new Parser(tokens, fileName);
+        try
+        {
+            return parser.ParseBody(TokenKind.EndOfFile, default, out _);
+        }
+        catch (ParseAbortedException)
+        {
+            return new Body([], [], tokens[0].Range);
+        }
+        finally
+        {
+            diagnostics.AddRange(parser._diags);
+        }
     }
 
-    /// <summary>Parses a single expression (as in a var-file value or a test).</summary>
+    /// <summary>Parses a single expression (hclsyntax's ParseExpression: a var value, a test); null after any error.</summary>
     public static Expression? ParseExpression(string source, string fileName, DiagnosticBag diagnostics)
     {
         var tokens = Lexer.Scan(source, fileName);
         CheckInvalidTokens(tokens, diagnostics);
-        if (diagnostics.HasErrors)
-        {
-            return null;
-        }
-
-        var parser = new Parser(tokens, diagnostics, fileName);
+        var parser = new Parser(tokens, fileName);
         parser._tokens.PushIncludeNewlines(false);
         try
         {
             var expr = parser.Expr();
             var next = parser._tokens.Peek();
-            if (next.Kind != TokenKind.EndOfFile)
+            if (next.Kind != TokenKind.EndOfFile && !parser._recovery)
             {
-                diagnostics.Add("Extra characters after expression", "An expression was successfully parsed, but extra characters were found after it.", next.Range);
-                return null;
+                parser.Error("Extra characters after expression", "An expression was successfully parsed, but extra characters were found after it.", next.Range);
             }
 
-            return expr;
+            return diagnostics.HasErrors || parser._diags.Count > 0 ? null : expr;
         }
         catch (ParseAbortedException)
         {
             return null;
+        }
+        finally
+        {
+            diagnostics.AddRange(parser._diags);
         }
     }
 
@@ -134,42 +144,126 @@ public sealed partial class Parser
         }
     }
 
-    private ParseAbortedException Fail(string summary, string detail, SourceRange range)
-    {
-        if (!_recovery || !IsFollowOnError(summary, detail))
-        {
-            _diagnostics.Add(summary, detail, range);
-        }
+    /// <summary>Records a diagnostic (hclsyntax appends it to the diagnostics of the construct being parsed).</summary>
+    private void Error(string summary, string detail, SourceRange range) => _diags.Add(new HclDiagnostic(summary, detail, range));
 
-        return new ParseAbortedException(summary);
+    /// <summary>Whether a diagnostic was recorded since <paramref name="mark"/> (hclsyntax's <c>diags.HasErrors()</c> of a sub-parse).</summary>
+    private bool ErrorsSince(int mark) => _diags.Count > mark;
+
+    /// <summary>hclsyntax's setRecovery: recovery mode without skipping anything.</summary>
+    private void SetRecovery() => _recovery = true;
+
+    /// <summary>
+    /// hclsyntax's <c>recover(end)</c>: reads (through the newline mode in force) up to the token <paramref name="end"/>
+    /// that closes the current nesting level, counting nested openers of its kind, and returns it (or the end of the file).
+    /// </summary>
+    private Token Recover(TokenKind end)
+    {
+        var start = Opposite(end);
+        _recovery = true;
+        var nest = 0;
+        while (true)
+        {
+            var token = _tokens.Read();
+            var kind = end == TokenKind.TemplateSeqEnd && token.Kind == TokenKind.TemplateControl ? TokenKind.TemplateInterp : token.Kind;
+            if (kind == TokenKind.EndOfFile)
+            {
+                return token;
+            }
+
+            if (kind == start)
+            {
+                nest++;
+            }
+            else if (kind == end)
+            {
+                if (nest < 1)
+                {
+                    return token;
+                }
+
+                nest--;
+            }
+        }
     }
 
-    /// <summary>The errors hclsyntax's parser records only when not in recovery mode (guarded by <c>!p.recovery</c>).</summary>
-    private static bool IsFollowOnError(string summary, string detail) => summary switch
+    /// <summary>
+    /// hclsyntax's recoverOver(start): reads up to the next <paramref name="start"/> bracket (or the end of the file),
+    /// then recovers past the bracket closing it.
+    /// </summary>
+    private void RecoverOver(TokenKind start)
     {
-        "Argument or block definition required" => detail == "An argument or block definition is required here.",
-        "Invalid block definition" => detail.StartsWith("Either a quoted string", StringComparison.Ordinal),
-        "Invalid single-argument block definition" => detail.StartsWith("A single-line block definition must end", StringComparison.Ordinal),
-        "Invalid argument name" or "Unclosed configuration block" or "Missing newline after argument" or "Unexpected comma after argument"
-            or "Missing newline after block definition" or "Invalid attribute name" or "Missing close bracket on splat index"
-            or "Missing close bracket on index" or "Missing expression" or "Invalid expression" or "Missing closing parenthesis"
-            or "Missing item separator" or "Missing attribute value" or "Missing key/value separator" or "Missing attribute separator"
-            or "Invalid 'for' expression" or "Unterminated object constructor expression" or "Unterminated template string" => true,
-        _ => false,
+        var kind = _tokens.Read().Kind;
+        while (kind != start && kind != TokenKind.EndOfFile)
+        {
+            kind = _tokens.Read().Kind;
+        }
+
+        Recover(Opposite(start));
+    }
+
+    /// <summary>hclsyntax's oppositeBracket (<c>}</c> of a template sequence pairs with <c>${</c>).</summary>
+    private static TokenKind Opposite(TokenKind kind) => kind switch
+    {
+        TokenKind.OBrace => TokenKind.CBrace,
+        TokenKind.OBrack => TokenKind.CBrack,
+        TokenKind.OParen => TokenKind.CParen,
+        TokenKind.OQuote => TokenKind.CQuote,
+        TokenKind.OHeredoc => TokenKind.CHeredoc,
+        TokenKind.CBrace => TokenKind.OBrace,
+        TokenKind.CBrack => TokenKind.OBrack,
+        TokenKind.CParen => TokenKind.OParen,
+        TokenKind.CQuote => TokenKind.OQuote,
+        TokenKind.CHeredoc => TokenKind.OHeredoc,
+        TokenKind.TemplateControl or TokenKind.TemplateInterp => TokenKind.TemplateSeqEnd,
+        TokenKind.TemplateSeqEnd => TokenKind.TemplateInterp,
+        _ => TokenKind.Invalid,
     };
 
-    /// <summary>hclsyntax's <c>p.recover(close)</c> in a bracketed construct: skip past its closing bracket.</summary>
-    private void RecoverPast(int openIndex)
+    /// <summary>
+    /// hclsyntax's recoverAfterBodyItem: reads up to and including a newline outside any bracket opened meanwhile (a
+    /// closer pops back to its opener), or to the end of the file.
+    /// </summary>
+    private void RecoverAfterBodyItem()
     {
         _recovery = true;
-        _tokens.SkipPastMatching(openIndex);
+        var open = new List<TokenKind>();
+        while (true)
+        {
+            var token = _tokens.Read();
+            switch (token.Kind)
+            {
+                case TokenKind.Newline when open.Count == 0:
+                case TokenKind.EndOfFile:
+                    return;
+                case TokenKind.OBrace or TokenKind.OBrack or TokenKind.OParen or TokenKind.OQuote or TokenKind.OHeredoc or TokenKind.TemplateInterp or TokenKind.TemplateControl:
+                    open.Add(token.Kind);
+                    break;
+                case TokenKind.CBrace or TokenKind.CBrack or TokenKind.CParen or TokenKind.CQuote or TokenKind.CHeredoc or TokenKind.TemplateSeqEnd:
+                    var opener = Opposite(token.Kind);
+                    bool Matches(TokenKind k) => k == opener || (token.Kind == TokenKind.TemplateSeqEnd && k == TokenKind.TemplateControl);
+                    while (open.Count > 0 && !Matches(open[^1]))
+                    {
+                        open.RemoveAt(open.Count - 1);
+                    }
+
+                    if (open.Count > 0)
+                    {
+                        open.RemoveAt(open.Count - 1);
+                    }
+
+                    break;
+            }
+        }
     }
 
     private void Enter(SourceRange at)
     {
         if (++_depth > MaxDepth)
         {
-            throw Fail("Nesting too deep", "This configuration nests blocks or expressions too deeply to be parsed.", at);
+            // Not in hclsyntax (Go's stack grows): parsing stops here rather than overflow .NET's stack.
+            Error("Nesting too deep", "This configuration nests blocks or expressions too deeply to be parsed.", at);
+            throw new ParseAbortedException("nesting too deep");
         }
     }
 
@@ -177,360 +271,329 @@ public sealed partial class Parser
 
     // ---------------------------------------------------------------- bodies
 
+    /// <summary>hclsyntax's ParseBody: items up to <paramref name="end"/> (read); a token that starts no item ends the body.</summary>
     private Body ParseBody(TokenKind end, SourcePosition start, out Token endToken)
     {
         var attributes = new List<Attribute>();
         var blocks = new List<Block>();
-        var first = _tokens.PeekRaw().Range;
-        var bodyStart = start == default ? first.Start : start;
+        var startRange = _tokens.PreviousRange;
+        var bodyStart = start == default ? _tokens.PeekRaw().Range.Start : start;
         while (true)
         {
-            var next = _tokens.PeekRaw();
-            if (next.Kind == end || next.Kind == TokenKind.EndOfFile)
+            var next = _tokens.Peek();
+            if (next.Kind == end)
             {
-                endToken = next;
-                var body = new Body(attributes, blocks, new SourceRange(_file, bodyStart, next.Range.End));
-                return body;
+                endToken = _tokens.Read();
+                return new Body(attributes, blocks, new SourceRange(_file, bodyStart, next.Range.End));
             }
 
-            if (next.Kind == TokenKind.Newline)
+            switch (next.Kind)
             {
-                _tokens.ReadRaw();
-                continue;
-            }
-
-            if (next.Kind != TokenKind.Ident)
-            {
-                // hclsyntax ParseBody: a token that cannot start an item ends the body (recover to its end).
-                _tokens.ReadRaw();
-                if (!_recovery)
-                {
-                    if (next.Kind == TokenKind.OQuote)
+                case TokenKind.Newline:
+                    _tokens.Read();
+                    continue;
+                case TokenKind.Ident:
+                    switch (ParseBodyItem())
                     {
-                        _diagnostics.Add("Invalid argument name", "Argument names must not be quoted.", next.Range);
+                        case Block block:
+                            blocks.Add(block);
+                            break;
+                        case Attribute attribute:
+                            var existing = attributes.FirstOrDefault(a => a.Name == attribute.Name);
+                            if (existing is not null)
+                            {
+                                Error("Attribute redefined", $"The argument \"{attribute.Name}\" was already set at {existing.NameRange}. Each argument may be set only once.", attribute.NameRange);
+                            }
+                            else
+                            {
+                                attributes.Add(attribute);
+                            }
+
+                            break;
+                    }
+
+                    continue;
+            }
+
+            var bad = _tokens.Read();
+            if (!_recovery)
+            {
+                if (bad.Kind == TokenKind.OQuote)
+                {
+                    Error("Invalid argument name", "Argument names must not be quoted.", bad.Range);
+                }
+                else if (bad.Kind == TokenKind.EndOfFile)
+                {
+                    if (end == TokenKind.CBrace)
+                    {
+                        Error("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", startRange);
                     }
                     else
                     {
-                        _diagnostics.Add("Argument or block definition required", "An argument or block definition is required here.", next.Range);
+                        Error("Unclosed configuration body", "Found end of file before the end of this configuration body.", startRange);
                     }
-                }
-
-                _recovery = true;
-                _tokens.SkipToBodyEnd(end);
-                continue;
-            }
-
-            var depth = _depth;
-            var newlineModes = _tokens.NewlineModeDepth;
-            try
-            {
-                ParseBodyItem(attributes, blocks);
-            }
-            catch (ParseAbortedException)
-            {
-                _recovery = true;
-                _depth = depth;
-                _tokens.ResetNewlineModes(newlineModes);
-                RecoverAfterBodyItem();
-            }
-        }
-    }
-
-    // The token hclsyntax's recoverAfterBodyItem leaves next: it reads up to a newline outside any bracket it saw open
-    // (a closer pops back to its opener), and the token after that newline is what its caller peeks. Looks ahead only.
-    private Token PeekAfterHclRecovery()
-    {
-        var snapshot = _tokens.Snapshot();
-        var open = new List<TokenKind>();
-        try
-        {
-            while (true)
-            {
-                var token = _tokens.ReadRaw();
-                switch (token.Kind)
-                {
-                    case TokenKind.EndOfFile:
-                        return token;
-                    case TokenKind.Newline when open.Count == 0:
-                        return _tokens.PeekRaw();
-                    case TokenKind.OBrace or TokenKind.OBrack or TokenKind.OParen or TokenKind.OQuote or TokenKind.OHeredoc or TokenKind.TemplateInterp or TokenKind.TemplateControl:
-                        open.Add(token.Kind);
-                        break;
-                    case TokenKind.CBrace or TokenKind.CBrack or TokenKind.CParen or TokenKind.CQuote or TokenKind.CHeredoc or TokenKind.TemplateSeqEnd:
-                        var opener = token.Kind switch
-                        {
-                            TokenKind.CBrace => TokenKind.OBrace,
-                            TokenKind.CBrack => TokenKind.OBrack,
-                            TokenKind.CParen => TokenKind.OParen,
-                            TokenKind.CQuote => TokenKind.OQuote,
-                            TokenKind.CHeredoc => TokenKind.OHeredoc,
-                            _ => TokenKind.TemplateInterp,
-                        };
-                        while (open.Count > 0 && open[^1] != opener && !(opener == TokenKind.TemplateInterp && open[^1] == TokenKind.TemplateControl))
-                        {
-                            open.RemoveAt(open.Count - 1);
-                        }
-
-                        if (open.Count > 0)
-                        {
-                            open.RemoveAt(open.Count - 1);
-                        }
-
-                        break;
-                }
-            }
-        }
-        finally
-        {
-            _tokens.Restore(snapshot);
-        }
-    }
-
-    private void RecoverAfterBodyItem()
-    {
-        var depth = 0;
-        while (true)
-        {
-            var token = _tokens.PeekRaw();
-            switch (token.Kind)
-            {
-                case TokenKind.EndOfFile:
-                    return;
-                case TokenKind.Newline when depth == 0:
-                    _tokens.ReadRaw();
-                    return;
-                case TokenKind.CBrace or TokenKind.CBrack or TokenKind.CParen or TokenKind.CQuote or TokenKind.CHeredoc or TokenKind.TemplateSeqEnd:
-                    if (depth == 0)
-                    {
-                        if (token.Kind == TokenKind.CBrace)
-                        {
-                            return;
-                        }
-
-                        _tokens.ReadRaw();
-                        continue;
-                    }
-
-                    depth--;
-                    break;
-                case TokenKind.OBrace or TokenKind.OBrack or TokenKind.OParen or TokenKind.OQuote or TokenKind.OHeredoc or TokenKind.TemplateInterp or TokenKind.TemplateControl:
-                    depth++;
-                    break;
-            }
-
-            _tokens.ReadRaw();
-        }
-    }
-
-    private void ParseBodyItem(List<Attribute> attributes, List<Block> blocks)
-    {
-        var ident = _tokens.ReadRaw();
-        if (ident.Kind != TokenKind.Ident)
-        {
-            throw Fail("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
-        }
-
-        var next = _tokens.PeekRaw();
-        switch (next.Kind)
-        {
-            case TokenKind.Equal:
-                var attribute = FinishAttribute(ident, singleLine: false);
-                var existing = attributes.FirstOrDefault(a => a.Name == attribute.Name);
-                if (existing is not null)
-                {
-                    _diagnostics.Add("Attribute redefined", $"The argument \"{attribute.Name}\" was already set at {existing.NameRange}. Each argument may be set only once.", attribute.NameRange);
                 }
                 else
                 {
-                    attributes.Add(attribute);
+                    Error("Argument or block definition required", "An argument or block definition is required here.", bad.Range);
                 }
+            }
 
-                return;
-            case TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident:
-                blocks.Add(FinishBlock(ident));
-                return;
-            default:
-                throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
+            endToken = Recover(end);
+            return new Body(attributes, blocks, new SourceRange(_file, bodyStart, bad.Range.End));
         }
     }
 
+    /// <summary>hclsyntax's ParseBodyItem, the identifier next: an attribute, a block, or null after an error.</summary>
+    private object? ParseBodyItem()
+    {
+        var ident = _tokens.Read();
+        var next = _tokens.Peek();
+        switch (next.Kind)
+        {
+            case TokenKind.Equal:
+                return FinishAttribute(ident, singleLine: false);
+            case TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident:
+                return FinishBlock(ident);
+            default:
+                RecoverAfterBodyItem();
+                Error("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
+                return null;
+        }
+    }
+
+    /// <summary>hclsyntax's finishParsingBodyAttribute.</summary>
     private Attribute FinishAttribute(Token ident, bool singleLine)
     {
-        _tokens.ReadRaw(); // '='
+        _tokens.Read(); // '='
+        var mark = _diags.Count;
         var expr = Expr();
-        if (!singleLine)
+        if (_recovery && ErrorsSince(mark))
         {
-            var end = _tokens.PeekRaw();
-            if (end.Kind != TokenKind.Newline && end.Kind != TokenKind.EndOfFile)
+            RecoverAfterBodyItem();
+        }
+        else if (!singleLine)
+        {
+            var end = _tokens.Peek();
+            if (end.Kind is not (TokenKind.Newline or TokenKind.EndOfFile))
             {
-                if (end.Kind == TokenKind.Comma)
+                if (!_recovery)
                 {
-                    throw Fail("Unexpected comma after argument", "Argument definitions must be separated by newlines, not commas. An argument definition must end with a newline.", end.Range);
+                    if (end.Kind == TokenKind.Comma)
+                    {
+                        Error("Unexpected comma after argument", "Argument definitions must be separated by newlines, not commas. An argument definition must end with a newline.", end.Range);
+                    }
+                    else
+                    {
+                        Error("Missing newline after argument", "An argument definition must end with a newline.", end.Range);
+                    }
                 }
 
-                throw Fail("Missing newline after argument", "An argument definition must end with a newline.", end.Range);
+                RecoverAfterBodyItem();
+            }
+            else
+            {
+                _tokens.Read(); // newline
             }
         }
 
         return new Attribute(ident.Text, expr, ident.Range, SourceRange.Between(ident.Range, expr.Range));
     }
 
+    /// <summary>hclsyntax's finishParsingBodyBlock: labels, then a body on following lines or a single-line one.</summary>
     private Block FinishBlock(Token ident)
     {
         var labels = new List<string>();
         var labelRanges = new List<SourceRange>();
         while (true)
         {
-            var next = _tokens.PeekRaw();
+            var next = _tokens.Peek();
             if (next.Kind == TokenKind.OBrace)
             {
                 break;
             }
 
+            if (next.Kind == TokenKind.OQuote)
+            {
+                labels.Add(QuotedStringLiteral(out var labelRange));
+                labelRanges.Add(labelRange);
+                continue;
+            }
+
             if (next.Kind == TokenKind.Ident)
             {
-                _tokens.ReadRaw();
+                _tokens.Read();
                 labels.Add(next.Text);
                 labelRanges.Add(next.Range);
                 continue;
             }
 
-            if (next.Kind == TokenKind.OQuote)
+            if (next.Kind == TokenKind.Equal)
             {
-                var open = _tokens.ReadRaw();
-                var literal = _tokens.ReadRaw();
-                string text;
-                Token close;
-                if (literal.Kind == TokenKind.CQuote)
-                {
-                    text = "";
-                    close = literal;
-                }
-                else if (literal.Kind == TokenKind.QuotedLit)
-                {
-                    text = Unescape(literal, quoted: true);
-                    close = _tokens.ReadRaw();
-                }
-                else
-                {
-                    throw InvalidLabel(literal);
-                }
-
-                if (close.Kind != TokenKind.CQuote)
-                {
-                    throw InvalidLabel(close);
-                }
-
-                labels.Add(text);
-                labelRanges.Add(SourceRange.Between(open.Range, close.Range));
-                continue;
+                Error("Invalid block definition", "The equals sign \"=\" indicates an argument definition, and must not be used when defining a block.", next.Range);
+            }
+            else if (next.Kind == TokenKind.Newline)
+            {
+                Error("Invalid block definition", "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.", next.Range);
+            }
+            else if (!_recovery)
+            {
+                Error("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.", next.Range);
             }
 
-            if (next.Kind is TokenKind.Equal)
-            {
-                throw Fail("Invalid block definition", "The equals sign \"=\" indicates an argument definition, and must not be used when defining a block.", next.Range);
-            }
-
-            if (next.Kind is TokenKind.Newline)
-            {
-                throw Fail("Invalid block definition", "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.", next.Range);
-            }
-
-            throw Fail("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.", next.Range);
+            RecoverAfterBodyItem();
+            return new Block(ident.Text, labels, labelRanges, new Body([], [], ident.Range), ident.Range, ident.Range, ident.Range);
         }
 
-        var openBrace = _tokens.ReadRaw();
+        var openBrace = _tokens.Read();
         Enter(openBrace.Range);
         Body body;
         Token closeBrace;
-        if (_tokens.PeekRaw().Kind is not (TokenKind.Newline or TokenKind.CBrace or TokenKind.EndOfFile))
+        if (_tokens.Peek().Kind is TokenKind.Newline or TokenKind.EndOfFile or TokenKind.CBrace)
         {
-            body = ParseSingleLineBody(openBrace, out closeBrace);
+            body = ParseBody(TokenKind.CBrace, openBrace.Range.End, out _);
+            closeBrace = _tokens.PreviousToken;
         }
         else
         {
-            body = ParseBody(TokenKind.CBrace, openBrace.Range.End, out closeBrace);
-            if (closeBrace.Kind != TokenKind.CBrace)
+            // The single-line body's diagnostics come after those of the check of its close (hclsyntax appends them last).
+            var bodyMark = _diags.Count;
+            var single = ParseSingleLineBody(out var bodyDiagnostics);
+            _diags.RemoveRange(bodyMark, _diags.Count - bodyMark);
+            var after = _tokens.Peek();
+            switch (after.Kind)
             {
-                throw Fail("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
+                case TokenKind.CBrace:
+                    _tokens.Read();
+                    break;
+                case TokenKind.Comma:
+                    Error("Invalid single-argument block definition", "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.", after.Range);
+                    Recover(TokenKind.CBrace);
+                    break;
+                case TokenKind.Newline:
+                    Error("Invalid single-argument block definition", "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", after.Range);
+                    Recover(TokenKind.CBrace);
+                    break;
+                default:
+                    if (!_recovery)
+                    {
+                        if (after.Kind == TokenKind.EndOfFile)
+                        {
+                            Error("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
+                        }
+                        else
+                        {
+                            Error("Invalid single-argument block definition", "A single-line block definition must end with a closing brace immediately after its single argument definition.", after.Range);
+                        }
+                    }
+
+                    Recover(TokenKind.CBrace);
+                    break;
             }
 
-            _tokens.ReadRaw();
+            _diags.AddRange(bodyDiagnostics);
+            closeBrace = _tokens.PreviousToken;
+            body = new Body(single is null ? [] : [single], [], SourceRange.Between(openBrace.Range, closeBrace.Range));
         }
 
         Leave();
-        var after = _tokens.PeekRaw();
-        if (after.Kind is not (TokenKind.Newline or TokenKind.EndOfFile))
+        var eol = _tokens.Peek();
+        if (eol.Kind is TokenKind.Newline or TokenKind.EndOfFile)
         {
-            throw Fail("Missing newline after block definition", "A block definition must end with a newline.", after.Range);
+            _tokens.Read();
+        }
+        else
+        {
+            if (!_recovery)
+            {
+                Error("Missing newline after block definition", "A block definition must end with a newline.", eol.Range);
+            }
+
+            RecoverAfterBodyItem();
         }
 
         return new Block(ident.Text, labels, labelRanges, body, ident.Range, openBrace.Range, SourceRange.Between(ident.Range, closeBrace.Range));
     }
 
-    private ParseAbortedException InvalidLabel(Token token) => token.Kind is TokenKind.TemplateInterp or TokenKind.TemplateControl
-        ? Fail("Invalid string literal", "Template sequences are not allowed in this string. To include a literal \"$\", double it (as \"$$\") to escape it.", token.Range)
-        : token.Kind == TokenKind.QuotedNewline
-            ? Fail("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", token.Range)
-            : Fail("Unterminated template string", "No closing marker was found for the string.", token.Range);
-
-    /// <summary>
-    /// hclsyntax's parseSingleAttrBody recovers after a failed item (which sets recovery mode), then
-    /// finishParsingBodyBlock checks what follows for the block's close: a newline or a comma is reported even in
-    /// recovery mode, and ahead of the item's own error (the body's diagnostics are appended last); a "}" is fine and
-    /// anything else is silent in recovery mode.
-    /// </summary>
-    private void CheckCloseAfterHclRecovery()
+    /// <summary>hclsyntax's parseSingleAttrBody: one attribute on the block's line; its diagnostics are handed back.</summary>
+    private Attribute? ParseSingleLineBody(out List<HclDiagnostic> diagnostics)
     {
-        var after = PeekAfterHclRecovery();
-        if (after.Kind is TokenKind.Newline or TokenKind.Comma)
+        var mark = _diags.Count;
+        var attribute = SingleLineAttribute();
+        diagnostics = _diags.GetRange(mark, _diags.Count - mark);
+        return attribute;
+    }
+
+    private Attribute? SingleLineAttribute()
+    {
+        var ident = _tokens.Read();
+        if (ident.Kind != TokenKind.Ident)
         {
-            _diagnostics.Add("Invalid single-argument block definition", after.Kind == TokenKind.Comma
-                ? "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line."
-                : "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", after.Range);
+            RecoverAfterBodyItem();
+            Error("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
+            return null;
+        }
+
+        var next = _tokens.Peek();
+        switch (next.Kind)
+        {
+            case TokenKind.Equal:
+                return FinishAttribute(ident, singleLine: true);
+            case TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident:
+                RecoverAfterBodyItem();
+                Error("Argument definition required", $"A single-line block definition can contain only a single argument. If you meant to define argument \"{ident.Text}\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", SourceRange.Between(ident.Range, next.Range));
+                return null;
+            default:
+                RecoverAfterBodyItem();
+                Error("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
+                return null;
         }
     }
 
-    private Body ParseSingleLineBody(Token openBrace, out Token closeBrace)
+    /// <summary>hclsyntax's parseQuotedStringLiteral (block labels): no template sequences allowed.</summary>
+    private string QuotedStringLiteral(out SourceRange range)
     {
-        var ident = _tokens.ReadRaw();
-        if (ident.Kind != TokenKind.Ident)
+        var open = _tokens.Read();
+        var text = new System.Text.StringBuilder();
+        SourceRange endRange;
+        while (true)
         {
-            // A lone "\r" (an invalid token) right after "{" lands here, as in hclsyntax's parseSingleAttrBody.
-            CheckCloseAfterHclRecovery();
-            throw Fail("Argument or block definition required", "An argument or block definition is required here.", ident.Range);
-        }
-
-        var next = _tokens.PeekRaw();
-        if (next.Kind is TokenKind.OQuote or TokenKind.OBrace or TokenKind.Ident)
-        {
-            CheckCloseAfterHclRecovery();
-            throw Fail("Argument definition required", $"A single-line block definition can contain only a single argument. If you meant to define argument \"{ident.Text}\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.", SourceRange.Between(ident.Range, next.Range));
-        }
-
-        if (next.Kind != TokenKind.Equal)
-        {
-            CheckCloseAfterHclRecovery();
-            throw Fail("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", ident.Range);
-        }
-
-        var attribute = FinishAttribute(ident, singleLine: true);
-        closeBrace = _tokens.PeekRaw();
-        switch (closeBrace.Kind)
-        {
-            case TokenKind.CBrace:
-                _tokens.ReadRaw();
+            var token = _tokens.Read();
+            if (token.Kind == TokenKind.CQuote)
+            {
+                endRange = token.Range;
                 break;
-            case TokenKind.Comma:
-                throw Fail("Invalid single-argument block definition", "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.", closeBrace.Range);
-            case TokenKind.Newline:
-                throw Fail("Invalid single-argument block definition", "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.", closeBrace.Range);
-            case TokenKind.EndOfFile:
-                throw Fail("Unclosed configuration block", "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", openBrace.Range);
-            default:
-                throw Fail("Invalid single-argument block definition", "A single-line block definition must end with a closing brace immediately after its single argument definition.", closeBrace.Range);
+            }
+
+            if (token.Kind == TokenKind.QuotedLit)
+            {
+                text.Append(Unescape(token, quoted: true));
+                continue;
+            }
+
+            if (token.Kind is TokenKind.TemplateInterp or TokenKind.TemplateControl)
+            {
+                var which = token.Kind == TokenKind.TemplateControl ? "%" : "$";
+                Error("Invalid string literal", $"Template sequences are not allowed in this string. To include a literal \"{which}\", double it (as \"{which}{which}\") to escape it.", token.Range);
+                text.Append(which).Append("{ ... }");
+                Recover(TokenKind.TemplateSeqEnd);
+                continue;
+            }
+
+            if (token.Kind == TokenKind.EndOfFile)
+            {
+                Error("Unterminated string literal", "Unable to find the closing quote mark before the end of the file.", token.Range);
+                endRange = token.Range;
+                break;
+            }
+
+            Error("Invalid string literal", "This item is not valid in a string literal.", token.Range);
+            Recover(TokenKind.CQuote);
+            endRange = token.Range;
+            break;
         }
 
-        return new Body([attribute], [], SourceRange.Between(openBrace.Range, closeBrace.Range));
+        range = SourceRange.Between(open.Range, endRange);
+        return text.ToString();
     }
 }

@@ -11,6 +11,10 @@ public enum TokenKind
     Equal, EqualOp, NotEqual, LessThan, LessThanEq, GreaterThan, GreaterThanEq,
     And, Or, Bang, Dot, Comma, Ellipsis, FatArrow, Question, Colon,
 
+    /// <summary><c>::</c>, between the parts of a namespaced function name.</summary>
+    DoubleColon,
+
+
     /// <summary><c>${</c>, with <see cref="Token.Strip"/> for <c>${~</c>.</summary>
     TemplateInterp,
 

@@ -14,33 +14,11 @@ internal sealed class TokenStream(List<Token> tokens)
     /// <summary>The range of the token read last.</summary>
     public SourceRange PreviousRange { get; private set; }
 
+    /// <summary>The token read last (hclsyntax's <c>PrevRange</c> is its range).</summary>
+    public Token PreviousToken => tokens[PreviousIndex];
+
     /// <summary>The index of the token read last.</summary>
     public int PreviousIndex { get; private set; }
-
-    /// <summary>The read position and newline mode, to look ahead and come back.</summary>
-    public (int Next, int Depth) Snapshot() => (_next, _includeNewlines.Count);
-
-    /// <summary>Goes back to a snapshot taken by <see cref="Snapshot"/>.</summary>
-    public void Restore((int Next, int Depth) snapshot)
-    {
-        _next = snapshot.Next;
-        while (_includeNewlines.Count > snapshot.Depth)
-        {
-            _includeNewlines.Pop();
-        }
-    }
-
-    /// <summary>How many newline modes are pushed.</summary>
-    public int NewlineModeDepth => _includeNewlines.Count;
-
-    /// <summary>Drops newline modes pushed after <paramref name="depth"/> (after an aborted expression).</summary>
-    public void ResetNewlineModes(int depth)
-    {
-        while (_includeNewlines.Count > depth)
-        {
-            _includeNewlines.Pop();
-        }
-    }
 
     public void PushIncludeNewlines(bool include) => _includeNewlines.Push(include);
 
@@ -61,86 +39,6 @@ internal sealed class TokenStream(List<Token> tokens)
     public Token PeekRaw()
     {
         return tokens[_next];
-    }
-
-    /// <summary>Consumes the raw next token, newlines included.</summary>
-    public Token ReadRaw()
-    {
-        var token = tokens[_next];
-        if (token.Kind != TokenKind.EndOfFile)
-        {
-            _next++;
-        }
-
-        PreviousRange = token.Range;
-        PreviousIndex = _next - (token.Kind == TokenKind.EndOfFile ? 0 : 1);
-        return token;
-    }
-
-    /// <summary>
-    /// hclsyntax's recover for a bracketed construct: moves past the bracket matching the one at
-    /// <paramref name="openIndex"/> (counting nested brackets of the same kind), or to the end of the file.
-    /// </summary>
-    public void SkipPastMatching(int openIndex) => _next = Math.Max(_next, Math.Min(MatchingIndex(openIndex) + 1, tokens.Count - 1));
-
-    /// <summary>The token <see cref="SkipPastMatching"/> stops at: the matching bracket, or the end of the file.</summary>
-    public Token MatchingToken(int openIndex) => tokens[MatchingIndex(openIndex)];
-
-    private int MatchingIndex(int openIndex)
-    {
-        var open = tokens[openIndex].Kind;
-        var close = open switch
-        {
-            TokenKind.OBrace => TokenKind.CBrace,
-            TokenKind.OBrack => TokenKind.CBrack,
-            _ => TokenKind.CParen,
-        };
-        var nest = 0;
-        for (var i = openIndex + 1; i < tokens.Count; i++)
-        {
-            var kind = tokens[i].Kind;
-            if (kind == open)
-            {
-                nest++;
-            }
-            else if (kind == close && nest-- == 0)
-            {
-                return i;
-            }
-            else if (kind == TokenKind.EndOfFile)
-            {
-                return i;
-            }
-        }
-
-        return tokens.Count - 1;
-    }
-
-    /// <summary>
-    /// hclsyntax's recover for a body: moves to the token closing the body at the current nesting level (not
-    /// consuming it), or to the end of the file.
-    /// </summary>
-    public void SkipToBodyEnd(TokenKind end)
-    {
-        var nest = 0;
-        for (var i = _next; i < tokens.Count; i++)
-        {
-            var kind = tokens[i].Kind;
-            if (kind == TokenKind.EndOfFile || (kind == end && nest == 0))
-            {
-                _next = i;
-                return;
-            }
-
-            if (end == TokenKind.CBrace && kind == TokenKind.OBrace)
-            {
-                nest++;
-            }
-            else if (end == TokenKind.CBrace && kind == TokenKind.CBrace)
-            {
-                nest--;
-            }
-        }
     }
 
     private int NextIndex(out int after)

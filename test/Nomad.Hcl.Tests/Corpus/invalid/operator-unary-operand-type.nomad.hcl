@@ -1,0 +1,6 @@
+# hclsyntax UnaryOpExpr: a conversion failure names the "unary operand".
+job "a" {
+  meta {
+    a = !"x"
+  }
+}

@@ -1,0 +1,56 @@
+# Mutant (Corpus/mutate.py edits): a quoted string running past its line; the count of further diagnostics is hclsyntax's recovery.
+locals {
+  services = {
+    api    = { port = 8080, cpu = 300, tags = ["api", "v2"] }
+    worker = { port = 9090, cpu = 500, tags = ["worker"] }
+  }
+  all_tags = distinct(flatten([for s in local.services : s.tags]))
+  ports    = { for name, s in local.services : name => s.port }
+}
+
+job "platform" {
+  datacenters = ["dc1"]
+
+  meta = {
+    tags  = join(",", local.all_tags)
+    count = tostring_is_not_a_function == null ? "x" : "y"
+  }
+
+  dynamic "group" {
+    for_each = local.services
+    labels   = [group.key]
+
+    content {
+      network {
+        port "http" {
+          to = group.value.port
+        }
+      }
+
+      task "main" {
+        driver = "docker"
+
+        config {
+          image = "example/${group.key}:latest"
+          labels {
+            service = group.key
+          }
+        }
+
+        template {
+          destination = "local/ports.txt"
+          data        = <<-EOT
+            %{~ for name, port in local.ports ~}
+            ${name}=${p"ort}
+            %{ endfor ~}
+            self=${group.key}%{ if group.value.cpu > 400 } (big)%{ endif }
+          EOT
+        }
+
+        resources {
+          cpu = group.value.cpu
+        }
+      }
+    }
+  }
+}
