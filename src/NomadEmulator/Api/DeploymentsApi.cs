@@ -30,14 +30,11 @@ public static class DeploymentsApi
                 return NomadResults.Error(403, "Permission denied");
             }
 
-            var (deployments, index) = await BlockingQuery.RunAsync(
-                state,
-                query,
-                () => state.Jobs.DeploymentsIndex,
-                () => state.Jobs.Deployments(query.Namespace, query.Prefix)
-                    .Where(d => query.Namespace != "*" || state.Acl.AllowsNamespace(context.Request, d.Namespace, "read-job"))
-                    .ToList(),
-                ct).ConfigureAwait(false);
+            // Only the snapshot is taken under the state lock; the filter and sort are made after it.
+            var (all, index) = await BlockingQuery.RunAsync(state, query, () => state.Jobs.DeploymentsIndex, state.Jobs.DeploymentsSnapshot, ct).ConfigureAwait(false);
+            var deployments = JobsTable.SelectDeployments(all, query.Namespace, query.Prefix)
+                .Where(d => query.Namespace != "*" || state.Acl.AllowsNamespace(context.Request, d.Namespace, "read-job"))
+                .ToList();
             return NomadResults.Json(context.Response, deployments, index);
         });
 

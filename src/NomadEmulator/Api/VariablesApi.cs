@@ -59,12 +59,14 @@ public static partial class VariablesApi
             return NomadResults.Error(400, error);
         }
 
-        var (page, index) = await BlockingQuery.RunAsync(
+        // Only the snapshot is taken under the state lock; the filter, sort and page are made after it.
+        var (all, index) = await BlockingQuery.RunAsync(
             state,
             query,
             () => Math.Max(1, state.Variables.TableIndex),
-            () => Page(state.Variables.List(query.Namespace, query.Prefix).Where(v => acl.AllowsVariable(v.Namespace, v.Path, "list") && (filter?.Allows(v) ?? true)), query, acl),
+            state.Variables.Snapshot,
             ct).ConfigureAwait(false);
+        var page = Page(VariablesTable.Select(all, query.Namespace, query.Prefix).Where(v => acl.AllowsVariable(v.Namespace, v.Path, "list") && (filter?.Allows(v) ?? true)), query, acl);
         if (page.NextToken is not null)
         {
             response.Headers["X-Nomad-NextToken"] = page.NextToken;

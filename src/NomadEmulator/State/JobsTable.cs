@@ -44,8 +44,17 @@ public sealed class JobsTable
     public Deployment? Deployment(string id) => _deployments.GetValueOrDefault(id);
 
     /// <summary>Deployments of a namespace (<c>*</c> for all) whose ID starts with the prefix, oldest first.</summary>
-    public IReadOnlyList<Deployment> Deployments(string ns, string prefix) =>
-        [.. _deployments.Values
+    public IReadOnlyList<Deployment> Deployments(string ns, string prefix) => SelectDeployments(_deployments.Values, ns, prefix);
+
+    /// <summary>
+    /// Every deployment as it is now, unsorted: references to immutable records, so a list can be filtered, sorted and
+    /// encoded (<see cref="SelectDeployments"/>) after the state lock is let go, as Nomad answers reads from a snapshot.
+    /// </summary>
+    public Deployment[] DeploymentsSnapshot() => [.. _deployments.Values];
+
+    /// <summary>Those of <paramref name="deployments"/> in <paramref name="ns"/> (or every namespace for <c>*</c>) whose ID starts with the prefix, oldest first.</summary>
+    public static IReadOnlyList<Deployment> SelectDeployments(IEnumerable<Deployment> deployments, string ns, string prefix) =>
+        [.. deployments
             .Where(d => (ns == "*" || d.Namespace == ns) && d.ID.StartsWith(prefix, StringComparison.Ordinal))
             .OrderBy(d => d.CreateIndex)];
 

@@ -17,9 +17,19 @@ public sealed class VariablesTable
     public StoredVariable? Get(string ns, string path) => _variables.GetValueOrDefault((ns, path));
 
     /// <summary>Every variable in <paramref name="ns"/> (or every namespace for <c>*</c>) under the prefix, sorted by namespace then path.</summary>
-    public IReadOnlyList<StoredVariable> List(string ns, string prefix) =>
+    public IReadOnlyList<StoredVariable> List(string ns, string prefix) => Select(_variables.Values, ns, prefix);
+
+    /// <summary>
+    /// Every variable as it is now, unsorted: a copy of references to immutable records, so a list can be filtered, sorted
+    /// and encoded (<see cref="Select"/>) after the state lock is let go, as Nomad answers reads from a snapshot without
+    /// holding up writes.
+    /// </summary>
+    public StoredVariable[] Snapshot() => [.. _variables.Values];
+
+    /// <summary>Those of <paramref name="variables"/> in <paramref name="ns"/> (or every namespace for <c>*</c>) under the prefix, sorted by namespace then path.</summary>
+    public static IReadOnlyList<StoredVariable> Select(IEnumerable<StoredVariable> variables, string ns, string prefix) =>
     [
-        .. _variables.Values
+        .. variables
             .Where(v => (ns == "*" || v.Namespace == ns) && v.Path.StartsWith(prefix, StringComparison.Ordinal))
             .OrderBy(v => v.Namespace, StringComparer.Ordinal)
             .ThenBy(v => v.Path, StringComparer.Ordinal),
