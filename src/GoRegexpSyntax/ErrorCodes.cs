@@ -1,8 +1,8 @@
 namespace GoRegexpSyntax;
 
 /// <summary>
-/// The error codes of Go's regexp/syntax (parse.go's <c>ErrorCode</c> constants) that Go 1.19's parser can return
-/// for the Perl flags. Go 1.20+ adds "expression too large", which the recorded answers' Go does not have.
+/// The error codes of Go's regexp/syntax (parse.go's <c>ErrorCode</c> constants) that Go 1.26's parser can return
+/// for the Perl flags, all but Go 1.20+'s <c>ErrLarge</c> ("expression too large", not produced here: see README).
 /// </summary>
 public static class ErrorCodes
 {

@@ -4,7 +4,7 @@ namespace GoRegexpSyntax;
 
 /// <summary>
 /// Go's regexp/syntax parser (parse.go) for the flags <c>regexp.Compile</c> uses (<c>syntax.Perl</c>), written
-/// anew in C# from Go 1.19's source: the same stack of operands and pseudo-operators, the same checks in the same
+/// anew in C# from Go's source as Go 1.26 has it (the Go a Nomad server is built with): the same stack of operands and pseudo-operators, the same checks in the same
 /// order, so the first error found is Go's, with Go's code and offending text. Go works on UTF-8 bytes and this
 /// on UTF-16, which names the same text (a lone surrogate stands for invalid UTF-8).
 /// </summary>
@@ -340,11 +340,13 @@ internal sealed class Parser
         return true;
     }
 
-    // (?flags), (?flags:, (?P<name>
+    // (?flags), (?flags:, (?P<name> and, since Go 1.22, (?<name> (parsePerlFlags' startsWithP / startsWithName).
     private int ParsePerlFlags(int start)
     {
         var s = whole;
-        if (s.Length - start > 4 && s[start + 2] == 'P' && s[start + 3] == '<')
+        var startsWithP = s.Length - start > 4 && s[start + 2] == 'P' && s[start + 3] == '<';
+        var startsWithName = s.Length - start > 3 && s[start + 2] == '<';
+        if (startsWithP || startsWithName)
         {
             var end = s.IndexOf('>', start);
             if (end < 0)
@@ -353,8 +355,8 @@ internal sealed class Parser
                 throw Fail(ErrorCodes.InvalidNamedCapture, s[start..]);
             }
 
-            var name = s[(start + 4)..end];
-            CheckUtf16(start + 4, end);
+            var name = s[(start + (startsWithName ? 3 : 4))..end];
+            CheckUtf16(start + (startsWithName ? 3 : 4), end);
             if (name.Length == 0 || !name.All(c => c == '_' || char.IsAsciiLetterOrDigit(c)))
             {
                 throw Fail(ErrorCodes.InvalidNamedCapture, s[start..(end + 1)]);
@@ -567,8 +569,10 @@ internal sealed class Parser
             name = name[1..];
         }
 
-        var set = UnicodeClasses.Runes(name) ?? throw Fail(ErrorCodes.InvalidCharRange, seq);
-        return (Class(set, negated), rest);
+        var (set, inverted) = UnicodeClasses.Lookup(name) ?? throw Fail(ErrorCodes.InvalidCharRange, seq);
+
+        // Assigned is Cn inverted, with Cn as its own fold table: folding adds nothing.
+        return inverted ? (new ClassNode(negated ? set : set.Negate()), rest) : (Class(set, negated), rest);
     }
 
     private int ParseClass(int start)

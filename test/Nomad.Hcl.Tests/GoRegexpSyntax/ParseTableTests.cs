@@ -3,8 +3,9 @@ using GoRegexpSyntax;
 namespace Nomad.Hcl.Tests.GoRegexpSyntax;
 
 /// <summary>
-/// The patterns of Go's own regexp/syntax tests (parse_test.go: parseTests, invalidRegexps, onlyPerl, onlyPOSIX),
-/// transcribed: what Go parses must parse here and compile for .NET, what Go refuses must be refused.
+/// The patterns of Go's own regexp/syntax tests (golang/go src/regexp/syntax/parse_test.go as of Go 1.26: parseTests,
+/// invalidRegexps, onlyPerl, onlyPOSIX; BSD-3-Clause, Copyright The Go Authors), transcribed: what Go parses must
+/// parse here and compile for .NET, what Go refuses must be refused. The Go 1.22+ and 1.25+ cases are marked.
 /// </summary>
 public sealed class ParseTableTests
 {
@@ -28,6 +29,16 @@ public sealed class ParseTableTests
         ".c|.d", "x{2}|x{2}[0-9]", "x{2}y|x{2}[0-9]y", "a.*?c|a.*?b", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}))",
         "((((((((((x{1}){2}){2}){2}){2}){2}){2}){2}){2}){2})", "[a-b-c]", @"\Qabc\E", @"\Q*+?{[\E", @"\Q\\\\E",
         @"\Q\\\\\E",
+
+        // Go 1.22: (?<name>re); Go 1.25: \p{…} names ignore case, spaces, underscores and hyphens, and Any, ASCII,
+        // Assigned, Cn, LC and the category aliases are known.
+        "(?<name>a)", @"\p{Uppercase_Letter}", @"\p{upper case-let ter}", @"\p{__upper case-let ter}",
+        @"\p{Canadian_Aboriginal}", @"(?i)\p{ascii}", @"\p{Assigned}", @"\p{^Assigned}",
+
+        // Valid repetitions and nesting (Go 1.19.2+ limits).
+        "(?:[a-z]{4}){0,250}", new string('(', 999) + new string(')', 999),
+        string.Concat(Enumerable.Repeat("(?:", 999)) + string.Concat(Enumerable.Repeat(")*", 999)),
+        "(" + new string('|', 12345) + ")",
     ];
 
     [Theory]
@@ -41,8 +52,8 @@ public sealed class ParseTableTests
     public static TheoryData<string> Invalid() =>
     [
         "(", ")", "(a", "a)", "(a))", "(a|b|", "a|b|)", "(a|b|))", "(a|b", "a|b)", "(a|b))", "[a-z", "([a-z)", "[a-z)",
-        "([a-z]))", "x{1001}", "x{9876543210}", "x{2,1}", "x{1,9876543210}", "(?P<name>a", "(?P<name>", "(?P<name", "(?P<x y>a)", "(?P<>a)", "[a-Z]", "(?i)[a-Z]", "a{100000}",
-        "a{100000,}", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}){2})", @"\Q\E*",
+        "([a-z]))", "x{1001}", "x{9876543210}", "x{2,1}", "x{1,9876543210}", "(?P<name>a", "(?P<name>", "(?P<name", "(?P<x y>a)", "(?P<>a)", "(?<name>a", "(?<name>", "(?<name", "(?<x y>a)", "(?<>a)", "[a-Z]", "(?i)[a-Z]", "a{100000}",
+        "a{100000,}", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}){2})", "(?:[a-z]{4}){0,251}", @"\Q\E*",
         new string('(', 1000) + new string(')', 1000), string.Concat(Enumerable.Repeat("(?:", 1000)) + string.Concat(Enumerable.Repeat(")*", 1000)),
         "a++", "a**", "a?*", "a+*", "a{1}*", ".{1}{2}.{3}",
     ];
@@ -68,6 +79,13 @@ public sealed class ParseTableTests
     [InlineData("a**", "invalid nested repetition operator: `**`")]
     [InlineData("a*+", "invalid nested repetition operator: `*+`")]
     [InlineData(@"\x", "invalid escape sequence: `\\x`")]
+    [InlineData("(?<x y>a)", "invalid named capture: `(?<x y>`")]
+    [InlineData("(?<!a)b", "invalid named capture: `(?<!a)b`")]
+    [InlineData("(?<=a)b", "invalid named capture: `(?<=a)b`")]
+    [InlineData("(?<", "invalid or unsupported Perl syntax: `(?<`")]
+    [InlineData("(?P<", "invalid or unsupported Perl syntax: `(?P`")]
+    [InlineData(@"\p{Letterz}", "invalid character class range: `\\p{Letterz}`")]
+    [InlineData(@"\p{Old_Italicx}", "invalid character class range: `\\p{Old_Italicx}`")]
     public void A_refusal_reads_as_gos_error_text(string pattern, string text) =>
         GoRegex.Check(pattern)!.Message.ShouldBe("error parsing regexp: " + text);
 
