@@ -13,10 +13,21 @@ internal sealed class Parser
     private const int MaxRepeat = 1000;
     private const int MaxHeight = 1000;
 
+    // parse.go's maxSize (instructions of 40 bytes in 128 MB) and maxRunes (runes of 4 bytes in 128 MB), Go 1.20+.
+    private const long MaxSize = (128L << 20) / 40;
+    private const long MaxRunes = (128L << 20) / 4;
+
     private readonly string whole;
     private readonly List<Node> stack = [];
     private ParseFlags flags = ParseFlags.OneLine;
     private int captures;
+
+    // checkLimits' state: the runes pushed, the nodes made (Go's numRegexp, a run of literals counted once as Go
+    // reuses its nodes), the product of the counted repeats seen and whether sizes are measured yet.
+    private long runes;
+    private long made;
+    private long repeats = 1;
+    private bool measuring;
 
     private Parser(string pattern) => whole = pattern;
 
@@ -222,7 +233,8 @@ internal sealed class Parser
 
         var node = new RepeatNode(stack[^1], min, max, lazy, counted);
         stack[^1] = node;
-        CheckHeight(node);
+        made++;
+        CheckLimits(node);
         if (counted && (min >= 2 || max >= 2) && !RepeatIsValid(node, MaxRepeat))
         {
             throw Fail(ErrorCodes.InvalidRepeatSize, s[before..after]);
@@ -434,6 +446,8 @@ internal sealed class Parser
         {
             var first = stack[^1];
             stack[^1] = new VerticalBar([first]);
+            made++;
+            CheckLimits(stack[^1]);
         }
     }
 
@@ -463,7 +477,7 @@ internal sealed class Parser
         var inner = stack[^1];
         stack.RemoveRange(stack.Count - 2, 2);
         flags = paren.Flags;
-        Push(paren.Capture == 0 ? inner : new CaptureNode(inner, paren.Capture, paren.Name));
+        Push(paren.Capture == 0 ? inner : new CaptureNode(inner, paren.Capture, paren.Name), fresh: false);
     }
 
     // Replaces the operands above the topmost ( or | with their sequence.
@@ -477,12 +491,14 @@ internal sealed class Parser
 
         var subs = stack.GetRange(i, stack.Count - i);
         stack.RemoveRange(i, stack.Count - i);
-        Push(subs.Count switch
-        {
-            0 => new EmptyNode(),
-            1 => subs[0],
-            _ => new ConcatNode(subs),
-        });
+        Push(
+            subs.Count switch
+            {
+                0 => new EmptyNode(),
+                1 => subs[0],
+                _ => new ConcatNode(subs),
+            },
+            fresh: subs.Count != 1);
     }
 
     // Replaces the | (if any) and the operand above the topmost ( with their alternation.
@@ -508,15 +524,70 @@ internal sealed class Parser
         }
 
         stack.RemoveRange(i, stack.Count - i);
-        Push(subs.Count == 1 ? subs[0] : new AlternateNode(subs));
+        Push(subs.Count == 1 ? subs[0] : new AlternateNode(subs), fresh: subs.Count != 1);
     }
 
     private void Literal(int rune) => Push(new LiteralNode(rune, flags.HasFlag(ParseFlags.FoldCase)));
 
-    private void Push(Node node)
+    // push: a node made just now (fresh) or put back (the operand of a group, a sequence of one).
+    private void Push(Node node, bool fresh = true)
     {
+        runes += node switch
+        {
+            LiteralNode => 1,
+            ClassNode c => 2L * c.Runes.Ranges.Count,
+            _ => 0,
+        };
+        if (fresh && !(node is LiteralNode && stack.Count > 0 && stack[^1] is LiteralNode))
+        {
+            made++;
+        }
+
         stack.Add(node);
+        CheckLimits(node);
+    }
+
+    // checkLimits: the runes of the classes, the compiled size, the height.
+    private void CheckLimits(Node node)
+    {
+        if (runes > MaxRunes)
+        {
+            throw Fail(ErrorCodes.Large, whole);
+        }
+
+        CheckSize(node);
         CheckHeight(node);
+    }
+
+    // checkSize: sizes are measured only once the nodes made times the product of the counted repeats could pass
+    // the limit; from then on every node pushed or repeated, and at the start everything on the stack.
+    private void CheckSize(Node node)
+    {
+        if (!measuring)
+        {
+            if (node is RepeatNode { Counted: true } repeat)
+            {
+                var n = repeat.Max == -1 ? repeat.Min : repeat.Max;
+                n = Math.Max(n, 1);
+                repeats = n > MaxSize / repeats ? MaxSize : repeats * n;
+            }
+
+            if (made < MaxSize / repeats)
+            {
+                return;
+            }
+
+            measuring = true;
+            if (stack.Any(item => item.Size > MaxSize))
+            {
+                throw Fail(ErrorCodes.Large, whole);
+            }
+        }
+
+        if (node.Size > MaxSize)
+        {
+            throw Fail(ErrorCodes.Large, whole);
+        }
     }
 
     private void CheckHeight(Node node)
@@ -815,12 +886,17 @@ internal sealed class Parser
     private sealed record LeftParen(int Capture, string? Name, ParseFlags Flags) : Node
     {
         public override int Height => 0;
+
+        public override long Size => 1;
     }
 
     /// <summary>A <c>|</c> on the stack, holding the alternatives parsed so far at its level.</summary>
     private sealed record VerticalBar(List<Node> Alternatives) : Node
     {
         public override int Height => 0;
+
+        // Go keeps the alternatives on the stack beside the bar, so each is measured there.
+        public override long Size => Alternatives.Count == 0 ? 1 : Alternatives.Max(a => a.Size);
     }
 
     private sealed class ParseError(RegexpError error) : Exception(error.Message)

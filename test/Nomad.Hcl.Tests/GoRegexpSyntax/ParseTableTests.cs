@@ -56,6 +56,10 @@ public sealed class ParseTableTests
         "a{100000,}", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}){2})", "(?:[a-z]{4}){0,251}", @"\Q\E*",
         new string('(', 1000) + new string(')', 1000), string.Concat(Enumerable.Repeat("(?:", 1000)) + string.Concat(Enumerable.Repeat(")*", 1000)),
         "a++", "a**", "a?*", "a+*", "a{1}*", ".{1}{2}.{3}",
+
+        // Too long (Go 1.20+ ErrLarge): compiled size over 3.3M instructions, or over 32M class runes.
+        "(" + string.Concat(Enumerable.Repeat("(xx?)", 1000)) + "){1000}", string.Concat(Enumerable.Repeat("(xx?){1000}", 1000)),
+        string.Concat(Enumerable.Repeat(@"\pL", 27000)),
     ];
 
     [Theory]
@@ -80,6 +84,8 @@ public sealed class ParseTableTests
     [InlineData("a*+", "invalid nested repetition operator: `*+`")]
     [InlineData(@"\x", "invalid escape sequence: `\\x`")]
     [InlineData("(?<x y>a)", "invalid named capture: `(?<x y>`")]
+    [InlineData("((xx?){1000}){1000}", "expression too large: `((xx?){1000}){1000}`")]
+    [InlineData("(a{1000}){1000}", "invalid repeat count: `{1000}`")]
     [InlineData("(?<!a)b", "invalid named capture: `(?<!a)b`")]
     [InlineData("(?<=a)b", "invalid named capture: `(?<=a)b`")]
     [InlineData("(?<", "invalid or unsupported Perl syntax: `(?<`")]
