@@ -4,9 +4,10 @@ namespace GoRegexpSyntax;
 
 /// <summary>
 /// Go's regexp/syntax parser (parse.go) for the flags <c>regexp.Compile</c> uses (<c>syntax.Perl</c>), written
-/// anew in C# from Go's source as Go 1.26 has it (the Go a Nomad server is built with): the same stack of operands and pseudo-operators, the same checks in the same
-/// order, so the first error found is Go's, with Go's code and offending text. Go works on UTF-8 bytes and this
-/// on UTF-16, which names the same text (a lone surrogate stands for invalid UTF-8).
+/// anew in C# from Go's source as Go 1.26 has it (the Go a Nomad server is built with): the same stack of operands
+/// and pseudo-operators, the same checks in the same order, so the first error found is Go's, with Go's code and
+/// offending text. Go works on UTF-8 bytes and this on UTF-16, which names the same text (a lone surrogate stands
+/// for invalid UTF-8).
 /// </summary>
 internal sealed class Parser
 {

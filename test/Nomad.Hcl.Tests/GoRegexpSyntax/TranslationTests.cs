@@ -41,6 +41,8 @@ public sealed class TranslationTests
     [InlineData("Nag Mundari is a Unicode 15.0 script", "a\U0001E4D0", @"\p{Nag_Mundari}", "X", "aX")]
     [InlineData("Vithkuqi is a Unicode 14.0 script", "a\U00010570", @"\p{Vithkuqi}", "X", "aX")]
     [InlineData("(?<name>re) is a named group (Go 1.22)", "ab", "(?<n>a)", "[$n]", "[a]b")]
+    [InlineData("(?i) folds as Unicode 15 does: U+0264 gains its capital U+A7CB only in Unicode 16", "\uA7CB\u0264", "(?i)\u0264", "X", "\uA7CBX")]
+    [InlineData("(?i) folds as Unicode 15 does: Vithkuqi letters fold (Unicode 14)", "\U00010570\U00010597", "(?i)\U00010597", "X", "XX")]
     public void A_translated_pattern_replaces_as_go_does(string because, string input, string pattern, string template, string expected) =>
         Replace(input, pattern, template).ShouldBe(expected, because);
 
