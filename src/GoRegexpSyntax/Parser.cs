@@ -23,10 +23,15 @@ internal sealed class Parser
     private ParseFlags flags = ParseFlags.OneLine;
     private int captures;
 
-    // checkLimits' state: the runes pushed, the nodes made (Go's numRegexp, a run of literals counted once as Go
-    // reuses its nodes), the product of the counted repeats seen and whether sizes are measured yet.
+    // checkLimits' state: the runes pushed; Go's numRegexp, the nodes Go allocates, which reuse the nodes Go frees
+    // (free: a literal merged into the one before it by maybeConcat, a sequence or alternation flattened into its
+    // parent by collapse, two single characters of an alternation merged by swapVerticalBar); the length of the run
+    // of literals on top of the stack (Go merges the two topmost at every push); the product of the counted repeats
+    // seen and whether sizes are measured yet.
     private long runes;
     private long made;
+    private long free;
+    private int literalRun;
     private long repeats = 1;
     private bool measuring;
 
@@ -234,7 +239,8 @@ internal sealed class Parser
 
         var node = new RepeatNode(stack[^1], min, max, lazy, counted);
         stack[^1] = node;
-        made++;
+        literalRun = 0;
+        Allocate();
         CheckLimits(node);
         if (counted && (min >= 2 || max >= 2) && !RepeatIsValid(node, MaxRepeat))
         {
@@ -447,7 +453,7 @@ internal sealed class Parser
         {
             var first = stack[^1];
             stack[^1] = new VerticalBar([first]);
-            made++;
+            Allocate();
             CheckLimits(stack[^1]);
         }
     }
@@ -457,6 +463,11 @@ internal sealed class Parser
     {
         if (stack.Count >= 2 && stack[^2] is VerticalBar bar && stack[^1] is not LeftParen and not VerticalBar)
         {
+            if (IsCharClass(stack[^1]) && IsCharClass(bar.Alternatives[^1]))
+            {
+                free++;
+            }
+
             bar.Alternatives.Add(stack[^1]);
             stack.RemoveAt(stack.Count - 1);
             return true;
@@ -490,8 +501,11 @@ internal sealed class Parser
             i--;
         }
 
+        MergeLiterals();
         var subs = stack.GetRange(i, stack.Count - i);
         stack.RemoveRange(i, stack.Count - i);
+        literalRun = 0;
+        free += subs.Count > 1 ? subs.Count(sub => sub is ConcatNode) : 0;
         Push(
             subs.Count switch
             {
@@ -525,6 +539,8 @@ internal sealed class Parser
         }
 
         stack.RemoveRange(i, stack.Count - i);
+        literalRun = 0;
+        free += subs.Count > 1 ? subs.Count(sub => sub is AlternateNode) : 0;
         Push(subs.Count == 1 ? subs[0] : new AlternateNode(subs), fresh: subs.Count != 1);
     }
 
@@ -539,14 +555,43 @@ internal sealed class Parser
             ClassNode c => 2L * c.Runes.Ranges.Count,
             _ => 0,
         };
-        if (fresh && !(node is LiteralNode && stack.Count > 0 && stack[^1] is LiteralNode))
+        if (fresh)
         {
-            made++;
+            Allocate();
         }
 
+        MergeLiterals();
+        literalRun = node is LiteralNode literal && stack.Count > 0 && stack[^1] is LiteralNode below && below.Fold == literal.Fold
+            ? literalRun + 1
+            : node is LiteralNode ? 1 : 0;
         stack.Add(node);
         CheckLimits(node);
     }
+
+    // newRegexp: a node from Go's free list, or a new one.
+    private void Allocate()
+    {
+        if (free > 0)
+        {
+            free--;
+        }
+        else
+        {
+            made++;
+        }
+    }
+
+    // maybeConcat before a push: two literals on top of the stack become one string, freeing a node.
+    private void MergeLiterals()
+    {
+        if (literalRun >= 2)
+        {
+            free++;
+        }
+    }
+
+    // isCharClass: a single literal, a class or a dot.
+    private static bool IsCharClass(Node node) => node is LiteralNode or ClassNode or AnyCharNode;
 
     // checkLimits: the runes of the classes, the compiled size, the height.
     private void CheckLimits(Node node)

@@ -95,6 +95,27 @@ public sealed class ParseTableTests
     public void A_refusal_reads_as_gos_error_text(string pattern, string text) =>
         GoRegex.Check(pattern)!.Message.ShouldBe("error parsing regexp: " + text);
 
+    // parse.go's size limit worked out by hand: (xx?) is a capture (2) around x (1) and x? (2), 5 instructions, and 5
+    // nodes for Go (the paren reused as the capture, x, x, the quest, their sequence); 671 of them repeated {1000}
+    // need 3,355,000 instructions, under maxSize (3,355,443); 672 need 3,360,000, and by then Go has made 3,363
+    // nodes, past maxSize / 1000, so it measures and refuses.
+    [Theory]
+    [InlineData(671, true)]
+    [InlineData(672, false)]
+    public void The_size_limit_falls_where_gos_calcsize_puts_it(int groups, bool accepted)
+    {
+        var pattern = "(?:" + string.Concat(Enumerable.Repeat("(xx?)", groups)) + "){1000}";
+        var error = GoRegex.Check(pattern);
+        if (accepted)
+        {
+            error.ShouldBeNull();
+        }
+        else
+        {
+            error.ShouldNotBeNull().Message.ShouldBe("error parsing regexp: expression too large: `" + pattern + "`");
+        }
+    }
+
     // Go's invalid UTF-8 cases; a lone surrogate is what .NET strings hold instead (built here, as theory data
     // crossing to the test host would be re-encoded).
     [Fact]
