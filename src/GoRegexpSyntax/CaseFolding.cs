@@ -1,20 +1,16 @@
-using System.Text;
-
 namespace GoRegexpSyntax;
 
 /// <summary>
 /// Go's case folding for <c>(?i)</c>: a rune matches every rune of its <c>unicode.SimpleFold</c> orbit (k, K and
-/// the Kelvin sign; s, S and long s; σ, ς and Σ). The orbits are rebuilt from .NET's simple case mappings: runes
-/// whose lower-then-upper case is the same share an orbit; long s joins S (.NET leaves that mapping out), dotted and
-/// dotless i stay alone, as in Go.
+/// the Kelvin sign; s, S and long s; σ, ς and Σ), the classes of Unicode's simple case folding (CaseFolding.txt,
+/// status C and S) of the Unicode version Go's tables follow (15.0.0, <see cref="UnicodeTables"/>); dotted and
+/// dotless i have no simple folding and stay alone, as in Go.
 /// </summary>
 internal static class CaseFolding
 {
     // Go's minFold and maxFold: no rune outside this range folds.
     private const int MinFold = 0x41;
     private const int MaxFold = 0x1E943;
-
-    private const int LongS = 0x17F;
 
     private static readonly Lazy<Dictionary<int, int[]>> Orbits = new(ComputeOrbits);
 
@@ -42,33 +38,9 @@ internal static class CaseFolding
 
     private static Dictionary<int, int[]> ComputeOrbits()
     {
-        var groups = new Dictionary<int, List<int>>();
-        for (var c = MinFold; c <= MaxFold; c++)
-        {
-            if (c is >= 0xD800 and <= 0xDFFF or 0x130 or 0x131)
-            {
-                continue;
-            }
-
-            // .NET keeps long s out of S's mapping (no non-ASCII letter upper-cases to ASCII there); Go folds it.
-            var key = c == LongS ? 'S' : Rune.ToUpperInvariant(Rune.ToLowerInvariant(new Rune(c))).Value;
-            if (key is 0x130 or 0x131)
-            {
-                continue;
-            }
-
-            if (!groups.TryGetValue(key, out var members))
-            {
-                groups[key] = members = [];
-            }
-
-            members.Add(c);
-        }
-
         var orbits = new Dictionary<int, int[]>();
-        foreach (var members in groups.Values.Where(m => m.Count > 1))
+        foreach (var orbit in UnicodeTables.FoldClasses)
         {
-            var orbit = members.ToArray();
             foreach (var c in orbit)
             {
                 orbits[c] = orbit;

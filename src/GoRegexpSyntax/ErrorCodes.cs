@@ -1,8 +1,8 @@
 namespace GoRegexpSyntax;
 
 /// <summary>
-/// The error codes of Go's regexp/syntax (parse.go's <c>ErrorCode</c> constants) that Go 1.19's parser can return
-/// for the Perl flags. Go 1.20+ adds "expression too large", which the recorded answers' Go does not have.
+/// The error codes of Go's regexp/syntax (parse.go's <c>ErrorCode</c> constants) that Go 1.26's parser can return
+/// for the Perl flags (Go 1.20 added <c>ErrLarge</c>, "expression too large").
 /// </summary>
 public static class ErrorCodes
 {
@@ -20,4 +20,5 @@ public static class ErrorCodes
     public const string TrailingBackslash = "trailing backslash at end of expression";
     public const string UnexpectedParen = "unexpected )";
     public const string NestingDepth = "expression nests too deeply";
+    public const string Large = "expression too large";
 }

@@ -4,19 +4,36 @@ namespace GoRegexpSyntax;
 
 /// <summary>
 /// Go's regexp/syntax parser (parse.go) for the flags <c>regexp.Compile</c> uses (<c>syntax.Perl</c>), written
-/// anew in C# from Go 1.19's source: the same stack of operands and pseudo-operators, the same checks in the same
-/// order, so the first error found is Go's, with Go's code and offending text. Go works on UTF-8 bytes and this
-/// on UTF-16, which names the same text (a lone surrogate stands for invalid UTF-8).
+/// anew in C# from Go's source as Go 1.26 has it (the Go a Nomad server is built with): the same stack of operands
+/// and pseudo-operators, the same checks in the same order, so the first error found is Go's, with Go's code and
+/// offending text. Go works on UTF-8 bytes and this on UTF-16, which names the same text (a lone surrogate stands
+/// for invalid UTF-8).
 /// </summary>
 internal sealed class Parser
 {
     private const int MaxRepeat = 1000;
     private const int MaxHeight = 1000;
 
+    // parse.go's maxSize (instructions of 40 bytes in 128 MB) and maxRunes (runes of 4 bytes in 128 MB), Go 1.20+.
+    private const long MaxSize = (128L << 20) / 40;
+    private const long MaxRunes = (128L << 20) / 4;
+
     private readonly string whole;
     private readonly List<Node> stack = [];
     private ParseFlags flags = ParseFlags.OneLine;
     private int captures;
+
+    // checkLimits' state: the runes pushed; Go's numRegexp, the nodes Go allocates, which reuse the nodes Go frees
+    // (free: a literal merged into the one before it by maybeConcat, a sequence or alternation flattened into its
+    // parent by collapse, two single characters of an alternation merged by swapVerticalBar); the length of the run
+    // of literals on top of the stack (Go merges the two topmost at every push); the product of the counted repeats
+    // seen and whether sizes are measured yet.
+    private long runes;
+    private long made;
+    private long free;
+    private int literalRun;
+    private long repeats = 1;
+    private bool measuring;
 
     private Parser(string pattern) => whole = pattern;
 
@@ -222,7 +239,9 @@ internal sealed class Parser
 
         var node = new RepeatNode(stack[^1], min, max, lazy, counted);
         stack[^1] = node;
-        CheckHeight(node);
+        literalRun = 0;
+        Allocate();
+        CheckLimits(node);
         if (counted && (min >= 2 || max >= 2) && !RepeatIsValid(node, MaxRepeat))
         {
             throw Fail(ErrorCodes.InvalidRepeatSize, s[before..after]);
@@ -340,11 +359,13 @@ internal sealed class Parser
         return true;
     }
 
-    // (?flags), (?flags:, (?P<name>
+    // (?flags), (?flags:, (?P<name> and, since Go 1.22, (?<name> (parsePerlFlags' startsWithP / startsWithName).
     private int ParsePerlFlags(int start)
     {
         var s = whole;
-        if (s.Length - start > 4 && s[start + 2] == 'P' && s[start + 3] == '<')
+        var startsWithP = s.Length - start > 4 && s[start + 2] == 'P' && s[start + 3] == '<';
+        var startsWithName = s.Length - start > 3 && s[start + 2] == '<';
+        if (startsWithP || startsWithName)
         {
             var end = s.IndexOf('>', start);
             if (end < 0)
@@ -353,8 +374,8 @@ internal sealed class Parser
                 throw Fail(ErrorCodes.InvalidNamedCapture, s[start..]);
             }
 
-            var name = s[(start + 4)..end];
-            CheckUtf16(start + 4, end);
+            var name = s[(start + (startsWithName ? 3 : 4))..end];
+            CheckUtf16(start + (startsWithName ? 3 : 4), end);
             if (name.Length == 0 || !name.All(c => c == '_' || char.IsAsciiLetterOrDigit(c)))
             {
                 throw Fail(ErrorCodes.InvalidNamedCapture, s[start..(end + 1)]);
@@ -432,6 +453,8 @@ internal sealed class Parser
         {
             var first = stack[^1];
             stack[^1] = new VerticalBar([first]);
+            Allocate();
+            CheckLimits(stack[^1]);
         }
     }
 
@@ -440,6 +463,11 @@ internal sealed class Parser
     {
         if (stack.Count >= 2 && stack[^2] is VerticalBar bar && stack[^1] is not LeftParen and not VerticalBar)
         {
+            if (IsCharClass(stack[^1]) && IsCharClass(bar.Alternatives[^1]))
+            {
+                free++;
+            }
+
             bar.Alternatives.Add(stack[^1]);
             stack.RemoveAt(stack.Count - 1);
             return true;
@@ -461,7 +489,7 @@ internal sealed class Parser
         var inner = stack[^1];
         stack.RemoveRange(stack.Count - 2, 2);
         flags = paren.Flags;
-        Push(paren.Capture == 0 ? inner : new CaptureNode(inner, paren.Capture, paren.Name));
+        Push(paren.Capture == 0 ? inner : new CaptureNode(inner, paren.Capture, paren.Name), fresh: false);
     }
 
     // Replaces the operands above the topmost ( or | with their sequence.
@@ -473,14 +501,19 @@ internal sealed class Parser
             i--;
         }
 
+        MergeLiterals();
         var subs = stack.GetRange(i, stack.Count - i);
         stack.RemoveRange(i, stack.Count - i);
-        Push(subs.Count switch
-        {
-            0 => new EmptyNode(),
-            1 => subs[0],
-            _ => new ConcatNode(subs),
-        });
+        literalRun = 0;
+        free += subs.Count > 1 ? subs.Count(sub => sub is ConcatNode) : 0;
+        Push(
+            subs.Count switch
+            {
+                0 => new EmptyNode(),
+                1 => subs[0],
+                _ => new ConcatNode(subs),
+            },
+            fresh: subs.Count != 1);
     }
 
     // Replaces the | (if any) and the operand above the topmost ( with their alternation.
@@ -506,15 +539,101 @@ internal sealed class Parser
         }
 
         stack.RemoveRange(i, stack.Count - i);
-        Push(subs.Count == 1 ? subs[0] : new AlternateNode(subs));
+        literalRun = 0;
+        free += subs.Count > 1 ? subs.Count(sub => sub is AlternateNode) : 0;
+        Push(subs.Count == 1 ? subs[0] : new AlternateNode(subs), fresh: subs.Count != 1);
     }
 
     private void Literal(int rune) => Push(new LiteralNode(rune, flags.HasFlag(ParseFlags.FoldCase)));
 
-    private void Push(Node node)
+    // push: a node made just now (fresh) or put back (the operand of a group, a sequence of one).
+    private void Push(Node node, bool fresh = true)
     {
+        runes += node switch
+        {
+            LiteralNode => 1,
+            ClassNode c => 2L * c.Runes.Ranges.Count,
+            _ => 0,
+        };
+        if (fresh)
+        {
+            Allocate();
+        }
+
+        MergeLiterals();
+        literalRun = node is LiteralNode literal && stack.Count > 0 && stack[^1] is LiteralNode below && below.Fold == literal.Fold
+            ? literalRun + 1
+            : node is LiteralNode ? 1 : 0;
         stack.Add(node);
+        CheckLimits(node);
+    }
+
+    // newRegexp: a node from Go's free list, or a new one.
+    private void Allocate()
+    {
+        if (free > 0)
+        {
+            free--;
+        }
+        else
+        {
+            made++;
+        }
+    }
+
+    // maybeConcat before a push: two literals on top of the stack become one string, freeing a node.
+    private void MergeLiterals()
+    {
+        if (literalRun >= 2)
+        {
+            free++;
+        }
+    }
+
+    // isCharClass: a single literal, a class or a dot.
+    private static bool IsCharClass(Node node) => node is LiteralNode or ClassNode or AnyCharNode;
+
+    // checkLimits: the runes of the classes, the compiled size, the height.
+    private void CheckLimits(Node node)
+    {
+        if (runes > MaxRunes)
+        {
+            throw Fail(ErrorCodes.Large, whole);
+        }
+
+        CheckSize(node);
         CheckHeight(node);
+    }
+
+    // checkSize: sizes are measured only once the nodes made times the product of the counted repeats could pass
+    // the limit; from then on every node pushed or repeated, and at the start everything on the stack.
+    private void CheckSize(Node node)
+    {
+        if (!measuring)
+        {
+            if (node is RepeatNode { Counted: true } repeat)
+            {
+                var n = repeat.Max == -1 ? repeat.Min : repeat.Max;
+                n = Math.Max(n, 1);
+                repeats = n > MaxSize / repeats ? MaxSize : repeats * n;
+            }
+
+            if (made < MaxSize / repeats)
+            {
+                return;
+            }
+
+            measuring = true;
+            if (stack.Any(item => item.Size > MaxSize))
+            {
+                throw Fail(ErrorCodes.Large, whole);
+            }
+        }
+
+        if (node.Size > MaxSize)
+        {
+            throw Fail(ErrorCodes.Large, whole);
+        }
     }
 
     private void CheckHeight(Node node)
@@ -567,8 +686,10 @@ internal sealed class Parser
             name = name[1..];
         }
 
-        var set = UnicodeClasses.Runes(name) ?? throw Fail(ErrorCodes.InvalidCharRange, seq);
-        return (Class(set, negated), rest);
+        var (set, inverted) = UnicodeClasses.Lookup(name) ?? throw Fail(ErrorCodes.InvalidCharRange, seq);
+
+        // Assigned is Cn inverted, with Cn as its own fold table: folding adds nothing.
+        return inverted ? (new ClassNode(negated ? set : set.Negate()), rest) : (Class(set, negated), rest);
     }
 
     private int ParseClass(int start)
@@ -811,12 +932,17 @@ internal sealed class Parser
     private sealed record LeftParen(int Capture, string? Name, ParseFlags Flags) : Node
     {
         public override int Height => 0;
+
+        public override long Size => 1;
     }
 
     /// <summary>A <c>|</c> on the stack, holding the alternatives parsed so far at its level.</summary>
     private sealed record VerticalBar(List<Node> Alternatives) : Node
     {
         public override int Height => 0;
+
+        // Go keeps the alternatives on the stack beside the bar, so each is measured there.
+        public override long Size => Alternatives.Count == 0 ? 1 : Alternatives.Max(a => a.Size);
     }
 
     private sealed class ParseError(RegexpError error) : Exception(error.Message)

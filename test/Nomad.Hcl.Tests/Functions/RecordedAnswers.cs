@@ -28,9 +28,22 @@ internal static class RecordedAnswers
     public static List<string> Errors(JsonArray recorded) =>
         recorded.Select(e => e!["error"]?.GetValue<string>()).OfType<string>().ToList();
 
+    /// <summary>
+    /// The entries of server-differs.json by expression: recorded answers a Nomad server answers differently, because
+    /// it is built with Go 1.26.5 where the recorded answers' build has Go 1.19; each with the reason and the server's
+    /// value or error. The recorded answer stays in its file; the tests assert the server's.
+    /// </summary>
+    public static IReadOnlyDictionary<string, JsonNode> ServerDiffers { get; } =
+        Load("server-differs.json").ToDictionary(e => e!["expression"]!.GetValue<string>(), e => e!, StringComparer.Ordinal);
+
+    /// <summary>The answer a Nomad server gives to <paramref name="entry"/>'s expression: server-differs.json's, else the recorded one.</summary>
+    public static JsonNode ServerAnswer(JsonNode entry) =>
+        ServerDiffers.GetValueOrDefault(entry["expression"]!.GetValue<string>()) ?? entry;
+
     /// <summary>Evaluates the entry's expression and asserts Nomad's value, or Nomad's first diagnostic.</summary>
-    public static void ShouldAnswerAsNomad(JsonNode entry)
+    public static void ShouldAnswerAsNomad(JsonNode recorded)
     {
+        var entry = ServerAnswer(recorded);
         var expression = entry["expression"]!.GetValue<string>();
         var value = MetaExpression.Evaluate(expression, out var error);
         if (entry["value"] is { } expected)

@@ -3,8 +3,9 @@ using GoRegexpSyntax;
 namespace Nomad.Hcl.Tests.GoRegexpSyntax;
 
 /// <summary>
-/// The patterns of Go's own regexp/syntax tests (parse_test.go: parseTests, invalidRegexps, onlyPerl, onlyPOSIX),
-/// transcribed: what Go parses must parse here and compile for .NET, what Go refuses must be refused.
+/// The patterns of Go's own regexp/syntax tests (golang/go src/regexp/syntax/parse_test.go as of Go 1.26: parseTests,
+/// invalidRegexps, onlyPerl, onlyPOSIX; BSD-3-Clause, Copyright The Go Authors), transcribed: what Go parses must
+/// parse here and compile for .NET, what Go refuses must be refused. The Go 1.22+ and 1.25+ cases are marked.
 /// </summary>
 public sealed class ParseTableTests
 {
@@ -28,6 +29,16 @@ public sealed class ParseTableTests
         ".c|.d", "x{2}|x{2}[0-9]", "x{2}y|x{2}[0-9]y", "a.*?c|a.*?b", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}))",
         "((((((((((x{1}){2}){2}){2}){2}){2}){2}){2}){2}){2})", "[a-b-c]", @"\Qabc\E", @"\Q*+?{[\E", @"\Q\\\\E",
         @"\Q\\\\\E",
+
+        // Go 1.22: (?<name>re); Go 1.25: \p{…} names ignore case, spaces, underscores and hyphens, and Any, ASCII,
+        // Assigned, Cn, LC and the category aliases are known.
+        "(?<name>a)", @"\p{Uppercase_Letter}", @"\p{upper case-let ter}", @"\p{__upper case-let ter}",
+        @"\p{Canadian_Aboriginal}", @"(?i)\p{ascii}", @"\p{Assigned}", @"\p{^Assigned}",
+
+        // Valid repetitions and nesting (Go 1.19.2+ limits).
+        "(?:[a-z]{4}){0,250}", new string('(', 999) + new string(')', 999),
+        string.Concat(Enumerable.Repeat("(?:", 999)) + string.Concat(Enumerable.Repeat(")*", 999)),
+        "(" + new string('|', 12345) + ")",
     ];
 
     [Theory]
@@ -41,10 +52,14 @@ public sealed class ParseTableTests
     public static TheoryData<string> Invalid() =>
     [
         "(", ")", "(a", "a)", "(a))", "(a|b|", "a|b|)", "(a|b|))", "(a|b", "a|b)", "(a|b))", "[a-z", "([a-z)", "[a-z)",
-        "([a-z]))", "x{1001}", "x{9876543210}", "x{2,1}", "x{1,9876543210}", "(?P<name>a", "(?P<name>", "(?P<name", "(?P<x y>a)", "(?P<>a)", "[a-Z]", "(?i)[a-Z]", "a{100000}",
-        "a{100000,}", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}){2})", @"\Q\E*",
+        "([a-z]))", "x{1001}", "x{9876543210}", "x{2,1}", "x{1,9876543210}", "(?P<name>a", "(?P<name>", "(?P<name", "(?P<x y>a)", "(?P<>a)", "(?<name>a", "(?<name>", "(?<name", "(?<x y>a)", "(?<>a)", "[a-Z]", "(?i)[a-Z]", "a{100000}",
+        "a{100000,}", "((((((((((x{2}){2}){2}){2}){2}){2}){2}){2}){2}){2})", "(?:[a-z]{4}){0,251}", @"\Q\E*",
         new string('(', 1000) + new string(')', 1000), string.Concat(Enumerable.Repeat("(?:", 1000)) + string.Concat(Enumerable.Repeat(")*", 1000)),
         "a++", "a**", "a?*", "a+*", "a{1}*", ".{1}{2}.{3}",
+
+        // Too long (Go 1.20+ ErrLarge): compiled size over 3.3M instructions, or over 32M class runes.
+        "(" + string.Concat(Enumerable.Repeat("(xx?)", 1000)) + "){1000}", string.Concat(Enumerable.Repeat("(xx?){1000}", 1000)),
+        string.Concat(Enumerable.Repeat(@"\pL", 27000)),
     ];
 
     [Theory]
@@ -68,8 +83,38 @@ public sealed class ParseTableTests
     [InlineData("a**", "invalid nested repetition operator: `**`")]
     [InlineData("a*+", "invalid nested repetition operator: `*+`")]
     [InlineData(@"\x", "invalid escape sequence: `\\x`")]
+    [InlineData("(?<x y>a)", "invalid named capture: `(?<x y>`")]
+    [InlineData("((xx?){1000}){1000}", "expression too large: `((xx?){1000}){1000}`")]
+    [InlineData("(a{1000}){1000}", "invalid repeat count: `{1000}`")]
+    [InlineData("(?<!a)b", "invalid named capture: `(?<!a)b`")]
+    [InlineData("(?<=a)b", "invalid named capture: `(?<=a)b`")]
+    [InlineData("(?<", "invalid or unsupported Perl syntax: `(?<`")]
+    [InlineData("(?P<", "invalid or unsupported Perl syntax: `(?P`")]
+    [InlineData(@"\p{Letterz}", "invalid character class range: `\\p{Letterz}`")]
+    [InlineData(@"\p{Old_Italicx}", "invalid character class range: `\\p{Old_Italicx}`")]
     public void A_refusal_reads_as_gos_error_text(string pattern, string text) =>
         GoRegex.Check(pattern)!.Message.ShouldBe("error parsing regexp: " + text);
+
+    // parse.go's size limit worked out by hand: (xx?) is a capture (2) around x (1) and x? (2), 5 instructions, and 5
+    // nodes for Go (the paren reused as the capture, x, x, the quest, their sequence); 671 of them repeated {1000}
+    // need 3,355,000 instructions, under maxSize (3,355,443); 672 need 3,360,000, and by then Go has made 3,363
+    // nodes, past maxSize / 1000, so it measures and refuses.
+    [Theory]
+    [InlineData(671, true)]
+    [InlineData(672, false)]
+    public void The_size_limit_falls_where_gos_calcsize_puts_it(int groups, bool accepted)
+    {
+        var pattern = "(?:" + string.Concat(Enumerable.Repeat("(xx?)", groups)) + "){1000}";
+        var error = GoRegex.Check(pattern);
+        if (accepted)
+        {
+            error.ShouldBeNull();
+        }
+        else
+        {
+            error.ShouldNotBeNull().Message.ShouldBe("error parsing regexp: expression too large: `" + pattern + "`");
+        }
+    }
 
     // Go's invalid UTF-8 cases; a lone surrogate is what .NET strings hold instead (built here, as theory data
     // crossing to the test host would be re-encoded).
