@@ -44,7 +44,7 @@ public static class JobDiffer
         {
             objects.Add(multiregion);
         }
-        if (Struct(Obj(storedOld, "UI"), Obj(storedNew, "UI"), "UI", Contextual) is { } ui)
+        if (Struct(Obj(storedOld, "UI"), Obj(storedNew, "UI"), "UI", Contextual, (o, n) => UiLinks(Objs(o, "Links"), Objs(n, "Links"))) is { } ui)
         {
             objects.Add(ui);
         }
@@ -62,6 +62,29 @@ public static class JobDiffer
             ["TaskGroups"] = groups.Count == 0 ? null : new JsonArray([.. groups]),
         };
     }
+
+    /// <summary><c>linkDiffs</c> (nomad/structs/diff.go): links pair up by position; the rest are added or deleted.</summary>
+    private static List<ObjectDiff> UiLinks(List<JsonObject> old, List<JsonObject> @new)
+    {
+        var empty = new JsonObject { ["Label"] = "", ["Url"] = "" };
+        var diffs = new List<ObjectDiff?>();
+        for (var i = 0; i < old.Count && i < @new.Count; i++)
+        {
+            diffs.Add(UiLink(old[i], @new[i], DiffTypes.Edited));
+        }
+        for (var i = @new.Count; i < old.Count; i++)
+        {
+            diffs.Add(UiLink(old[i], empty, DiffTypes.Deleted));
+        }
+        for (var i = old.Count; i < @new.Count; i++)
+        {
+            diffs.Add(UiLink(empty, @new[i], DiffTypes.Added));
+        }
+        return Sorted(diffs);
+    }
+
+    private static ObjectDiff? UiLink(JsonObject old, JsonObject @new, string type) =>
+        Same(old, @new) ? null : new ObjectDiff(type, "Link", FieldDiff.OfMaps(DiffFlattener.Primitive(old), DiffFlattener.Primitive(@new), Contextual), []);
 
     private static ObjectDiff? Periodic(JsonObject? old, JsonObject? @new)
     {
@@ -140,7 +163,7 @@ public static class JobDiffer
         if (!Same(oldPolicy, newPolicy))
         {
             var policyType = (oldPolicy?.Count ?? 0) == 0 ? DiffTypes.Added : (newPolicy?.Count ?? 0) == 0 ? DiffTypes.Deleted : DiffTypes.Edited;
-            objects.Add(new ObjectDiff(policyType, "Policy", FieldDiff.OfMaps(DiffFlattener.Full(oldPolicy), DiffFlattener.Full(newPolicy), contextual: false), []));
+            objects.Add(new ObjectDiff(policyType, "Policy", FieldDiff.OfMaps(DiffFlattener.Full(oldPolicy, freeForm: true), DiffFlattener.Full(newPolicy, freeForm: true), contextual: false), []));
         }
         return new ObjectDiff(type, "Scaling", fields, objects);
     }
