@@ -115,6 +115,12 @@ internal static class JobConversion
             Identities(task);
             foreach (var service in Objs(task, "Services"))
             {
+                // ApiServicesToStructs copies a check's task name only for group services; a task service's checks
+                // get the service's task from ServiceCheck.Canonicalize, whatever the request said.
+                foreach (var check in Objs(service, "Checks"))
+                {
+                    check["TaskName"] = "";
+                }
                 Service(service, jobName, groupName, Str(task, "Name"), jobNamespace);
             }
         }

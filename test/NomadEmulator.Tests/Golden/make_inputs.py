@@ -829,6 +829,11 @@ def rw_connect_expose_deprecated_path(j):
     rw_connect_expose(j)
     expose = j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["Expose"]
     expose["Path"] = [{"Path": "/old", "Protocol": "http", "LocalPathPort": 9002, "ListenerPort": "api_expose"}]
+def rw_task_added_with_check_task_name(j):
+    # a copied task whose service checks still name the original task: the server drops a task service check's name
+    r_task_added(j)
+    for svc in task(j, "web", "app2")["Services"] or []:
+        for c in svc["Checks"] or []: c["TaskName"] = "app"
 changes.update({
     "new_realworld": ("realworld", None, c_unchanged),
     "realworld_unchanged": ("realworld", c_unchanged, c_unchanged),
@@ -841,6 +846,7 @@ changes.update({
     "config_float_edited": ("realworld", c_unchanged, lambda j: rw_task(j)["Config"].update({"big": 2000000, "ratio": 0.0001, "half": 1e21})),
     "task_scaling_policy_edited": ("realworld", c_unchanged, lambda j: rw_task(j)["ScalingPolicies"][0].update({"Max": 800})),
     "new_connect_expose_paths": ("connect-sidecar", None, rw_connect_expose),
+    "task_added_with_check_task_name": ("rich", c_unchanged, rw_task_added_with_check_task_name),
     "new_connect_expose_deprecated_path": ("connect-sidecar", None, rw_connect_expose_deprecated_path),
 })
 validates.update({
