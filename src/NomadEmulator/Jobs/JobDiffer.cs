@@ -86,6 +86,21 @@ public static class JobDiffer
     private static ObjectDiff? UiLink(JsonObject old, JsonObject @new, string type) =>
         Same(old, @new) ? null : new ObjectDiff(type, "Link", FieldDiff.OfMaps(DiffFlattener.Primitive(old), DiffFlattener.Primitive(@new), Contextual), []);
 
+    /// <summary>
+    /// secretsDiff flattens a whole Secret (flatmap.Flatten, not primitive only): its strings, <c>Env[k]</c>, and its
+    /// <c>Config</c> (a <c>map[string]any</c>) as <c>Config[k]</c>, nested keys and float64 numbers included.
+    /// </summary>
+    private static Dictionary<string, string> SecretFlat(JsonObject? secret)
+    {
+        var flat = DiffFlattener.Primitive(secret ?? [])!;
+        foreach (var (key, value) in DiffFlattener.Full(Obj(secret, "Config"), freeForm: true) ?? [])
+        {
+            var bracket = key.IndexOf('[', StringComparison.Ordinal);
+            flat[bracket < 0 ? $"Config[{key}]" : $"Config[{key[..bracket]}]{key[bracket..]}"] = value;
+        }
+        return flat;
+    }
+
     private static ObjectDiff? Periodic(JsonObject? old, JsonObject? @new)
     {
         var diff = Struct(old, @new, "Periodic", Contextual);
@@ -214,7 +229,7 @@ public static class JobDiffer
         objects.AddRange(Sorted(KeyedPairs(Objs(old, "Secrets"), Objs(@new, "Secrets"), s => Str(s, "Name"))
             .Select(p => Same(p.Old, p.New) ? null : new ObjectDiff(
                 p.Old is null ? DiffTypes.Added : p.New is null ? DiffTypes.Deleted : DiffTypes.Edited,
-                "Secret", FieldDiff.OfMaps(DiffFlattener.Primitive(p.Old ?? []), DiffFlattener.Primitive(p.New ?? []), Contextual), []))));
+                "Secret", FieldDiff.OfMaps(SecretFlat(p.Old), SecretFlat(p.New), Contextual), []))));
         objects.Add(Primitive(Obj(old, "Consul"), Obj(@new, "Consul"), "Consul", Contextual));
         objects.AddRange(Templates(Objs(old, "Templates"), Objs(@new, "Templates"), Contextual));
         objects.Add(Identity(Obj(old, "Identity"), Obj(@new, "Identity"), Contextual));

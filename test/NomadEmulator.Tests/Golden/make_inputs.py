@@ -724,6 +724,9 @@ changes.update({
     "new_connect_tproxy": ("connect-sidecar", None, e_tproxy),
     "new_connect_expose_without_proxy": ("connect-sidecar", None, e_expose_no_proxy),
     "new_secrets_job": ("base", None, e_secrets),
+    "new_secret_with_config": ("base", None, lambda j: task(j, "frontend", "app").update({"Secrets": [{"Name": "db", "Provider": "nomad", "Path": "app/db", "Config": {"namespace": "default", "ttl": 1000000, "nested": {"a": [1, "x"]}}, "Env": None}]})),
+    "secret_config_edited": ("base", lambda j: task(j, "frontend", "app").update({"Secrets": [{"Name": "db", "Provider": "nomad", "Path": "app/db", "Config": {"namespace": "default", "ttl": 5}, "Env": None}]}),
+                             lambda j: task(j, "frontend", "app").update({"Secrets": [{"Name": "db", "Provider": "nomad", "Path": "app/db", "Config": {"namespace": "prod", "ttl": 5}, "Env": None}]})),
 })
 
 # Task.Validate's secrets (Secret.Validate) and Connect proxy task kinds (ValidateConnectProxyService).
