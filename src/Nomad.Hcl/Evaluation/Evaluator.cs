@@ -105,6 +105,12 @@ public static class Evaluator
                 case IndexExpression { Key: LiteralExpression } i:
                     node = i.Source;
                     continue;
+                case IndexExpression { Key: TemplateExpression { Parts: [] or [LiteralExpression] } } i:
+                    // hclsyntax's parser makes a quoted key without interpolation (TemplateExpr.IsStringLiteral) a
+                    // traversal step too (also the empty "", which hclsyntax keeps as one empty literal part), so
+                    // env["a.b"] is one traversal the fork keeps as text.
+                    node = i.Source;
+                    continue;
                 case VariableExpression v:
                     return context.TryLookup(v.Name, out _) ? null : context.UndefinedVariable(SourceRange.Between(v.Range, expression.Range));
                 default:

@@ -347,6 +347,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
             HclValue? value;
             var fileName = $"<value for var.{name} from arguments>";
+            // expressionFromVariableDefinition: a string or number variable's text is a literal without a source
+            // range (its conversion error names ":0,0-0"); any other type's text is parsed as an expression.
+            var valueRange = new SourceRange("", new SourcePosition(0, 0, 0), new SourcePosition(0, 0, 0));
             if (variable.Type is null || variable.Type.Kind is HclTypeKind.String or HclTypeKind.Number)
             {
                 value = HclValue.String(text);
@@ -355,11 +358,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             {
                 var expr = Parser.ParseExpression(text, fileName, _diagnostics);
                 value = expr is null ? null : Evaluator.TryEvaluate(expr, Literal(), _diagnostics);
+                valueRange = expr?.Range ?? valueRange;
             }
 
             if (value is not null)
             {
-                variable.Value = ConvertInput(variable, value, null, "Invalid argument value for -var variable", $"The received arg value for {name} is not compatible with the variable's type constraint");
+                variable.Value = ConvertInput(variable, value, valueRange, "Invalid argument value for -var variable", $"The received arg value for {name} is not compatible with the variable's type constraint");
                 variable.From = "cmd";
                 var end = new SourcePosition(1, text.Length + 1, text.Length);
                 variable.ValueRange = new SourceRange(fileName, new SourcePosition(1, 1, 0), end);
@@ -388,8 +392,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 ? Evaluator.TryEvaluate(messageAttr.Expression, Literal(), _diagnostics)?.AsString() ?? ""
                 : "";
             var result = Evaluator.TryEvaluate(condition.Expression, context, _diagnostics);
-            if (result is null)
+            if (result is null || !result.IsKnown)
             {
+                // validateValue waits for a known result (a value that failed its conversion is unknown).
                 continue;
             }
 
@@ -417,6 +422,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         }
     }
 
+    /// <remarks>A value that does not convert is reported and becomes <c>cty.DynamicVal</c>, as jobspec2 does, so the
+    /// variable counts as set (no "Unset variable" after the conversion error).</remarks>
     private HclValue? ConvertInput(Variable variable, HclValue value, SourceRange? range, string summary, string detail)
     {
         if (variable.Type is not { } type)
@@ -431,7 +438,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         catch (ConversionException e)
         {
             _diagnostics.Add(summary, $"{detail}: {e.Message}.", range);
-            return null;
+            return HclValue.DynamicUnknown;
         }
     }
 

@@ -199,15 +199,12 @@ internal static class JobWrites
             job["Region"] = state.Options.Region;
         }
 
-        // jobNamespaceConstraintCheckHook (nomad/job_endpoint_hooks.go), run on register and plan alike: a job is only
-        // admitted into a namespace that exists.
-        if (!state.Read(() => state.Namespaces.Exists(ns)))
-        {
-            var missing = $"job \"{JsonBody.Field(job, "ID")?.GetValue<string>()}\" is in nonexistent namespace \"{ns}\"";
-            return new AdmissionResult(null, MultiError.Format([missing]), []) { ValidationErrors = [missing] };
-        }
-
-        var admitted = JobAdmission.Admit(job);
+        // jobNamespaceConstraintCheckHook and jobNodePoolValidatingHook, run on register and plan alike: a job is only
+        // admitted into a namespace and a node pool that exist; their errors join the other validators' (multierror).
+        var cluster = new AdmissionCluster(
+            name => state.Read(() => state.Namespaces.Exists(name)),
+            pool => pool is "default" or "all");
+        var admitted = JobAdmission.Admit(job, cluster);
         if (admitted.Job is { } stored)
         {
             stored["Namespace"] = ns;

@@ -51,23 +51,30 @@ internal static class DiffFlattener
     }
 
     /// <summary>The full flat map of a value (maps as <c>a[k]</c>, lists as <c>a[0]</c>, null as <c>nil</c>).</summary>
-    public static Dictionary<string, string>? Full(JsonNode? node)
+    /// <remarks>
+    /// <paramref name="freeForm"/>: the value is a Go <c>map[string]interface{}</c> (a driver config, a scaling
+    /// policy), whose numbers are float64 and print as <see cref="GoFloat"/> does (<c>1e+06</c>).
+    /// </remarks>
+    public static Dictionary<string, string>? Full(JsonNode? node, bool freeForm = false)
     {
         if (node is null)
         {
             return null;
         }
         var flat = new Dictionary<string, string>(StringComparer.Ordinal);
-        Walk("", node, flat, top: true);
+        Walk("", node, flat, top: true, freeForm);
         return flat;
     }
 
-    private static void Walk(string prefix, JsonNode? node, Dictionary<string, string> flat, bool top)
+    private static void Walk(string prefix, JsonNode? node, Dictionary<string, string> flat, bool top, bool freeForm)
     {
         switch (node)
         {
             case null:
                 flat[prefix] = "nil";
+                break;
+            case JsonValue v when freeForm && v.GetValueKind() == System.Text.Json.JsonValueKind.Number:
+                flat[prefix] = GoFloat.Format(double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case JsonValue v:
                 flat[prefix] = DiffJson.Text(v);
@@ -75,13 +82,13 @@ internal static class DiffFlattener
             case JsonObject o:
                 foreach (var (k, child) in o)
                 {
-                    Walk(top || prefix.Length == 0 ? k : $"{prefix}[{k}]", child, flat, top: false);
+                    Walk(top || prefix.Length == 0 ? k : $"{prefix}[{k}]", child, flat, top: false, freeForm);
                 }
                 break;
             case JsonArray a:
                 for (var i = 0; i < a.Count; i++)
                 {
-                    Walk($"{prefix}[{i}]", a[i], flat, top: false);
+                    Walk($"{prefix}[{i}]", a[i], flat, top: false, freeForm);
                 }
                 break;
         }

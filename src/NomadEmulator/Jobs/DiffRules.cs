@@ -10,9 +10,13 @@ namespace Nomad.Emulator.Jobs;
 internal static class DiffRules
 {
     /// <summary><c>primitiveObjectDiff</c>: the primitive fields only; null when nothing differs.</summary>
-    public static ObjectDiff? Primitive(JsonObject? old, JsonObject? @new, string name, bool contextual, params string[] filter)
+    public static ObjectDiff? Primitive(JsonObject? old, JsonObject? @new, string name, bool contextual, params string[] filter) =>
+        Primitive(DiffFlattener.Primitive(old, filter), DiffFlattener.Primitive(@new, filter), name, contextual);
+
+    /// <summary><c>primitiveObjectDiff</c> of two flat maps (a <c>map[string]string</c> flattens to its own keys).</summary>
+    public static ObjectDiff? Primitive(Dictionary<string, string>? oldFlat, Dictionary<string, string>? newFlat, string name, bool contextual)
     {
-        var fields = FieldDiff.OfMaps(DiffFlattener.Primitive(old, filter), DiffFlattener.Primitive(@new, filter), contextual);
+        var fields = FieldDiff.OfMaps(oldFlat, newFlat, contextual);
         var edited = fields.Any(f => f.Type == DiffTypes.Edited);
         var added = fields.Any(f => f.Type == DiffTypes.Added);
         var deleted = fields.Any(f => f.Type == DiffTypes.Deleted);
@@ -150,7 +154,7 @@ internal static class DiffRules
             return null;
         }
         var type = (old?.Count ?? 0) == 0 ? DiffTypes.Added : (@new?.Count ?? 0) == 0 ? DiffTypes.Deleted : DiffTypes.Edited;
-        return new ObjectDiff(type, "Config", FieldDiff.OfMaps(DiffFlattener.Full(old), DiffFlattener.Full(@new), contextual), []);
+        return new ObjectDiff(type, "Config", FieldDiff.OfMaps(DiffFlattener.Full(old, freeForm: true), DiffFlattener.Full(@new, freeForm: true), contextual), []);
     }
 
     /// <summary><c>Resources.Diff</c> with networks, devices and NUMA.</summary>
@@ -176,7 +180,8 @@ internal static class DiffRules
         Struct(WithHostname(old), WithHostname(@new), "Network", contextual, (o, n) =>
             Ports(Objs(o, "ReservedPorts"), Objs(n, "ReservedPorts"), dynamic: false, contextual)
                 .Concat(Ports(Objs(o, "DynamicPorts"), Objs(n, "DynamicPorts"), dynamic: true, contextual))
-                .Append(Dns(Obj(o, "DNS"), Obj(n, "DNS"), contextual)),
+                .Append(Dns(Obj(o, "DNS"), Obj(n, "DNS"), contextual))
+                .Append(Primitive(DiffFlattener.Full(Obj(Obj(o, "CNI"), "Args")), DiffFlattener.Full(Obj(Obj(n, "CNI"), "Args")), "CNIConfig", contextual)),
             "_struct", "Device", "CIDR", "IP", "MBits");
 
     // Hostname is omitted from the JSON when empty, but the struct field is flattened all the same.

@@ -16,7 +16,9 @@ public static class JobAdmission
     /// or the exact register error text (Nomad's multi-error text, untrimmed). Server-set
     /// fields (Version, indexes, Status, SubmitTime, Stop) are left to the caller.
     /// </summary>
-    public static AdmissionResult Admit(JsonObject apiJob)
+    /// <param name="apiJob">The job in the API shape.</param>
+    /// <param name="cluster">The server state the validators consult (namespaces, node pools); null skips those checks.</param>
+    public static AdmissionResult Admit(JsonObject apiJob, AdmissionCluster? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(apiJob);
 
@@ -28,7 +30,7 @@ public static class JobAdmission
         {
             return new AdmissionResult(null, mutatorError, []) { ValidationErrors = [mutatorError] };
         }
-        var errors = JobValidator.Validate(stored);
+        var errors = JobValidator.Validate(stored, cluster);
         var warnings = JobWarnings.For(stored);
         return errors.Count == 0
             ? new AdmissionResult(stored, null, warnings)

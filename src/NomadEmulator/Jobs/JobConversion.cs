@@ -20,6 +20,7 @@ internal static class JobConversion
         EmptyToNull(job);
         job.Remove("Migrate");
         job.Remove("Reschedule");
+        UiLinks(job);
         Default(job, "NodePool", "default", replaceEmpty: true);
         Default(job, "Namespace", "default", replaceEmpty: true);
         Default(job, "Region", "global", replaceEmpty: true);
@@ -72,7 +73,7 @@ internal static class JobConversion
             .Where(p => p.Count > 0).SelectMany(p => p).ToList();
         foreach (var group in groups)
         {
-            Group(group, Str(job, "Name"), Str(job, "Namespace"), secretProviders);
+            Group(group, Str(job, "Name"), Str(job, "ID"), Str(job, "Namespace"), secretProviders);
         }
         return (job, null);
     }
@@ -114,6 +115,12 @@ internal static class JobConversion
             Identities(task);
             foreach (var service in Objs(task, "Services"))
             {
+                // ApiServicesToStructs copies a check's task name only for group services; a task service's checks
+                // get the service's task from ServiceCheck.Canonicalize, whatever the request said.
+                foreach (var check in Objs(service, "Checks"))
+                {
+                    check["TaskName"] = "";
+                }
                 Service(service, jobName, groupName, Str(task, "Name"), jobNamespace);
             }
         }
@@ -122,7 +129,7 @@ internal static class JobConversion
     }
 
     // The mutators after jobExposeCheckHook, and the conversion of the group's tasks.
-    private static void Group(JsonObject group, string jobName, string jobNamespace, List<string> secretProviders)
+    private static void Group(JsonObject group, string jobName, string jobId, string jobNamespace, List<string> secretProviders)
     {
         var services = Objs(group, "Services");
         var groupName = Str(group, "Name");
@@ -151,17 +158,31 @@ internal static class JobConversion
         }
         if (Obj(group, "Scaling") is { } scaling)
         {
+            ToFloat64(scaling["Policy"]);
             scaling.Remove("Namespace");
             // ApiScalingPolicyToStructs (command/agent/scaling_endpoint.go): a missing max is -1 (Validate refuses
             // it), a missing min the group's count, a missing enabled true.
             Default(scaling, "Max", -1);
             Default(scaling, "Min", Long(group["Count"]));
             Default(scaling, "Enabled", true);
-            scaling["Target"] = new JsonObject { ["Group"] = groupName, ["Job"] = jobName, ["Namespace"] = jobNamespace };
+            // ScalingPolicy.Canonicalize: the target names the job by its ID.
+            scaling["Target"] = new JsonObject { ["Group"] = groupName, ["Job"] = jobId, ["Namespace"] = jobNamespace };
         }
         foreach (var task in tasks)
         {
             Task(task);
+            // A task's scaling policies (vertical_cpu, vertical_mem) go through ApiScalingPolicyToStructs with count 0
+            // and ScalingPolicy.Canonicalize, whose target also names the task; the struct has no Namespace.
+            foreach (var policy in Objs(task, "ScalingPolicies"))
+            {
+                ToFloat64(policy["Policy"]);
+                policy.Remove("Namespace");
+                Default(policy, "Max", -1);
+                Default(policy, "Min", 0);
+                Default(policy, "Enabled", true);
+                Default(policy, "Type", "horizontal", replaceEmpty: true);
+                policy["Target"] = new JsonObject { ["Group"] = groupName, ["Job"] = jobId, ["Namespace"] = jobNamespace, ["Task"] = Str(task, "Name") };
+            }
         }
     }
 
@@ -301,9 +322,12 @@ internal static class JobConversion
             {
                 check["Name"] = $"service: {GoQuote(name)} check";
             }
-            if (Str(check, "TaskName").Length == 0 && taskName != "group")
+            // ServiceCheck.Canonicalize(s.Name, s.TaskName): the service's task name, so a group service's `task`
+            // reaches its checks.
+            var serviceTask = Str(service, "TaskName");
+            if (Str(check, "TaskName").Length == 0 && serviceTask != "group")
             {
-                check["TaskName"] = taskName;
+                check["TaskName"] = serviceTask;
             }
             Default(check, "OnUpdate", "require_healthy", replaceEmpty: true);
         }
@@ -316,6 +340,15 @@ internal static class JobConversion
         if (Obj(Obj(connect, "SidecarService"), "Proxy") is { } proxy)
         {
             proxy.Remove("ExposeConfig");
+            // apiConsulExposeConfigToStructs: the struct has only Paths; the deprecated Path, when set, wins.
+            if (Obj(proxy, "Expose") is { } expose)
+            {
+                if (expose["Path"] is { } path)
+                {
+                    expose["Paths"] = path.DeepClone();
+                }
+                expose.Remove("Path");
+            }
             foreach (var upstream in Objs(proxy, "Upstreams"))
             {
                 upstream["MeshGateway"] ??= new JsonObject { ["Mode"] = "" };
@@ -336,6 +369,60 @@ internal static class JobConversion
 
     private static string GoQuote(string text) =>
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>ApiJobUIConfigToStructs: a link's <c>URL</c> is the struct's <c>Url</c>.</summary>
+    private static void UiLinks(JsonObject job)
+    {
+        if (Obj(job, "UI") is { } ui && ui["Links"] is JsonArray links)
+        {
+            foreach (var link in links.OfType<JsonObject>())
+            {
+                link["Url"] = link["URL"]?.DeepClone() ?? "";
+                link.Remove("URL");
+                link["Label"] ??= "";
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <c>map[string]interface{}</c> (a driver config, a scaling policy) decodes every JSON number as a float64,
+    /// so the stored job holds the nearest double (9007199254740993 is stored as 9007199254740992).
+    /// </summary>
+    private static void ToFloat64(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(kv => kv.Key).ToList())
+                {
+                    if (o[key] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+                    {
+                        o[key] = Float64(v);
+                    }
+                    else
+                    {
+                        ToFloat64(o[key]);
+                    }
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+                    {
+                        a[i] = Float64(v);
+                    }
+                    else
+                    {
+                        ToFloat64(a[i]);
+                    }
+                }
+                break;
+        }
+    }
+
+    private static JsonValue Float64(JsonValue number) =>
+        JsonValue.Create(double.Parse(number.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture));
 
     // Canonicalize and ApiJobToStructJob keep empty lists and maps as nil (Go's DeepEqual tells them apart).
     private static void EmptyToNull(JsonNode? node)
@@ -369,6 +456,7 @@ internal static class JobConversion
 
     private static void Task(JsonObject task)
     {
+        ToFloat64(task["Config"]);
         Default(task, "CSIPluginConfig", null);
         if (Obj(task, "LogConfig") is { } log)
         {

@@ -44,7 +44,7 @@ public static class JobDiffer
         {
             objects.Add(multiregion);
         }
-        if (Struct(Obj(storedOld, "UI"), Obj(storedNew, "UI"), "UI", Contextual) is { } ui)
+        if (Struct(Obj(storedOld, "UI"), Obj(storedNew, "UI"), "UI", Contextual, (o, n) => UiLinks(Objs(o, "Links"), Objs(n, "Links"))) is { } ui)
         {
             objects.Add(ui);
         }
@@ -61,6 +61,44 @@ public static class JobDiffer
             ["Objects"] = List(objects, o => o.ToJson()),
             ["TaskGroups"] = groups.Count == 0 ? null : new JsonArray([.. groups]),
         };
+    }
+
+    /// <summary><c>linkDiffs</c> (nomad/structs/diff.go): links pair up by position; the rest are added or deleted.</summary>
+    private static List<ObjectDiff> UiLinks(List<JsonObject> old, List<JsonObject> @new)
+    {
+        var empty = new JsonObject { ["Label"] = "", ["Url"] = "" };
+        var diffs = new List<ObjectDiff?>();
+        for (var i = 0; i < old.Count && i < @new.Count; i++)
+        {
+            diffs.Add(UiLink(old[i], @new[i], DiffTypes.Edited));
+        }
+        for (var i = @new.Count; i < old.Count; i++)
+        {
+            diffs.Add(UiLink(old[i], empty, DiffTypes.Deleted));
+        }
+        for (var i = old.Count; i < @new.Count; i++)
+        {
+            diffs.Add(UiLink(empty, @new[i], DiffTypes.Added));
+        }
+        return Sorted(diffs);
+    }
+
+    private static ObjectDiff? UiLink(JsonObject old, JsonObject @new, string type) =>
+        Same(old, @new) ? null : new ObjectDiff(type, "Link", FieldDiff.OfMaps(DiffFlattener.Primitive(old), DiffFlattener.Primitive(@new), Contextual), []);
+
+    /// <summary>
+    /// secretsDiff flattens a whole Secret (flatmap.Flatten, not primitive only): its strings, <c>Env[k]</c>, and its
+    /// <c>Config</c> (a <c>map[string]any</c>) as <c>Config[k]</c>, nested keys and float64 numbers included.
+    /// </summary>
+    private static Dictionary<string, string> SecretFlat(JsonObject? secret)
+    {
+        var flat = DiffFlattener.Primitive(secret ?? [])!;
+        foreach (var (key, value) in DiffFlattener.Full(Obj(secret, "Config"), freeForm: true) ?? [])
+        {
+            var bracket = key.IndexOf('[', StringComparison.Ordinal);
+            flat[bracket < 0 ? $"Config[{key}]" : $"Config[{key[..bracket]}]{key[bracket..]}"] = value;
+        }
+        return flat;
     }
 
     private static ObjectDiff? Periodic(JsonObject? old, JsonObject? @new)
@@ -140,7 +178,7 @@ public static class JobDiffer
         if (!Same(oldPolicy, newPolicy))
         {
             var policyType = (oldPolicy?.Count ?? 0) == 0 ? DiffTypes.Added : (newPolicy?.Count ?? 0) == 0 ? DiffTypes.Deleted : DiffTypes.Edited;
-            objects.Add(new ObjectDiff(policyType, "Policy", FieldDiff.OfMaps(DiffFlattener.Full(oldPolicy), DiffFlattener.Full(newPolicy), contextual: false), []));
+            objects.Add(new ObjectDiff(policyType, "Policy", FieldDiff.OfMaps(DiffFlattener.Full(oldPolicy, freeForm: true), DiffFlattener.Full(newPolicy, freeForm: true), contextual: false), []));
         }
         return new ObjectDiff(type, "Scaling", fields, objects);
     }
@@ -191,7 +229,7 @@ public static class JobDiffer
         objects.AddRange(Sorted(KeyedPairs(Objs(old, "Secrets"), Objs(@new, "Secrets"), s => Str(s, "Name"))
             .Select(p => Same(p.Old, p.New) ? null : new ObjectDiff(
                 p.Old is null ? DiffTypes.Added : p.New is null ? DiffTypes.Deleted : DiffTypes.Edited,
-                "Secret", FieldDiff.OfMaps(DiffFlattener.Primitive(p.Old ?? []), DiffFlattener.Primitive(p.New ?? []), Contextual), []))));
+                "Secret", FieldDiff.OfMaps(SecretFlat(p.Old), SecretFlat(p.New), Contextual), []))));
         objects.Add(Primitive(Obj(old, "Consul"), Obj(@new, "Consul"), "Consul", Contextual));
         objects.AddRange(Templates(Objs(old, "Templates"), Objs(@new, "Templates"), Contextual));
         objects.Add(Identity(Obj(old, "Identity"), Obj(@new, "Identity"), Contextual));

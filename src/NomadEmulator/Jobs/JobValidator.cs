@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using static Nomad.Emulator.Jobs.DiffJson;
+using static Nomad.Emulator.State.VariablesErrors;
 
 namespace Nomad.Emulator.Jobs;
 
@@ -13,8 +14,49 @@ internal static class JobValidator
     private const int MaxDescriptionBytes = 1000;
     private static readonly HashSet<string> JobTypes = ["_core", "service", "batch", "system", "sysbatch"];
 
+    // Consul Enterprise is not there: every Consul block and Consul service must use the default cluster (the
+    // mutator has set an unset one to it), and a task's partition must match its group's when both are set.
+    private static string? ConsulHookError(JsonObject job)
+    {
+        const string NotDefault = "non-default Consul cluster requires Nomad Enterprise";
+        static bool IsDefault(JsonObject? owner) => Str(owner, "Cluster") is "" or "default";
+        static bool ConsulService(JsonObject s) => Str(s, "Provider") is "" or "consul";
+        foreach (var group in Objs(job, "TaskGroups"))
+        {
+            var groupConsul = Obj(group, "Consul");
+            if (groupConsul is not null && !IsDefault(groupConsul))
+            {
+                return NotDefault;
+            }
+            if (Objs(group, "Services").Any(s => ConsulService(s) && !IsDefault(s)))
+            {
+                return NotDefault;
+            }
+            foreach (var task in Objs(group, "Tasks"))
+            {
+                if (Objs(task, "Services").Any(s => ConsulService(s) && !IsDefault(s)))
+                {
+                    return NotDefault;
+                }
+                if (Obj(task, "Consul") is { } taskConsul)
+                {
+                    var (taskPartition, groupPartition) = (Str(taskConsul, "Partition"), Str(groupConsul, "Partition"));
+                    if (taskPartition.Length > 0 && groupPartition.Length > 0 && taskPartition != groupPartition)
+                    {
+                        return $"task.consul.partition {GoQuote(taskPartition)} must match group.consul.partition {GoQuote(groupPartition)} if both are set";
+                    }
+                    if (!IsDefault(taskConsul))
+                    {
+                        return NotDefault;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>The top-level validation errors of a stored-shape job (Nomad's multi-error items, in order); empty when valid.</summary>
-    public static List<string> Validate(JsonObject job)
+    public static List<string> Validate(JsonObject job, AdmissionCluster? cluster = null)
     {
         var errors = new List<string>();
         // jobConnectHook.Validate is the first validator (its first error only).
@@ -31,6 +73,22 @@ internal static class JobValidator
         if (Objs(job, "TaskGroups").SelectMany(g => Objs(g, "Tasks")).Select(t => Obj(t, "Vault")).FirstOrDefault(v => v is not null) is { } vault)
         {
             errors.Add($"Vault \"{Str(vault, "Cluster")}\" not enabled but used in the job");
+        }
+        // jobConsulHook.Validate (job_endpoint_hook_consul_ce.go): its first error only.
+        if (ConsulHookError(job) is { } consulError)
+        {
+            errors.Add(consulError);
+        }
+        if (cluster is not null)
+        {
+            if (!cluster.NamespaceExists(Str(job, "Namespace")))
+            {
+                errors.Add($"job {GoQuote(Str(job, "ID"))} is in nonexistent namespace {GoQuote(Str(job, "Namespace"))}");
+            }
+            if (!cluster.NodePoolExists(Str(job, "NodePool")))
+            {
+                errors.Add($"job {GoQuote(Str(job, "ID"))} is in nonexistent node pool {GoQuote(Str(job, "NodePool"))}");
+            }
         }
         var id = Str(job, "ID");
         var type = Str(job, "Type");

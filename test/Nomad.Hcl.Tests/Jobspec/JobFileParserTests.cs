@@ -41,6 +41,55 @@ public sealed class JobFileParserTests
         Config(result, "ports").ShouldBe("[8080,8443]");
     }
 
+    // Recorded answers of Nomad's parser for the same job and values (issue 13: found on Nomad's own e2e job files).
+    [Fact]
+    public void A_key_value_variable_of_the_wrong_type_is_reported_at_its_argument_text_and_counts_as_set()
+    {
+        var result = JobFileParser.Parse(JobWithVariables, new JobParseOptions
+        {
+            Variables = new Dictionary<string, string> { ["image"] = "x", ["ports"] = "true" },
+        });
+
+        result.Job.ShouldBeNull();
+        result.ErrorText.ShouldBe("<value for var.ports from arguments>:1,1-5: Invalid argument value for -var variable; The received arg value for ports is not compatible with the variable's type constraint: list of number required, but have bool.");
+    }
+
+    private const string JobWithNumberVariable = """
+        variable "count" {
+          type = number
+        }
+
+        job "web" {
+          group "g" {
+            count = var.count
+            task "t" {
+              driver = "docker"
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public void A_key_value_number_variable_that_is_no_number_is_reported_without_a_source_range()
+    {
+        var result = JobFileParser.Parse(JobWithNumberVariable, new JobParseOptions
+        {
+            Variables = new Dictionary<string, string> { ["count"] = "two" },
+        });
+
+        result.Job.ShouldBeNull();
+        result.ErrorText.ShouldBe(":0,0-0: Invalid argument value for -var variable; The received arg value for count is not compatible with the variable's type constraint: a number is required.");
+    }
+
+    [Fact]
+    public void A_var_file_value_of_the_wrong_type_is_the_only_error()
+    {
+        var result = JobFileParser.Parse(JobWithNumberVariable, new JobParseOptions { VarFileContent = "count = \"two\"\n" });
+
+        result.Job.ShouldBeNull();
+        result.ErrorText.ShouldBe("input.hcl:1,9-14: Invalid value for variable; The value for count is not compatible with the variable's type constraint: a number is required.");
+    }
+
     [Fact]
     public void A_var_file_value_wins_over_the_default()
     {

@@ -724,6 +724,9 @@ changes.update({
     "new_connect_tproxy": ("connect-sidecar", None, e_tproxy),
     "new_connect_expose_without_proxy": ("connect-sidecar", None, e_expose_no_proxy),
     "new_secrets_job": ("base", None, e_secrets),
+    "new_secret_with_config": ("base", None, lambda j: task(j, "frontend", "app").update({"Secrets": [{"Name": "db", "Provider": "nomad", "Path": "app/db", "Config": {"namespace": "default", "ttl": 1000000, "nested": {"a": [1, "x"]}}, "Env": None}]})),
+    "secret_config_edited": ("base", lambda j: task(j, "frontend", "app").update({"Secrets": [{"Name": "db", "Provider": "nomad", "Path": "app/db", "Config": {"namespace": "default", "ttl": 5}, "Env": None}]}),
+                             lambda j: task(j, "frontend", "app").update({"Secrets": [{"Name": "db", "Provider": "nomad", "Path": "app/db", "Config": {"namespace": "prod", "ttl": 5}, "Env": None}]})),
 })
 
 # Task.Validate's secrets (Secret.Validate) and Connect proxy task kinds (ValidateConnectProxyService).
@@ -816,6 +819,52 @@ validates.update({
     "group_without_policies_filled": ("base", lambda j: tg(j, "frontend").update({"RestartPolicy": None, "ReschedulePolicy": None, "EphemeralDisk": None})),
     "batch_group_without_policies_filled": ("batch", lambda j: j["TaskGroups"][0].update({"RestartPolicy": None, "ReschedulePolicy": None, "EphemeralDisk": None})),
     "system_group_without_policies_filled": ("system", lambda j: j["TaskGroups"][0].update({"RestartPolicy": None, "ReschedulePolicy": None, "EphemeralDisk": None})),
+})
+
+# Issue 13, Nomad's own job files: shapes they hold that differed (UI links, CNI args, a group service's task
+# reaching its checks, exponent-form numbers in a driver config, task scaling policies, an expose block's Path,
+# the namespace/node pool/Consul cluster validators).
+def rw_task(j): return task(j, "app", "app")
+def rw_connect_expose(j):
+    proxy = j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]
+    proxy["Expose"] = {"Paths": [{"Path": "/health", "Protocol": "http", "LocalPathPort": 9001, "ListenerPort": "api_expose"}], "Path": None}
+def rw_connect_expose_deprecated_path(j):
+    rw_connect_expose(j)
+    expose = j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]["Expose"]
+    expose["Path"] = [{"Path": "/old", "Protocol": "http", "LocalPathPort": 9002, "ListenerPort": "api_expose"}]
+def rw_task_added_with_check_task_name(j):
+    # a copied task whose service checks still name the original task: the server drops a task service check's name
+    r_task_added(j)
+    for svc in task(j, "web", "app2")["Services"] or []:
+        for c in svc["Checks"] or []: c["TaskName"] = "app"
+changes.update({
+    "new_realworld": ("realworld", None, c_unchanged),
+    "realworld_unchanged": ("realworld", c_unchanged, c_unchanged),
+    "ui_link_edited": ("realworld", c_unchanged, lambda j: j["UI"]["Links"][1].update({"URL": "https://example.com/dash2"})),
+    "ui_link_added": ("realworld", c_unchanged, lambda j: j["UI"]["Links"].append({"Label": "Logs", "URL": "https://example.com/logs"})),
+    "ui_link_removed": ("realworld", c_unchanged, lambda j: j["UI"]["Links"].pop(0)),
+    "ui_links_all_removed": ("realworld", c_unchanged, lambda j: j["UI"].update({"Links": None})),
+    "cni_arg_edited": ("realworld", c_unchanged, lambda j: j["TaskGroups"][0]["Networks"][0]["CNI"]["Args"].update({"Greeting": "hi"})),
+    "cni_arg_added": ("realworld", c_unchanged, lambda j: j["TaskGroups"][0]["Networks"][0]["CNI"]["Args"].update({"Extra": "1"})),
+    "config_float_edited": ("realworld", c_unchanged, lambda j: rw_task(j)["Config"].update({"big": 2000000, "ratio": 0.0001, "half": 1e21})),
+    "task_scaling_policy_edited": ("realworld", c_unchanged, lambda j: rw_task(j)["ScalingPolicies"][0].update({"Max": 800})),
+    "new_connect_expose_paths": ("connect-sidecar", None, rw_connect_expose),
+    "task_added_with_check_task_name": ("rich", c_unchanged, rw_task_added_with_check_task_name),
+    "new_connect_expose_deprecated_path": ("connect-sidecar", None, rw_connect_expose_deprecated_path),
+})
+validates.update({
+    "valid_realworld": ("realworld", lambda j: None),
+    "group_service_script_check_without_task": ("realworld", lambda j: j["TaskGroups"][0]["Services"][0].update({"TaskName": ""})),
+    "nonexistent_namespace": ("base", lambda j: j.update({"Namespace": "web-qa"})),
+    "nonexistent_node_pool": ("base", lambda j: j.update({"NodePool": "prod"})),
+    "nonexistent_namespace_and_node_pool_with_other_errors": ("base", lambda j: (j.update({"Namespace": "infra", "NodePool": "ingress"}), v_negative_count(j))),
+    "node_pool_all_ok": ("base", lambda j: j.update({"NodePool": "all"})),
+    "consul_cluster_non_default_group": ("base", lambda j: tg(j, "frontend").update({"Consul": {"Namespace": "", "Cluster": "other", "Partition": ""}})),
+    "consul_cluster_non_default_service": ("base", lambda j: gsvc(j).update({"Cluster": "other"})),
+    "consul_cluster_non_default_nomad_service_ok": ("base", lambda j: gsvc(j).update({"Cluster": "other", "Provider": "nomad"})),
+    "consul_cluster_non_default_task": ("base", lambda j: task(j, "frontend", "app").update({"Consul": {"Namespace": "", "Cluster": "other", "Partition": ""}})),
+    "consul_partition_mismatch": ("base", lambda j: (tg(j, "frontend").update({"Consul": {"Namespace": "", "Cluster": "", "Partition": "a"}}), task(j, "frontend", "app").update({"Consul": {"Namespace": "", "Cluster": "", "Partition": "b"}}))),
+    "consul_cluster_and_namespace_errors": ("base", lambda j: (gsvc(j).update({"Cluster": "other"}), j.update({"Namespace": "web-qa"}), v_negative_count(j))),
 })
 
 def write(path, obj):

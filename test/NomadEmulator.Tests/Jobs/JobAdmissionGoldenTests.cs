@@ -12,7 +12,7 @@ public sealed class JobAdmissionGoldenTests
         var job = GoldenCases.Read("validate", validation, "job.json");
         var expected = GoldenCases.Text("validate", validation, "error.txt");
 
-        var result = JobAdmission.Admit(job);
+        var result = JobAdmission.Admit(job, AdmissionCluster.Fresh);
 
         (result.Error?.TrimEnd('\n') ?? "ok").ShouldBe(expected);
     }
@@ -24,7 +24,7 @@ public sealed class JobAdmissionGoldenTests
         var job = GoldenCases.Read("validate", validation, "job.json");
         var expected = GoldenCases.Read("validate", validation, "response.json");
 
-        var result = JobAdmission.Admit(job);
+        var result = JobAdmission.Admit(job, AdmissionCluster.Fresh);
 
         (result.Error ?? "").ShouldBe(expected["Error"]!.GetValue<string>());
         var expectedErrors = expected["ValidationErrors"] is JsonArray list ? list.Select(e => e!.GetValue<string>()).ToList() : [];
@@ -38,7 +38,7 @@ public sealed class JobAdmissionGoldenTests
     {
         var job = GoldenCases.Read("changes", change, "new.json");
 
-        var result = JobAdmission.Admit(job);
+        var result = JobAdmission.Admit(job, AdmissionCluster.Fresh);
 
         result.Error.ShouldBeNull();
         ((JsonNode?)result.Job).ShouldEqualJson(GoldenCases.Read("changes", change, "new.stored.json"));
