@@ -1165,7 +1165,20 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {GoTypeText.Of(value.Type)}", start);
         }
 
-        return value.IsKnown ? Number(value) : throw MustBeKnown(start);
+        if (!value.IsKnown)
+        {
+            throw MustBeKnown(start);
+        }
+
+        // decodeDuration hands the number to gocty.FromCtyValue: a time.Duration is an int64 (fromCtyNumberInt).
+        try
+        {
+            return GoInteger(value, "int64");
+        }
+        catch (ConversionException e)
+        {
+            throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", start);
+        }
     }
 
     private static SourceRange StartRange(Expression expression) => ExpressionRanges.Start(expression);
