@@ -134,7 +134,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     private static SourceRange DefRange(Block block) =>
         SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
 
-    private static EvaluationContext Literal() => new(new Dictionary<string, HclValue>(), new Dictionary<string, HclFunction>());
+    // jobspec2 evaluates variable defaults and values with a nil *hcl.EvalContext (types.variables.go).
+    private static EvaluationContext Literal() => EvaluationContext.Nil();
 
     private EvaluationContext Context()
     {
@@ -215,7 +216,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     }
 
                     var value = Evaluator.TryEvaluate(attribute.Expression, Literal(), _diagnostics);
-                    _variables[attribute.Name] = new Variable(attribute.Name) { Value = value, Type = value?.Type };
+                    if (value is null)
+                    {
+                        // jobspec2's decodeVariable declares nothing when the value fails.
+                        continue;
+                    }
+
+                    _variables[attribute.Name] = new Variable(attribute.Name) { Value = value, Type = value.Type };
                 }
 
                 continue;
@@ -326,6 +333,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             var value = Evaluator.TryEvaluate(attribute.Expression, Literal(), _diagnostics);
             if (value is null)
             {
+                // jobspec2 still assigns the failed value (cty.DynamicVal), so the variable is not reported unset.
+                variable.InvalidDefault = true;
                 continue;
             }
 
