@@ -134,6 +134,17 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
+        // hcl's dynblock (expandBlocks) then refuses a dynamic block of a type the schema lacks, at its label and without
+        // a suggestion, before its for_each is looked at.
+        foreach (var block in otherBlocks)
+        {
+            if (block.Type == "dynamic" && block.Labels.Count == 1 && !blockFields.ContainsKey(block.Labels[0]) && !extraTypes.Contains(block.Labels[0]))
+            {
+                (refused ??= new(ReferenceEqualityComparer.Instance)).Add(block);
+                diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Labels[0]}\" are not expected here.", block.LabelRanges[0]);
+            }
+        }
+
         foreach (var attribute in body.Attributes)
         {
             try
@@ -150,7 +161,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
 
         var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
-        foreach (var child in Expand(otherBlocks, context, HasDynamic(otherBlocks) ? t => NeedsLabels(t, blockFields) : null))
+        var accepted = refused is null ? otherBlocks : [.. otherBlocks.Where(b => !refused.Contains(b))];
+        foreach (var child in Expand(accepted, context, HasDynamic(accepted) ? t => NeedsLabels(t, blockFields) : null))
         {
             try
             {
@@ -569,7 +581,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         System.Collections.Frozen.FrozenDictionary<string, ApiField> attributeFields, IEnumerable<string> extraTypes)
     {
         var type = block.Type;
-        var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Order(StringComparer.Ordinal));
+        // dynblock extends every schema with the "dynamic" block type, so it is a suggestion too.
+        var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Append("dynamic").Order(StringComparer.Ordinal));
         var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
             : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
         return Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", block.TypeRange);
