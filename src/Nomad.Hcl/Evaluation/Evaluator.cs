@@ -120,6 +120,10 @@ public static class Evaluator
                 case IndexExpression { Key: LiteralExpression } i:
                     node = i.Source;
                     continue;
+                case IndexExpression { Key: TemplateExpression { Parts: [LiteralExpression] } } i:
+                    // hclsyntax makes a traversal step of a quoted key too (TemplateExpr.IsStringLiteral).
+                    node = i.Source;
+                    continue;
                 case VariableExpression v:
                     return context.TryLookup(v.Name, out _) ? null : context.UndefinedVariable(SourceRange.Between(v.Range, expression.Range));
                 default:
