@@ -257,7 +257,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     if (attribute.Name is not ("type" or "default" or "description"))
                     {
                         var suggestion = StructDecoder.Suggest(attribute.Name, VariableArguments.Where(n => block.Body.Find(n) is null));
-                        throw new EvaluationException(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange));
+                        // Body.Content's errors; decodeVariableBlock goes on with the block.
+                        _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
                     }
                 }
 
@@ -265,7 +266,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 foreach (var nested in block.Body.Blocks.Where(b => b.Type != "validation"))
                 {
                     var suggestion = StructDecoder.Suggest(nested.Type, ["validation"]);
-                    throw new EvaluationException(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange));
+                    _diagnostics.Add("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange);
                 }
 
                 if (block.Body.Find("type") is { } typeAttr)
