@@ -59,6 +59,14 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         }
 
         DeclareVariables(body);
+
+        // parseLocalVariables reads each locals block with JustAttributes, which refuses the first nested block and
+        // goes on with the attributes.
+        foreach (var block in body.Blocks.Where(b => b.Type == "locals" && b.Body.Blocks.Count > 0))
+        {
+            _diagnostics.Add($"Unexpected \"{block.Body.Blocks[0].Type}\" block", "Blocks are not allowed here.", block.Body.Blocks[0].TypeRange);
+        }
+
         AssignVarFile();
         AssignKeyValues();
         foreach (var variable in _variables.Values)
@@ -207,6 +215,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         {
             if (block.Type == "variables")
             {
+                if (block.Body.Blocks.Count > 0)
+                {
+                    // JustAttributes: the first nested block is refused, the attributes still read.
+                    _diagnostics.Add($"Unexpected \"{block.Body.Blocks[0].Type}\" block", "Blocks are not allowed here.", block.Body.Blocks[0].TypeRange);
+                }
+
                 foreach (var attribute in block.Body.Attributes)
                 {
                     if (_variables.ContainsKey(attribute.Name))
