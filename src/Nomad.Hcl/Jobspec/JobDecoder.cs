@@ -307,6 +307,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     variable.Value = value;
                     variable.ValueRange = defaultAttr.Expression.Range;
                 }
+
+                CheckValidationReferences(variable);
             }
             catch (EvaluationException e)
             {
@@ -387,6 +389,38 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 variable.From = "cmd";
                 var end = new SourcePosition(1, text.Length + 1, text.Length);
                 variable.ValueRange = new SourceRange(fileName, new SourcePosition(1, 1, 0), end);
+            }
+        }
+    }
+
+    /// <summary>
+    /// jobspec2's decodeVariableValidationBlock: each reference in a condition must be <c>var.&lt;name&gt;</c> of the
+    /// variable itself (addrs.ParseRef), and at least one must be.
+    /// </summary>
+    private void CheckValidationReferences(Variable variable)
+    {
+        foreach (var validation in variable.Validations)
+        {
+            if (validation.Body.Find("condition") is not { } condition)
+            {
+                continue;
+            }
+
+            var good = 0;
+            foreach (var traversal in Traversals.Of(condition.Expression))
+            {
+                if (traversal.Root.Name == "var" && traversal.Steps is [GetAttrExpression { Name: var name }, ..] && name == variable.Name)
+                {
+                    good++;
+                    continue;
+                }
+
+                _diagnostics.Add("Invalid reference in variable validation", $"The condition for variable \"{variable.Name}\" can only refer to the variable itself, using var.{variable.Name}.", traversal.Whole.Range);
+            }
+
+            if (good < 1)
+            {
+                _diagnostics.Add("Invalid variable validation condition", $"The condition for variable \"{variable.Name}\" must refer to var.{variable.Name} in order to test incoming values.", condition.Expression.Range);
             }
         }
     }
