@@ -493,7 +493,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (type == "map[string]any")
             {
                 RejectDuplicate(block, seen);
-                obj[field.JsonName] = FreeForm(FreeFormBody(block.Body, child.Context), topLevel: true);
+                obj[field.JsonName] = FreeForm(FreeFormBody(block.Body, child.Context), topLevel: false);
                 return;
             }
 
@@ -774,7 +774,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var attrs = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         foreach (var attribute in body.Attributes)
         {
-            attrs[attribute.Name] = Evaluator.Evaluate(attribute.Expression, context);
+            attrs[attribute.Name] = BlockAttribute(attribute.Expression, Evaluator.Evaluate(attribute.Expression, context));
         }
 
         foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
@@ -784,6 +784,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         return HclValue.Object(attrs);
     }
+
+    // hclutil.BlocksAsAttrs (attrExpr): an argument written as an object constructor is a one-element tuple; by syntax,
+    // so an object or map from a variable, a function or parentheses stays as it is.
+    private static HclValue BlockAttribute(Expression expression, HclValue value) =>
+        expression is ObjectExpression ? HclValue.Tuple([value]) : value;
 
     /// <summary>A block as a value: its body, nested one object level (in a one-element tuple) per label.</summary>
     private HclValue LabelledBody(DecodeScope block)
@@ -987,7 +992,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                     continue;
                 }
 
-                attrs[attribute.Name] = value;
+                attrs[attribute.Name] = BlockAttribute(attribute.Expression, value);
             }
             catch (EvaluationException e)
             {
