@@ -306,6 +306,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
                     variable.Value = value;
                     variable.ValueRange = defaultAttr.Expression.Range;
+
+                    // decodeVariableBlock: without a type attribute, the default's type is the variable's type.
+                    variable.Type ??= value.Type;
                 }
 
                 CheckValidationReferences(variable);
@@ -327,7 +330,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         }
 
         var parseDiagnostics = new DiagnosticBag();
-        var body = Parser.ParseConfig(text, "input.hcl", parseDiagnostics);
+        var body = JsonSyntax.IsJson(text)
+            ? new Body(JsonSyntax.ReadAttributes(text, "input.hcl", parseDiagnostics) ?? [], [], default)
+            : Parser.ParseConfig(text, "input.hcl", parseDiagnostics);
         foreach (var block in body.Blocks.Where(b => b.Type == "variable"))
         {
             var name = block.Labels.Count > 0 ? block.Labels[0] : "";
@@ -337,6 +342,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         if (_diagnostics.HasErrors)
         {
             return;
+        }
+
+        // A JSON var file's JustAttributes errors (a repeated name); the attributes read are still assigned.
+        if (JsonSyntax.IsJson(text))
+        {
+            _diagnostics.AddRange(parseDiagnostics.Items);
         }
 
         foreach (var attribute in body.Attributes)

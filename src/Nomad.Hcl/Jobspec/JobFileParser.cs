@@ -37,10 +37,6 @@ public static class JobFileParser
             if (JsonSyntax.IsJson(varFile))
             {
                 varDiagnostics.AddRange(JsonSyntax.Check(varFile, "input.hcl"));
-                if (!varDiagnostics.HasErrors)
-                {
-                    varDiagnostics.Add("Unsupported JSON variables", JsonUnsupported, null);
-                }
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nomad.Hcl.Diagnostics;
+using Nomad.Hcl.Evaluation;
 
 namespace Nomad.Hcl.Syntax;
 
@@ -7,7 +8,7 @@ namespace Nomad.Hcl.Syntax;
 /// The syntax check of HCL's JSON parser (hashicorp/hcl <c>json/scanner.go</c>, <c>parser.go</c>, <c>public.go</c>),
 /// which jobspec2 uses for a file whose first byte other than a space is <c>{</c> (parse.go <c>isJSON</c>): its
 /// diagnostics with their recovery, positions (a tab is two columns, <c>\r</c> none, a string's characters are
-/// grapheme clusters) and the root check. The JSON body itself is not decoded here.
+/// grapheme clusters) and the root check; and a JSON var file's arguments. A JSON job body is not decoded here.
 /// </summary>
 public sealed class JsonSyntax
 {
@@ -55,8 +56,11 @@ public sealed class JsonSyntax
         return parser._diagnostics;
     }
 
-    // A parsed node: its kind (BraceO object, BrackO array, String, Number, Keyword, Invalid) and start range.
-    private readonly record struct Node(char Kind, SourceRange Start);
+    // A parsed node: its kind (BraceO object, BrackO array, String, Number, Keyword, Invalid), start range, whole range,
+    // text (a string's value, a number's or keyword's source) and members (an object's; an array's have no name).
+    private sealed record Node(char Kind, SourceRange Start, SourceRange Range, string Text = "", IReadOnlyList<Member>? Members = null);
+
+    private sealed record Member(string Name, SourceRange NameRange, Node Value);
 
     private Token Peek() => _tokens[_next];
 
@@ -88,7 +92,7 @@ public sealed class JsonSyntax
             Eof => Fail("Missing value", "The JSON data ends prematurely.", token.Range),
             _ => Fail("Invalid start of value", ValueStart, token.Range),
         };
-        return node ?? new Node(Invalid, token.Range);
+        return node ?? new Node(Invalid, token.Range, token.Range);
     }
 
     private Node? Fail(string summary, string detail, SourceRange range)
@@ -126,6 +130,7 @@ public sealed class JsonSyntax
     private Node? ParseObject()
     {
         var open = Read();
+        var members = new List<Member>();
         while (Peek().Type != BraceC)
         {
             var key = ParseValue();
@@ -145,7 +150,7 @@ public sealed class JsonSyntax
                         : Fail("Missing property value colon", "A colon must appear between an object property's name and its value.", colon.Range);
             }
 
-            ParseValue();
+            members.Add(new Member(key.Text, key.Range, ParseValue()));
             var after = Peek().Type;
             if (after == Comma)
             {
@@ -178,16 +183,17 @@ public sealed class JsonSyntax
             return Fail("Missing attribute seperator comma", "A comma must appear between each property definition in an object.", Peek().Range);
         }
 
-        Read();
-        return new Node(BraceO, open.Range);
+        var close = Read();
+        return new Node(BraceO, open.Range, SourceRange.Between(open.Range, close.Range), Members: members);
     }
 
     private Node? ParseArray()
     {
         var open = Read();
+        var items = new List<Member>();
         while (Peek().Type != BrackC)
         {
-            ParseValue();
+            items.Add(new Member("", open.Range, ParseValue()));
             var after = Peek().Type;
             if (after == Comma)
             {
@@ -215,15 +221,15 @@ public sealed class JsonSyntax
             };
         }
 
-        Read();
-        return new Node(BrackO, open.Range);
+        var close = Read();
+        return new Node(BrackO, open.Range, SourceRange.Between(open.Range, close.Range), Members: items);
     }
 
     private Node? ParseNumber()
     {
         var token = Read();
         return IsJsonNumber(token.Text)
-            ? new Node(Number, token.Range)
+            ? new Node(Number, token.Range, token.Range, token.Text)
             : Fail("Invalid JSON number", "There is a syntax error in the given JSON number.", token.Range);
     }
 
@@ -294,7 +300,7 @@ public sealed class JsonSyntax
         var token = Read();
         if (StringErrorOffset(token.Text) is not { } offset)
         {
-            return new Node(String, token.Range);
+            return new Node(String, token.Range, token.Range, Unescape(token.Text));
         }
 
         // parser.go: the error's position is the token's start advanced by encoding/json's byte offset, in bytes and
@@ -370,13 +376,135 @@ public sealed class JsonSyntax
         switch (token.Text)
         {
             case "true" or "false" or "null":
-                return new Node(Keyword, token.Range);
+                return new Node(Keyword, token.Range, token.Range, token.Text);
             case "undefined" or "NaN" or "Infinity":
                 return Fail("Invalid JSON keyword", $"The JavaScript identifier \"{token.Text}\" cannot be used in JSON.", token.Range);
             default:
                 var suggestion = Jobspec.StructDecoder.Suggest(token.Text, ["false", "true", "null"]);
                 return Fail("Invalid JSON keyword", $"\"{token.Text}\" is not a valid JSON keyword.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", token.Range);
         }
+    }
+
+    /// <summary>
+    /// The arguments of a JSON var file as jobspec2 reads them (hcl json body's JustAttributes, values evaluated
+    /// without a context, so strings are literal): the root must be an object, <c>"//"</c> is a comment, a repeated name
+    /// is an error. Null when the syntax check failed (its diagnostics are then in <paramref name="diagnostics"/>).
+    /// </summary>
+    public static IReadOnlyList<Attribute>? ReadAttributes(string source, string fileName, DiagnosticBag diagnostics)
+    {
+        var parser = new JsonSyntax(source, fileName);
+        var root = parser.ParseValue();
+        if (parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
+        {
+            parser.Add("Extraneous data after value", "Extra characters appear after the JSON value.", parser.Peek().Range);
+        }
+
+        if (root.Kind is not (BraceO or BrackO))
+        {
+            parser.Add("Root value must be object", "The root value in a JSON-based configuration must be either a JSON object or a JSON array of objects.", root.Start);
+        }
+
+        if (parser._diagnostics.Count > 0)
+        {
+            diagnostics.AddRange(parser._diagnostics);
+            return null;
+        }
+
+        if (root.Kind != BraceO)
+        {
+            diagnostics.Add("Incorrect JSON value type", "A JSON object is required here, setting the arguments for this block.", root.Start);
+            return [];
+        }
+
+        var attributes = new List<Attribute>();
+        foreach (var member in root.Members!)
+        {
+            if (member.Name == "//")
+            {
+                continue;
+            }
+
+            if (attributes.Find(a => a.Name == member.Name) is { } existing)
+            {
+                diagnostics.Add("Duplicate attribute definition", $"The argument \"{member.Name}\" was already set at {existing.Range}.", member.NameRange);
+                continue;
+            }
+
+            var value = Value(member.Value, diagnostics);
+            attributes.Add(new Attribute(member.Name, new LiteralExpression(value, member.Value.Range), member.NameRange, SourceRange.Between(member.NameRange, member.Value.Range)));
+        }
+
+        return attributes;
+    }
+
+    // hcl json's expression.Value with a nil context.
+    private static HclValue Value(Node node, DiagnosticBag diagnostics)
+    {
+        switch (node.Kind)
+        {
+            case String:
+                return HclValue.String(node.Text);
+            case Number:
+                return HclValue.ParseNumber(node.Text);
+            case Keyword:
+                return node.Text switch { "true" => HclValue.Bool(true), "false" => HclValue.Bool(false), _ => HclValue.Null };
+            case BrackO:
+                return HclValue.Tuple([.. node.Members!.Select(m => Value(m.Value, diagnostics))]);
+            default:
+                var attributes = new Dictionary<string, HclValue>(StringComparer.Ordinal);
+                var ranges = new Dictionary<string, SourceRange>(StringComparer.Ordinal);
+                foreach (var member in node.Members!)
+                {
+                    var value = Value(member.Value, diagnostics);
+                    var name = Unicode.Nfc.Normalize(member.Name);
+                    if (ranges.TryGetValue(name, out var previous))
+                    {
+                        diagnostics.Add("Duplicate object attribute", $"An attribute named \"{name}\" was already defined at {previous}.", member.NameRange);
+                        continue;
+                    }
+
+                    attributes[name] = value;
+                    ranges[name] = member.NameRange;
+                }
+
+                return HclValue.Object(attributes);
+        }
+    }
+
+    // encoding/json's string unquoting: escapes, a lone surrogate escape as U+FFFD.
+    private static string Unescape(string token)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 1; i < token.Length - 1; i++)
+        {
+            var c = token[i];
+            if (c != '\\')
+            {
+                text.Append(c);
+                continue;
+            }
+
+            var e = token[++i];
+            if (e != 'u')
+            {
+                text.Append(e switch { 'b' => '\b', 'f' => '\f', 'n' => '\n', 'r' => '\r', 't' => '\t', _ => e });
+                continue;
+            }
+
+            var unit = (char)int.Parse(token.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            i += 4;
+            if (char.IsHighSurrogate(unit) && i + 6 < token.Length && token[i + 1] == '\\' && token[i + 2] == 'u'
+                && int.Parse(token.AsSpan(i + 3, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture) is var low && char.IsLowSurrogate((char)low))
+            {
+                text.Append(unit).Append((char)low);
+                i += 6;
+                continue;
+            }
+
+            text.Append(char.IsSurrogate(unit) ? '\uFFFD' : unit);
+        }
+
+        return text.ToString();
     }
 
     private static int Utf8Length(string text, int i) => text[i] switch

@@ -102,7 +102,8 @@ public sealed class JobFileParserTests
         var broken = JobFileParser.Parse(JobWithVariables, new JobParseOptions { VarFileContent = "{\"image\": tru}" });
         broken.ErrorText.ShouldBe("unable to parse var content: input.hcl:1,11-14: Invalid JSON keyword; \"tru\" is not a valid JSON keyword. Did you mean \"true\"?");
 
-        var wellFormed = JobFileParser.Parse(JobWithVariables, new JobParseOptions { VarFileContent = "{\"image\": \"nginx\"}" });
-        wellFormed.Errors.Select(e => e.Summary).ShouldBe(["Unsupported JSON variables"]);
+        var wellFormed = JobFileParser.Parse(JobWithVariables, new JobParseOptions { VarFileContent = "{\"image\": \"nginx:${x}\", \"//\": \"a comment\"}" });
+        wellFormed.ErrorText.ShouldBe("no diagnostics");
+        Config(wellFormed, "image").ShouldBe("\"nginx:${x}\"");
     }
 }
