@@ -23,6 +23,45 @@ public sealed class EvaluationContext
         Variables = variables;
         Functions = parent.Functions;
         UndefinedVariable = parent.UndefinedVariable;
+        FunctionsAllowed = parent.FunctionsAllowed;
+    }
+
+    private EvaluationContext()
+    {
+        Variables = new Dictionary<string, HclValue>();
+        Functions = new Dictionary<string, HclFunction>();
+        IsNil = true;
+        FunctionsAllowed = false;
+    }
+
+    /// <summary>
+    /// HCL's nil <c>*hcl.EvalContext</c>, as jobspec2 evaluates variable defaults, <c>variables {}</c> values, var-file
+    /// values and validation messages: a name is <c>Variables not allowed</c> and a call <c>Function calls not allowed</c>
+    /// (a for expression's child scope makes names known again, but not functions).
+    /// </summary>
+    public static EvaluationContext Nil() => new();
+
+    /// <summary>Whether this scope stands for HCL's nil context (it has no variables map at all).</summary>
+    public bool IsNil { get; }
+
+    /// <summary>Whether some scope in the chain has a functions map (hclsyntax's <c>hasNonNilMap</c>).</summary>
+    public bool FunctionsAllowed { get; } = true;
+
+    /// <summary>Whether some scope in the chain has a variables map (hcl's TraverseAbs <c>hasNonNil</c>).</summary>
+    public bool VariablesAllowed
+    {
+        get
+        {
+            for (var scope = this; scope is not null; scope = scope.Parent)
+            {
+                if (!scope.IsNil)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The enclosing scope, if any.</summary>

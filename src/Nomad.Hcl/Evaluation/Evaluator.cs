@@ -42,7 +42,9 @@ public static class Evaluator
                     return value;
                 }
 
-                throw Error("Unknown variable", $"There is no variable named \"{variable.Name}\".", variable.Range);
+                throw context.VariablesAllowed
+                    ? Error("Unknown variable", $"There is no variable named \"{variable.Name}\".{VariableSuggestion(variable.Name, context)}", variable.Range)
+                    : Error("Variables not allowed", "Variables may not be used here.", variable.Range);
             case GetAttrExpression getAttr:
                 return GetAttribute(Evaluate(getAttr.Source, context), getAttr.Name, getAttr.NameRange, getAttr.Range);
             case IndexExpression index:
@@ -86,6 +88,19 @@ public static class Evaluator
     }
 
     private const string SplatItemName = "\u0000splat";
+
+    // hcl's TraverseAbs: the first name within edit distance 2, the innermost scope's names first (each scope's in Go
+    // map order, random when several qualify; here in name order).
+    private static string VariableSuggestion(string name, EvaluationContext context)
+    {
+        var names = new List<string>();
+        for (var scope = context; scope is not null; scope = scope.Parent)
+        {
+            names.AddRange(scope.Variables.Keys.Where(k => k != SplatItemName).Order(StringComparer.Ordinal));
+        }
+
+        return Jobspec.StructDecoder.Suggest(name, names) is { } suggestion ? $" Did you mean \"{suggestion}\"?" : "";
+    }
 
     private static HclValue? UndefinedRoot(Expression expression, EvaluationContext context)
     {
@@ -458,6 +473,11 @@ public static class Evaluator
 
     private static HclValue Call(FunctionCallExpression call, EvaluationContext context)
     {
+        if (!context.FunctionsAllowed)
+        {
+            throw Error("Function calls not allowed", "Functions may not be called here.", call.Range);
+        }
+
         if (!context.Functions.TryGetValue(call.Name, out var function))
         {
             // hclsyntax: the first function name within edit distance 2, in Go map order (random when several are);

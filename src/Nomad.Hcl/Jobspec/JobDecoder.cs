@@ -59,6 +59,14 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         }
 
         DeclareVariables(body);
+
+        // parseLocalVariables reads each locals block with JustAttributes, which refuses the first nested block and
+        // goes on with the attributes.
+        foreach (var block in body.Blocks.Where(b => b.Type == "locals" && b.Body.Blocks.Count > 0))
+        {
+            _diagnostics.Add($"Unexpected \"{block.Body.Blocks[0].Type}\" block", "Blocks are not allowed here.", block.Body.Blocks[0].TypeRange);
+        }
+
         AssignVarFile();
         AssignKeyValues();
         foreach (var variable in _variables.Values)
@@ -134,7 +142,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     private static SourceRange DefRange(Block block) =>
         SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
 
-    private static EvaluationContext Literal() => new(new Dictionary<string, HclValue>(), new Dictionary<string, HclFunction>());
+    // jobspec2 evaluates variable defaults and values with a nil *hcl.EvalContext (types.variables.go).
+    private static EvaluationContext Literal() => EvaluationContext.Nil();
 
     private EvaluationContext Context()
     {
@@ -206,6 +215,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         {
             if (block.Type == "variables")
             {
+                if (block.Body.Blocks.Count > 0)
+                {
+                    // JustAttributes: the first nested block is refused, the attributes still read.
+                    _diagnostics.Add($"Unexpected \"{block.Body.Blocks[0].Type}\" block", "Blocks are not allowed here.", block.Body.Blocks[0].TypeRange);
+                }
+
                 foreach (var attribute in block.Body.Attributes)
                 {
                     if (_variables.ContainsKey(attribute.Name))
@@ -215,7 +230,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     }
 
                     var value = Evaluator.TryEvaluate(attribute.Expression, Literal(), _diagnostics);
-                    _variables[attribute.Name] = new Variable(attribute.Name) { Value = value, Type = value?.Type };
+                    if (value is null)
+                    {
+                        // jobspec2's decodeVariable declares nothing when the value fails.
+                        continue;
+                    }
+
+                    _variables[attribute.Name] = new Variable(attribute.Name) { Value = value, Type = value.Type };
                 }
 
                 continue;
@@ -250,7 +271,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     if (attribute.Name is not ("type" or "default" or "description"))
                     {
                         var suggestion = StructDecoder.Suggest(attribute.Name, VariableArguments.Where(n => block.Body.Find(n) is null));
-                        throw new EvaluationException(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange));
+                        // Body.Content's errors; decodeVariableBlock goes on with the block.
+                        _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
                     }
                 }
 
@@ -258,7 +280,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 foreach (var nested in block.Body.Blocks.Where(b => b.Type != "validation"))
                 {
                     var suggestion = StructDecoder.Suggest(nested.Type, ["validation"]);
-                    throw new EvaluationException(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange));
+                    _diagnostics.Add("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange);
                 }
 
                 if (block.Body.Find("type") is { } typeAttr)
@@ -284,7 +306,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
                     variable.Value = value;
                     variable.ValueRange = defaultAttr.Expression.Range;
+
+                    // decodeVariableBlock: without a type attribute, the default's type is the variable's type.
+                    variable.Type ??= value.Type;
                 }
+
+                CheckValidationReferences(variable);
             }
             catch (EvaluationException e)
             {
@@ -303,7 +330,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         }
 
         var parseDiagnostics = new DiagnosticBag();
-        var body = Parser.ParseConfig(text, "input.hcl", parseDiagnostics);
+        var body = JsonSyntax.IsJson(text)
+            ? new Body(JsonSyntax.ReadAttributes(text, "input.hcl", parseDiagnostics) ?? [], [], default)
+            : Parser.ParseConfig(text, "input.hcl", parseDiagnostics);
         foreach (var block in body.Blocks.Where(b => b.Type == "variable"))
         {
             var name = block.Labels.Count > 0 ? block.Labels[0] : "";
@@ -313,6 +342,12 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         if (_diagnostics.HasErrors)
         {
             return;
+        }
+
+        // A JSON var file's JustAttributes errors (a repeated name); the attributes read are still assigned.
+        if (JsonSyntax.IsJson(text))
+        {
+            _diagnostics.AddRange(parseDiagnostics.Items);
         }
 
         foreach (var attribute in body.Attributes)
@@ -326,6 +361,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             var value = Evaluator.TryEvaluate(attribute.Expression, Literal(), _diagnostics);
             if (value is null)
             {
+                // jobspec2 still assigns the failed value (cty.DynamicVal), so the variable is not reported unset.
+                variable.InvalidDefault = true;
                 continue;
             }
 
@@ -367,6 +404,38 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 variable.From = "cmd";
                 var end = new SourcePosition(1, text.Length + 1, text.Length);
                 variable.ValueRange = new SourceRange(fileName, new SourcePosition(1, 1, 0), end);
+            }
+        }
+    }
+
+    /// <summary>
+    /// jobspec2's decodeVariableValidationBlock: each reference in a condition must be <c>var.&lt;name&gt;</c> of the
+    /// variable itself (addrs.ParseRef), and at least one must be.
+    /// </summary>
+    private void CheckValidationReferences(Variable variable)
+    {
+        foreach (var validation in variable.Validations)
+        {
+            if (validation.Body.Find("condition") is not { } condition)
+            {
+                continue;
+            }
+
+            var good = 0;
+            foreach (var traversal in Traversals.Of(condition.Expression))
+            {
+                if (traversal.Root.Name == "var" && traversal.Steps is [GetAttrExpression { Name: var name }, ..] && name == variable.Name)
+                {
+                    good++;
+                    continue;
+                }
+
+                _diagnostics.Add("Invalid reference in variable validation", $"The condition for variable \"{variable.Name}\" can only refer to the variable itself, using var.{variable.Name}.", traversal.Whole.Range);
+            }
+
+            if (good < 1)
+            {
+                _diagnostics.Add("Invalid variable validation condition", $"The condition for variable \"{variable.Name}\" must refer to var.{variable.Name} in order to test incoming values.", condition.Expression.Range);
             }
         }
     }

@@ -134,6 +134,17 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
+        // hcl's dynblock (expandBlocks) then refuses a dynamic block of a type the schema lacks, at its label and without
+        // a suggestion, before its for_each is looked at.
+        foreach (var block in otherBlocks)
+        {
+            if (block.Type == "dynamic" && block.Labels.Count == 1 && !blockFields.ContainsKey(block.Labels[0]) && !extraTypes.Contains(block.Labels[0]))
+            {
+                (refused ??= new(ReferenceEqualityComparer.Instance)).Add(block);
+                diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Labels[0]}\" are not expected here.", block.LabelRanges[0]);
+            }
+        }
+
         foreach (var attribute in body.Attributes)
         {
             try
@@ -150,7 +161,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
 
         var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
-        foreach (var child in Expand(otherBlocks, context, HasDynamic(otherBlocks) ? t => NeedsLabels(t, blockFields) : null))
+        var accepted = refused is null ? otherBlocks : [.. otherBlocks.Where(b => !refused.Contains(b))];
+        foreach (var child in Expand(accepted, context, HasDynamic(accepted) ? t => NeedsLabels(t, blockFields) : null))
         {
             try
             {
@@ -481,7 +493,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (type == "map[string]any")
             {
                 RejectDuplicate(block, seen);
-                obj[field.JsonName] = FreeForm(FreeFormBody(block.Body, child.Context), topLevel: true);
+                obj[field.JsonName] = FreeForm(FreeFormBody(block.Body, child.Context), topLevel: false);
                 return;
             }
 
@@ -569,7 +581,8 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         System.Collections.Frozen.FrozenDictionary<string, ApiField> attributeFields, IEnumerable<string> extraTypes)
     {
         var type = block.Type;
-        var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Order(StringComparer.Ordinal));
+        // dynblock extends every schema with the "dynamic" block type, so it is a suggestion too.
+        var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Append("dynamic").Order(StringComparer.Ordinal));
         var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
             : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
         return Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", block.TypeRange);
@@ -761,7 +774,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var attrs = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         foreach (var attribute in body.Attributes)
         {
-            attrs[attribute.Name] = Evaluator.Evaluate(attribute.Expression, context);
+            attrs[attribute.Name] = BlockAttribute(attribute.Expression, Evaluator.Evaluate(attribute.Expression, context));
         }
 
         foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
@@ -771,6 +784,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         return HclValue.Object(attrs);
     }
+
+    // hclutil.BlocksAsAttrs (attrExpr): an argument written as an object constructor is a one-element tuple; by syntax,
+    // so an object or map from a variable, a function or parentheses stays as it is.
+    private static HclValue BlockAttribute(Expression expression, HclValue value) =>
+        expression is ObjectExpression ? HclValue.Tuple([value]) : value;
 
     /// <summary>A block as a value: its body, nested one object level (in a one-element tuple) per label.</summary>
     private HclValue LabelledBody(DecodeScope block)
@@ -974,7 +992,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                     continue;
                 }
 
-                attrs[attribute.Name] = value;
+                attrs[attribute.Name] = BlockAttribute(attribute.Expression, value);
             }
             catch (EvaluationException e)
             {
@@ -1165,7 +1183,20 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Unsuitable value type", $"Unsuitable value: expected a string but found {GoTypeText.Of(value.Type)}", start);
         }
 
-        return value.IsKnown ? Number(value) : throw MustBeKnown(start);
+        if (!value.IsKnown)
+        {
+            throw MustBeKnown(start);
+        }
+
+        // decodeDuration hands the number to gocty.FromCtyValue: a time.Duration is an int64 (fromCtyNumberInt).
+        try
+        {
+            return GoInteger(value, "int64");
+        }
+        catch (ConversionException e)
+        {
+            throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", start);
+        }
     }
 
     private static SourceRange StartRange(Expression expression) => ExpressionRanges.Start(expression);

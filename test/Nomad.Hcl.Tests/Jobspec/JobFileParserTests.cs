@@ -134,4 +134,25 @@ public sealed class JobFileParserTests
 
         result.ErrorText.ShouldContain("filesystem function disabled");
     }
+    [Fact]
+    public void A_well_formed_json_job_file_is_refused_as_not_decoded_rather_than_misread_as_native_syntax()
+    {
+        var result = JobFileParser.Parse("""
+            {"job": {"web": {"group": {"g": {"task": {"t": {"driver": "docker"}}}}}}}
+            """);
+
+        result.Job.ShouldBeNull();
+        result.Errors.Select(e => e.Summary).ShouldBe(["Unsupported JSON job file"]);
+    }
+
+    [Fact]
+    public void A_json_var_file_gets_the_json_syntax_errors_and_is_not_read_as_native_syntax()
+    {
+        var broken = JobFileParser.Parse(JobWithVariables, new JobParseOptions { VarFileContent = "{\"image\": tru}" });
+        broken.ErrorText.ShouldBe("unable to parse var content: input.hcl:1,11-14: Invalid JSON keyword; \"tru\" is not a valid JSON keyword. Did you mean \"true\"?");
+
+        var wellFormed = JobFileParser.Parse(JobWithVariables, new JobParseOptions { VarFileContent = "{\"image\": \"nginx:${x}\", \"//\": \"a comment\"}" });
+        wellFormed.ErrorText.ShouldBe("no diagnostics");
+        Config(wellFormed, "image").ShouldBe("\"nginx:${x}\"");
+    }
 }

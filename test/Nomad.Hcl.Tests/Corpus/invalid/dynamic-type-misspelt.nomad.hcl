@@ -1,0 +1,13 @@
+job "x" {
+  group "g" {
+    dynamic "netwrk" {
+      for_each = [1]
+      content {
+        mode = "host"
+      }
+    }
+    task "t" {
+      driver = "docker"
+    }
+  }
+}

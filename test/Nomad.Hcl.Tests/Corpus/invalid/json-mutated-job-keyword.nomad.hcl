@@ -1,0 +1,5 @@
+{ob "example" {
+  group "web" {
+    count = 1
+  }
+}

@@ -1,0 +1,11 @@
+locals {
+  a = "x"
+
+job "x" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+    }
+  }
+}
+}

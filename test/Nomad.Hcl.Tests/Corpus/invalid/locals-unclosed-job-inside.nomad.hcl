@@ -1,0 +1,10 @@
+locals {
+  a = "x"
+
+job "x" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+    }
+  }
+}

@@ -1,0 +1,12 @@
+variable "a" {
+  type    = string
+  defualt = "x"
+}
+
+job "x" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+    }
+  }
+}

@@ -1,0 +1,13 @@
+variable "a" {
+  type    = string
+  defualt = "x"
+  default = "y"
+}
+
+job "x" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+    }
+  }
+}
