@@ -99,7 +99,7 @@ public static class Evaluator
             names.AddRange(scope.Variables.Keys.Where(k => k != SplatItemName).Order(StringComparer.Ordinal));
         }
 
-        return Jobspec.StructDecoder.Suggest(name, names) is { } suggestion ? $" Did you mean \"{suggestion}\"?" : "";
+        return NameSuggestion.Nearest(name, names) is { } suggestion ? $" Did you mean \"{suggestion}\"?" : "";
     }
 
     private static HclValue? UndefinedRoot(Expression expression, EvaluationContext context)
@@ -483,7 +483,7 @@ public static class Evaluator
             // hclsyntax: the first function name within edit distance 2, in Go map order (random when several are);
             // here the nearest one.
             throw FunctionCaller.UnknownFunction(call, context.Functions.Keys
-                .OrderBy(n => Jobspec.StructDecoder.Levenshtein(call.Name, n)).ThenBy(n => n, StringComparer.Ordinal));
+                .OrderBy(n => NameSuggestion.Distance(call.Name, n)).ThenBy(n => n, StringComparer.Ordinal));
         }
 
         if (call.Name is "try" or "can")

@@ -27,11 +27,11 @@ internal static class FunctionCaller
                 return Error("Call to unknown function", $"There are no functions in namespace \"{space}\".", call.NameRange);
             }
 
-            var near = Jobspec.StructDecoder.Suggest(name, inSpace);
+            var near = NameSuggestion.Nearest(name, inSpace);
             return Error("Call to unknown function", $"There is no function named \"{name}\" in namespace {space}.{(near is null ? "" : $" Did you mean {space}{near}?")}", call.NameRange);
         }
 
-        var suggestion = Jobspec.StructDecoder.Suggest(call.Name, available);
+        var suggestion = NameSuggestion.Nearest(call.Name, available);
         return Error("Call to unknown function", $"There is no function named \"{call.Name}\".{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", call.NameRange);
     }
 

@@ -43,13 +43,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     {
         foreach (var attribute in body.Attributes)
         {
-            var suggestion = StructDecoder.Suggest(attribute.Name, ["job", "locals", "variable", "variables"]);
+            var suggestion = NameSuggestion.Nearest(attribute.Name, ["job", "locals", "variable", "variables"]);
             _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
         }
 
         foreach (var block in body.Blocks.Where(b => b.Type is not ("variables" or "variable" or "locals" or "job")))
         {
-            var suggestion = StructDecoder.Suggest(block.Type, ["job", "locals", "variable", "variables"]);
+            var suggestion = NameSuggestion.Nearest(block.Type, ["job", "locals", "variable", "variables"]);
             _diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", block.TypeRange);
         }
 
@@ -270,7 +270,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 {
                     if (attribute.Name is not ("type" or "default" or "description"))
                     {
-                        var suggestion = StructDecoder.Suggest(attribute.Name, VariableArguments.Where(n => block.Body.Find(n) is null));
+                        var suggestion = NameSuggestion.Nearest(attribute.Name, VariableArguments.Where(n => block.Body.Find(n) is null));
                         // Body.Content's errors; decodeVariableBlock goes on with the block.
                         _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
                     }
@@ -279,7 +279,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 variable.Validations.AddRange(block.Body.Blocks.Where(b => b.Type == "validation"));
                 foreach (var nested in block.Body.Blocks.Where(b => b.Type != "validation"))
                 {
-                    var suggestion = StructDecoder.Suggest(nested.Type, ["validation"]);
+                    var suggestion = NameSuggestion.Nearest(nested.Type, ["validation"]);
                     _diagnostics.Add("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange);
                 }
 

@@ -116,7 +116,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
 
             // Suggestions: the schema's argument names in name order (gohcl sorts them), leaving out those already set.
-            var suggestion = Suggest(attribute.Name, attributeFields.Keys.Where(k => body.Find(k) is null).Order(StringComparer.Ordinal));
+            var suggestion = NameSuggestion.Nearest(attribute.Name, attributeFields.Keys.Where(k => body.Find(k) is null).Order(StringComparer.Ordinal));
             var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
                 : blockFields.ContainsKey(attribute.Name) ? $" Did you mean to define a block of type \"{attribute.Name}\"?" : "";
             diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
@@ -582,7 +582,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     {
         var type = block.Type;
         // dynblock extends every schema with the "dynamic" block type, so it is a suggestion too.
-        var suggestion = Suggest(type, blockFields.Keys.Concat(extraTypes).Append("dynamic").Order(StringComparer.Ordinal));
+        var suggestion = NameSuggestion.Nearest(type, blockFields.Keys.Concat(extraTypes).Append("dynamic").Order(StringComparer.Ordinal));
         var hint = suggestion is not null ? $" Did you mean \"{suggestion}\"?"
             : attributeFields.ContainsKey(type) ? $" Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value." : "";
         return Error("Unsupported block type", $"Blocks of type \"{type}\" are not expected here.{hint}", block.TypeRange);
@@ -667,13 +667,13 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         // hcl's dynblock reads the body with Body.Content, which refuses anything else before any other check.
         foreach (var attribute in block.Body.Attributes.Where(a => a.Name is not ("for_each" or "labels" or "iterator")))
         {
-            var hint = Suggest(attribute.Name, ["for_each", "labels", "iterator"]) is { } near ? $" Did you mean \"{near}\"?" : "";
+            var hint = NameSuggestion.Nearest(attribute.Name, ["for_each", "labels", "iterator"]) is { } near ? $" Did you mean \"{near}\"?" : "";
             throw Error("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
         }
 
         foreach (var other in block.Body.Blocks.Where(b => b.Type != "content"))
         {
-            var hint = Suggest(other.Type, ["content"]) is { } near ? $" Did you mean \"{near}\"?" : "";
+            var hint = NameSuggestion.Nearest(other.Type, ["content"]) is { } near ? $" Did you mean \"{near}\"?" : "";
             throw Error("Unsupported block type", $"Blocks of type \"{other.Type}\" are not expected here.{hint}", other.TypeRange);
         }
 
@@ -1212,7 +1212,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         {
             if (!names.Contains(attribute.Name))
             {
-                diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(Suggest(attribute.Name, names) is { } s ? $" Did you mean \"{s}\"?" : "")}", attribute.NameRange);
+                diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(NameSuggestion.Nearest(attribute.Name, names) is { } s ? $" Did you mean \"{s}\"?" : "")}", attribute.NameRange);
                 continue;
             }
 
@@ -1283,44 +1283,6 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         obj["Operand"] = operand.Length == 0 ? "=" : operand;
         return obj;
-    }
-
-    /// <summary>HCL's name suggestion: the first candidate within edit distance 2.</summary>
-    public static string? Suggest(string name, IEnumerable<string> candidates)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (Levenshtein(name, candidate) < 3)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    internal static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     internal static string Invariant(double n) => n.ToString(CultureInfo.InvariantCulture);

@@ -380,7 +380,7 @@ public sealed class JsonSyntax
             case "undefined" or "NaN" or "Infinity":
                 return Fail("Invalid JSON keyword", $"The JavaScript identifier \"{token.Text}\" cannot be used in JSON.", token.Range);
             default:
-                var suggestion = Jobspec.StructDecoder.Suggest(token.Text, ["false", "true", "null"]);
+                var suggestion = NameSuggestion.Nearest(token.Text, ["false", "true", "null"]);
                 return Fail("Invalid JSON keyword", $"\"{token.Text}\" is not a valid JSON keyword.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", token.Range);
         }
     }

@@ -191,7 +191,7 @@ public sealed partial class Parser
                 expr = Expr();
                 break;
             default:
-                var suggestion = NameSuggestion(keyword.Text, ["if", "for", "else", "endif", "endfor"]);
+                var suggestion = NameSuggestion.Nearest(keyword.Text, ["if", "for", "else", "endif", "endfor"]);
                 return Failed("Invalid template control keyword", $"\"{keyword.Text}\" is not a valid template control keyword.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", keyword.Range);
         }
 
@@ -223,44 +223,6 @@ public sealed partial class Parser
             StripAfter = stripAfter,
             Range = range,
         };
-    }
-
-    /// <summary>hclsyntax's nameSuggestion: the first candidate within edit distance 2 (Levenshtein).</summary>
-    private static string? NameSuggestion(string given, string[] candidates)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (Levenshtein(given, candidate) < 3)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static void ApplyStripMarkers(List<TemplatePart> parts)
