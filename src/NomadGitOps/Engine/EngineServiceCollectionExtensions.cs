@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers;
+using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
 using NomadGitOps.Watches;
@@ -41,6 +42,7 @@ internal static class EngineServiceCollectionExtensions
             WatchSpacing = settings.WatchSpacing,
             Backoff = settings.Backoff,
         });
+        services.AddSingleton(new AlertDispatchOptions { ControllerName = settings.ControllerName });
         services.AddSingleton<PrefixWatcher>();
         services.TryAddSingleton<OwnedJobCache>();
         services.AddSingleton<OwnedJobWatcher>();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers;
-using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 
 namespace NomadGitOps.Notifications;
@@ -21,7 +20,7 @@ internal sealed class AlertDispatcher(
     AlertSender sender,
     AlertDeliveryLog log,
     IReconcileTrigger trigger,
-    EngineSettings settings,
+    AlertDispatchOptions options,
     TimeProvider time,
     ILogger<AlertDispatcher> logger)
 {
@@ -86,7 +85,7 @@ internal sealed class AlertDispatcher(
             var target = await secrets.ResolveAsync(alert.Name, spec, ct).ConfigureAwait(false);
             if (target.Address is { } address)
             {
-                var body = AlertPayload.For(spec.Type, alertEvent, settings.ControllerName);
+                var body = AlertPayload.For(spec.Type, alertEvent, options.ControllerName);
                 var result = await sender.SendAsync(address, body, target.SigningToken, ct).ConfigureAwait(false);
                 error = result.Error;
             }

@@ -31,6 +31,7 @@ internal static class AlertControllerServiceCollectionExtensions
                 () => term.Value?.IsUnderway == true,
                 sp.GetRequiredService<ILogger<AlertNotifier>>());
         });
+        services.TryAddSingleton(new AlertDispatchOptions());
         services.TryAddSingleton<AlertDispatcher>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new Backoff(BackoffOptions.Default, new Random()));
