@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # Writes NfcTables.cs: what Unicode NFC needs (canonical combining classes, full canonical decompositions, primary
-# composites), from the Unicode Character Database files of the version Nomad's golang.org/x/text carries for a server
-# built with Go 1.21 or newer (Unicode 15.0.0: x/text's unicode/norm tables15.0.0.go). cty normalises every string to
-# NFC; .NET's string.Normalize does nothing here, as the project runs with InvariantGlobalization (no ICU).
+# composites), from the Unicode Character Database files given. A server's golang.org/x/text (v0.41.0) uses Unicode
+# 15.1.0 NFC tables when built with Go 1.22+ (unicode/norm tables15.1.0.go); the newest data here is 15.0.0. cty
+# normalises every string to NFC; .NET's string.Normalize does nothing here, as the project runs with
+# InvariantGlobalization (no ICU).
 # Usage: make-nfc-tables.py [UCD directory]   (default /usr/share/unicode: Debian's unicode-data package, 15.0.0)
 # Only this generator needs the data; the generated NfcTables.cs is committed and the build and tests do not.
 import os
