@@ -1,4 +1,5 @@
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Controllers;
 

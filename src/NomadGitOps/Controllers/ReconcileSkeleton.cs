@@ -1,5 +1,6 @@
 using Nomad.Client;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Sources;
 
 namespace NomadGitOps.Controllers;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Controllers;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Watches;
 
 namespace NomadGitOps.Engine;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Watches;
 
 namespace NomadGitOps.Engine;

@@ -6,6 +6,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Watches;
 
 namespace NomadGitOps.Engine;

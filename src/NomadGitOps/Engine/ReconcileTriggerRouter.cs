@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Engine;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using NomadGitOps.Controllers;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Notifications;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using NomadGitOps.Controllers;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Watches;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
-using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Watches;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
-using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Watches;
 

@@ -1,12 +1,14 @@
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Watches;
 
 namespace NomadGitOps.Tests.Architecture;
 
 /// <summary>
-/// The dependency direction of issue 14 §3: the controllers, the watches whose caches they read, and the notifications
-/// the Alert controller wires, use nothing of the engine; the engine depends on them, never the reverse. Checked on the compiled assembly, signatures and method
+/// The dependency direction of issue 14 §3, from the top: the engine; the controllers and the notifications the Alert
+/// controller wires; the watches whose caches the controllers read; scheduling (controller names, the trigger, backoff),
+/// which all of them use. Each layer uses only the layers below it, never the reverse. Checked on the compiled assembly, signatures and method
 /// bodies alike, so a fully qualified name or a local variable cannot slip past.
 /// </summary>
 public sealed class LayerTests
@@ -25,6 +27,19 @@ public sealed class LayerTests
         offending.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("NomadGitOps.Watches", "NomadGitOps.Controllers")]
+    [InlineData("NomadGitOps.Scheduling", "NomadGitOps.Controllers")]
+    [InlineData("NomadGitOps.Scheduling", "NomadGitOps.Watches")]
+    [InlineData("NomadGitOps.Scheduling", "NomadGitOps.Engine")]
+    public void The_watches_use_nothing_of_the_controllers_and_scheduling_nothing_of_the_layers_above_it(string layer, string above)
+    {
+        var offending = ReferencesFrom(layer, above);
+
+        Types.Count(t => InNamespace(t, layer)).ShouldBeGreaterThan(3);
+        offending.ShouldBeEmpty();
+    }
+
     [Fact]
     public void The_scan_sees_what_the_engine_takes_from_the_controllers_in_signatures_and_in_method_bodies()
     {
@@ -34,11 +49,16 @@ public sealed class LayerTests
         // A constructor parameter (ControllerHost takes the reconcilers).
         fromEngine.ShouldContain($"{typeof(ControllerHost).FullName} -> {typeof(IReconciler).FullName}");
         // Only in a lambda's body (the engine's DI builds the one Backoff): the IL is read, not only signatures.
-        fromEngine.ShouldContain(r => r.EndsWith($" -> {typeof(Backoff).FullName}", StringComparison.Ordinal)
+        ReferencesFrom("NomadGitOps.Engine", "NomadGitOps.Scheduling").ShouldContain(r => r.EndsWith($" -> {typeof(Backoff).FullName}", StringComparison.Ordinal)
             && r.StartsWith(typeof(EngineServiceCollectionExtensions).FullName!, StringComparison.Ordinal));
         // And the watches: the host runs the prefix watcher.
         ReferencesFrom("NomadGitOps.Engine", "NomadGitOps.Watches")
             .ShouldContain($"{typeof(ControllerHost).FullName} -> {typeof(PrefixWatcher).FullName}");
+        // And one layer down: the controllers read the watches' caches, the watches trigger through scheduling.
+        ReferencesFrom("NomadGitOps.Controllers", "NomadGitOps.Watches")
+            .ShouldContain(r => r.EndsWith($" -> {typeof(DeploymentCache).FullName}", StringComparison.Ordinal));
+        ReferencesFrom("NomadGitOps.Watches", "NomadGitOps.Scheduling")
+            .ShouldContain($"{typeof(DeploymentWatcher).FullName} -> {typeof(IReconcileTrigger).FullName}");
     }
 
     // "Type -> referenced type" for every type of namespace `from` (and below) that refers to one of namespace `to` (and below).

@@ -6,6 +6,7 @@ using Nomad.Emulator;
 using NomadGitOps.Cli;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Engine;
 
 namespace NomadGitOps.Tests.Cli;

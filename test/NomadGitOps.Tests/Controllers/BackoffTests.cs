@@ -1,4 +1,4 @@
-using NomadGitOps.Controllers;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Tests.Controllers;
 

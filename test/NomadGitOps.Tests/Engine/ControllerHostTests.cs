@@ -2,6 +2,7 @@ using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Tests.Engine;
 

@@ -5,6 +5,7 @@ using Nomad.Emulator;
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Tests.Engine;
 

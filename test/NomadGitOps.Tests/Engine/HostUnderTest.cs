@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Watches;
 
 namespace NomadGitOps.Tests.Engine;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Tests.Engine;
 

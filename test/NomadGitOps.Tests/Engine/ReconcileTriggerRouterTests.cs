@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Engine;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using NomadGitOps.Controllers;
 using NomadGitOps.Logging;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Support;
 
 // Every logger here is enabled: arguments are evaluated for the event on purpose.

@@ -114,7 +114,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
 
         sink.Received.Select(r => r.Body).Distinct().Count().ShouldBe(1);
         await EventuallyAsync(() => h.Log.Find(ObjectKey.Alert("team")) is { LastError: null, Sent: 1 });
-        h.Trigger.Triggered.ShouldContain((NomadGitOps.Controllers.ControllerName.Alert, ObjectKey.Alert("team")));
+        h.Trigger.Triggered.ShouldContain((NomadGitOps.Scheduling.ControllerName.Alert, ObjectKey.Alert("team")));
     }
 
     [Fact]

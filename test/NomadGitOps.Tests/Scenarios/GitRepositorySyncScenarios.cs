@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Scenarios;

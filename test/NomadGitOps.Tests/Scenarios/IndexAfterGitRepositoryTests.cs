@@ -6,6 +6,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;
 

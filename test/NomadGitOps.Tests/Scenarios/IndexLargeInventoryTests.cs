@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Controllers.NomadJobIndex;
 using NomadGitOps.Tests.Support;
 

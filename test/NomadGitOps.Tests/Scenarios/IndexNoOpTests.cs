@@ -1,5 +1,6 @@
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Controllers.NomadJobIndex;
 using NomadGitOps.Tests.Support;
 

@@ -1,6 +1,7 @@
 using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Controllers.NomadJobIndex;
 using NomadGitOps.Tests.Support;
 

@@ -8,6 +8,7 @@ using NomadGitOps.Cli;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.Receiver;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Server.Webhooks;
 using NomadGitOps.Tests.Engine;
 using NomadGitOps.Tests.Server.Webhooks;

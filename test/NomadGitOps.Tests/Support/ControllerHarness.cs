@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Nomad.Client;
 using Nomad.Emulator;
-using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.Alert;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Controllers.NomadJob;
@@ -14,6 +13,7 @@ using NomadGitOps.Engine;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Sources;
 using NomadGitOps.Watches;
 

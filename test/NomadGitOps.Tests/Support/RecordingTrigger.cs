@@ -1,5 +1,5 @@
-using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Tests.Support;
 

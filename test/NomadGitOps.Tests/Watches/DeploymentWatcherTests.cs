@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Nomad.Client;
-using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Engine;
 using NomadGitOps.Tests.Support;
 

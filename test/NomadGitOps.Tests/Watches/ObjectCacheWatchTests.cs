@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Engine;
 using NomadGitOps.Watches;
 

@@ -1,6 +1,7 @@
 using Nomad.Client;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Controllers.Alert;
 

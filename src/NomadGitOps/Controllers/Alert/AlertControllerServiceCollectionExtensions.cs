@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Controllers.Alert;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Sources;
 
 namespace NomadGitOps.Controllers.GitRepository;

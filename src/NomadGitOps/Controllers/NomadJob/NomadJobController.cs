@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Sources;
 using static NomadGitOps.Controllers.NomadJob.LiveJob;
 using static NomadGitOps.Controllers.ReconcileOutcome;

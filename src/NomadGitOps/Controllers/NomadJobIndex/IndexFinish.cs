@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Controllers.NomadJobIndex;
 

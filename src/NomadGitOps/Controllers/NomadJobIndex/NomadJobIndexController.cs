@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Sources;
 
 namespace NomadGitOps.Controllers.NomadJobIndex;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Controllers.NomadJobIndex;
 

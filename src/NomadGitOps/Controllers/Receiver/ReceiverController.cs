@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Nomad.Client;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Controllers.Receiver;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Server.Webhooks;
 
 namespace NomadGitOps.Controllers.Receiver;

@@ -4,6 +4,7 @@ using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Server.Metrics;
 

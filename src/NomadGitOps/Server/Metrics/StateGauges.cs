@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Server.Metrics;
 

@@ -1,6 +1,7 @@
 using NomadGitOps.Controllers;
 using NomadGitOps.Engine;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Server.StatusPage;
 

@@ -3,6 +3,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.Alert;
 using NomadGitOps.Notifications;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 
 namespace NomadGitOps.Tests.Cli.Objects;
 

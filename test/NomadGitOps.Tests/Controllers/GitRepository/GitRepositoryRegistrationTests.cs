@@ -5,6 +5,7 @@ using Nomad.Client;
 using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.GitRepository;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;
 

@@ -4,6 +4,7 @@ using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Tests.Support;
 
 namespace NomadGitOps.Tests.Controllers.NomadJob;

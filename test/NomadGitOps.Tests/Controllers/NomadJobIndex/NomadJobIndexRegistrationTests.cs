@@ -4,6 +4,7 @@ using NomadGitOps.Controllers;
 using NomadGitOps.Controllers.NomadJobIndex;
 using NomadGitOps.Objects;
 using NomadGitOps.Rendering;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Sources;
 using NomadGitOps.Tests.Support;
 

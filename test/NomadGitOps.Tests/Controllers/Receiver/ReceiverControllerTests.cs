@@ -1,6 +1,7 @@
 using Nomad.Emulator.Faults;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Server.Webhooks;
 using NomadGitOps.Tests.Support;
 

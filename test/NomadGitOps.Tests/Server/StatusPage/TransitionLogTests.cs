@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using NomadGitOps.Controllers;
 using NomadGitOps.Objects;
+using NomadGitOps.Scheduling;
 using NomadGitOps.Server.StatusPage;
 
 namespace NomadGitOps.Tests.Server.StatusPage;

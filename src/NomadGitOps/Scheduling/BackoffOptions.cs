@@ -1,4 +1,4 @@
-namespace NomadGitOps.Controllers;
+namespace NomadGitOps.Scheduling;
 
 /// <summary>Bounds of a <see cref="Backoff"/>.</summary>
 /// <param name="Min">The shortest delay after a failure.</param>

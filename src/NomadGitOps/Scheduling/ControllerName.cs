@@ -1,4 +1,4 @@
-namespace NomadGitOps.Controllers;
+namespace NomadGitOps.Scheduling;
 
 /// <summary>The controllers of DESIGN §2 the receiver controller of the HTTP API and the alert controller of notifications; the engine keeps one work queue per controller.</summary>
 internal enum ControllerName

@@ -1,12 +1,12 @@
 using NomadGitOps.Objects;
 
-namespace NomadGitOps.Controllers;
+namespace NomadGitOps.Scheduling;
 
 /// <summary>
 /// How one controller asks the engine to reconcile an object now: the GitRepository controller triggers the
 /// index of a repository at a new commit, the index triggers the NomadJobs it created or changed. Repeated
-/// triggers coalesce in the work queue. It is the controllers' side of the seam, as <see cref="IReconciler"/> is: it lives
-/// with them and the engine implements it (<c>ControllerQueues</c>, <c>ReconcileTriggerRouter</c>).
+/// triggers coalesce in the work queue; the watches trigger what they saw change. The controllers and the watches
+/// call it, the engine implements it (<c>ControllerQueues</c>, <c>ReconcileTriggerRouter</c>).
 /// </summary>
 internal interface IReconcileTrigger
 {

@@ -1,4 +1,4 @@
-namespace NomadGitOps.Controllers;
+namespace NomadGitOps.Scheduling;
 
 /// <summary>
 /// Exponential backoff with full jitter: after <c>n</c> failures in a row the delay is drawn uniformly from
