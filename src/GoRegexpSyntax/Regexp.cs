@@ -39,8 +39,9 @@ internal sealed class Regexp
     }
 
     /// <summary>
-    /// Go's <c>Equal</c> (regexp.go as of Go 1.26): the same structure. A literal or class compares its runes alone,
-    /// not its case folding flag, as Go's does.
+    /// Go's <c>Equal</c> (regexp.go): the same structure. A literal or class compares its runes and its case folding:
+    /// Go 1.23+ (golang/go#59007, PR 66165; regexp/find_test.go's "fixed bugs" <c>0A|0[aA]</c> matching <c>0a</c>),
+    /// where Go 1.19 compared the runes alone and so factored <c>A</c> out of <c>0A|0[aA]</c>.
     /// </summary>
     public bool StructurallyEquals(Regexp? other)
     {
@@ -57,7 +58,8 @@ internal sealed class Regexp
         return Op switch
         {
             Op.EndText => (Flags & ParseFlags.WasDollar) == (other.Flags & ParseFlags.WasDollar),
-            Op.Literal or Op.CharClass => Rune.SequenceEqual(other.Rune),
+            Op.Literal or Op.CharClass =>
+                (Flags & ParseFlags.FoldCase) == (other.Flags & ParseFlags.FoldCase) && Rune.SequenceEqual(other.Rune),
             Op.Alternate or Op.Concat => Sub.Count == other.Sub.Count && Sub.Zip(other.Sub).All(p => p.First.StructurallyEquals(p.Second)),
             Op.Star or Op.Plus or Op.Quest =>
                 (Flags & ParseFlags.NonGreedy) == (other.Flags & ParseFlags.NonGreedy) && Sub[0].StructurallyEquals(other.Sub[0]),
