@@ -40,8 +40,8 @@ internal sealed class Regexp
 
     /// <summary>
     /// Go's <c>Equal</c> (regexp.go): the same structure. A literal or class compares its runes and its case folding:
-    /// Go 1.23+ (golang/go#59007, PR 66165; regexp/find_test.go's "fixed bugs" <c>0A|0[aA]</c> matching <c>0a</c>),
-    /// where Go 1.19 compared the runes alone and so factored <c>A</c> out of <c>0A|0[aA]</c>.
+    /// since the fix of golang/go#59007 (PR 66165, opened March 2024; regexp/find_test.go's "fixed bugs" <c>0A|0[aA]</c>
+    /// matching <c>0a</c>), where Go 1.19 compared the runes alone and so factored <c>A</c> out of <c>0A|0[aA]</c>.
     /// </summary>
     public bool StructurallyEquals(Regexp? other)
     {

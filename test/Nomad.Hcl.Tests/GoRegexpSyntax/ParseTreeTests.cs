@@ -120,7 +120,7 @@ public sealed class ParseTreeTests
     [InlineData("x{2}|x{2}[0-9]", "cat{rep{2,2 lit{x}}alt{emp{}cc{0x30-0x39}}}")]
     [InlineData("x{2}y|x{2}[0-9]y", "cat{rep{2,2 lit{x}}alt{lit{y}cat{cc{0x30-0x39}lit{y}}}}")]
     [InlineData("a.*?c|a.*?b", "cat{lit{a}alt{cat{nstar{dot{}}lit{c}}cat{nstar{dot{}}lit{b}}}}")]
-    // Go 1.23+ (golang/go#59007): a folded literal is not equal to the same rune unfolded, so the two are merged into
+    // Since golang/go#59007 (2024): a folded literal is not equal to the same rune unfolded, so the two are merged into
     // a class (round 3) instead of factored (round 2); worked out by hand from factor and mergeCharClass.
     [InlineData("0A|0[aA]", "cat{lit{0}cc{0x41 0x61}}")]
     [InlineData("0[aA]|0A", "cat{lit{0}cc{0x41 0x61}}")]
