@@ -18,6 +18,31 @@ internal static class CaseFolding
     public static IReadOnlyList<int> Orbit(int rune) =>
         Orbits.Value.TryGetValue(rune, out var orbit) ? orbit : [rune];
 
+    /// <summary>
+    /// Go's <c>unicode.SimpleFold</c>: the next rune of the orbit above <paramref name="rune"/>, wrapping round to
+    /// the smallest; the rune itself when it folds to nothing else.
+    /// </summary>
+    public static int SimpleFold(int rune)
+    {
+        var orbit = Orbit(rune);
+        var next = int.MaxValue;
+        var least = rune;
+        foreach (var r in orbit)
+        {
+            if (r > rune && r < next)
+            {
+                next = r;
+            }
+
+            least = Math.Min(least, r);
+        }
+
+        return next != int.MaxValue ? next : least;
+    }
+
+    /// <summary>Go's <c>minFoldRune</c>: the least rune of the orbit, which a <c>(?i)</c> literal stores.</summary>
+    public static int MinFoldRune(int rune) => Orbit(rune).Min();
+
     /// <summary><paramref name="set"/> with every member's orbit added (Go's appendFoldedRange).</summary>
     public static RuneSet Fold(RuneSet set)
     {

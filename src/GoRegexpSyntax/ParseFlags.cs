@@ -17,4 +17,7 @@ internal enum ParseFlags
 
     /// <summary><c>(?U)</c>: repetitions are lazy unless followed by <c>?</c>.</summary>
     NonGreedy = 8,
+
+    /// <summary>On an end-of-text node: written <c>$</c>, not <c>\z</c> (Go's <c>WasDollar</c>, which <c>Equal</c> compares).</summary>
+    WasDollar = 16,
 }

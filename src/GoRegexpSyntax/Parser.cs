@@ -5,44 +5,44 @@ namespace GoRegexpSyntax;
 /// <summary>
 /// Go's regexp/syntax parser (parse.go) for the flags <c>regexp.Compile</c> uses (<c>syntax.Perl</c>), written
 /// anew in C# from Go's source as Go 1.26 has it (the Go a Nomad server is built with): the same stack of operands
-/// and pseudo-operators, the same checks in the same order, so the first error found is Go's, with Go's code and
-/// offending text. Go works on UTF-8 bytes and this on UTF-16, which names the same text (a lone surrogate stands
-/// for invalid UTF-8).
+/// and pseudo-operators, the same simplifications while building (literal strings, single characters of an
+/// alternation merged into a class, common prefixes of alternatives factored out), the same node allocations and
+/// reuses and the same checks in the same order, so the first error found is Go's, with Go's code and offending
+/// text, and the size and height limits fall where Go's do. Go works on UTF-8 bytes and this on UTF-16, which names
+/// the same text (a lone surrogate stands for invalid UTF-8). This file reads the pattern; the stack, factoring and
+/// limits are in the other parts.
 /// </summary>
-internal sealed class Parser
+internal sealed partial class Parser
 {
     private const int MaxRepeat = 1000;
-    private const int MaxHeight = 1000;
-
-    // parse.go's maxSize (instructions of 40 bytes in 128 MB) and maxRunes (runes of 4 bytes in 128 MB), Go 1.20+.
-    private const long MaxSize = (128L << 20) / 40;
-    private const long MaxRunes = (128L << 20) / 4;
 
     private readonly string whole;
-    private readonly List<Node> stack = [];
-    private ParseFlags flags = ParseFlags.OneLine;
+    private readonly List<Regexp> stack = [];
+    private ParseFlags flags;
     private int captures;
 
-    // checkLimits' state: the runes pushed; Go's numRegexp, the nodes Go allocates, which reuse the nodes Go frees
-    // (free: a literal merged into the one before it by maybeConcat, a sequence or alternation flattened into its
-    // parent by collapse, two single characters of an alternation merged by swapVerticalBar); the length of the run
-    // of literals on top of the stack (Go merges the two topmost at every push); the product of the counted repeats
-    // seen and whether sizes are measured yet.
-    private long runes;
-    private long made;
-    private long free;
-    private int literalRun;
-    private long repeats = 1;
-    private bool measuring;
+    private Parser(string pattern, ParseFlags initial)
+    {
+        whole = pattern;
+        flags = initial;
+    }
 
-    private Parser(string pattern) => whole = pattern;
-
-    /// <summary>The parse tree and the number of capturing groups, or Go's error.</summary>
+    /// <summary>The parse tree, or Go's error.</summary>
     public static (Node? Tree, RegexpError? Error) Parse(string pattern)
+    {
+        var (tree, error) = ParseGo(pattern);
+        return tree is null ? (null, error) : (TreeReader.Read(tree), null);
+    }
+
+    /// <summary>
+    /// Go's own parse tree (as <c>syntax.Parse</c> returns it), or Go's error; <c>regexp.Compile</c>'s Perl flags
+    /// start with <see cref="ParseFlags.OneLine"/>, Go's parse tests with <see cref="ParseFlags.DotNewline"/> alone.
+    /// </summary>
+    public static (Regexp? Tree, RegexpError? Error) ParseGo(string pattern, ParseFlags initial = ParseFlags.OneLine)
     {
         try
         {
-            return (new Parser(pattern).Run(), null);
+            return (new Parser(pattern, initial).Run(), null);
         }
         catch (ParseError e)
         {
@@ -50,7 +50,7 @@ internal sealed class Parser
         }
     }
 
-    private Node Run()
+    private Regexp Run()
     {
         var s = whole;
         var t = 0;
@@ -68,7 +68,7 @@ internal sealed class Parser
                     }
 
                     captures++;
-                    Push(new LeftParen(captures, null, flags));
+                    PushOp(Op.LeftParen).Cap = captures;
                     t++;
                     break;
                 case '|':
@@ -80,15 +80,23 @@ internal sealed class Parser
                     t++;
                     break;
                 case '^':
-                    Push(new AssertionNode(flags.HasFlag(ParseFlags.OneLine) ? Assertion.BeginText : Assertion.BeginLine));
+                    PushOp(flags.HasFlag(ParseFlags.OneLine) ? Op.BeginText : Op.BeginLine);
                     t++;
                     break;
                 case '$':
-                    Push(new AssertionNode(flags.HasFlag(ParseFlags.OneLine) ? Assertion.EndText : Assertion.EndLine));
+                    if (flags.HasFlag(ParseFlags.OneLine))
+                    {
+                        PushOp(Op.EndText).Flags |= ParseFlags.WasDollar;
+                    }
+                    else
+                    {
+                        PushOp(Op.EndLine);
+                    }
+
                     t++;
                     break;
                 case '.':
-                    Push(new AnyCharNode(flags.HasFlag(ParseFlags.DotNewline)));
+                    PushOp(flags.HasFlag(ParseFlags.DotNewline) ? Op.AnyChar : Op.AnyCharNotNL);
                     t++;
                     break;
                 case '[':
@@ -97,8 +105,8 @@ internal sealed class Parser
                 case '*' or '+' or '?':
                     {
                         var before = t;
-                        var (min, max) = s[t] switch { '*' => (0, -1), '+' => (1, -1), _ => (0, 1) };
-                        t = Repeat(min, max, before, t + 1, lastRepeat, counted: false);
+                        var op = s[t] switch { '*' => Op.Star, '+' => Op.Plus, _ => Op.Quest };
+                        t = Repeat(op, 0, 0, before, t + 1, lastRepeat);
                         repeat = before;
                         break;
                     }
@@ -119,7 +127,7 @@ internal sealed class Parser
                             throw Fail(ErrorCodes.InvalidRepeatSize, s[before..after]);
                         }
 
-                        t = Repeat(min, max, before, after, lastRepeat, counted: true);
+                        t = Repeat(Op.Repeat, min, max, before, after, lastRepeat);
                         repeat = before;
                         break;
                     }
@@ -140,7 +148,11 @@ internal sealed class Parser
         }
 
         Concat();
-        SwapVerticalBar();
+        if (SwapVerticalBar())
+        {
+            stack.RemoveAt(stack.Count - 1);
+        }
+
         Alternate();
         if (stack.Count != 1)
         {
@@ -158,13 +170,13 @@ internal sealed class Parser
             switch (s[t + 1])
             {
                 case 'A':
-                    Push(new AssertionNode(Assertion.BeginText));
+                    PushOp(Op.BeginText);
                     return t + 2;
                 case 'b':
-                    Push(new AssertionNode(Assertion.WordBoundary));
+                    PushOp(Op.WordBoundary);
                     return t + 2;
                 case 'B':
-                    Push(new AssertionNode(Assertion.NoWordBoundary));
+                    PushOp(Op.NoWordBoundary);
                     return t + 2;
                 case 'C':
                     // Any byte: not supported.
@@ -185,106 +197,40 @@ internal sealed class Parser
                     }
 
                 case 'z':
-                    Push(new AssertionNode(Assertion.EndText));
+                    PushOp(Op.EndText);
                     return t + 2;
             }
         }
 
+        // Go makes a class node for every other escape and gives it back when the escape is a single rune.
+        var re = NewRegexp(Op.CharClass);
+        re.Flags = flags;
         if (t + 1 < s.Length && s[t + 1] is 'p' or 'P')
         {
             var (set, rest) = ParseUnicodeClass(t);
-            Push(set);
+            re.Rune = ClassRunes.FromSet(set);
+            Push(re);
             return rest;
         }
 
         if (t + 1 < s.Length && NamedClasses.Perl(s[t + 1], out var perlNegated) is { } perl)
         {
-            Push(Class(perl, perlNegated));
+            re.Rune = ClassRunes.FromSet(Class(perl, perlNegated));
+            Push(re);
             return t + 2;
         }
 
+        Reuse(re);
         var (r, after) = ParseEscape(t);
         Literal(r);
         return after;
     }
 
     // Go folds a class's members under (?i), then negates it.
-    private ClassNode Class(RuneSet set, bool negated)
+    private RuneSet Class(RuneSet set, bool negated)
     {
         var members = flags.HasFlag(ParseFlags.FoldCase) ? CaseFolding.Fold(set) : set;
-        return new ClassNode(negated ? members.Negate() : members);
-    }
-
-    // repeat: applies the repetition to the top of the stack; before..after is the operator, lazy ? included.
-    private int Repeat(int min, int max, int before, int after, int lastRepeat, bool counted)
-    {
-        var s = whole;
-        var lazy = flags.HasFlag(ParseFlags.NonGreedy);
-        if (after < s.Length && s[after] == '?')
-        {
-            after++;
-            lazy = !lazy;
-        }
-
-        if (lastRepeat >= 0)
-        {
-            // In Perl a** is a syntax error, not a doubled star.
-            throw Fail(ErrorCodes.InvalidRepeatOp, s[lastRepeat..after]);
-        }
-
-        if (stack.Count == 0 || stack[^1] is LeftParen or VerticalBar)
-        {
-            throw Fail(ErrorCodes.MissingRepeatArgument, s[before..after]);
-        }
-
-        var node = new RepeatNode(stack[^1], min, max, lazy, counted);
-        stack[^1] = node;
-        literalRun = 0;
-        Allocate();
-        CheckLimits(node);
-        if (counted && (min >= 2 || max >= 2) && !RepeatIsValid(node, MaxRepeat))
-        {
-            throw Fail(ErrorCodes.InvalidRepeatSize, s[before..after]);
-        }
-
-        return after;
-    }
-
-    // Whether the repetitions nested in node multiply to at most n copies of the innermost operand.
-    private static bool RepeatIsValid(Node node, int n)
-    {
-        if (node is RepeatNode { Counted: true } repeat)
-        {
-            var m = repeat.Max;
-            if (m == 0)
-            {
-                return true;
-            }
-
-            if (m < 0)
-            {
-                m = repeat.Min;
-            }
-
-            if (m > n)
-            {
-                return false;
-            }
-
-            if (m > 0)
-            {
-                n /= m;
-            }
-        }
-
-        return node switch
-        {
-            RepeatNode r => RepeatIsValid(r.Sub, n),
-            CaptureNode c => RepeatIsValid(c.Sub, n),
-            ConcatNode c => c.Subs.All(x => RepeatIsValid(x, n)),
-            AlternateNode a => a.Subs.All(x => RepeatIsValid(x, n)),
-            _ => true,
-        };
+        return negated ? members.Negate() : members;
     }
 
     private bool ParseRepeat(int start, out int min, out int max, out int after)
@@ -382,7 +328,9 @@ internal sealed class Parser
             }
 
             captures++;
-            Push(new LeftParen(captures, name, flags));
+            var paren = PushOp(Op.LeftParen);
+            paren.Cap = captures;
+            paren.Name = name;
             return end + 1;
         }
 
@@ -429,7 +377,7 @@ internal sealed class Parser
 
                     if (c == ':')
                     {
-                        Push(new LeftParen(0, null, flags));
+                        PushOp(Op.LeftParen);
                     }
 
                     flags = set;
@@ -444,208 +392,9 @@ internal sealed class Parser
         static ParseFlags Apply(ParseFlags flags, ParseFlags flag, bool on) => on ? flags | flag : flags & ~flag;
     }
 
-    // The sequence just parsed becomes an alternative: of the | below it, or of a new | that replaces it on the stack
-    // (so a repetition right after | finds no operand, as in Go where the | is on top).
-    private void ParseVerticalBar()
-    {
-        Concat();
-        if (!SwapVerticalBar())
-        {
-            var first = stack[^1];
-            stack[^1] = new VerticalBar([first]);
-            Allocate();
-            CheckLimits(stack[^1]);
-        }
-    }
-
-    // If the top of the stack is an operand above a |, moves the operand into the |'s alternatives.
-    private bool SwapVerticalBar()
-    {
-        if (stack.Count >= 2 && stack[^2] is VerticalBar bar && stack[^1] is not LeftParen and not VerticalBar)
-        {
-            if (IsCharClass(stack[^1]) && IsCharClass(bar.Alternatives[^1]))
-            {
-                free++;
-            }
-
-            bar.Alternatives.Add(stack[^1]);
-            stack.RemoveAt(stack.Count - 1);
-            return true;
-        }
-
-        return false;
-    }
-
-    private void ParseRightParen()
-    {
-        Concat();
-        SwapVerticalBar();
-        Alternate();
-        if (stack.Count < 2 || stack[^2] is not LeftParen paren)
-        {
-            throw Fail(ErrorCodes.UnexpectedParen, whole);
-        }
-
-        var inner = stack[^1];
-        stack.RemoveRange(stack.Count - 2, 2);
-        flags = paren.Flags;
-        Push(paren.Capture == 0 ? inner : new CaptureNode(inner, paren.Capture, paren.Name), fresh: false);
-    }
-
-    // Replaces the operands above the topmost ( or | with their sequence.
-    private void Concat()
-    {
-        var i = stack.Count;
-        while (i > 0 && stack[i - 1] is not LeftParen and not VerticalBar)
-        {
-            i--;
-        }
-
-        MergeLiterals();
-        var subs = stack.GetRange(i, stack.Count - i);
-        stack.RemoveRange(i, stack.Count - i);
-        literalRun = 0;
-        free += subs.Count > 1 ? subs.Count(sub => sub is ConcatNode) : 0;
-        Push(
-            subs.Count switch
-            {
-                0 => new EmptyNode(),
-                1 => subs[0],
-                _ => new ConcatNode(subs),
-            },
-            fresh: subs.Count != 1);
-    }
-
-    // Replaces the | (if any) and the operand above the topmost ( with their alternation.
-    private void Alternate()
-    {
-        var i = stack.Count;
-        while (i > 0 && stack[i - 1] is not LeftParen)
-        {
-            i--;
-        }
-
-        var subs = new List<Node>();
-        foreach (var item in stack.GetRange(i, stack.Count - i))
-        {
-            if (item is VerticalBar bar)
-            {
-                subs.AddRange(bar.Alternatives);
-            }
-            else
-            {
-                subs.Add(item);
-            }
-        }
-
-        stack.RemoveRange(i, stack.Count - i);
-        literalRun = 0;
-        free += subs.Count > 1 ? subs.Count(sub => sub is AlternateNode) : 0;
-        Push(subs.Count == 1 ? subs[0] : new AlternateNode(subs), fresh: subs.Count != 1);
-    }
-
-    private void Literal(int rune) => Push(new LiteralNode(rune, flags.HasFlag(ParseFlags.FoldCase)));
-
-    // push: a node made just now (fresh) or put back (the operand of a group, a sequence of one).
-    private void Push(Node node, bool fresh = true)
-    {
-        runes += node switch
-        {
-            LiteralNode => 1,
-            ClassNode c => 2L * c.Runes.Ranges.Count,
-            _ => 0,
-        };
-        if (fresh)
-        {
-            Allocate();
-        }
-
-        MergeLiterals();
-        literalRun = node is LiteralNode literal && stack.Count > 0 && stack[^1] is LiteralNode below && below.Fold == literal.Fold
-            ? literalRun + 1
-            : node is LiteralNode ? 1 : 0;
-        stack.Add(node);
-        CheckLimits(node);
-    }
-
-    // newRegexp: a node from Go's free list, or a new one.
-    private void Allocate()
-    {
-        if (free > 0)
-        {
-            free--;
-        }
-        else
-        {
-            made++;
-        }
-    }
-
-    // maybeConcat before a push: two literals on top of the stack become one string, freeing a node.
-    private void MergeLiterals()
-    {
-        if (literalRun >= 2)
-        {
-            free++;
-        }
-    }
-
-    // isCharClass: a single literal, a class or a dot.
-    private static bool IsCharClass(Node node) => node is LiteralNode or ClassNode or AnyCharNode;
-
-    // checkLimits: the runes of the classes, the compiled size, the height.
-    private void CheckLimits(Node node)
-    {
-        if (runes > MaxRunes)
-        {
-            throw Fail(ErrorCodes.Large, whole);
-        }
-
-        CheckSize(node);
-        CheckHeight(node);
-    }
-
-    // checkSize: sizes are measured only once the nodes made times the product of the counted repeats could pass
-    // the limit; from then on every node pushed or repeated, and at the start everything on the stack.
-    private void CheckSize(Node node)
-    {
-        if (!measuring)
-        {
-            if (node is RepeatNode { Counted: true } repeat)
-            {
-                var n = repeat.Max == -1 ? repeat.Min : repeat.Max;
-                n = Math.Max(n, 1);
-                repeats = n > MaxSize / repeats ? MaxSize : repeats * n;
-            }
-
-            if (made < MaxSize / repeats)
-            {
-                return;
-            }
-
-            measuring = true;
-            if (stack.Any(item => item.Size > MaxSize))
-            {
-                throw Fail(ErrorCodes.Large, whole);
-            }
-        }
-
-        if (node.Size > MaxSize)
-        {
-            throw Fail(ErrorCodes.Large, whole);
-        }
-    }
-
-    private void CheckHeight(Node node)
-    {
-        if (node.Height > MaxHeight)
-        {
-            throw Fail(ErrorCodes.NestingDepth, whole);
-        }
-    }
 
     // \p{Name}, \pN, \P{...}, \p{^...}
-    private (ClassNode Set, int After) ParseUnicodeClass(int start)
+    private (RuneSet Set, int After) ParseUnicodeClass(int start)
     {
         var s = whole;
         var negated = s[start + 1] == 'P';
@@ -689,13 +438,15 @@ internal sealed class Parser
         var (set, inverted) = UnicodeClasses.Lookup(name) ?? throw Fail(ErrorCodes.InvalidCharRange, seq);
 
         // Assigned is Cn inverted, with Cn as its own fold table: folding adds nothing.
-        return inverted ? (new ClassNode(negated ? set : set.Negate()), rest) : (Class(set, negated), rest);
+        return inverted ? (negated ? set : set.Negate(), rest) : (Class(set, negated), rest);
     }
 
     private int ParseClass(int start)
     {
         var s = whole;
         var t = start + 1;
+        var re = NewRegexp(Op.CharClass);
+        re.Flags = flags;
         var negated = false;
         if (t < s.Length && s[t] == '^')
         {
@@ -715,7 +466,7 @@ internal sealed class Parser
                 {
                     var bracketed = s[t..(close + 2)];
                     var posix = NamedClasses.PosixClass(bracketed, out var posixNegated) ?? throw Fail(ErrorCodes.InvalidCharRange, bracketed);
-                    ranges.AddRange(Class(posix, posixNegated).Runes.Ranges);
+                    ranges.AddRange(Class(posix, posixNegated).Ranges);
                     t = close + 2;
                     continue;
                 }
@@ -724,14 +475,14 @@ internal sealed class Parser
             if (s.Length - t >= 2 && s[t] == '\\' && s[t + 1] is 'p' or 'P')
             {
                 var (set, rest) = ParseUnicodeClass(t);
-                ranges.AddRange(set.Runes.Ranges);
+                ranges.AddRange(set.Ranges);
                 t = rest;
                 continue;
             }
 
             if (s.Length - t >= 2 && s[t] == '\\' && NamedClasses.Perl(s[t + 1], out var perlNegated) is { } perl)
             {
-                ranges.AddRange(Class(perl, perlNegated).Runes.Ranges);
+                ranges.AddRange(Class(perl, perlNegated).Ranges);
                 t += 2;
                 continue;
             }
@@ -755,7 +506,8 @@ internal sealed class Parser
 
         // Ranges written out are folded here; the named classes above were folded as they were read.
         var written = RuneSet.Of(ranges);
-        Push(new ClassNode(negated ? written.Negate() : written));
+        re.Rune = ClassRunes.FromSet(negated ? written.Negate() : written);
+        Push(re);
         return t + 1;
     }
 
@@ -927,23 +679,6 @@ internal sealed class Parser
     }
 
     private static ParseError Fail(string code, string expr) => new(new RegexpError(code, expr));
-
-    /// <summary>An open parenthesis on the stack; capture 0 for <c>(?:</c>; the flags to restore at its <c>)</c>.</summary>
-    private sealed record LeftParen(int Capture, string? Name, ParseFlags Flags) : Node
-    {
-        public override int Height => 0;
-
-        public override long Size => 1;
-    }
-
-    /// <summary>A <c>|</c> on the stack, holding the alternatives parsed so far at its level.</summary>
-    private sealed record VerticalBar(List<Node> Alternatives) : Node
-    {
-        public override int Height => 0;
-
-        // Go keeps the alternatives on the stack beside the bar, so each is measured there.
-        public override long Size => Alternatives.Count == 0 ? 1 : Alternatives.Max(a => a.Size);
-    }
 
     private sealed class ParseError(RegexpError error) : Exception(error.Message)
     {
