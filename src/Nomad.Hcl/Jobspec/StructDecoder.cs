@@ -166,7 +166,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             {
                 if (attributeFields.TryGetValue(attribute.Name, out var field))
                 {
-                    obj[field.JsonName] = DecodeAttribute(field.GoType, attribute.Expression, context);
+                    obj[field.JsonName] = DecodeAttribute(field.GoType, attribute.Expression, context, zero => obj[field.JsonName] = zero);
                 }
             }
             catch (EvaluationException e)
@@ -1203,7 +1203,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         return HclValue.Object(attrs);
     }
 
-    private JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context)
+    /// <summary>gohcl's DecodeExpression (or jobspec2's decodeDuration) of one argument into a Go field of <paramref name="type"/>.</summary>
+    /// <param name="type">The field's Go type.</param>
+    /// <param name="expression">The argument's expression.</param>
+    /// <param name="context">The scope it is evaluated in.</param>
+    /// <param name="populated">Receives what gocty leaves in a pointer field it refuses an unknown value for.</param>
+    private JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context, Action<JsonNode?> populated)
     {
         type = GoTypes.Underlying(type);
         var value = EvaluateForDecode(expression, context);
@@ -1223,7 +1228,14 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         var decoded = DecodeKnownOrNot(type, value, expression);
 
-        // gohcl converts first (its errors come first), then gocty refuses a value that is not wholly known.
+        // gohcl converts first (its errors come first), then gocty refuses a value that is not wholly known, after it
+        // allocated a pointer field (fromCtyPopulatePtr): the field holds its element's zero value, which shows when
+        // jobspec2 drops the errors (a group's vault block).
+        if (!value.IsKnown && type.StartsWith('*') && !type.StartsWith("*[", StringComparison.Ordinal) && GoTypes.Element(type) is "string" or "bool" or "int" or "int64" or "uint64" or "float64")
+        {
+            populated(ZeroValue(GoTypes.Element(type)));
+        }
+
         return value.IsWhollyKnown ? decoded : throw MustBeKnown(StartRange(expression));
     }
 
