@@ -284,6 +284,11 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     _diagnostics.Add("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange);
                 }
 
+                if (!Lexer.IsValidIdentifier(name))
+                {
+                    _diagnostics.Add("Invalid variable name", "A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.", block.LabelRanges[0]);
+                }
+
                 if (block.Body.Find("description") is { } descriptionAttr)
                 {
                     // decodeVariableBlock decodes the description with gohcl and a nil context.
