@@ -20,10 +20,42 @@ public static class Evaluator
         }
         catch (EvaluationException e)
         {
-            diagnostics.AddRange([e.Diagnostic]);
+            diagnostics.AddRange(e.Diagnostics);
             return null;
         }
     }
+
+    /// <summary>Evaluates a part of an expression, recording its errors and answering the value hcl goes on with.</summary>
+    private static HclValue Sub(Expression expression, EvaluationContext context, List<HclDiagnostic> diagnostics)
+    {
+        try
+        {
+            return Evaluate(expression, context);
+        }
+        catch (EvaluationException e)
+        {
+            diagnostics.AddRange(e.Diagnostics);
+            return e.Value;
+        }
+    }
+
+    /// <summary>Runs a step that may fail, recording its errors and answering the value hcl goes on with.</summary>
+    private static HclValue Step(Func<HclValue> step, List<HclDiagnostic> diagnostics)
+    {
+        try
+        {
+            return step();
+        }
+        catch (EvaluationException e)
+        {
+            diagnostics.AddRange(e.Diagnostics);
+            return e.Value;
+        }
+    }
+
+    /// <summary>The value, or, when errors were recorded, those errors with that value.</summary>
+    private static HclValue Finish(List<HclDiagnostic> diagnostics, HclValue value) =>
+        diagnostics.Count == 0 ? value : throw new EvaluationException(diagnostics, value);
 
     private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));
 
@@ -46,9 +78,21 @@ public static class Evaluator
                     ? Error("Unknown variable", $"There is no variable named \"{variable.Name}\".{VariableSuggestion(variable.Name, context)}", variable.Range)
                     : Error("Variables not allowed", "Variables may not be used here.", variable.Range);
             case GetAttrExpression getAttr:
-                return GetAttribute(Evaluate(getAttr.Source, context), getAttr.Name, getAttr.NameRange, getAttr.Range);
+                {
+                    var diagnostics = new List<HclDiagnostic>();
+                    var source = Sub(getAttr.Source, context, diagnostics);
+                    return Finish(diagnostics, Step(() => GetAttribute(source, getAttr.Name, getAttr.NameRange, getAttr.Range), diagnostics));
+                }
+
             case IndexExpression index:
-                return Index(Evaluate(index.Source, context), Evaluate(index.Key, context), index.BracketRange);
+                {
+                    // hclsyntax's IndexExpr: the collection's and the key's errors, then the index's.
+                    var diagnostics = new List<HclDiagnostic>();
+                    var collection = Sub(index.Source, context, diagnostics);
+                    var key = Sub(index.Key, context, diagnostics);
+                    return Finish(diagnostics, Step(() => Index(collection, key, index.BracketRange), diagnostics));
+                }
+
             case ParenthesesExpression parens:
                 return Evaluate(parens.Inner, context);
             case TemplateWrapExpression wrap:
@@ -60,11 +104,29 @@ public static class Evaluator
             case ConditionalExpression conditional:
                 return Conditional(conditional, context);
             case BinaryExpression binary:
-                return Operators.Binary(binary, Evaluate(binary.Left, context), Evaluate(binary.Right, context));
+                {
+                    // hclsyntax's BinaryOpExpr: both operands' errors, then their conversions'; with any error the
+                    // result is an unknown of the operator's type.
+                    var diagnostics = new List<HclDiagnostic>();
+                    var left = Sub(binary.Left, context, diagnostics);
+                    var right = Sub(binary.Right, context, diagnostics);
+                    return Operators.Binary(binary, left, right, diagnostics);
+                }
+
             case UnaryExpression unary:
-                return Operators.Unary(unary, Evaluate(unary.Operand, context));
+                {
+                    var diagnostics = new List<HclDiagnostic>();
+                    var operand = Sub(unary.Operand, context, diagnostics);
+                    return Operators.Unary(unary, operand, diagnostics);
+                }
+
             case TupleExpression tuple:
-                return HclValue.Tuple([.. tuple.Items.Select(i => Evaluate(i, context))]);
+                {
+                    var diagnostics = new List<HclDiagnostic>();
+                    var items = tuple.Items.Select(i => Sub(i, context, diagnostics)).ToList();
+                    return Finish(diagnostics, HclValue.Tuple(items));
+                }
+
             case ObjectExpression obj:
                 return Object(obj, context);
             case ObjectKeyExpression key:
@@ -272,14 +334,18 @@ public static class Evaluator
             return only.Value;
         }
 
+        // hclsyntax's TemplateExpr: every part is evaluated and its errors recorded; after an error the text stops
+        // growing but stays a known string when every part was known.
+        var diagnostics = new List<HclDiagnostic>();
         var sb = new StringBuilder();
         var known = true;
         foreach (var part in template.Parts)
         {
-            var value = Evaluate(part, context);
+            var value = Sub(part, context, diagnostics);
             if (value.IsNull)
             {
-                throw Error("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", part.Range);
+                diagnostics.Add(new HclDiagnostic("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", part.Range));
+                continue;
             }
 
             if (!value.IsKnown)
@@ -289,26 +355,34 @@ public static class Evaluator
                 continue;
             }
 
+            string text;
             try
             {
-                sb.Append(Converter.Convert(value, HclType.String).AsString());
+                text = Converter.Convert(value, HclType.String).AsString();
             }
             catch (ConversionException e)
             {
-                throw Error("Invalid template interpolation value", $"Cannot include the given value in a string template: {e.Message}.", part.Range);
+                diagnostics.Add(new HclDiagnostic("Invalid template interpolation value", $"Cannot include the given value in a string template: {e.Message}.", part.Range));
+                continue;
+            }
+
+            if (known && diagnostics.Count == 0)
+            {
+                sb.Append(text);
             }
         }
 
         // A template's result is never null (hclsyntax refines it so).
-        return known ? HclValue.String(sb.ToString()) : HclValue.Unknown(HclType.String, notNull: true);
+        return Finish(diagnostics, known ? HclValue.String(sb.ToString()) : HclValue.Unknown(HclType.String, notNull: true));
     }
 
     private static HclValue Join(TemplateJoinExpression join, EvaluationContext context)
     {
-        var tuple = Evaluate(join.Tuple, context);
-        if (!tuple.IsKnown)
+        var diagnostics = new List<HclDiagnostic>();
+        var tuple = Sub(join.Tuple, context, diagnostics);
+        if (tuple.Type.Kind == HclTypeKind.Dynamic || !tuple.IsKnown)
         {
-            return HclValue.Unknown(HclType.String);
+            return Finish(diagnostics, HclValue.Unknown(HclType.String));
         }
 
         var sb = new StringBuilder();
@@ -316,18 +390,35 @@ public static class Evaluator
         {
             if (element.IsNull)
             {
-                throw Error("Invalid template interpolation value", "An iteration result is null. Cannot include a null value in a string template.", join.Range);
+                diagnostics.Add(new HclDiagnostic("Invalid template interpolation value", "An iteration result is null. Cannot include a null value in a string template.", join.Range));
+                continue;
+            }
+
+            if (element.Type.Kind == HclTypeKind.Dynamic)
+            {
+                return Finish(diagnostics, HclValue.Unknown(HclType.String));
+            }
+
+            HclValue text;
+            try
+            {
+                text = Converter.Convert(element, HclType.String);
+            }
+            catch (ConversionException e)
+            {
+                diagnostics.Add(new HclDiagnostic("Invalid template interpolation value", $"Cannot include one of the interpolation results into the string template: {e.Message}.", join.Range));
+                continue;
             }
 
             if (!element.IsKnown)
             {
-                return HclValue.Unknown(HclType.String);
+                return Finish(diagnostics, HclValue.Unknown(HclType.String));
             }
 
-            sb.Append(Converter.Convert(element, HclType.String).AsString());
+            sb.Append(text.AsString());
         }
 
-        return HclValue.String(sb.ToString());
+        return Finish(diagnostics, HclValue.String(sb.ToString()));
     }
 
     /// <summary>
@@ -337,8 +428,10 @@ public static class Evaluator
     /// </summary>
     private static HclValue Conditional(ConditionalExpression conditional, EvaluationContext context)
     {
-        var (trueResult, trueError) = EvaluateKeepingError(conditional.TrueResult, context);
-        var (falseResult, falseError) = EvaluateKeepingError(conditional.FalseResult, context);
+        var trueDiagnostics = new List<HclDiagnostic>();
+        var falseDiagnostics = new List<HclDiagnostic>();
+        var trueResult = Sub(conditional.TrueResult, context, trueDiagnostics);
+        var falseResult = Sub(conditional.FalseResult, context, falseDiagnostics);
         var resultType = HclType.Dynamic;
         var trueIsNull = trueResult.IsNull && trueResult.Type.Kind == HclTypeKind.Dynamic;
         var falseIsNull = falseResult.IsNull && falseResult.Type.Kind == HclTypeKind.Dynamic;
@@ -358,15 +451,18 @@ public static class Evaluator
                     SourceRange.Between(conditional.TrueResult.Range, conditional.FalseResult.Range));
         }
 
-        var condition = Evaluate(conditional.Condition, context);
+        // The condition's errors always count, a result's only when it is chosen.
+        var diagnostics = new List<HclDiagnostic>();
+        var condition = Sub(conditional.Condition, context, diagnostics);
         if (condition.IsNull)
         {
-            throw Error("Null condition", "The condition value is null. Conditions must either be true or false.", conditional.Condition.Range);
+            diagnostics.Add(new HclDiagnostic("Null condition", "The condition value is null. Conditions must either be true or false.", conditional.Condition.Range));
+            return Finish(diagnostics, HclValue.Unknown(resultType));
         }
 
         if (!condition.IsKnown)
         {
-            return trueResult.IsNull && falseResult.IsNull ? HclValue.NullOf(resultType) : UnknownConditional(resultType, trueResult, falseResult);
+            return Finish(diagnostics, trueResult.IsNull && falseResult.IsNull ? HclValue.NullOf(resultType) : UnknownConditional(resultType, trueResult, falseResult));
         }
 
         bool flag;
@@ -376,22 +472,20 @@ public static class Evaluator
         }
         catch (ConversionException)
         {
-            throw Error("Incorrect condition type", "The condition expression must be of type bool.", conditional.Condition.Range);
+            diagnostics.Add(new HclDiagnostic("Incorrect condition type", "The condition expression must be of type bool.", conditional.Condition.Range));
+            return Finish(diagnostics, HclValue.Unknown(resultType));
         }
 
-        var (chosen, error, expression) = flag ? (trueResult, trueError, conditional.TrueResult) : (falseResult, falseError, conditional.FalseResult);
-        if (error is not null)
-        {
-            throw error;
-        }
-
+        var (chosen, chosenDiagnostics, expression) = flag ? (trueResult, trueDiagnostics, conditional.TrueResult) : (falseResult, falseDiagnostics, conditional.FalseResult);
+        diagnostics.AddRange(chosenDiagnostics);
         try
         {
-            return Converter.Convert(chosen, resultType);
+            return Finish(diagnostics, Converter.Convert(chosen, resultType));
         }
         catch (ConversionException e)
         {
-            throw Error("Inconsistent conditional result types", $"The {(flag ? "true" : "false")} result value has the wrong type: {e.Message}.", expression.Range);
+            diagnostics.Add(new HclDiagnostic("Inconsistent conditional result types", $"The {(flag ? "true" : "false")} result value has the wrong type: {e.Message}.", expression.Range));
+            return Finish(diagnostics, HclValue.Unknown(resultType));
         }
     }
 
@@ -406,53 +500,55 @@ public static class Evaluator
         return HclValue.Unknown(resultType, length, notNull);
     }
 
-    private static (HclValue Value, EvaluationException? Error) EvaluateKeepingError(Expression expression, EvaluationContext context)
-    {
-        try
-        {
-            return (Evaluate(expression, context), null);
-        }
-        catch (EvaluationException e)
-        {
-            return (HclValue.DynamicUnknown, e);
-        }
-    }
-
     private static HclValue Object(ObjectExpression obj, EvaluationContext context)
     {
+        // hclsyntax's ObjectConsExpr: every key and value is evaluated for its errors; a key that fails or is not
+        // known makes the object cty.DynamicVal.
+        var diagnostics = new List<HclDiagnostic>();
         var attributes = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         var known = true;
         foreach (var item in obj.Items)
         {
-            // hclsyntax evaluates the key, then the value, and reports a null key on the value's range.
-            var key = Evaluate(item.Key, context);
-            if (key.IsNull)
-            {
-                Evaluate(item.Value, context);
-                throw Error("Null value as key", "Can't use a null value as a key.", item.Value.Range);
-            }
-
-            string name;
-            try
-            {
-                name = Converter.Convert(key, HclType.String).AsString();
-            }
-            catch (ConversionException e)
-            {
-                throw Error("Incorrect key type", $"Can't use this value as a key: {e.Message}.", item.Key.Range);
-            }
-
-            var itemValue = Evaluate(item.Value, context);
-            if (!key.IsKnown)
+            var keyDiagnostics = new List<HclDiagnostic>();
+            var key = Sub(item.Key, context, keyDiagnostics);
+            diagnostics.AddRange(keyDiagnostics);
+            var itemValue = Sub(item.Value, context, diagnostics);
+            if (keyDiagnostics.Count > 0)
             {
                 known = false;
                 continue;
             }
 
-            attributes[name] = itemValue;
+            if (key.IsNull)
+            {
+                // Reported on the value's range, as hclsyntax does.
+                diagnostics.Add(new HclDiagnostic("Null value as key", "Can't use a null value as a key.", item.Value.Range));
+                known = false;
+                continue;
+            }
+
+            HclValue name;
+            try
+            {
+                name = Converter.Convert(key, HclType.String);
+            }
+            catch (ConversionException e)
+            {
+                diagnostics.Add(new HclDiagnostic("Incorrect key type", $"Can't use this value as a key: {e.Message}.", item.Key.Range));
+                known = false;
+                continue;
+            }
+
+            if (!name.IsKnown)
+            {
+                known = false;
+                continue;
+            }
+
+            attributes[name.AsString()] = itemValue;
         }
 
-        return known ? HclValue.Object(attributes) : HclValue.DynamicUnknown;
+        return Finish(diagnostics, known ? HclValue.Object(attributes) : HclValue.DynamicUnknown);
     }
 
     private static HclValue ObjectKey(ObjectKeyExpression key, EvaluationContext context)
@@ -496,48 +592,65 @@ public static class Evaluator
             return ConvertFunction.Invoke(call, context);
         }
 
+        // hclsyntax's FunctionCallExpr: an expanding argument is evaluated first (its errors end the call), then the
+        // argument count is checked, then every argument is evaluated and converted, each one's errors recorded; with
+        // any error the function is not called and the result is cty.DynamicVal.
+        var argExpressions = new List<Expression?>();
         var args = new List<HclValue>();
         var argRanges = new List<SourceRange>();
         var argStarts = new List<SourceRange>();
-        for (var i = 0; i < call.Arguments.Count; i++)
+        var fixedArguments = call.ExpandFinal ? call.Arguments.Count - 1 : call.Arguments.Count;
+        for (var i = 0; i < fixedArguments; i++)
         {
-            var value = Evaluate(call.Arguments[i], context);
-            if (call.ExpandFinal && i == call.Arguments.Count - 1)
-            {
-                if (value.IsNull)
-                {
-                    throw Error("Invalid expanding argument value", "The expanding argument (indicated by ...) must not be null.", call.Arguments[i].Range);
-                }
-
-                if (value.Type.Kind == HclTypeKind.Dynamic || (!value.IsKnown && value.Type.Kind is HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
-                {
-                    // hclsyntax: with an unknown expanding argument the number of arguments is unknown.
-                    return HclValue.DynamicUnknown;
-                }
-
-                if (value.Type.Kind is not (HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
-                {
-                    throw Error("Invalid expanding argument value", "The expanding argument (indicated by ...) must be of a tuple, list, or set type.", call.Arguments[i].Range);
-                }
-
-                foreach (var element in value.Elements)
-                {
-                    args.Add(element);
-                    argRanges.Add(call.Arguments[i].Range);
-
-                    // hclsyntax makes each element a literal spanning the whole expanded expression.
-                    argStarts.Add(call.Arguments[i].Range);
-                }
-
-                continue;
-            }
-
-            args.Add(value);
+            argExpressions.Add(call.Arguments[i]);
+            args.Add(HclValue.DynamicUnknown);
             argRanges.Add(call.Arguments[i].Range);
             argStarts.Add(ExpressionRanges.Start(call.Arguments[i]));
         }
 
-        return FunctionCaller.Invoke(call, function, args, argRanges, argStarts);
+        if (call.ExpandFinal)
+        {
+            var expand = call.Arguments[^1];
+            var value = Evaluate(expand, context);
+            if (value.IsNull)
+            {
+                throw Error("Invalid expanding argument value", "The expanding argument (indicated by ...) must not be null.", expand.Range);
+            }
+
+            if (value.Type.Kind == HclTypeKind.Dynamic || (!value.IsKnown && value.Type.Kind is HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
+            {
+                // hclsyntax: with an unknown expanding argument the number of arguments is unknown.
+                return HclValue.DynamicUnknown;
+            }
+
+            if (value.Type.Kind is not (HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple))
+            {
+                throw Error("Invalid expanding argument value", "The expanding argument (indicated by ...) must be of a tuple, list, or set type.", expand.Range);
+            }
+
+            foreach (var element in value.Elements)
+            {
+                argExpressions.Add(null);
+                args.Add(element);
+                argRanges.Add(expand.Range);
+
+                // hclsyntax makes each element a literal spanning the whole expanded expression.
+                argStarts.Add(expand.Range);
+            }
+        }
+
+        FunctionCaller.CheckArgumentCount(call, function, args.Count, argStarts);
+        var argDiagnostics = new List<HclDiagnostic>[args.Count];
+        for (var i = 0; i < args.Count; i++)
+        {
+            argDiagnostics[i] = [];
+            if (argExpressions[i] is { } expression)
+            {
+                args[i] = Sub(expression, context, argDiagnostics[i]);
+            }
+        }
+
+        return FunctionCaller.Invoke(call, function, args, argRanges, argStarts, argDiagnostics);
     }
 
     private static HclValue TryOrCan(FunctionCallExpression call, EvaluationContext context)
@@ -590,44 +703,83 @@ public static class Evaluator
         throw Error("Error in function call", "Call to function \"try\" failed: no expression succeeded:\n", SourceRange.Between(call.NameRange, call.OpenParenRange));
     }
 
+    /// <summary>hclsyntax's ForExpr, with its order of checks and its rule that only the first bad condition or key is reported.</summary>
     private static HclValue For(ForExpression forExpr, EvaluationContext context)
     {
-        var collection = Evaluate(forExpr.Collection, context);
+        var diagnostics = new List<HclDiagnostic>();
+        var collection = Sub(forExpr.Collection, context, diagnostics);
         if (collection.IsNull)
         {
-            throw Error("Iteration over null value", "A null value cannot be used as the collection in a 'for' expression.", forExpr.Collection.Range);
+            diagnostics.Add(new HclDiagnostic("Iteration over null value", "A null value cannot be used as the collection in a 'for' expression.", forExpr.Collection.Range));
+            return Finish(diagnostics, HclValue.DynamicUnknown);
         }
 
         if (collection.Type.Kind == HclTypeKind.Dynamic)
         {
-            return HclValue.DynamicUnknown;
+            return Finish(diagnostics, HclValue.DynamicUnknown);
         }
 
-        var pairs = new List<(HclValue Key, HclValue Value)>();
-        switch (collection.Type.Kind)
+        if (collection.Type.Kind is not (HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple or HclTypeKind.Map or HclTypeKind.Object))
         {
-            case HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple:
-                for (var i = 0; i < collection.Elements.Count; i++)
-                {
-                    pairs.Add((collection.Type.Kind == HclTypeKind.Set ? collection.Elements[i] : HclValue.Number(i), collection.Elements[i]));
-                }
-
-                break;
-            case HclTypeKind.Map or HclTypeKind.Object:
-                pairs.AddRange(collection.Attributes.Select(a => (HclValue.String(a.Key), a.Value)));
-                break;
-            default:
-                throw Error("Iteration over non-iterable value", $"A value of type {collection.Type.FriendlyName} cannot be used as the collection in a 'for' expression.", forExpr.Collection.Range);
+            diagnostics.Add(new HclDiagnostic("Iteration over non-iterable value", $"A value of type {collection.Type.FriendlyName} cannot be used as the collection in a 'for' expression.", forExpr.Collection.Range));
+            return Finish(diagnostics, HclValue.DynamicUnknown);
         }
 
         if (!collection.IsKnown)
         {
-            return HclValue.DynamicUnknown;
+            return Finish(diagnostics, HclValue.DynamicUnknown);
         }
 
-        // hclsyntax: an unknown condition or key makes the whole result cty.DynamicVal (the rest is still evaluated).
-        var known = true;
+        var pairs = new List<(HclValue Key, HclValue Value)>();
+        if (collection.Type.Kind is HclTypeKind.List or HclTypeKind.Set or HclTypeKind.Tuple)
+        {
+            for (var i = 0; i < collection.Elements.Count; i++)
+            {
+                pairs.Add((collection.Type.Kind == HclTypeKind.Set ? collection.Elements[i] : HclValue.Number(i), collection.Elements[i]));
+            }
+        }
+        else
+        {
+            pairs.AddRange(collection.Attributes.Select(a => (HclValue.String(a.Key), a.Value)));
+        }
 
+        if (forExpr.Condition is { } condition)
+        {
+            // hclsyntax first evaluates the condition with unknown symbols, for the errors that do not depend on them.
+            var symbols = new Dictionary<string, HclValue>(StringComparer.Ordinal) { [forExpr.ValueVariable] = HclValue.DynamicUnknown };
+            if (forExpr.KeyVariable is { } key)
+            {
+                symbols[key] = HclValue.DynamicUnknown;
+            }
+
+            var conditionDiagnostics = new List<HclDiagnostic>();
+            var result = Sub(condition, context.WithChild(symbols), conditionDiagnostics);
+            diagnostics.AddRange(conditionDiagnostics);
+            if (result.IsNull)
+            {
+                diagnostics.Add(new HclDiagnostic("Condition is null", "The value of the 'if' clause must not be null.", condition.Range));
+                return Finish(diagnostics, HclValue.DynamicUnknown);
+            }
+
+            try
+            {
+                Converter.Convert(result, HclType.Bool);
+            }
+            catch (ConversionException e)
+            {
+                diagnostics.Add(new HclDiagnostic("Invalid 'for' condition", $"The 'if' clause value is invalid: {e.Message}.", condition.Range));
+                return Finish(diagnostics, HclValue.DynamicUnknown);
+            }
+
+            if (conditionDiagnostics.Count > 0)
+            {
+                return Finish(diagnostics, HclValue.DynamicUnknown);
+            }
+        }
+
+        // An unknown or refused condition or key makes the whole result cty.DynamicVal (the rest is still evaluated);
+        // only the first refused one is reported.
+        var known = true;
         var tupleItems = new List<HclValue>();
         var objectItems = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         var groups = new SortedDictionary<string, List<HclValue>>(StringComparer.Ordinal);
@@ -642,42 +794,68 @@ public static class Evaluator
             var child = context.WithChild(scope);
             if (forExpr.Condition is { } condExpr)
             {
-                var cond = Evaluate(condExpr, child);
+                var cond = Sub(condExpr, child, diagnostics);
                 if (cond.IsNull)
                 {
-                    throw Error("Condition is null", "The value of the 'if' clause must not be null.", condExpr.Range);
+                    if (known)
+                    {
+                        diagnostics.Add(new HclDiagnostic("Invalid 'for' condition", "The value of the 'if' clause must not be null.", condExpr.Range));
+                    }
+
+                    known = false;
+                    continue;
                 }
 
+                if (forExpr.KeyResult is null && !cond.IsKnown)
+                {
+                    known = false;
+                    continue;
+                }
+
+                HclValue include;
                 try
                 {
-                    var include = Converter.Convert(cond, HclType.Bool);
-                    if (!include.IsKnown)
-                    {
-                        known = false;
-                        continue;
-                    }
-
-                    if (!include.AsBool())
-                    {
-                        continue;
-                    }
+                    include = Converter.Convert(cond, HclType.Bool);
                 }
                 catch (ConversionException e)
                 {
-                    throw Error("Invalid 'for' condition", $"The 'if' clause value is invalid: {e.Message}.", condExpr.Range);
+                    if (known)
+                    {
+                        diagnostics.Add(new HclDiagnostic("Invalid 'for' condition", $"The 'if' clause value is invalid: {e.Message}.", condExpr.Range));
+                    }
+
+                    known = false;
+                    continue;
+                }
+
+                if (!include.IsKnown)
+                {
+                    known = false;
+                    continue;
+                }
+
+                if (!include.AsBool())
+                {
+                    continue;
                 }
             }
 
             if (forExpr.KeyResult is null)
             {
-                tupleItems.Add(Evaluate(forExpr.ValueResult, child));
+                tupleItems.Add(Sub(forExpr.ValueResult, child, diagnostics));
                 continue;
             }
 
-            var keyValue = Evaluate(forExpr.KeyResult, child);
+            var keyValue = Sub(forExpr.KeyResult, child, diagnostics);
             if (keyValue.IsNull)
             {
-                throw Error("Invalid object key", "Key expression in 'for' expression must not produce a null value.", forExpr.KeyResult.Range);
+                if (known)
+                {
+                    diagnostics.Add(new HclDiagnostic("Invalid object key", "Key expression in 'for' expression must not produce a null value.", forExpr.KeyResult.Range));
+                }
+
+                known = false;
+                continue;
             }
 
             if (!keyValue.IsKnown)
@@ -693,10 +871,16 @@ public static class Evaluator
             }
             catch (ConversionException e)
             {
-                throw Error("Invalid object key", $"The key expression produced an invalid result: {e.Message}.", forExpr.KeyResult.Range);
+                if (known)
+                {
+                    diagnostics.Add(new HclDiagnostic("Invalid object key", $"The key expression produced an invalid result: {e.Message}.", forExpr.KeyResult.Range));
+                }
+
+                known = false;
+                continue;
             }
 
-            var itemValue = Evaluate(forExpr.ValueResult, child);
+            var itemValue = Sub(forExpr.ValueResult, child, diagnostics);
             if (forExpr.Group)
             {
                 if (!groups.TryGetValue(name, out var list))
@@ -710,7 +894,8 @@ public static class Evaluator
 
             if (objectItems.ContainsKey(name))
             {
-                throw Error("Duplicate object key", $"Two different items produced the key \"{name}\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key.", forExpr.KeyResult.Range);
+                diagnostics.Add(new HclDiagnostic("Duplicate object key", $"Two different items produced the key \"{name}\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key.", forExpr.KeyResult.Range));
+                continue;
             }
 
             objectItems[name] = itemValue;
@@ -718,12 +903,12 @@ public static class Evaluator
 
         if (!known)
         {
-            return HclValue.DynamicUnknown;
+            return Finish(diagnostics, HclValue.DynamicUnknown);
         }
 
         if (forExpr.KeyResult is null)
         {
-            return HclValue.Tuple(tupleItems);
+            return Finish(diagnostics, HclValue.Tuple(tupleItems));
         }
 
         if (forExpr.Group)
@@ -734,12 +919,18 @@ public static class Evaluator
             }
         }
 
-        return HclValue.Object(objectItems);
+        return Finish(diagnostics, HclValue.Object(objectItems));
     }
 
     private static HclValue Splat(SplatExpression splat, EvaluationContext context)
     {
-        var source = Evaluate(splat.Source, context);
+        var sourceDiagnostics = new List<HclDiagnostic>();
+        var source = Sub(splat.Source, context, sourceDiagnostics);
+        if (sourceDiagnostics.Count > 0)
+        {
+            return Finish(sourceDiagnostics, HclValue.DynamicUnknown);
+        }
+
         if (source.IsNull)
         {
             return HclValue.Tuple([]);
@@ -760,10 +951,16 @@ public static class Evaluator
             ? source.Elements
             : [source];
         var results = new List<HclValue>();
+        var diagnostics = new List<HclDiagnostic>();
         foreach (var element in elements)
         {
             var child = context.WithChild(new Dictionary<string, HclValue>(StringComparer.Ordinal) { [SplatItemName] = element });
-            results.Add(Evaluate(splat.Each, child));
+            results.Add(Sub(splat.Each, child, diagnostics));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return Finish(diagnostics, HclValue.DynamicUnknown);
         }
 
         if (isList)

@@ -8,11 +8,28 @@ internal static class Operators
 {
     private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));
 
-    public static HclValue Unary(UnaryExpression unary, HclValue operand)
+    /// <summary>
+    /// hclsyntax's UnaryOpExpr: the operand's errors (<paramref name="diagnostics"/>) and its conversion's; with any, or
+    /// when the operation fails, the result is an unknown of the operator's type.
+    /// </summary>
+    public static HclValue Unary(UnaryExpression unary, HclValue operand, List<HclDiagnostic> diagnostics)
     {
         var type = unary.IsNegation ? HclType.Number : HclType.Bool;
-        var value = Operand(operand, type, "unary operand", unary.Operand.Range);
-        NotNull(unary.Range, value);
+        var value = Operand(operand, type, "unary operand", unary.Operand.Range, diagnostics);
+        if (diagnostics.Count > 0)
+        {
+            throw new EvaluationException(diagnostics, HclValue.Unknown(type));
+        }
+
+        try
+        {
+            NotNull(unary.Range, value);
+        }
+        catch (EvaluationException e)
+        {
+            throw e.WithValue(HclValue.Unknown(type));
+        }
+
         if (!value.IsKnown)
         {
             return HclValue.Unknown(type, notNull: true);
@@ -36,7 +53,7 @@ internal static class Operators
         }
     }
 
-    private static HclValue Operand(HclValue value, HclType type, string which, SourceRange range)
+    private static HclValue Operand(HclValue value, HclType type, string which, SourceRange range, List<HclDiagnostic> diagnostics)
     {
         try
         {
@@ -44,11 +61,44 @@ internal static class Operators
         }
         catch (ConversionException e)
         {
-            throw Error("Invalid operand", $"Unsuitable value for {which}: {e.Message}.", range);
+            diagnostics.Add(new HclDiagnostic("Invalid operand", $"Unsuitable value for {which}: {e.Message}.", range));
+            return HclValue.Unknown(type);
         }
     }
 
-    public static HclValue Binary(BinaryExpression binary, HclValue left, HclValue right)
+    /// <summary>
+    /// hclsyntax's BinaryOpExpr: the operands' errors (<paramref name="diagnostics"/>), then both conversions'; with
+    /// any, or when the operation fails, the result is an unknown of the operator's type (so a later use of it can
+    /// fail as a number or a bool).
+    /// </summary>
+    public static HclValue Binary(BinaryExpression binary, HclValue left, HclValue right, List<HclDiagnostic> diagnostics)
+    {
+        var type = binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply
+            or BinaryOperator.Divide or BinaryOperator.Modulo ? HclType.Number : HclType.Bool;
+        HclValue l = left, r = right;
+        if (binary.Operator is not (BinaryOperator.Equal or BinaryOperator.NotEqual))
+        {
+            var operandType = binary.Operator is BinaryOperator.And or BinaryOperator.Or ? HclType.Bool : HclType.Number;
+            l = Operand(left, operandType, "left operand", binary.Left.Range, diagnostics);
+            r = Operand(right, operandType, "right operand", binary.Right.Range, diagnostics);
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            throw new EvaluationException(diagnostics, HclValue.Unknown(type));
+        }
+
+        try
+        {
+            return Apply(binary, l, r);
+        }
+        catch (EvaluationException e)
+        {
+            throw e.WithValue(HclValue.Unknown(type));
+        }
+    }
+
+    private static HclValue Apply(BinaryExpression binary, HclValue left, HclValue right)
     {
         switch (binary.Operator)
         {
@@ -63,16 +113,16 @@ internal static class Operators
             case BinaryOperator.And or BinaryOperator.Or:
                 {
                     // cty's And/Or of this version do not short-circuit: any unknown operand makes the result unknown.
-                    var l = Operand(left, HclType.Bool, "left operand", binary.Left.Range);
-                    var r = Operand(right, HclType.Bool, "right operand", binary.Right.Range);
+                    var l = left;
+                    var r = right;
                     NotNull(binary.Range, l, r);
                     return !l.IsKnown || !r.IsKnown ? HclValue.Unknown(HclType.Bool, notNull: true)
                         : HclValue.Bool(binary.Operator == BinaryOperator.And ? l.AsBool() && r.AsBool() : l.AsBool() || r.AsBool());
                 }
         }
 
-        var a = Operand(left, HclType.Number, "left operand", binary.Left.Range);
-        var b = Operand(right, HclType.Number, "right operand", binary.Right.Range);
+        var a = left;
+        var b = right;
         NotNull(binary.Range, a, b);
         if (!a.IsKnown || !b.IsKnown)
         {

@@ -77,7 +77,23 @@ public static class TypeExpression
                     throw Error("Tuple type constructor requires a list of element types.", call.Arguments[0].Range);
                 }
 
-                return HclType.Tuple([.. tuple.Items.Select(item => Read(item, constraint))]);
+                {
+                    var errors = new List<HclDiagnostic>();
+                    var elements = new List<HclType>();
+                    foreach (var item in tuple.Items)
+                    {
+                        try
+                        {
+                            elements.Add(Read(item, constraint));
+                        }
+                        catch (EvaluationException e)
+                        {
+                            errors.AddRange(e.Diagnostics);
+                        }
+                    }
+
+                    return errors.Count == 0 ? HclType.Tuple(elements) : throw new EvaluationException(errors, HclValue.DynamicUnknown);
+                }
             case "optional":
                 throw Error($"Keyword \"{call.Name}\" is valid only as a modifier for object type attributes.", call.NameRange);
             default:
@@ -93,7 +109,26 @@ public static class TypeExpression
         }
 
         var attributes = new SortedDictionary<string, HclType>(StringComparer.Ordinal);
+        // typeexpr's getType records each attribute's errors and goes on with the next.
+        var errors = new List<HclDiagnostic>();
         foreach (var item in obj.Items)
+        {
+            try
+            {
+                ReadAttribute(item);
+            }
+            catch (EvaluationException e)
+            {
+                errors.AddRange(e.Diagnostics);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new EvaluationException(errors, HclValue.DynamicUnknown);
+        }
+
+        void ReadAttribute(ObjectItem item)
         {
             // hcl.ExprAsKeyword: a bare name only (a quoted key is not one).
             var key = Keyword(item.Key) ?? throw Error("Object constructor map keys must be attribute names.", item.Key.Range);

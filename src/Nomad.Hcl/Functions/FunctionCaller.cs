@@ -35,24 +35,37 @@ internal static class FunctionCaller
         return Error("Call to unknown function", $"There is no function named \"{call.Name}\".{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", call.NameRange);
     }
 
-    public static HclValue Invoke(FunctionCallExpression call, HclFunction function, List<HclValue> args, List<SourceRange> argRanges, List<SourceRange> argStarts)
+    /// <summary>hclsyntax checks the number of arguments before it evaluates any of them.</summary>
+    public static void CheckArgumentCount(FunctionCallExpression call, HclFunction function, int count, List<SourceRange> argStarts)
     {
         var fixedCount = function.Parameters.Count;
-        if (args.Count < fixedCount)
+        if (count < fixedCount)
         {
-            var missing = function.Parameters[args.Count];
+            var missing = function.Parameters[count];
             var atLeast = function.VariadicParameter is null ? "" : " at least";
             throw Error("Not enough function arguments", $"Function \"{call.Name}\" expects{atLeast} {fixedCount} argument(s). Missing value for \"{missing.Name}\".", SourceRange.Between(call.CloseParenRange, call.CloseParenRange));
         }
 
-        if (args.Count > fixedCount && function.VariadicParameter is null)
+        if (count > fixedCount && function.VariadicParameter is null)
         {
             throw Error("Too many function arguments", $"Function \"{call.Name}\" expects only {fixedCount} argument(s).", argStarts[fixedCount]);
         }
+    }
 
+    /// <summary>
+    /// Converts the evaluated arguments and calls the function. Each argument's own errors (<paramref name="argDiagnostics"/>)
+    /// come before its conversion's, as hclsyntax records them; with any, the function is not called and the result is
+    /// <c>cty.DynamicVal</c>.
+    /// </summary>
+    public static HclValue Invoke(FunctionCallExpression call, HclFunction function, List<HclValue> args, List<SourceRange> argRanges, List<SourceRange> argStarts,
+        IReadOnlyList<List<HclDiagnostic>> argDiagnostics)
+    {
+        var fixedCount = function.Parameters.Count;
+        var diagnostics = new List<HclDiagnostic>();
         var converted = new List<HclValue>(args.Count);
         for (var i = 0; i < args.Count; i++)
         {
+            diagnostics.AddRange(argDiagnostics[i]);
             var parameter = i < fixedCount ? function.Parameters[i] : function.VariadicParameter!;
             var value = args[i];
             if (value.IsNull)
@@ -67,8 +80,14 @@ internal static class FunctionCaller
             }
             catch (ConversionException e)
             {
-                throw Error("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argStarts[i]);
+                diagnostics.Add(new HclDiagnostic("Invalid function argument", $"Invalid value for \"{parameter.Name}\" parameter: {e.Message}.", argStarts[i]));
+                converted.Add(HclValue.Unknown(parameter.Type));
             }
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            throw new EvaluationException(diagnostics, HclValue.DynamicUnknown);
         }
 
         // cty checks nulls when called, after HCL has converted every argument.

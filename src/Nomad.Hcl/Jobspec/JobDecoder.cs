@@ -38,6 +38,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     private readonly DiagnosticBag _diagnostics = new();
     private readonly SortedDictionary<string, Variable> _variables = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, HclValue> _locals = new(StringComparer.Ordinal);
+    private readonly Dictionary<Block, string> _errorMessages = new(ReferenceEqualityComparer.Instance);
 
     public JobParseResult Decode(Body body)
     {
@@ -283,6 +284,17 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                     _diagnostics.Add("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", nested.TypeRange);
                 }
 
+                if (!Lexer.IsValidIdentifier(name))
+                {
+                    _diagnostics.Add("Invalid variable name", "A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.", block.LabelRanges[0]);
+                }
+
+                if (block.Body.Find("description") is { } descriptionAttr)
+                {
+                    // decodeVariableBlock decodes the description with gohcl and a nil context.
+                    DecodeLiteralString(descriptionAttr.Expression);
+                }
+
                 if (block.Body.Find("type") is { } typeAttr)
                 {
                     variable.Type = TypeExpression.Read(typeAttr.Expression, constraint: false);
@@ -299,8 +311,10 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                         }
                         catch (ConversionException e)
                         {
+                            // decodeVariableBlock declares the variable anyway, with cty.DynamicVal.
                             variable.InvalidDefault = true;
-                            throw new EvaluationException(new HclDiagnostic("Invalid default value for variable", $"This default value is not compatible with the variable's type constraint: {e.Message}.", defaultAttr.Expression.Range));
+                            _diagnostics.Add("Invalid default value for variable", $"This default value is not compatible with the variable's type constraint: {e.Message}.", defaultAttr.Expression.Range);
+                            value = HclValue.DynamicUnknown;
                         }
                     }
 
@@ -315,9 +329,10 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             }
             catch (EvaluationException e)
             {
-                // jobspec2 does not report such a variable as unset afterwards.
-                variable.InvalidDefault = true;
-                _diagnostics.AddRange([e.Diagnostic]);
+                // A type or default that fails makes decodeVariableBlock return before it declares the variable (so
+                // var.<name> is an unsupported attribute, and never unset).
+                _variables.Remove(name);
+                _diagnostics.AddRange(e.Diagnostics);
             }
         }
     }
@@ -416,27 +431,114 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     {
         foreach (var validation in variable.Validations)
         {
-            if (validation.Body.Find("condition") is not { } condition)
+            // Body.Content(variableValidationBlockSchema): both arguments are required, nothing else is allowed.
+            foreach (var required in ValidationArguments.Where(n => validation.Body.Find(n) is null))
             {
+                _diagnostics.Add("Missing required argument", $"The argument \"{required}\" is required, but no definition was found.", validation.OpenBraceRange with { End = validation.OpenBraceRange.Start });
+            }
+
+            foreach (var attribute in validation.Body.Attributes.Where(a => !ValidationArguments.Contains(a.Name)))
+            {
+                var suggestion = NameSuggestion.Nearest(attribute.Name, ValidationArguments.Where(n => validation.Body.Find(n) is null));
+                _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
+            }
+
+            foreach (var nested in validation.Body.Blocks)
+            {
+                _diagnostics.Add("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.", nested.TypeRange);
+            }
+
+            CheckCondition(variable, validation);
+            DecodeErrorMessage(validation);
+        }
+    }
+
+    private static readonly string[] ValidationArguments = ["condition", "error_message"];
+
+    /// <summary>
+    /// decodeVariableValidationBlock decodes <c>error_message</c> at declaration with gohcl (a nil context): the
+    /// evaluation's errors, then the string conversion's, and a blank message is refused.
+    /// </summary>
+    private void DecodeErrorMessage(Block validation)
+    {
+        if (validation.Body.Find("error_message") is not { } attribute)
+        {
+            return;
+        }
+
+        var before = _diagnostics.Items.Count;
+        if (DecodeLiteralString(attribute.Expression) is { } text)
+        {
+            _errorMessages[validation] = text;
+        }
+
+        if (_diagnostics.Items.Count == before && string.IsNullOrWhiteSpace(_errorMessages.GetValueOrDefault(validation)))
+        {
+            _diagnostics.Add("Invalid validation error message", "An empty or blank string is not a valid nor useful error message.", attribute.Expression.Range);
+        }
+    }
+
+    /// <summary>gohcl.DecodeExpression into a Go string with a nil context: the evaluation's errors, then the conversion's.</summary>
+    private string? DecodeLiteralString(Expression expression)
+    {
+        HclValue value;
+        try
+        {
+            value = Evaluator.Evaluate(expression, Literal());
+        }
+        catch (EvaluationException e)
+        {
+            _diagnostics.AddRange(e.Diagnostics);
+            value = e.Value;
+        }
+
+        var start = ExpressionRanges.Start(expression);
+        try
+        {
+            var text = Converter.Convert(value, HclType.String);
+            if (text.IsNull)
+            {
+                _diagnostics.Add("Unsuitable value type", "Unsuitable value: null value is not allowed", start);
+                return null;
+            }
+
+            if (!text.IsKnown)
+            {
+                _diagnostics.Add("Unsuitable value type", "Unsuitable value: value must be known", start);
+                return null;
+            }
+
+            return text.AsString();
+        }
+        catch (ConversionException e)
+        {
+            _diagnostics.Add("Unsuitable value type", $"Unsuitable value: {e.Message}", start);
+            return null;
+        }
+    }
+
+    private void CheckCondition(Variable variable, Block validation)
+    {
+        if (validation.Body.Find("condition") is not { } condition)
+        {
+            return;
+        }
+
+        var good = 0;
+        foreach (var traversal in Traversals.Of(condition.Expression))
+        {
+            if (traversal.Root.Name == "var" && traversal.Steps is [GetAttrExpression { Name: var name }, ..] && name == variable.Name)
+            {
+                good++;
                 continue;
             }
 
-            var good = 0;
-            foreach (var traversal in Traversals.Of(condition.Expression))
-            {
-                if (traversal.Root.Name == "var" && traversal.Steps is [GetAttrExpression { Name: var name }, ..] && name == variable.Name)
-                {
-                    good++;
-                    continue;
-                }
+            _diagnostics.Add("Invalid reference in variable validation", $"The condition for variable \"{variable.Name}\" can only refer to the variable itself, using var.{variable.Name}.", traversal.Whole.Range);
+        }
 
-                _diagnostics.Add("Invalid reference in variable validation", $"The condition for variable \"{variable.Name}\" can only refer to the variable itself, using var.{variable.Name}.", traversal.Whole.Range);
-            }
-
-            if (good < 1)
-            {
-                _diagnostics.Add("Invalid variable validation condition", $"The condition for variable \"{variable.Name}\" must refer to var.{variable.Name} in order to test incoming values.", condition.Expression.Range);
-            }
+        if (good < 1)
+        {
+            _diagnostics.Add("Invalid variable validation condition", $"The condition for variable \"{variable.Name}\" must refer to var.{variable.Name} in order to test incoming values.", condition.Expression.Range);
         }
     }
 
@@ -457,11 +559,19 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                 continue;
             }
 
-            var message = validation.Body.Find("error_message") is { } messageAttr
-                ? Evaluator.TryEvaluate(messageAttr.Expression, Literal(), _diagnostics)?.AsString() ?? ""
-                : "";
-            var result = Evaluator.TryEvaluate(condition.Expression, context, _diagnostics);
-            if (result is null || !result.IsKnown)
+            var message = _errorMessages.GetValueOrDefault(validation) ?? "";
+            HclValue result;
+            try
+            {
+                result = Evaluator.Evaluate(condition.Expression, context);
+            }
+            catch (EvaluationException e)
+            {
+                _diagnostics.AddRange(e.Diagnostics);
+                result = e.Value;
+            }
+
+            if (!result.IsKnown)
             {
                 // validateValue waits for a known result (a value that failed its conversion is unknown).
                 continue;
@@ -516,16 +626,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         var pending = new List<Syntax.Attribute>();
         foreach (var block in body.Blocks.Where(b => b.Type == "locals"))
         {
-            foreach (var attribute in block.Body.Attributes)
-            {
-                if (pending.Any(p => p.Name == attribute.Name))
-                {
-                    _diagnostics.Add("Duplicate value in locals", $"Duplicate {attribute.Name} definition found.", attribute.NameRange);
-                    return;
-                }
-
-                pending.Add(attribute);
-            }
+            // parseLocalVariables' "Duplicate value in locals" check looks in the locals evaluated so far, which are
+            // none yet, so it never fires: a local defined twice is queued twice and the later evaluation wins.
+            pending.AddRange(block.Body.Attributes);
         }
 
         // jobspec2's evaluateLocalVariables: a queue in which a failing local goes to the back; once a whole pass makes
@@ -546,7 +649,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             {
                 if (queue.Count == 1 || (previousLength == queue.Count && retry == 100))
                 {
-                    _diagnostics.AddRange([e.Diagnostic]);
+                    _diagnostics.AddRange(e.Diagnostics);
                     return;
                 }
 

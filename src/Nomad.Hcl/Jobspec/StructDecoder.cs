@@ -67,16 +67,16 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
             try
             {
-                if (body.Blocks.FirstOrDefault(b => b.Type == name) is { } clash)
+                if (FirstBlockOfType(body.Blocks, name, context) is { } clash)
                 {
-                    throw Error($"Duplicate {name} block", $"{name} may not be defined more than once. Another definition is defined at {attribute.Range}.", DefRange(clash));
+                    throw Error($"Duplicate {name} block", $"{name} may not be defined more than once. Another definition is defined at {attribute.Range}.", clash);
                 }
 
-                obj[mapField.JsonName] = StringMap(EvaluateForDecode(attribute.Expression, context, duration: false), StartRange(attribute.Expression));
+                obj[mapField.JsonName] = StringMap(EvaluateForDecode(attribute.Expression, context), StartRange(attribute.Expression));
             }
             catch (EvaluationException e)
             {
-                diagnostics.AddRange([e.Diagnostic]);
+                diagnostics.AddRange(e.Diagnostics);
             }
         }
 
@@ -134,40 +134,70 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
-        // hcl's dynblock (expandBlocks) then refuses a dynamic block of a type the schema lacks, at its label and without
-        // a suggestion, before its for_each is looked at.
+        // hcl's dynblock then expands the dynamic blocks (expandBlocks, in source order, still inside Body.Content, so
+        // before any argument is decoded): one of a type the schema lacks is refused at its label and without a
+        // suggestion, before its for_each is looked at; the others' spec errors, for_each and labels come here too.
+        var accepted = new List<DecodeScope>();
+        var hasDynamic = HasDynamic(otherBlocks);
         foreach (var block in otherBlocks)
         {
+            if (refused?.Contains(block) == true)
+            {
+                continue;
+            }
+
             if (block.Type == "dynamic" && block.Labels.Count == 1 && !blockFields.ContainsKey(block.Labels[0]) && !extraTypes.Contains(block.Labels[0]))
             {
-                (refused ??= new(ReferenceEqualityComparer.Instance)).Add(block);
                 diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Labels[0]}\" are not expected here.", block.LabelRanges[0]);
+                continue;
             }
+
+            accepted.AddRange(Expand([block], context, hasDynamic ? t => NeedsLabels(t, blockFields) : null));
         }
 
-        foreach (var attribute in body.Attributes)
+        // gohcl decodes the arguments in its field map's order: field order for a small struct (StructShape.OneBucket),
+        // else no order Go favours (source order here).
+        IEnumerable<Syntax.Attribute> attributes = attributeFields.Count <= StructShape.OneBucket && body.Attributes.Count > 1
+            ? body.Attributes.OrderBy(a => shape.FieldIndex.GetValueOrDefault(a.Name, int.MaxValue))
+            : body.Attributes;
+        foreach (var attribute in attributes)
         {
             try
             {
                 if (attributeFields.TryGetValue(attribute.Name, out var field))
                 {
-                    obj[field.JsonName] = DecodeAttribute(field.GoType, attribute.Expression, context);
+                    obj[field.JsonName] = DecodeAttribute(field.GoType, attribute.Expression, context, zero => obj[field.JsonName] = zero);
                 }
             }
             catch (EvaluationException e)
             {
-                diagnostics.AddRange([e.Diagnostic]);
+                diagnostics.AddRange(e.Diagnostics);
             }
         }
 
+        // gohcl takes a body's blocks by type: more than one of a type its field holds only one of (not a slice, nor a
+        // map keyed by one label) is "Duplicate … block" on the second, and none of them is decoded.
+        var duplicates = accepted.Count < 2 ? null : accepted.GroupBy(c => c.Block.Type, StringComparer.Ordinal)
+            .Where(g => g.Skip(1).Any() && blockFields.TryGetValue(g.Key, out var f) && HoldsOne(f.GoType, g.First()))
+            .ToDictionary(g => g.Key, g => g.Take(2).ToList(), StringComparer.Ordinal);
+        // gohcl decodes the blocks type by type, in its block map's order: field order for a small struct, else the
+        // order types first appear here.
+        var blocksInOrder = accepted.Count < 2 ? accepted : accepted.GroupBy(c => c.Block.Type, StringComparer.Ordinal)
+            .Select((g, i) => (Group: g, Order: blockFields.Count <= StructShape.OneBucket ? shape.FieldIndex.GetValueOrDefault(g.Key, int.MaxValue) : i))
+            .OrderBy(p => p.Order).SelectMany(p => p.Group).ToList();
         var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
-        var accepted = refused is null ? otherBlocks : [.. otherBlocks.Where(b => !refused.Contains(b))];
-        foreach (var child in Expand(accepted, context, HasDynamic(accepted) ? t => NeedsLabels(t, blockFields) : null))
+        foreach (var child in blocksInOrder)
         {
             try
             {
-                if (refused?.Contains(child.Block) == true)
+                if (duplicates is not null && duplicates.TryGetValue(child.Block.Type, out var pair))
                 {
+                    if (ReferenceEquals(pair[0], child))
+                    {
+                        var type = child.Block.Type;
+                        diagnostics.Add($"Duplicate {type} block", $"Only one {type} block is allowed. Another was defined at {pair[0].DefinitionRange ?? DefRange(pair[0].Block)}.", pair[1].DefinitionRange ?? DefRange(pair[1].Block));
+                    }
+
                     continue;
                 }
 
@@ -180,7 +210,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
             catch (EvaluationException e)
             {
-                diagnostics.AddRange([e.Diagnostic]);
+                diagnostics.AddRange(e.Diagnostics);
             }
         }
 
@@ -566,6 +596,32 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         return null;
     }
 
+    /// <summary>
+    /// The header of the first block of a type, a block a <c>dynamic</c> block generates included (decodeAsAttribute's
+    /// PartialContent reads the body through dynblock; its errors are ignored there).
+    /// </summary>
+    private static SourceRange? FirstBlockOfType(IReadOnlyList<Block> blocks, string type, EvaluationContext context)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Type == type)
+            {
+                return DefRange(block);
+            }
+
+            if (block.Type == "dynamic" && block.Labels.Count == 1 && block.Labels[0] == type
+                && new StructDecoder(new DiagnosticBag()).Expand([block], context).FirstOrDefault() is { } generated)
+            {
+                return generated.DefinitionRange ?? DefRange(block);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HoldsOne(string goType, DecodeScope first) =>
+        !GoTypes.IsSlice(goType) && !(GoTypes.IsMap(goType) && first.Labels.Count == 1);
+
     private static void RejectDuplicate(Block block, Dictionary<string, Block> seen)
     {
         if (seen.TryGetValue(block.Type, out var previous))
@@ -599,13 +655,16 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
 
             List<DecodeScope> expanded;
+            var errors = new List<HclDiagnostic>();
             try
             {
-                expanded = ExpandDynamic(block, context, needsLabels);
+                expanded = ExpandDynamic(block, context, needsLabels, errors);
+                diagnostics.AddRange(errors);
             }
             catch (EvaluationException e)
             {
-                diagnostics.AddRange([e.Diagnostic]);
+                diagnostics.AddRange(errors);
+                diagnostics.AddRange(e.Diagnostics);
                 continue;
             }
 
@@ -646,7 +705,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         return StructShape.ByStruct.TryGetValue(GoTypes.Element(goType), out var shape) && shape.Labels.Count > 0;
     }
 
-    private List<DecodeScope> ExpandDynamic(Block block, EvaluationContext context, Func<string, bool>? needsLabels)
+    private List<DecodeScope> ExpandDynamic(Block block, EvaluationContext context, Func<string, bool>? needsLabels, List<HclDiagnostic> errors)
     {
         if (block.Labels.Count == 0)
         {
@@ -658,107 +717,180 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Extraneous label for dynamic", "Only 1 labels (type) are expected for dynamic blocks.", block.LabelRanges[1]);
         }
 
-        var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", MissingItemRange(block));
-        if (block.Body.Find("labels") is null && needsLabels?.Invoke(block.Labels[0]) == true)
+        // hcl's dynblock reads the body with Body.Content, whose errors (all of them: missing arguments in the schema's
+        // order, then unsupported arguments, then unsupported blocks) end the block before any other check.
+        var content = new List<HclDiagnostic>();
+        var forEachAttr = block.Body.Find("for_each");
+        if (forEachAttr is null)
         {
-            throw Error("Missing required argument", "The argument \"labels\" is required, but no definition was found.", MissingItemRange(block));
+            content.Add(new HclDiagnostic("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", MissingItemRange(block)));
         }
 
-        // hcl's dynblock reads the body with Body.Content, which refuses anything else before any other check.
-        foreach (var attribute in block.Body.Attributes.Where(a => a.Name is not ("for_each" or "labels" or "iterator")))
+        var withLabels = needsLabels?.Invoke(block.Labels[0]) == true;
+        if (block.Body.Find("labels") is null && withLabels)
         {
-            var hint = NameSuggestion.Nearest(attribute.Name, ["for_each", "labels", "iterator"]) is { } near ? $" Did you mean \"{near}\"?" : "";
-            throw Error("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange);
+            content.Add(new HclDiagnostic("Missing required argument", "The argument \"labels\" is required, but no definition was found.", MissingItemRange(block)));
+        }
+
+        string[] arguments = withLabels ? ["for_each", "iterator", "labels"] : ["for_each", "iterator"];
+        foreach (var attribute in block.Body.Attributes.Where(a => !arguments.Contains(a.Name)))
+        {
+            var hint = NameSuggestion.Nearest(attribute.Name, arguments.Where(n => block.Body.Find(n) is null)) is { } near ? $" Did you mean \"{near}\"?" : "";
+            content.Add(new HclDiagnostic("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{hint}", attribute.NameRange));
         }
 
         foreach (var other in block.Body.Blocks.Where(b => b.Type != "content"))
         {
             var hint = NameSuggestion.Nearest(other.Type, ["content"]) is { } near ? $" Did you mean \"{near}\"?" : "";
-            throw Error("Unsupported block type", $"Blocks of type \"{other.Type}\" are not expected here.{hint}", other.TypeRange);
+            content.Add(new HclDiagnostic("Unsupported block type", $"Blocks of type \"{other.Type}\" are not expected here.{hint}", other.TypeRange));
         }
 
+        if (content.Count > 0)
+        {
+            throw new EvaluationException(content, HclValue.DynamicUnknown);
+        }
+
+        // expandSpec's decodeSpec, in its order: the iterator (a static traversal of one name), for_each, the labels (a
+        // static list of as many expressions as the type takes), the one content block.
         var iteratorName = block.Labels[0];
         if (block.Body.Find("iterator") is { } iteratorAttr)
         {
-            iteratorName = iteratorAttr.Expression is VariableExpression v ? v.Name
-                : throw Error("Invalid dynamic iterator name", "Dynamic iterator must be a single variable name.", iteratorAttr.Expression.Range);
+            var traversal = Unparenthesized(iteratorAttr.Expression);
+            if (!IsStaticTraversal(traversal))
+            {
+                throw Error("Invalid expression", "A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.", iteratorAttr.Expression.Range);
+            }
+
+            iteratorName = traversal is VariableExpression v ? v.Name
+                : throw Error("Invalid dynamic iterator name", "Dynamic iterator must be a single variable name.", traversal.Range);
         }
 
-        var content = block.Body.Blocks.FirstOrDefault(b => b.Type == "content")
-            ?? throw Error("Missing content block", "A dynamic block must have a nested block of type \"content\" to describe the body of each generated block.", block.OpenBraceRange);
-        var forEach = Evaluator.Evaluate(forEachAttr.Expression, context);
+        var forEach = Evaluator.Evaluate(forEachAttr!.Expression, context);
+        if (forEach.Type.Kind is not (HclTypeKind.Map or HclTypeKind.Object or HclTypeKind.List or HclTypeKind.Tuple or HclTypeKind.Set or HclTypeKind.Dynamic))
+        {
+            throw Error("Invalid dynamic for_each value", $"Cannot use a {forEach.Type.FriendlyName} value in for_each. An iterable collection is required.", forEachAttr.Expression.Range);
+        }
+
         if (forEach.IsNull)
         {
             throw Error("Invalid dynamic for_each value", "Cannot use a null value in for_each.", forEachAttr.Expression.Range);
         }
 
+        IReadOnlyList<Expression> labelExpressions = [];
+        if (block.Body.Find("labels") is { } labelsAttr)
+        {
+            // hcl.ExprList: only a tuple constructor (not even in parentheses) is a static list.
+            labelExpressions = labelsAttr.Expression is TupleExpression tuple ? tuple.Items
+                : throw Error("Invalid expression", "A static list expression is required.", StartRange(labelsAttr.Expression));
+            var wanted = needsLabels?.Invoke(block.Labels[0]) == true ? 1 : 0;
+            if (labelExpressions.Count > wanted)
+            {
+                throw Error("Extraneous dynamic block label", $"Blocks of type \"{block.Labels[0]}\" require {wanted} label(s).", labelExpressions[wanted].Range);
+            }
+
+            if (labelExpressions.Count < wanted)
+            {
+                throw Error("Insufficient dynamic block labels", $"Blocks of type \"{block.Labels[0]}\" require {wanted} label(s).", labelsAttr.Expression.Range);
+            }
+        }
+
+        var contents = block.Body.Blocks.Where(b => b.Type == "content").Take(2).ToList();
+        if (contents.Count == 0)
+        {
+            throw Error("Missing dynamic content block", "A dynamic block must have a nested block of type \"content\" to describe the body of each generated block.", block.OpenBraceRange with { End = block.OpenBraceRange.Start });
+        }
+
+        if (contents.Count > 1)
+        {
+            throw Error("Extraneous dynamic content block", "Only one nested content block is allowed for each dynamic block.", DefRange(contents[1]));
+        }
+
+        var contentBlock = contents[0];
         if (!forEach.IsKnown)
         {
-            return UnknownDynamicBlock(block, content, iteratorName, context, needsLabels);
+            // dynblock: an unknown for_each is one block whose body is all unknown (unknown_body.go), with its labels
+            // evaluated for an unknown iterator.
+            return NewBlock(block, contentBlock with { Body = UnknownBody(contentBlock.Body) }, iteratorName, HclValue.DynamicUnknown, HclValue.DynamicUnknown, labelExpressions, context, needsLabels, errors);
         }
 
         var pairs = forEach.Type.Kind switch
         {
             HclTypeKind.Map or HclTypeKind.Object => forEach.Attributes.Select(a => (Key: HclValue.String(a.Key), a.Value)).ToList(),
             HclTypeKind.List or HclTypeKind.Tuple => forEach.Elements.Select((e, i) => (Key: HclValue.Number((double)i), Value: e)).ToList(),
-            HclTypeKind.Set => forEach.Elements.Select(e => (Key: e, Value: e)).ToList(),
-            _ => throw Error("Invalid dynamic for_each value", $"Cannot use a {forEach.Type.FriendlyName} value in for_each. An iterable collection is required.", forEachAttr.Expression.Range),
+            _ => forEach.Elements.Select(e => (Key: e, Value: e)).ToList(),
         };
 
         var result = new List<DecodeScope>();
         foreach (var (key, value) in pairs)
         {
-            var iterator = HclValue.Object(new Dictionary<string, HclValue> { ["key"] = key, ["value"] = value });
-            var child = context.WithChild(new Dictionary<string, HclValue>(StringComparer.Ordinal) { [iteratorName] = iterator });
-            var labels = new List<string>();
-            if (block.Body.Find("labels") is { } labelsAttr)
-            {
-                var labelValues = Converter.Convert(Evaluator.Evaluate(labelsAttr.Expression, child), HclType.List(HclType.String));
-                for (var i = 0; i < labelValues.Elements.Count; i++)
-                {
-                    if (!labelValues.Elements[i].IsKnown)
-                    {
-                        // hcl's dynblock: each label (an item of the labels tuple) must be known.
-                        var labelRange = labelsAttr.Expression is TupleExpression tuple && i < tuple.Items.Count ? tuple.Items[i].Range : labelsAttr.Expression.Range;
-                        throw Error("Invalid dynamic block label", "This value is not yet known. Dynamic block labels must be immediately-known values.", labelRange);
-                    }
-                }
-
-                labels.AddRange(labelValues.Elements.Select(l => l.AsString()));
-            }
-
-            var generated = content with { Type = block.Labels[0], Labels = labels, LabelRanges = [.. labels.Select(_ => block.LabelRanges[0])] };
-            result.AddRange(Expand([generated], child, needsLabels).Select(s => s with { Labels = labels }));
+            result.AddRange(NewBlock(block, contentBlock, iteratorName, key, value, labelExpressions, context, needsLabels, errors));
         }
 
         return result;
     }
 
     /// <summary>
-    /// hcl's dynblock for an unknown <c>for_each</c>: one block, its labels evaluated with an unknown iterator, whose
-    /// body (nested blocks included) has every argument replaced by cty.DynamicVal (unknown_body.go), so decoding it
-    /// fails wherever a value must be known, and its expressions are never evaluated.
+    /// dynblock's newBlock: each label expression evaluated with the iterator and checked (a string, not null, known);
+    /// a failing one records its errors and generates no block for this element.
     /// </summary>
-    private List<DecodeScope> UnknownDynamicBlock(Block block, Block content, string iteratorName, EvaluationContext context, Func<string, bool>? needsLabels)
+    private List<DecodeScope> NewBlock(Block block, Block content, string iteratorName, HclValue key, HclValue value, IReadOnlyList<Expression> labelExpressions,
+        EvaluationContext context, Func<string, bool>? needsLabels, List<HclDiagnostic> errors)
     {
-        var iterator = HclValue.Object(new Dictionary<string, HclValue> { ["key"] = HclValue.DynamicUnknown, ["value"] = HclValue.DynamicUnknown });
+        var iterator = HclValue.Object(new Dictionary<string, HclValue> { ["key"] = key, ["value"] = value });
         var child = context.WithChild(new Dictionary<string, HclValue>(StringComparer.Ordinal) { [iteratorName] = iterator });
         var labels = new List<string>();
-        if (block.Body.Find("labels") is { } labelsAttr)
+        var labelRanges = new List<SourceRange>();
+        foreach (var expression in labelExpressions)
         {
-            var labelValues = Converter.Convert(Evaluator.Evaluate(labelsAttr.Expression, child), HclType.List(HclType.String));
-            if (!labelValues.IsWhollyKnown)
+            HclValue label;
+            try
             {
-                var at = labelsAttr.Expression is TupleExpression tuple && tuple.Items.Count > 0 ? tuple.Items[0].Range : labelsAttr.Expression.Range;
-                throw Error("Invalid dynamic block label", "This value is not yet known. Dynamic block labels must be immediately-known values.", at);
+                label = Evaluator.Evaluate(expression, child);
+            }
+            catch (EvaluationException e)
+            {
+                errors.AddRange(e.Diagnostics);
+                return [];
             }
 
-            labels.AddRange(labelValues.Elements.Select(l => l.AsString()));
+            string? problem = null;
+            try
+            {
+                label = Converter.Convert(label, HclType.String);
+            }
+            catch (ConversionException e)
+            {
+                problem = $"Cannot use this value as a dynamic block label: {e.Message}.";
+            }
+
+            problem ??= label.IsNull ? "Cannot use a null value as a dynamic block label."
+                : !label.IsKnown ? "This value is not yet known. Dynamic block labels must be immediately-known values."
+                : null;
+            if (problem is not null)
+            {
+                errors.Add(new HclDiagnostic("Invalid dynamic block label", problem, expression.Range));
+                return [];
+            }
+
+            labels.Add(label.AsString());
+            labelRanges.Add(expression.Range);
         }
 
-        var generated = content with { Type = block.Labels[0], Labels = labels, LabelRanges = [.. labels.Select(_ => block.LabelRanges[0])], Body = UnknownBody(content.Body) };
-        return [.. Expand([generated], child, needsLabels).Select(s => s with { Labels = labels })];
+        var generated = content with { Type = block.Labels[0], Labels = labels, LabelRanges = labelRanges };
+        return [.. Expand([generated], child, needsLabels).Select(s => s with { Labels = labels, DefinitionRange = DefRange(block) })];
     }
+
+    private static Expression Unparenthesized(Expression expression) =>
+        expression is ParenthesesExpression p ? Unparenthesized(p.Inner) : expression;
+
+    /// <summary>hcl.AbsTraversalForExpr: a variable with attribute steps and indexes by literal keys.</summary>
+    private static bool IsStaticTraversal(Expression expression) => expression switch
+    {
+        VariableExpression => true,
+        GetAttrExpression g => IsStaticTraversal(g.Source),
+        IndexExpression { Key: LiteralExpression } i => IsStaticTraversal(i.Source),
+        _ => false,
+    };
 
     private static Body UnknownBody(Body body) => body with
     {
@@ -771,18 +903,45 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     /// <summary>A body read as attributes only (nested blocks become tuples of objects), as hclutil.BlocksAsAttrs does.</summary>
     public HclValue BodyAsValue(Body body, EvaluationContext context)
     {
+        // Every argument is evaluated for its errors, as the object hclutil.BlocksAsAttrs makes of the body would be.
+        var errors = new List<HclDiagnostic>();
         var attrs = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         foreach (var attribute in body.Attributes)
         {
-            attrs[attribute.Name] = BlockAttribute(attribute.Expression, Evaluator.Evaluate(attribute.Expression, context));
+            HclValue value;
+            try
+            {
+                value = Evaluator.Evaluate(attribute.Expression, context);
+            }
+            catch (EvaluationException e)
+            {
+                errors.AddRange(e.Diagnostics);
+                value = e.Value;
+            }
+
+            attrs[attribute.Name] = BlockAttribute(attribute.Expression, value);
         }
 
         foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
         {
-            attrs[group.Key] = HclValue.Tuple([.. group.Select(b => LabelledBody(b))]);
+            var items = new List<HclValue>();
+            foreach (var block in group)
+            {
+                try
+                {
+                    items.Add(LabelledBody(block));
+                }
+                catch (EvaluationException e)
+                {
+                    errors.AddRange(e.Diagnostics);
+                    items.Add(e.Value);
+                }
+            }
+
+            attrs[group.Key] = HclValue.Tuple(items);
         }
 
-        return HclValue.Object(attrs);
+        return errors.Count == 0 ? HclValue.Object(attrs) : throw new EvaluationException(errors, HclValue.Object(attrs));
     }
 
     // hclutil.BlocksAsAttrs (attrExpr): an argument written as an object constructor is a one-element tuple; by syntax,
@@ -810,7 +969,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         {
             try
             {
-                var value = EvaluateForDecode(attribute.Expression, context, duration: false);
+                var value = EvaluateForDecode(attribute.Expression, context);
                 if (attribute.Expression is ObjectExpression)
                 {
                     // hclutil.BlocksAsAttrs turns an object constructor in a block body into a one-element tuple.
@@ -829,7 +988,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
             catch (EvaluationException e)
             {
-                diagnostics.AddRange([e.Diagnostic]);
+                diagnostics.AddRange(e.Diagnostics);
             }
         }
 
@@ -856,6 +1015,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         catch (ConversionException e)
         {
             throw Error("Unsuitable value type", $"Unsuitable value: {e.Message}", range);
+        }
+
+        if (!map.IsKnown)
+        {
+            throw MustBeKnown(range);
         }
 
         var obj = new JsonObject();
@@ -955,10 +1119,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// Evaluates an expression gohcl decodes into a Go value. When evaluation fails, hcl goes on with an unknown
-    /// value, which gohcl then rejects too: that second diagnostic is thrown after the first is recorded.
+    /// Evaluates an expression gohcl decodes into a Go value. When evaluation fails, its errors are recorded and hcl
+    /// goes on with the value it answers along with them (usually unknown), which gohcl then rejects too.
     /// </summary>
-    private HclValue EvaluateForDecode(Expression expression, EvaluationContext context, bool duration)
+    private HclValue EvaluateForDecode(Expression expression, EvaluationContext context)
     {
         try
         {
@@ -966,10 +1130,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
         catch (EvaluationException e)
         {
-            diagnostics.AddRange([e.Diagnostic]);
-
-            // jobspec2's decodeDuration prints the unknown value's type with %s: Go writes cty.DynamicPseudoType as {{{}}}.
-            throw Error("Unsuitable value type", duration ? "Unsuitable value: expected a string but found {{{}}}" : "Unsuitable value: value must be known", StartRange(expression));
+            // gohcl (and jobspec2's decodeDuration) go on with the value hcl answers along with the errors.
+            diagnostics.AddRange(e.Diagnostics);
+            return e.Value;
         }
     }
 
@@ -982,54 +1145,73 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var attrs = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         foreach (var attribute in body.Attributes)
         {
+            HclValue value;
             try
             {
-                var value = Evaluator.Evaluate(attribute.Expression, context);
-                if (!value.IsWhollyKnown)
-                {
-                    // jobspec2's decodeInterface refuses a value that is not wholly known.
-                    FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
-                    continue;
-                }
-
-                attrs[attribute.Name] = BlockAttribute(attribute.Expression, value);
+                value = Evaluator.Evaluate(attribute.Expression, context);
             }
             catch (EvaluationException e)
             {
-                FreeFormDiagnostics.AddRange([e.Diagnostic]);
-                FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
+                // decodeInterface goes on with the value hcl answers along with the errors.
+                FreeFormDiagnostics.AddRange(e.Diagnostics);
+                value = e.Value;
             }
+
+            if (!value.IsWhollyKnown)
+            {
+                // jobspec2's decodeInterface refuses a value that is not wholly known.
+                FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
+                continue;
+            }
+
+            if (value.IsNull)
+            {
+                // jobspec2's walker stores decodeInterface's nil with reflect's SetMapIndex, which deletes the key.
+                continue;
+            }
+
+            attrs[attribute.Name] = BlockAttribute(attribute.Expression, value);
         }
 
         foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
         {
             var blocks = group.ToList();
-            try
+            var items = new List<HclValue>();
+            foreach (var block in blocks)
             {
-                var value = HclValue.Tuple([.. blocks.Select(b => LabelledBody(b))]);
-                if (!value.IsWhollyKnown)
+                try
                 {
-                    FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
-                    continue;
+                    items.Add(LabelledBody(block));
                 }
-
-                attrs[group.Key] = value;
+                catch (EvaluationException e)
+                {
+                    FreeFormDiagnostics.AddRange(e.Diagnostics);
+                    items.Add(e.Value);
+                }
             }
-            catch (EvaluationException e)
+
+            var value = HclValue.Tuple(items);
+            if (!value.IsWhollyKnown)
             {
-                FreeFormDiagnostics.AddRange([e.Diagnostic]);
-
                 FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", blocks[0].Block.OpenBraceRange);
+                continue;
             }
+
+            attrs[group.Key] = value;
         }
 
         return HclValue.Object(attrs);
     }
 
-    private JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context)
+    /// <summary>gohcl's DecodeExpression (or jobspec2's decodeDuration) of one argument into a Go field of <paramref name="type"/>.</summary>
+    /// <param name="type">The field's Go type.</param>
+    /// <param name="expression">The argument's expression.</param>
+    /// <param name="context">The scope it is evaluated in.</param>
+    /// <param name="populated">Receives what gocty leaves in a pointer field it refuses an unknown value for.</param>
+    private JsonNode? DecodeAttribute(string type, Expression expression, EvaluationContext context, Action<JsonNode?> populated)
     {
         type = GoTypes.Underlying(type);
-        var value = EvaluateForDecode(expression, context, GoTypes.IsDuration(type));
+        var value = EvaluateForDecode(expression, context);
         if (GoTypes.IsDuration(type))
         {
             return Duration(value, expression);
@@ -1046,7 +1228,14 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         var decoded = DecodeKnownOrNot(type, value, expression);
 
-        // gohcl converts first (its errors come first), then gocty refuses a value that is not wholly known.
+        // gohcl converts first (its errors come first), then gocty refuses a value that is not wholly known, after it
+        // allocated a pointer field (fromCtyPopulatePtr): the field holds its element's zero value, which shows when
+        // jobspec2 drops the errors (a group's vault block).
+        if (!value.IsKnown && type.StartsWith('*') && !type.StartsWith("*[", StringComparison.Ordinal) && GoTypes.Element(type) is "string" or "bool" or "int" or "int64" or "uint64" or "float64")
+        {
+            populated(ZeroValue(GoTypes.Element(type)));
+        }
+
         return value.IsWhollyKnown ? decoded : throw MustBeKnown(StartRange(expression));
     }
 
@@ -1207,40 +1396,53 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         string[] names = affinity
             ? ["attribute", "value", "operator", "weight", "version", "semver", "regexp", "set_contains_any", "set_contains_all", "set_contains"]
             : ["attribute", "value", "operator", "distinct_property", "distinct_hosts", "regexp", "version", "semver", "set_contains", "set_contains_all", "set_contains_any", "is_set", "is_not_set"];
+        // hcldec.Decode: Body.Content's errors (unsupported arguments, then blocks) come first, then each attribute's
+        // value errors and conversion (hcldec's AttrSpec: an evaluation error is followed by the conversion of the
+        // value hcl answered with it).
         var values = new Dictionary<string, HclValue>(StringComparer.Ordinal);
-        foreach (var attribute in scope.Block.Body.Attributes)
+        foreach (var attribute in scope.Block.Body.Attributes.Where(a => !names.Contains(a.Name)))
         {
-            if (!names.Contains(attribute.Name))
+            diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(NameSuggestion.Nearest(attribute.Name, names) is { } s ? $" Did you mean \"{s}\"?" : "")}", attribute.NameRange);
+        }
+
+        foreach (var block in scope.Block.Body.Blocks)
+        {
+            diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Type}\" are not expected here.", block.TypeRange);
+        }
+
+        foreach (var attribute in scope.Block.Body.Attributes.Where(a => names.Contains(a.Name)))
+        {
+            var target = attribute.Name is "weight" ? HclType.Number : attribute.Name is "distinct_hosts" ? HclType.Bool : HclType.String;
+            var failed = false;
+            HclValue raw;
+            try
             {
-                diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(NameSuggestion.Nearest(attribute.Name, names) is { } s ? $" Did you mean \"{s}\"?" : "")}", attribute.NameRange);
-                continue;
+                raw = Evaluator.Evaluate(attribute.Expression, scope.Context);
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange(e.Diagnostics);
+                raw = e.Value;
+                failed = true;
             }
 
             try
             {
-                var target = attribute.Name is "weight" ? HclType.Number : attribute.Name is "distinct_hosts" ? HclType.Bool : HclType.String;
-                var raw = Evaluator.Evaluate(attribute.Expression, scope.Context);
-                values[attribute.Name] = raw.IsNull ? raw : Converter.Convert(raw, target);
-                if (!values[attribute.Name].IsWhollyKnown)
+                var value = raw.IsNull ? raw : Converter.Convert(raw, target);
+                if (value.IsWhollyKnown)
+                {
+                    values[attribute.Name] = value;
+                }
+                else if (!failed)
                 {
                     // Nomad's decodeConstraint reads the value without checking (cty panics: "value is unknown").
-                    values.Remove(attribute.Name);
-                    throw MustBeKnown(StartRange(attribute.Expression));
+                    diagnostics.AddRange(MustBeKnown(StartRange(attribute.Expression)).Diagnostics);
                 }
             }
             catch (ConversionException e)
             {
                 diagnostics.Add("Incorrect attribute value type", $"Inappropriate value for attribute \"{attribute.Name}\": {e.Message}.", attribute.Expression.Range);
             }
-            catch (EvaluationException e)
-            {
-                diagnostics.AddRange([e.Diagnostic]);
-            }
-        }
-
-        foreach (var block in scope.Block.Body.Blocks)
-        {
-            diagnostics.Add("Unsupported block type", $"Blocks of type \"{block.Type}\" are not expected here.", block.TypeRange);
         }
 
         string Text(string name) => values.TryGetValue(name, out var v) && !v.IsNull ? v.AsString() : "";

@@ -362,6 +362,25 @@ public sealed class Lexer
         Single(oneChar, start);
     }
 
+    /// <summary>hclsyntax's ValidIdentifier: the whole text is one identifier token.</summary>
+    internal static bool IsValidIdentifier(string text)
+    {
+        if (text.Length == 0 || !IsIdentStart(text, 0))
+        {
+            return false;
+        }
+
+        for (var i = char.IsHighSurrogate(text[0]) ? 2 : 1; i < text.Length; i += char.IsHighSurrogate(text[i]) ? 2 : 1)
+        {
+            if (!IsIdentPart(text, i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Identifier start as HCL defines it (hclsyntax's unicode_derived.rl): the code point at index (a surrogate pair
     // counts as one) is ID_Start or "_".
     private static bool IsIdentStart(string text, int index) =>

@@ -22,6 +22,8 @@ public sealed partial class Parser
             FlushHeredoc(parts);
         }
 
+        MeldLiterals(parts);
+
         if (parts.Count == 1 && parts[0].Kind == TemplatePartKind.Interpolation)
         {
             return new TemplateWrapExpression(parts[0].Expression!, range);
@@ -296,7 +298,27 @@ public sealed partial class Parser
 
         foreach (var part in adjust)
         {
-            part.Text = part.Text[Math.Min(minSpaces, part.Text.Length)..];
+            // hclsyntax moves the literal's start past the removed spaces too.
+            var cut = Math.Min(minSpaces, part.Text.Length);
+            part.Text = part.Text[cut..];
+            part.Range = part.Range with { Start = part.Range.Start with { Column = part.Range.Start.Column + cut, Offset = part.Range.Start.Offset + cut } };
+        }
+    }
+
+    /// <summary>hclsyntax's meldConsecutiveStringLiterals: a run of literal parts is one literal spanning them all.</summary>
+    private static void MeldLiterals(List<TemplatePart> parts)
+    {
+        for (var i = 1; i < parts.Count;)
+        {
+            if (parts[i - 1].Kind == TemplatePartKind.Literal && parts[i].Kind == TemplatePartKind.Literal)
+            {
+                parts[i - 1].Text += parts[i].Text;
+                parts[i - 1].Range = parts[i - 1].Range with { End = parts[i].Range.End };
+                parts.RemoveAt(i);
+                continue;
+            }
+
+            i++;
         }
     }
 
