@@ -107,6 +107,8 @@ internal static class JobConversion
         // TaskGroup.Canonicalize: DisconnectStrategy.Canonicalize (nomad/structs/group.go).
         if (Obj(group, "Disconnect") is { } disconnect)
         {
+            // ApiTgToStructsTG copies LostAfter only when the API pointer is set: the stored value is a plain duration.
+            Default(disconnect, "LostAfter", 0);
             Default(disconnect, "Replace", true);
             Default(disconnect, "Reconcile", "best_score", replaceEmpty: true);
         }
@@ -421,8 +423,14 @@ internal static class JobConversion
         }
     }
 
-    private static JsonValue Float64(JsonValue number) =>
-        JsonValue.Create(double.Parse(number.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture));
+    // The number is kept as Go's encoding/json writes a float64 (GoFloat.Json), so answers carry 0.00001, not 1E-05.
+    private static JsonValue Float64(JsonValue number)
+    {
+        var value = double.Parse(number.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+        return double.IsFinite(value)
+            ? JsonNode.Parse(GoFloat.Json(value))!.AsValue()
+            : JsonValue.Create(value);
+    }
 
     // Canonicalize and ApiJobToStructJob keep empty lists and maps as nil (Go's DeepEqual tells them apart).
     private static void EmptyToNull(JsonNode? node)

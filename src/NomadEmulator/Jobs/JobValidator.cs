@@ -12,6 +12,7 @@ namespace Nomad.Emulator.Jobs;
 internal static class JobValidator
 {
     private const int MaxDescriptionBytes = 1000;
+    private const long JobDefaultMaxCount = 50000;
     private static readonly HashSet<string> JobTypes = ["_core", "service", "batch", "system", "sysbatch"];
 
     // Consul Enterprise is not there: every Consul block and Consul service must use the default cluster (the
@@ -250,6 +251,14 @@ internal static class JobValidator
                     errors.Add(vaultError);
                 }
             }
+        }
+
+        // jobValidate's last check: the groups' counts against the server's job_max_count (structs.JobDefaultMaxCount,
+        // 50000, on a default server).
+        var totalCount = Objs(job, "TaskGroups").Sum(g => Long(g["Count"]));
+        if (totalCount > JobDefaultMaxCount)
+        {
+            errors.Add($"total count was greater than configured job_max_count: {totalCount} > {JobDefaultMaxCount}");
         }
 
         // jobNumaHook.Validate (job_endpoint_hook_numa_ce.go), after jobValidate and the (quiet) memory check.
@@ -566,6 +575,14 @@ internal static class JobValidator
         if (L("DiskMB") > 0)
         {
             errors.Add("Task can't ask for disk resources, they have to be specified at the task group level.");
+        }
+        var devices = Objs(r, "Devices");
+        for (var i = 0; i < devices.Count; i++)
+        {
+            if (MultiError.Format(PlacementValidator.Device(devices[i])) is { } deviceError)
+            {
+                errors.Add($"device {i + 1} failed validation: {deviceError}");
+            }
         }
         if (L("MemoryMaxMB") is not (0 or -1) && L("MemoryMaxMB") < L("MemoryMB"))
         {

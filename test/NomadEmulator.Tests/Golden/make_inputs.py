@@ -867,6 +867,24 @@ validates.update({
     "consul_cluster_and_namespace_errors": ("base", lambda j: (gsvc(j).update({"Cluster": "other"}), j.update({"Namespace": "web-qa"}), v_negative_count(j))),
 })
 
+# Issue 13, third round (edited pairs from a generator over the corpus and hand-written API jobs): what differed.
+def dev(j, **kw):
+    d = {"Name": "nvidia/gpu", "Count": 1, "Constraints": None, "Affinities": None}; d.update(kw)
+    task(j, "frontend", "app")["Resources"]["Devices"] = [d]
+validates.update({
+    "device_constraint_without_operand": ("base", lambda j: dev(j, Constraints=[{"LTarget": "${device.vendor}", "RTarget": "nvidia", "Operand": ""}])),
+    "device_constraint_and_affinity_errors": ("base", lambda j: dev(j, Name="", Constraints=[
+        {"LTarget": "", "RTarget": "", "Operand": "distinct_hosts"}, {"LTarget": "${device.model}", "RTarget": "(", "Operand": "regexp"}],
+        Affinities=[{"LTarget": "${device.attr.memory}", "RTarget": "2 GiB", "Operand": ">=", "Weight": 0}])),
+    "device_constraint_and_affinity_ok": ("base", lambda j: dev(j, Constraints=[{"LTarget": "${device.vendor}", "RTarget": "nvidia", "Operand": "="}],
+        Affinities=[{"LTarget": "${device.attr.memory}", "RTarget": "2 GiB", "Operand": ">=", "Weight": 50}])),
+    "job_max_count_exceeded": ("base", lambda j: tg(j, "frontend").update({"Count": 50000})),
+    "job_max_count_at_limit_ok": ("base", lambda j: tg(j, "frontend").update({"Count": 49999})),
+})
+changes.update({
+    "disconnect_without_lost_after": ("base", c_unchanged, lambda j: tg(j, "worker").update({"Disconnect": {"LostAfter": None, "Replace": None, "Reconcile": None, "StopOnClientAfter": None}})),
+    "new_config_floats": ("base", None, lambda j: task(j, "worker", "w")["Config"].update({"v": [0.00001, 1e-7, 0.000001, 1e21, 2.5e22, 1e20, 123456789.5, 5e-324, -1.25e-8]})),
+})
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
