@@ -885,6 +885,25 @@ changes.update({
     "disconnect_without_lost_after": ("base", c_unchanged, lambda j: tg(j, "worker").update({"Disconnect": {"LostAfter": None, "Replace": None, "Reconcile": None, "StopOnClientAfter": None}})),
     "new_config_floats": ("base", None, lambda j: task(j, "worker", "w")["Config"].update({"v": [0.00001, 1e-7, 0.000001, 1e21, 2.5e22, 1e20, 123456789.5, 5e-324, -1.25e-8]})),
 })
+# A register body the agent decodes into api.Job: missing fields and nulls of value fields are Go zero values,
+# keys match case-insensitively, unknown keys are dropped.
+PARTIAL_JOB = {"ID": "partial", "Name": "partial", "Type": "service", "datacenters": ["dc1"], "Bogus": 1,
+    "TaskGroups": [{"Name": "g", "Count": None, "Disconnect": {"Replace": None},
+        "Volumes": {"v": {"Name": "v", "Type": "csi", "Source": "src", "AccessMode": "single-node-writer",
+                          "AttachmentMode": "file-system", "MountOptions": {"FsType": "ext4", "mountflags": ["noatime"]}}},
+        "Networks": [{"Mode": "host", "DynamicPorts": [{"Label": "http"}]}],
+        "Tasks": [{"Name": "t", "Driver": "docker", "Config": {"image": "a:1"}, "Resources": {"CPU": 100, "MemoryMB": 64, "Unknown": 5},
+                   "VolumeMounts": [{"Volume": "v", "Destination": "/v"}],
+                   "Identities": [{"Name": "aws", "Audience": ["sts"], "TTL": None, "ChangeMode": None}],
+                   "Services": [{"Name": "t-svc", "PortLabel": "http", "Provider": "nomad", "checks": [{"Type": "tcp", "Interval": 10000000000, "Timeout": 1000000000}]}]}]}]}
+def partial_task(j):
+    t = copy.deepcopy(PARTIAL_JOB["TaskGroups"][0]["Tasks"][0]); t["Name"] = "partial"; t["VolumeMounts"] = None
+    t["Services"][0]["PortLabel"] = ""; t["Services"][0]["checks"] = None
+    tg(j, "worker")["Tasks"].append(t)
+changes.update({
+    "new_partial_body": ("base", None, lambda j: (j.clear(), j.update(copy.deepcopy(PARTIAL_JOB)))),
+    "partial_task_added": ("base", c_unchanged, partial_task),
+})
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
