@@ -584,6 +584,19 @@ internal static class JobValidator
                 errors.Add($"device {i + 1} failed validation: {deviceError}");
             }
         }
+        // The NUMA block (nomad/structs/numa.go): its devices must be requested ones, its affinity a known one.
+        if (Obj(r, "NUMA") is { } numa)
+        {
+            var requested = devices.Select(d => Str(d, "Name")).ToHashSet(StringComparer.Ordinal);
+            foreach (var numaDevice in Strings(numa, "Devices").Where(d => !requested.Contains(d)))
+            {
+                errors.Add($"numa device \"{numaDevice}\" not requested as task resource");
+            }
+            if (Str(numa, "Affinity") is not ("none" or "prefer" or "require"))
+            {
+                errors.Add("numa affinity must be one of none, prefer, or require");
+            }
+        }
         if (L("MemoryMaxMB") is not (0 or -1) && L("MemoryMaxMB") < L("MemoryMB"))
         {
             errors.Add($"MemoryMaxMB value ({L("MemoryMaxMB")}) should be larger than MemoryMB value ({L("MemoryMB")})");

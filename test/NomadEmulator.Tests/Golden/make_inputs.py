@@ -904,6 +904,21 @@ changes.update({
     "new_partial_body": ("base", None, lambda j: (j.clear(), j.update(copy.deepcopy(PARTIAL_JOB)))),
     "partial_task_added": ("base", c_unchanged, partial_task),
 })
+def numa(j, **kw):
+    r = task(j, "frontend", "app")["Resources"]; r["NUMA"] = {"Affinity": "none", "Devices": None}; r["NUMA"].update(kw)
+validates.update({
+    "numa_device_not_requested": ("base", lambda j: numa(j, Affinity="prefer", Devices=["nvidia/gpu"])),
+    "numa_affinity_unknown": ("base", lambda j: (dev(j), numa(j, Affinity="bogus", Devices=["nvidia/gpu", "fpga"]))),
+})
+changes.update({
+    "consul_partition_constraints": ("base", c_unchanged, lambda j: (
+        tg(j, "frontend").update({"Consul": {"Namespace": "", "Cluster": "", "Partition": "a"}}),
+        task(j, "worker", "w").update({"Consul": {"Namespace": "", "Cluster": "", "Partition": "b"}}))),
+    "new_priority_zero": ("base", None, lambda j: j.update({"Priority": 0})),
+    "new_job_with_fields_the_agent_drops": ("base", None, lambda j: j.update({"ParentID": "parent", "Dispatched": True,
+        "ConsulNamespace": "team", "NomadTokenID": "token", "DispatchIdempotencyToken": "once", "VaultNamespace": "kept"})),
+    "template_change_script_without_args": ("rich", c_unchanged, lambda j: task(j, "web", "app")["Templates"][1]["ChangeScript"].update({"Args": None})),
+})
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
