@@ -919,6 +919,9 @@ changes.update({
         "ConsulNamespace": "team", "NomadTokenID": "token", "DispatchIdempotencyToken": "once", "VaultNamespace": "kept"})),
     "template_change_script_without_args": ("rich", c_unchanged, lambda j: task(j, "web", "app")["Templates"][1]["ChangeScript"].update({"Args": None})),
 })
+changes.update({
+    "gateway_custom_proxy_without_bind_addresses": ("gateway-terminating", c_unchanged, lambda j: gw(j)["Proxy"].update({"EnvoyGatewayNoDefaultBind": True})),
+})
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
