@@ -308,6 +308,8 @@ internal static class ConnectAdmission
         if (given is not null && (Bool(given["EnvoyGatewayNoDefaultBind"]) || Bool(given["EnvoyGatewayBindTaggedAddresses"])
             || Obj(given, "EnvoyGatewayBindAddresses") is { Count: > 0 }))
         {
+            // apiConnectGatewayProxyToStructs always makes the bind address map, so a kept proxy has {} for none.
+            given["EnvoyGatewayBindAddresses"] ??= new JsonObject();
             return given;
         }
 

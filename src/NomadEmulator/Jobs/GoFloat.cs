@@ -43,6 +43,42 @@ internal static class GoFloat
             : $"{sign}{digits[..point]}.{digits[point..]}";
     }
 
+    /// <summary>
+    /// Go's <c>encoding/json</c> text of a float64 (floatEncoder): the shortest digits in plain form (<c>0.00001</c>,
+    /// <c>100000000000000000000</c>), exponent form only below 1e-6 or from 1e21, with a one-digit negative exponent
+    /// unpadded (<c>1e-7</c>, <c>1e+21</c>, <c>2.5e+22</c>); .NET would write <c>1E-05</c>, <c>1E+20</c>.
+    /// NaN and infinities have no JSON text (Go's encoder fails on them).
+    /// </summary>
+    public static string Json(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "JSON has no text for NaN or infinities");
+        }
+        if (value == 0)
+        {
+            return double.IsNegative(value) ? "-0" : "0";
+        }
+        var abs = Math.Abs(value);
+        var (digits, point) = ShortestDigits(abs);
+        var sign = value < 0 ? "-" : "";
+        if (abs < 1e-6 || abs >= 1e21)
+        {
+            var exponent = point - 1;
+            var mantissa = digits.Length > 1 ? $"{digits[0]}.{digits[1..]}" : digits;
+            var expSign = exponent < 0 ? '-' : '+';
+            var expDigits = exponent is > -10 and < 0 ? $"{-exponent}" : $"{Math.Abs(exponent):00}";
+            return $"{sign}{mantissa}e{expSign}{expDigits}";
+        }
+        if (point <= 0)
+        {
+            return $"{sign}0.{new string('0', -point)}{digits}";
+        }
+        return point >= digits.Length
+            ? sign + digits + new string('0', point - digits.Length)
+            : $"{sign}{digits[..point]}.{digits[point..]}";
+    }
+
     /// <summary>The shortest round-trip digits (no leading or trailing zeros) and the decimal point's place after the first.</summary>
     private static (string Digits, int Point) ShortestDigits(double positive)
     {

@@ -22,8 +22,9 @@ public static class JobAdmission
     {
         ArgumentNullException.ThrowIfNull(apiJob);
 
+        // The agent decodes the body into api.Job (missing and null value fields zero, unknown keys dropped), and
         // ApiJobToStructJob canonicalizes every job first, so a bare register body gets the API defaults.
-        var canonical = apiJob.DeepClone().AsObject();
+        var canonical = ApiJobJson.Decode(apiJob);
         JobCanonicalizer.Canonicalize(canonical);
         var (stored, mutatorError) = JobConversion.ToStored(canonical);
         if (mutatorError is not null)

@@ -28,7 +28,17 @@ internal static class JobConversion
         {
             job["Datacenters"] = new JsonArray("*");
         }
-        Default(job, "DispatchIdempotencyToken", "");
+        // ApiJobToStructJob copies neither these nor the server-set fields: a register cannot set them.
+        job["ParentID"] = "";
+        job["Dispatched"] = false;
+        job["ConsulNamespace"] = "";
+        job["DispatchIdempotencyToken"] = "";
+        job["NomadTokenID"] = "";
+        // jobCanonicalizer.Mutate: a zero priority becomes the server's job_default_priority (50 on a default server).
+        if (Long(job["Priority"], 0) == 0)
+        {
+            job["Priority"] = 50;
+        }
         // ParameterizedJobConfig.Canonicalize (nomad/structs/structs.go): an empty payload requirement is "optional".
         if (Obj(job, "ParameterizedJob") is { } parameterized)
         {
@@ -107,6 +117,8 @@ internal static class JobConversion
         // TaskGroup.Canonicalize: DisconnectStrategy.Canonicalize (nomad/structs/group.go).
         if (Obj(group, "Disconnect") is { } disconnect)
         {
+            // ApiTgToStructsTG copies LostAfter only when the API pointer is set: the stored value is a plain duration.
+            Default(disconnect, "LostAfter", 0);
             Default(disconnect, "Replace", true);
             Default(disconnect, "Reconcile", "best_score", replaceEmpty: true);
         }
@@ -124,6 +136,7 @@ internal static class JobConversion
                 Service(service, jobName, groupName, Str(task, "Name"), jobNamespace);
             }
         }
+        PartitionConstraints(group);
         // jobConnectHook runs before the implied constraints, so the tasks it adds count for them.
         return ConnectAdmission.Mutate(job, group);
     }
@@ -421,11 +434,18 @@ internal static class JobConversion
         }
     }
 
-    private static JsonValue Float64(JsonValue number) =>
-        JsonValue.Create(double.Parse(number.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture));
+    // The number is kept as Go's encoding/json writes a float64 (GoFloat.Json), so answers carry 0.00001, not 1E-05.
+    private static JsonValue Float64(JsonValue number)
+    {
+        var value = double.Parse(number.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+        return double.IsFinite(value)
+            ? JsonNode.Parse(GoFloat.Json(value))!.AsValue()
+            : JsonValue.Create(value);
+    }
 
-    // Canonicalize and ApiJobToStructJob keep empty lists and maps as nil (Go's DeepEqual tells them apart).
-    private static void EmptyToNull(JsonNode? node)
+    // Canonicalize and ApiJobToStructJob keep empty lists and maps as nil (Go's DeepEqual tells them apart), except a
+    // template change script's Args: api ChangeScript.Canonicalize makes them []string{} and the conversion copies that.
+    private static void EmptyToNull(JsonNode? node, string parentKey = "")
     {
         switch (node)
         {
@@ -433,20 +453,21 @@ internal static class JobConversion
                 foreach (var key in o.Select(kv => kv.Key).ToList())
                 {
                     var child = o[key];
-                    if ((child is JsonArray { Count: 0 } && key is not ("TaskGroups" or "Tasks" or "Specs")) || (child is JsonObject { Count: 0 } && EmptyMaps.Contains(key)))
+                    var keptEmpty = key is "TaskGroups" or "Tasks" or "Specs" || (parentKey == "ChangeScript" && key == "Args");
+                    if ((child is JsonArray { Count: 0 } && !keptEmpty) || (child is JsonObject { Count: 0 } && EmptyMaps.Contains(key)))
                     {
                         o[key] = null;
                     }
                     else
                     {
-                        EmptyToNull(child);
+                        EmptyToNull(child, key);
                     }
                 }
                 break;
             case JsonArray a:
                 foreach (var item in a)
                 {
-                    EmptyToNull(item);
+                    EmptyToNull(item, parentKey);
                 }
                 break;
         }
@@ -542,6 +563,29 @@ internal static class JobConversion
     }
 
     /// <summary>Sets a missing or null field (and optionally an empty string) to its struct default.</summary>
+    /// <summary>
+    /// jobConsulHook.mutateImpl (nomad/job_endpoint_hook_consul.go): a group's or task's <c>consul</c> block with an
+    /// admin partition appends <c>${attr.consul.partition} = &lt;partition&gt;</c> (<c>${attr.consul.&lt;cluster&gt;.partition}</c>
+    /// for another cluster) to that group's or task's constraints, after the user's and before the implied ones.
+    /// </summary>
+    private static void PartitionConstraints(JsonObject group)
+    {
+        foreach (var owner in Objs(group, "Tasks").Prepend(group))
+        {
+            if (Obj(owner, "Consul") is not { } consul || Str(consul, "Partition") is not { Length: > 0 } partition)
+            {
+                continue;
+            }
+            var cluster = Str(consul, "Cluster");
+            var target = cluster is "default" or "" ? "${attr.consul.partition}" : "${attr.consul." + cluster + ".partition}";
+            if (owner["Constraints"] is not JsonArray constraints)
+            {
+                owner["Constraints"] = constraints = [];
+            }
+            constraints.Add(new JsonObject { ["LTarget"] = target, ["RTarget"] = partition, ["Operand"] = "=" });
+        }
+    }
+
     private static void Default(JsonObject owner, string name, JsonNode? value, bool replaceEmpty = false)
     {
         var current = owner[name];

@@ -12,6 +12,7 @@ namespace Nomad.Emulator.Jobs;
 internal static class JobValidator
 {
     private const int MaxDescriptionBytes = 1000;
+    private const long JobDefaultMaxCount = 50000;
     private static readonly HashSet<string> JobTypes = ["_core", "service", "batch", "system", "sysbatch"];
 
     // Consul Enterprise is not there: every Consul block and Consul service must use the default cluster (the
@@ -250,6 +251,14 @@ internal static class JobValidator
                     errors.Add(vaultError);
                 }
             }
+        }
+
+        // jobValidate's last check: the groups' counts against the server's job_max_count (structs.JobDefaultMaxCount,
+        // 50000, on a default server).
+        var totalCount = Objs(job, "TaskGroups").Sum(g => Long(g["Count"]));
+        if (totalCount > JobDefaultMaxCount)
+        {
+            errors.Add($"total count was greater than configured job_max_count: {totalCount} > {JobDefaultMaxCount}");
         }
 
         // jobNumaHook.Validate (job_endpoint_hook_numa_ce.go), after jobValidate and the (quiet) memory check.
@@ -566,6 +575,27 @@ internal static class JobValidator
         if (L("DiskMB") > 0)
         {
             errors.Add("Task can't ask for disk resources, they have to be specified at the task group level.");
+        }
+        var devices = Objs(r, "Devices");
+        for (var i = 0; i < devices.Count; i++)
+        {
+            if (MultiError.Format(PlacementValidator.Device(devices[i])) is { } deviceError)
+            {
+                errors.Add($"device {i + 1} failed validation: {deviceError}");
+            }
+        }
+        // The NUMA block (nomad/structs/numa.go): its devices must be requested ones, its affinity a known one.
+        if (Obj(r, "NUMA") is { } numa)
+        {
+            var requested = devices.Select(d => Str(d, "Name")).ToHashSet(StringComparer.Ordinal);
+            foreach (var numaDevice in Strings(numa, "Devices").Where(d => !requested.Contains(d)))
+            {
+                errors.Add($"numa device \"{numaDevice}\" not requested as task resource");
+            }
+            if (Str(numa, "Affinity") is not ("none" or "prefer" or "require"))
+            {
+                errors.Add("numa affinity must be one of none, prefer, or require");
+            }
         }
         if (L("MemoryMaxMB") is not (0 or -1) && L("MemoryMaxMB") < L("MemoryMB"))
         {

@@ -54,6 +54,41 @@ internal static partial class PlacementValidator
         return errors;
     }
 
+    /// <summary>
+    /// RequestedDevice.Validate (nomad/structs/structs.go): the name, then each constraint (distinct_hosts and
+    /// distinct_property refused) and each affinity of a task's <c>device</c> block.
+    /// </summary>
+    public static List<string> Device(JsonObject device)
+    {
+        var errors = new List<string>();
+        if (Str(device, "Name").Length == 0)
+        {
+            errors.Add("device name must be given as one of the following: type, vendor/type, or vendor/type/name");
+        }
+        var constraints = Objs(device, "Constraints");
+        for (var i = 0; i < constraints.Count; i++)
+        {
+            var operand = Str(constraints[i], "Operand");
+            if (operand is "distinct_hosts" or "distinct_property")
+            {
+                errors.Add($"Constraint {i + 1} validation failed: using unsupported operand \"{operand}\"");
+            }
+            else if (MultiError.Format(Constraint(constraints[i])) is { } error)
+            {
+                errors.Add($"Constraint {i + 1} validation failed: {error}");
+            }
+        }
+        var affinities = Objs(device, "Affinities");
+        for (var i = 0; i < affinities.Count; i++)
+        {
+            if (MultiError.Format(Affinity(affinities[i])) is { } error)
+            {
+                errors.Add($"Affinity {i + 1} validation failed: {error}");
+            }
+        }
+        return errors;
+    }
+
     /// <summary>The spread errors (system jobs may not have any).</summary>
     public static List<string> Spreads(JsonObject owner, string jobType)
     {

@@ -867,6 +867,61 @@ validates.update({
     "consul_cluster_and_namespace_errors": ("base", lambda j: (gsvc(j).update({"Cluster": "other"}), j.update({"Namespace": "web-qa"}), v_negative_count(j))),
 })
 
+# Issue 13, third round (edited pairs from a generator over the corpus and hand-written API jobs): what differed.
+def dev(j, **kw):
+    d = {"Name": "nvidia/gpu", "Count": 1, "Constraints": None, "Affinities": None}; d.update(kw)
+    task(j, "frontend", "app")["Resources"]["Devices"] = [d]
+validates.update({
+    "device_constraint_without_operand": ("base", lambda j: dev(j, Constraints=[{"LTarget": "${device.vendor}", "RTarget": "nvidia", "Operand": ""}])),
+    "device_constraint_and_affinity_errors": ("base", lambda j: dev(j, Name="", Constraints=[
+        {"LTarget": "", "RTarget": "", "Operand": "distinct_hosts"}, {"LTarget": "${device.model}", "RTarget": "(", "Operand": "regexp"}],
+        Affinities=[{"LTarget": "${device.attr.memory}", "RTarget": "2 GiB", "Operand": ">=", "Weight": 0}])),
+    "device_constraint_and_affinity_ok": ("base", lambda j: dev(j, Constraints=[{"LTarget": "${device.vendor}", "RTarget": "nvidia", "Operand": "="}],
+        Affinities=[{"LTarget": "${device.attr.memory}", "RTarget": "2 GiB", "Operand": ">=", "Weight": 50}])),
+    "job_max_count_exceeded": ("base", lambda j: tg(j, "frontend").update({"Count": 50000})),
+    "job_max_count_at_limit_ok": ("base", lambda j: tg(j, "frontend").update({"Count": 49999})),
+})
+changes.update({
+    "disconnect_without_lost_after": ("base", c_unchanged, lambda j: tg(j, "worker").update({"Disconnect": {"LostAfter": None, "Replace": None, "Reconcile": None, "StopOnClientAfter": None}})),
+    "new_config_floats": ("base", None, lambda j: task(j, "worker", "w")["Config"].update({"v": [0.00001, 1e-7, 0.000001, 1e21, 2.5e22, 1e20, 123456789.5, 5e-324, -1.25e-8]})),
+})
+# A register body the agent decodes into api.Job: missing fields and nulls of value fields are Go zero values,
+# keys match case-insensitively, unknown keys are dropped.
+PARTIAL_JOB = {"ID": "partial", "Name": "partial", "Type": "service", "datacenters": ["dc1"], "Bogus": 1,
+    "TaskGroups": [{"Name": "g", "Count": None, "Disconnect": {"Replace": None},
+        "Volumes": {"v": {"Name": "v", "Type": "csi", "Source": "src", "AccessMode": "single-node-writer",
+                          "AttachmentMode": "file-system", "MountOptions": {"FsType": "ext4", "mountflags": ["noatime"]}}},
+        "Networks": [{"Mode": "host", "DynamicPorts": [{"Label": "http"}]}],
+        "Tasks": [{"Name": "t", "Driver": "docker", "Config": {"image": "a:1"}, "Resources": {"CPU": 100, "MemoryMB": 64, "Unknown": 5},
+                   "VolumeMounts": [{"Volume": "v", "Destination": "/v"}],
+                   "Identities": [{"Name": "aws", "Audience": ["sts"], "TTL": None, "ChangeMode": None}],
+                   "Services": [{"Name": "t-svc", "PortLabel": "http", "Provider": "nomad", "checks": [{"Type": "tcp", "Interval": 10000000000, "Timeout": 1000000000}]}]}]}]}
+def partial_task(j):
+    t = copy.deepcopy(PARTIAL_JOB["TaskGroups"][0]["Tasks"][0]); t["Name"] = "partial"; t["VolumeMounts"] = None
+    t["Services"][0]["PortLabel"] = ""; t["Services"][0]["checks"] = None
+    tg(j, "worker")["Tasks"].append(t)
+changes.update({
+    "new_partial_body": ("base", None, lambda j: (j.clear(), j.update(copy.deepcopy(PARTIAL_JOB)))),
+    "partial_task_added": ("base", c_unchanged, partial_task),
+})
+def numa(j, **kw):
+    r = task(j, "frontend", "app")["Resources"]; r["NUMA"] = {"Affinity": "none", "Devices": None}; r["NUMA"].update(kw)
+validates.update({
+    "numa_device_not_requested": ("base", lambda j: numa(j, Affinity="prefer", Devices=["nvidia/gpu"])),
+    "numa_affinity_unknown": ("base", lambda j: (dev(j), numa(j, Affinity="bogus", Devices=["nvidia/gpu", "fpga"]))),
+})
+changes.update({
+    "consul_partition_constraints": ("base", c_unchanged, lambda j: (
+        tg(j, "frontend").update({"Consul": {"Namespace": "", "Cluster": "", "Partition": "a"}}),
+        task(j, "worker", "w").update({"Consul": {"Namespace": "", "Cluster": "", "Partition": "b"}}))),
+    "new_priority_zero": ("base", None, lambda j: j.update({"Priority": 0})),
+    "new_job_with_fields_the_agent_drops": ("base", None, lambda j: j.update({"ParentID": "parent", "Dispatched": True,
+        "ConsulNamespace": "team", "NomadTokenID": "token", "DispatchIdempotencyToken": "once", "VaultNamespace": "kept"})),
+    "template_change_script_without_args": ("rich", c_unchanged, lambda j: task(j, "web", "app")["Templates"][1]["ChangeScript"].update({"Args": None})),
+})
+changes.update({
+    "gateway_custom_proxy_without_bind_addresses": ("gateway-terminating", c_unchanged, lambda j: gw(j)["Proxy"].update({"EnvoyGatewayNoDefaultBind": True})),
+})
 def write(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f: json.dump(obj, f, indent=2); f.write("\n")
