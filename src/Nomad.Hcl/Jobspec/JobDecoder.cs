@@ -36,7 +36,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     private static readonly string[] VariableArguments = ["default", "description", "type"];
 
     private readonly DiagnosticBag _diagnostics = new();
-    private readonly SortedDictionary<string, Variable> _variables = new(StringComparer.Ordinal);
+    // In declaration order: jobspec2's Variables.Values walks a Go map, whose order for up to eight entries is a rotation
+    // of the insertion order from a random slot, so its unset-variable and validation errors come most often in this order.
+    private readonly OrderedDictionary<string, Variable> _variables = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, HclValue> _locals = new(StringComparer.Ordinal);
     private readonly Dictionary<Block, string> _errorMessages = new(ReferenceEqualityComparer.Instance);
 
