@@ -34,6 +34,8 @@ public static class Evaluator
         {
             case LiteralExpression literal:
                 return literal.Value;
+            case FailedExpression failed:
+                throw new EvaluationException(failed.Diagnostics[0]);
             case VariableExpression or GetAttrExpression or IndexExpression when UndefinedRoot(expression, context) is { } placeholder:
                 return placeholder;
             case VariableExpression variable:
@@ -65,6 +67,8 @@ public static class Evaluator
                 return Operators.Unary(unary, Evaluate(unary.Operand, context));
             case TupleExpression tuple:
                 return HclValue.Tuple([.. tuple.Items.Select(i => Evaluate(i, context))]);
+            case ObjectExpression { Json: true } json:
+                return JsonObjects.Evaluate(json, context);
             case ObjectExpression obj:
                 return Object(obj, context);
             case ObjectKeyExpression key:

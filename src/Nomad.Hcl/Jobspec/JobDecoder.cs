@@ -41,6 +41,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
     public JobParseResult Decode(Body body)
     {
+        if (body.JsonContentErrors is { Count: > 0 } jsonErrors)
+        {
+            // A JSON file's root Content errors (Syntax/Json): decodeBody returns them alone.
+            _diagnostics.AddRange(jsonErrors);
+            return Failed();
+        }
+
         foreach (var attribute in body.Attributes)
         {
             var suggestion = NameSuggestion.Nearest(attribute.Name, ["job", "locals", "variable", "variables"]);
@@ -62,6 +69,11 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
         // parseLocalVariables reads each locals block with JustAttributes, which refuses the first nested block and
         // goes on with the attributes.
+        foreach (var block in body.Blocks.Where(b => b.Type == "locals"))
+        {
+            _diagnostics.AddRange(block.Body.JsonContentErrors ?? []);
+        }
+
         foreach (var block in body.Blocks.Where(b => b.Type == "locals" && b.Body.Blocks.Count > 0))
         {
             _diagnostics.Add($"Unexpected \"{block.Body.Blocks[0].Type}\" block", "Blocks are not allowed here.", block.Body.Blocks[0].TypeRange);
@@ -139,7 +151,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
     private JobParseResult Failed() => new(null, _diagnostics.Items) { JoinWithNewlines = true };
 
-    private static SourceRange DefRange(Block block) =>
+    private static SourceRange DefRange(Block block) => block.JsonDefRange ??
         SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
 
     // jobspec2 evaluates variable defaults and values with a nil *hcl.EvalContext (types.variables.go).
@@ -215,6 +227,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         {
             if (block.Type == "variables")
             {
+                // A JSON body's JustAttributes errors (Syntax/Json).
+                _diagnostics.AddRange(block.Body.JsonContentErrors ?? []);
                 if (block.Body.Blocks.Count > 0)
                 {
                     // JustAttributes: the first nested block is refused, the attributes still read.
@@ -266,6 +280,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             _variables[name] = variable;
             try
             {
+                // A JSON body's Content errors (Syntax/Json), its validation blocks' after.
+                _diagnostics.AddRange(block.Body.JsonContentErrors ?? []);
+                _diagnostics.AddRange(block.Body.Blocks.SelectMany(b => b.Body.JsonContentErrors ?? []));
                 foreach (var attribute in block.Body.Attributes)
                 {
                     if (attribute.Name is not ("type" or "default" or "description"))

@@ -99,10 +99,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             return obj;
         }
 
-        // hclsyntax's Content first: missing required arguments, then unsupported ones; values are decoded after.
+        // hclsyntax's Content first: missing required arguments, then unsupported ones; values are decoded after. A JSON
+        // body's Content errors were found when it was read (Syntax/Json), its unknown properties left out.
+        diagnostics.AddRange(body.JsonContentErrors ?? []);
         foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr" && !f.GoType.StartsWith('*')))
         {
-            if (body.Find(field.HclName!) is null)
+            if (body.JsonContentErrors is null && body.Find(field.HclName!) is null)
             {
                 diagnostics.Add("Missing required argument", $"The argument \"{field.HclName}\" is required, but no definition was found.", MissingItemRange(scope.Block));
             }
@@ -471,9 +473,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     };
 
     /// <summary>hclsyntax's Body.MissingItemRange: an empty range at the block's opening brace.</summary>
-    private static SourceRange MissingItemRange(Block block) => block.OpenBraceRange with { End = block.OpenBraceRange.Start };
+    private static SourceRange MissingItemRange(Block block) => block.Body.JsonMissingItemRange ?? block.OpenBraceRange with { End = block.OpenBraceRange.Start };
 
-    private static SourceRange DefRange(Block block) =>
+    private static SourceRange DefRange(Block block) => block.JsonDefRange ??
         SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
 
     private void DecodeBlockField(JsonObject obj, ApiField field, DecodeScope child, Dictionary<string, Block> seen)
@@ -658,6 +660,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Extraneous label for dynamic", "Only 1 labels (type) are expected for dynamic blocks.", block.LabelRanges[1]);
         }
 
+        if (block.Body.JsonContentErrors is [var jsonError, ..])
+        {
+            throw new EvaluationException(jsonError);
+        }
+
         var forEachAttr = block.Body.Find("for_each") ?? throw Error("Missing required argument", "The argument \"for_each\" is required, but no definition was found.", MissingItemRange(block));
         if (block.Body.Find("labels") is null && needsLabels?.Invoke(block.Labels[0]) == true)
         {
@@ -681,6 +688,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         if (block.Body.Find("iterator") is { } iteratorAttr)
         {
             iteratorName = iteratorAttr.Expression is VariableExpression v ? v.Name
+                : iteratorAttr.Expression is FailedExpression failed ? throw new EvaluationException(failed.Diagnostics[0])
                 : throw Error("Invalid dynamic iterator name", "Dynamic iterator must be a single variable name.", iteratorAttr.Expression.Range);
         }
 
@@ -774,7 +782,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var attrs = new SortedDictionary<string, HclValue>(StringComparer.Ordinal);
         foreach (var attribute in body.Attributes)
         {
-            attrs[attribute.Name] = BlockAttribute(attribute.Expression, Evaluator.Evaluate(attribute.Expression, context));
+            attrs[attribute.Name] = BlockAttribute(body, attribute.Expression, Evaluator.Evaluate(attribute.Expression, context));
         }
 
         foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
@@ -786,9 +794,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     // hclutil.BlocksAsAttrs (attrExpr): an argument written as an object constructor is a one-element tuple; by syntax,
-    // so an object or map from a variable, a function or parentheses stays as it is.
-    private static HclValue BlockAttribute(Expression expression, HclValue value) =>
-        expression is ObjectExpression ? HclValue.Tuple([value]) : value;
+    // so an object or map from a variable, a function or parentheses stays as it is. Not for a JSON body (BlocksAsAttrs
+    // wraps only native bodies).
+    private static HclValue BlockAttribute(Body body, Expression expression, HclValue value) =>
+        expression is ObjectExpression && body.JsonContentErrors is null ? HclValue.Tuple([value]) : value;
 
     /// <summary>A block as a value: its body, nested one object level (in a one-element tuple) per label.</summary>
     private HclValue LabelledBody(DecodeScope block)
@@ -811,7 +820,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             try
             {
                 var value = EvaluateForDecode(attribute.Expression, context, duration: false);
-                if (attribute.Expression is ObjectExpression)
+                if (attribute.Expression is ObjectExpression && body.JsonContentErrors is null)
                 {
                     // hclutil.BlocksAsAttrs turns an object constructor in a block body into a one-element tuple.
                     throw new ConversionException("string required, but have tuple");
@@ -992,7 +1001,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                     continue;
                 }
 
-                attrs[attribute.Name] = BlockAttribute(attribute.Expression, value);
+                attrs[attribute.Name] = BlockAttribute(body, attribute.Expression, value);
             }
             catch (EvaluationException e)
             {
@@ -1208,6 +1217,13 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             ? ["attribute", "value", "operator", "weight", "version", "semver", "regexp", "set_contains_any", "set_contains_all", "set_contains"]
             : ["attribute", "value", "operator", "distinct_property", "distinct_hosts", "regexp", "version", "semver", "set_contains", "set_contains_all", "set_contains_any", "is_set", "is_not_set"];
         var values = new Dictionary<string, HclValue>(StringComparer.Ordinal);
+        if (scope.Block.Body.JsonContentErrors is { Count: > 0 } jsonErrors)
+        {
+            // hcldec.Decode returns the body's Content errors alone.
+            diagnostics.AddRange(jsonErrors);
+            return obj;
+        }
+
         foreach (var attribute in scope.Block.Body.Attributes)
         {
             if (!names.Contains(attribute.Name))

@@ -12,8 +12,11 @@ namespace Nomad.Hcl.Syntax;
 /// </summary>
 public sealed class JsonSyntax
 {
-    private const char BraceO = '{', BraceC = '}', BrackO = '[', BrackC = ']', Comma = ',', Colon = ':', EqualsSign = '=';
-    private const char Keyword = 'K', String = 'S', Number = 'N', Eof = 'E', Invalid = '\0';
+    private const char BraceC = '}', BrackC = ']', Comma = ',', Colon = ':', EqualsSign = '=';
+    private const char Eof = 'E', Invalid = '\0';
+
+    /// <summary>The kinds of <see cref="Node"/>: an object, an array, a string, a number, a keyword.</summary>
+    internal const char BraceO = '{', BrackO = '[', String = 'S', Number = 'N', Keyword = 'K';
     private const string ValueStart = "A JSON value must start with a brace, a bracket, a number, a string, or a keyword.";
 
     private readonly List<Token> _tokens;
@@ -58,9 +61,9 @@ public sealed class JsonSyntax
 
     // A parsed node: its kind (BraceO object, BrackO array, String, Number, Keyword, Invalid), start range, whole range,
     // text (a string's value, a number's or keyword's source) and members (an object's; an array's have no name).
-    private sealed record Node(char Kind, SourceRange Start, SourceRange Range, string Text = "", IReadOnlyList<Member>? Members = null);
+    internal sealed record Node(char Kind, SourceRange Start, SourceRange Range, string Text = "", IReadOnlyList<Member>? Members = null);
 
-    private sealed record Member(string Name, SourceRange NameRange, Node Value);
+    internal sealed record Member(string Name, SourceRange NameRange, Node Value);
 
     private Token Peek() => _tokens[_next];
 
@@ -383,6 +386,25 @@ public sealed class JsonSyntax
                 var suggestion = NameSuggestion.Nearest(token.Text, ["false", "true", "null"]);
                 return Fail("Invalid JSON keyword", $"\"{token.Text}\" is not a valid JSON keyword.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", token.Range);
         }
+    }
+
+    /// <summary>The parsed value of a JSON file, or null when hcl's <c>json.Parse</c> reports errors (added to <paramref name="diagnostics"/>).</summary>
+    internal static Node? Tree(string source, string fileName, DiagnosticBag diagnostics)
+    {
+        var parser = new JsonSyntax(source, fileName);
+        var root = parser.ParseValue();
+        if (parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
+        {
+            parser.Add("Extraneous data after value", "Extra characters appear after the JSON value.", parser.Peek().Range);
+        }
+
+        if (root.Kind is not (BraceO or BrackO))
+        {
+            parser.Add("Root value must be object", "The root value in a JSON-based configuration must be either a JSON object or a JSON array of objects.", root.Start);
+        }
+
+        diagnostics.AddRange(parser._diagnostics);
+        return parser._diagnostics.Count > 0 ? null : root;
     }
 
     /// <summary>
