@@ -467,7 +467,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         var context = new EvaluationContext(scope, StandardFunctions.Create(null));
         foreach (var validation in variable.Validations)
         {
-            var declRange = validation.TypeRange;
+            var declRange = validation.JsonDefRange ?? validation.TypeRange;
             if (validation.Body.Find("condition") is not { } condition)
             {
                 _diagnostics.Add("Invalid variable validation specification", "validation requires a condition.", declRange);

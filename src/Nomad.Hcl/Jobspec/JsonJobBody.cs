@@ -69,9 +69,10 @@ internal static class JsonJobBody
         {
             if (attributes[i] is { Name: "type", Expression: LiteralExpression { Value: var text } literal } && text.Type.Kind == Evaluation.HclTypeKind.String)
             {
-                // typeexpr reads a JSON string as native syntax (AbsTraversalForExpr, ExprCall).
-                var parsed = Parser.ParseExpression(text.AsString(), literal.Range.FileName, new DiagnosticBag());
-                attributes[i] = attributes[i] with { Expression = parsed ?? literal };
+                // typeexpr reads a JSON string as native syntax (AbsTraversalForExpr, ExprCall) from its opening quote;
+                // a bare keyword is reported over the whole string.
+                var parsed = Parser.ParseExpression(text.AsString(), literal.Range.FileName, literal.Range.Start, new DiagnosticBag());
+                attributes[i] = attributes[i] with { Expression = parsed is VariableExpression keyword ? keyword with { Range = literal.Range } : parsed ?? literal };
             }
         }
 
@@ -103,6 +104,39 @@ internal static class JsonJobBody
         return attribute with { Expression = JsonExpressions.Of(member.Value, template: false) };
     }
 
+    private static string[] AsAttribute(string structName) => structName switch
+    {
+        "Job" or "TaskGroup" => ["meta"],
+        "Task" => ["env", "meta"],
+        _ => [],
+    };
+
+    private static (string Type, IReadOnlyList<string> Labels, string Body)[] Extras(string structName) => structName switch
+    {
+        "Job" => [("vault", NoLabels, "Vault"), ("secret", NameLabel, "Secret"), ("task", NameLabel, "Task")],
+        "TaskGroup" => [("vault", NoLabels, "Vault"), ("secret", NameLabel, "Secret")],
+        "Task" => [("scaling", NameLabel, "ScalingPolicy")],
+        _ => [],
+    };
+
+    /// <summary>
+    /// The errors of jobspec2's PartialContent that takes a job's, group's or task's extra blocks out (dynblock adds
+    /// <c>dynamic</c>, and the meta/env arguments taken before are optional arguments of it).
+    /// </summary>
+    private static List<HclDiagnostic>? ExtrasErrors(JsonSyntax.Node value, string structName)
+    {
+        var extras = Extras(structName);
+        if (extras.Length == 0)
+        {
+            return null;
+        }
+
+        var schema = new JsonBodySchema([.. AsAttribute(structName).Select(n => (n, false))], [.. extras.Select(e => (e.Type, e.Labels)), ("dynamic", ["type"])]);
+        var errors = new List<HclDiagnostic>();
+        JsonBody.PartialContent(value, schema, new HashSet<string>(StringComparer.Ordinal), template: true, errors);
+        return errors;
+    }
+
     /// <summary>The schema Nomad reads an api struct's body with, and what each block type's body is.</summary>
     private static (JsonBodySchema Schema, Dictionary<string, string> BlockBodies) Schema(string structName)
     {
@@ -117,25 +151,14 @@ internal static class JsonJobBody
         }
 
         var shape = StructShape.ByStruct[structName];
-        string[] asAttribute = structName switch
-        {
-            "Job" or "TaskGroup" => ["meta"],
-            "Task" => ["env", "meta"],
-            _ => [],
-        };
+        var asAttribute = AsAttribute(structName);
         var attributes = shape.Attributes.Values
             .Select(f => (f.HclName!, f.HclKind == "attr" && !f.GoType.StartsWith('*')))
             .OrderBy(a => a.Item1, StringComparer.Ordinal)
             .Concat(asAttribute.Select(n => (n, false)))
             .ToList();
         var blocks = new List<(string, IReadOnlyList<string>)>();
-        (string Type, IReadOnlyList<string> Labels, string Body)[] extras = structName switch
-        {
-            "Job" => [("vault", NoLabels, "Vault"), ("secret", NameLabel, "Secret"), ("task", NameLabel, "Task")],
-            "TaskGroup" => [("vault", NoLabels, "Vault"), ("secret", NameLabel, "Secret")],
-            "Task" => [("scaling", NameLabel, "ScalingPolicy")],
-            _ => [],
-        };
+        var extras = Extras(structName);
         foreach (var field in shape.Blocks.Values.Where(f => !asAttribute.Contains(f.HclName) && !extras.Any(e => e.Type == f.HclName)).OrderBy(f => f.HclName, StringComparer.Ordinal))
         {
             var type = field.GoType;
@@ -188,7 +211,7 @@ internal static class JsonJobBody
                 : StructBody(block.Value, bodies[block.Type])));
         }
 
-        return MakeBody(value, attributes, result, errors);
+        return MakeBody(value, attributes, result, errors) with { JsonExtrasErrors = ExtrasErrors(value, structName) };
     }
 
     /// <summary>dynblock's dynamic block body: for_each, iterator (a traversal), labels when the type has labels, content.</summary>
@@ -205,17 +228,20 @@ internal static class JsonJobBody
         JsonBody.Leftovers(block.Value, schema, used, errors);
         for (var i = 0; i < attributes.Count; i++)
         {
-            if (attributes[i] is { Name: "iterator", Expression: LiteralExpression { Value: var text } literal } && text.Type.Kind == Evaluation.HclTypeKind.String)
+            if (attributes[i].Name == "iterator")
             {
-                // hcl's AbsTraversalForExpr reads a JSON string as a traversal, and refuses anything else.
-                var parsed = Parser.ParseExpression(text.AsString(), literal.Range.FileName, new DiagnosticBag());
+                // hcl's AbsTraversalForExpr reads a JSON string as a traversal (from its opening quote), and refuses
+                // anything else.
+                var raw = JsonBody.DeepAttributes(block.Value, null, []).First(m => m.Name == "iterator").Value;
+                var range = raw.Range;
+                var parsed = raw.Kind == JsonSyntax.String ? Parser.ParseExpression(raw.Text, range.FileName, range.Start, new DiagnosticBag()) : null;
                 attributes[i] = attributes[i] with
                 {
                     Expression = parsed switch
                     {
-                        VariableExpression v => v with { Range = literal.Range },
-                        GetAttrExpression or IndexExpression when Traversals.Of(parsed).Count == 1 => literal,
-                        _ => new FailedExpression([new HclDiagnostic("Invalid expression", "A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.", literal.Range)], literal.Range),
+                        VariableExpression v => v,
+                        GetAttrExpression or IndexExpression when Traversals.Of(parsed).Count == 1 => parsed,
+                        _ => new FailedExpression([new HclDiagnostic("Invalid expression", "A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.", range)], range),
                     },
                 };
             }

@@ -80,6 +80,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
+        diagnostics.AddRange(body.JsonExtrasErrors ?? []);
         if (structName == "TaskGroup" && diagnostics.Items.Count > before)
         {
             // decodeTaskGroup returns as soon as its meta argument or vault/secret blocks have errors.

@@ -11,6 +11,12 @@ public sealed record Body(IReadOnlyList<Attribute> Attributes, IReadOnlyList<Blo
     /// </summary>
     public IReadOnlyList<HclDiagnostic>? JsonContentErrors { get; init; }
 
+    /// <summary>
+    /// For a JSON job, group or task body, the errors of jobspec2's PartialContent call that takes out its extra blocks
+    /// (vault, secret, task, scaling; dynblock's dynamic), reported before them; null for native syntax.
+    /// </summary>
+    public IReadOnlyList<HclDiagnostic>? JsonExtrasErrors { get; init; }
+
     /// <summary>For a JSON body, hcl's MissingItemRange (an object's closing brace); null for native syntax.</summary>
     public SourceRange? JsonMissingItemRange { get; init; }
 

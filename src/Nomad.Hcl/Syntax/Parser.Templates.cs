@@ -15,10 +15,7 @@ public sealed partial class Parser
     public static Expression? ParseTemplate(string source, string fileName, SourcePosition start, DiagnosticBag diagnostics)
     {
         var tokens = Lexer.ScanTemplate(source, fileName);
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            tokens[i] = tokens[i] with { Range = tokens[i].Range with { Start = Shift(tokens[i].Range.Start, start), End = Shift(tokens[i].Range.End, start) } };
-        }
+        ShiftTokens(tokens, start);
 
         var bag = new DiagnosticBag();
         CheckInvalidTokens(tokens, bag);
@@ -56,6 +53,14 @@ public sealed partial class Parser
         {
             diagnostics.AddRange(bag.Items);
             diagnostics.AddRange(parser._diags);
+        }
+    }
+
+    private static void ShiftTokens(List<Token> tokens, SourcePosition start)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            tokens[i] = tokens[i] with { Range = tokens[i].Range with { Start = Shift(tokens[i].Range.Start, start), End = Shift(tokens[i].Range.End, start) } };
         }
     }
 
