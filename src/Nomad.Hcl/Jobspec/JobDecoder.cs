@@ -111,13 +111,6 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             return Failed();
         }
 
-        if (jobs.Count > 1)
-        {
-            var first = jobs[0];
-            _diagnostics.Add("Duplicate job block", $"Only one block of type \"job\" is allowed. Previous definition was at {DefRange(first)}.", DefRange(jobs[1]));
-            return Failed();
-        }
-
         var jobBlock = jobs[0];
         if (jobBlock.Labels.Count != 1)
         {
@@ -129,6 +122,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
         var decoder = new StructDecoder(_diagnostics);
         var job = decoder.Decode("Job", new DecodeScope(jobBlock, [], context));
+
+        // decodeJob decodes the first job block, then refuses each further one.
+        foreach (var duplicate in jobs.Skip(1))
+        {
+            _diagnostics.Add("Duplicate job block", $"Only one block of type \"job\" is allowed. Previous definition was at {DefRange(jobBlock)}.", DefRange(duplicate));
+        }
+
         if (_diagnostics.HasErrors)
         {
             return Failed();
@@ -137,7 +137,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         if (decoder.FreeFormDiagnostics.HasErrors)
         {
             // jobspec2 decode: decodeMapInterfaceType's errors are returned as hcl.Diagnostics (first, and N others).
-            return new JobParseResult(null, decoder.FreeFormDiagnostics.Items);
+            // decode returns the warnings found before with them.
+            return new JobParseResult(null, [.. _diagnostics.Items, .. decoder.FreeFormDiagnostics.Items]);
         }
 
         Normalize(job, jobBlock.Labels[0]);
@@ -316,7 +317,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
                         }
                         catch (ConversionException e)
                         {
+                            // decodeVariableBlock goes on with cty.DynamicVal as the default.
                             variable.InvalidDefault = true;
+                            variable.Value = HclValue.DynamicUnknown;
                             throw new EvaluationException(new HclDiagnostic("Invalid default value for variable", $"This default value is not compatible with the variable's type constraint: {e.Message}.", defaultAttr.Expression.Range));
                         }
                     }
@@ -332,7 +335,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             }
             catch (EvaluationException e)
             {
-                // jobspec2 does not report such a variable as unset afterwards.
+                // jobspec2 does not report such a variable as unset afterwards; after an invalid type or a default that
+                // fails to evaluate, decodeVariableBlock returns before declaring it at all.
+                if (!variable.InvalidDefault)
+                {
+                    _variables.Remove(name);
+                }
+
                 variable.InvalidDefault = true;
                 _diagnostics.AddRange([e.Diagnostic]);
             }
@@ -356,7 +365,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             _diagnostics.Add("Variable declaration in a .var file", $"A .var file is used to assign values to variables that have already been declared in job files, not to declare new variables. To declare variable \"{name}\", place this block in one of your job files\n\nTo set a value for this variable in input.hcl, use the definition syntax instead:\n    {name} = <value>", block.TypeRange);
         }
 
-        if (_diagnostics.HasErrors)
+        // collectInputVariableValues bails out on its own errors (these declarations), not on earlier ones.
+        if (body.Blocks.Any(b => b.Type == "variable"))
         {
             return;
         }
@@ -371,7 +381,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         {
             if (!_variables.TryGetValue(attribute.Name, out var variable))
             {
-                _diagnostics.Add("Undefined variable", $"A \"{attribute.Name}\" variable was set but was not found in known variables. To declare variable \"{attribute.Name}\", place this block in your job files", null);
+                // A warning: the parse endpoint does not set jobspec2's Strict (command/agent/job_endpoint.go).
+                _diagnostics.AddRange([new HclDiagnostic("Undefined variable", $"A \"{attribute.Name}\" variable was set but was not found in known variables. To declare variable \"{attribute.Name}\", place this block in your job files", null) { IsWarning = true }]);
                 continue;
             }
 
@@ -395,7 +406,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         {
             if (!_variables.TryGetValue(name, out var variable))
             {
-                _diagnostics.Add("Undefined -var variable", $"A \"{name}\" variable was passed in the command line but was not found in known variables. To declare variable \"{name}\", place this block in your job file", null);
+                _diagnostics.AddRange([new HclDiagnostic("Undefined -var variable", $"A \"{name}\" variable was passed in the command line but was not found in known variables. To declare variable \"{name}\", place this block in your job file", null) { IsWarning = true }]);
                 continue;
             }
 
@@ -433,27 +444,43 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     {
         foreach (var validation in variable.Validations)
         {
-            if (validation.Body.Find("condition") is not { } condition)
+            if (validation.Body.Find("condition") is { } condition)
             {
+                CheckConditionReferences(variable, condition);
+            }
+
+            if (validation.Body.Find("error_message") is { } message && Evaluator.TryEvaluate(message.Expression, Literal(), new DiagnosticBag()) is { } text)
+            {
+                // decodeVariableValidationBlock decodes the message into a Go string (gohcl.DecodeExpression).
+                try
+                {
+                    Converter.Convert(text, HclType.String);
+                }
+                catch (ConversionException e)
+                {
+                    _diagnostics.Add("Unsuitable value type", $"Unsuitable value: {e.Message}", ExpressionRanges.Start(message.Expression));
+                }
+            }
+        }
+    }
+
+    private void CheckConditionReferences(Variable variable, Syntax.Attribute condition)
+    {
+        var good = 0;
+        foreach (var traversal in Traversals.Of(condition.Expression))
+        {
+            if (traversal.Root.Name == "var" && traversal.Steps is [GetAttrExpression { Name: var name }, ..] && name == variable.Name)
+            {
+                good++;
                 continue;
             }
 
-            var good = 0;
-            foreach (var traversal in Traversals.Of(condition.Expression))
-            {
-                if (traversal.Root.Name == "var" && traversal.Steps is [GetAttrExpression { Name: var name }, ..] && name == variable.Name)
-                {
-                    good++;
-                    continue;
-                }
+            _diagnostics.Add("Invalid reference in variable validation", $"The condition for variable \"{variable.Name}\" can only refer to the variable itself, using var.{variable.Name}.", traversal.Whole.Range);
+        }
 
-                _diagnostics.Add("Invalid reference in variable validation", $"The condition for variable \"{variable.Name}\" can only refer to the variable itself, using var.{variable.Name}.", traversal.Whole.Range);
-            }
-
-            if (good < 1)
-            {
-                _diagnostics.Add("Invalid variable validation condition", $"The condition for variable \"{variable.Name}\" must refer to var.{variable.Name} in order to test incoming values.", condition.Expression.Range);
-            }
+        if (good < 1)
+        {
+            _diagnostics.Add("Invalid variable validation condition", $"The condition for variable \"{variable.Name}\" must refer to var.{variable.Name} in order to test incoming values.", condition.Expression.Range);
         }
     }
 

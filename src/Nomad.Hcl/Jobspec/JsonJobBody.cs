@@ -67,7 +67,16 @@ internal static class JsonJobBody
         JsonBody.Leftovers(value, VariableSchema, used, errors);
         for (var i = 0; i < attributes.Count; i++)
         {
-            if (attributes[i] is { Name: "type", Expression: LiteralExpression { Value: var text } literal } && text.Type.Kind == Evaluation.HclTypeKind.String)
+            if (attributes[i] is { Name: "type", Expression: LiteralExpression { Value: var other } otherLiteral } && other.Type.Kind != Evaluation.HclTypeKind.String)
+            {
+                // Not a string: neither a keyword nor a call for typeexpr.
+                attributes[i] = attributes[i] with { Expression = new FailedExpression([new HclDiagnostic("Invalid type specification", "A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string).", otherLiteral.Range)], otherLiteral.Range) };
+            }
+            else if (attributes[i] is { Name: "type", Expression: TupleExpression or ObjectExpression } compound)
+            {
+                attributes[i] = attributes[i] with { Expression = new FailedExpression([new HclDiagnostic("Invalid type specification", "A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string).", compound.Expression.Range)], compound.Expression.Range) };
+            }
+            else if (attributes[i] is { Name: "type", Expression: LiteralExpression { Value: var text } literal } && text.Type.Kind == Evaluation.HclTypeKind.String)
             {
                 // typeexpr reads a JSON string as native syntax (AbsTraversalForExpr, ExprCall) from its opening quote;
                 // a bare keyword is reported over the whole string.
@@ -104,12 +113,20 @@ internal static class JsonJobBody
         return attribute with { Expression = JsonExpressions.Of(member.Value, template: false) };
     }
 
-    private static string[] AsAttribute(string structName) => structName switch
+    /// <summary>
+    /// jobspec2's decodeAsAttribute names (meta; env in a task), each taken as an argument unless given twice: then its
+    /// PartialContent fails (errors dropped) and gohcl reads the property as the struct's block.
+    /// </summary>
+    private static string[] AsAttribute(string structName, JsonSyntax.Node value)
     {
-        "Job" or "TaskGroup" => ["meta"],
-        "Task" => ["env", "meta"],
-        _ => [],
-    };
+        string[] names = structName switch
+        {
+            "Job" or "TaskGroup" => ["meta"],
+            "Task" => ["env", "meta"],
+            _ => [],
+        };
+        return names.Length == 0 ? names : [.. names.Where(n => JsonBody.DeepAttributes(value, null, []).Count(m => m.Name == n) < 2)];
+    }
 
     private static (string Type, IReadOnlyList<string> Labels, string Body)[] Extras(string structName) => structName switch
     {
@@ -131,14 +148,14 @@ internal static class JsonJobBody
             return null;
         }
 
-        var schema = new JsonBodySchema([.. AsAttribute(structName).Select(n => (n, false))], [.. extras.Select(e => (e.Type, e.Labels)), ("dynamic", ["type"])]);
+        var schema = new JsonBodySchema([.. AsAttribute(structName, value).Select(n => (n, false))], [.. extras.Select(e => (e.Type, e.Labels)), ("dynamic", ["type"])]);
         var errors = new List<HclDiagnostic>();
         JsonBody.PartialContent(value, schema, new HashSet<string>(StringComparer.Ordinal), template: true, errors);
         return errors;
     }
 
     /// <summary>The schema Nomad reads an api struct's body with, and what each block type's body is.</summary>
-    private static (JsonBodySchema Schema, Dictionary<string, string> BlockBodies) Schema(string structName)
+    private static (JsonBodySchema Schema, Dictionary<string, string> BlockBodies) Schema(string structName, JsonSyntax.Node value)
     {
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
         if (structName is "Constraint" or "Affinity")
@@ -151,7 +168,7 @@ internal static class JsonJobBody
         }
 
         var shape = StructShape.ByStruct[structName];
-        var asAttribute = AsAttribute(structName);
+        var asAttribute = AsAttribute(structName, value);
         var attributes = shape.Attributes.Values
             .Select(f => (f.HclName!, f.HclKind == "attr" && !f.GoType.StartsWith('*')))
             .OrderBy(a => a.Item1, StringComparer.Ordinal)
@@ -198,7 +215,7 @@ internal static class JsonJobBody
             return AttributesBody(value, template: true);
         }
 
-        var (schema, bodies) = Schema(structName);
+        var (schema, bodies) = Schema(structName, value);
         var errors = new List<HclDiagnostic>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         var (attributes, blocks) = JsonBody.PartialContent(value, schema, used, template: true, errors);

@@ -486,6 +486,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var elementStruct = GoTypes.Element(type);
         if (GoTypes.IsMap(type))
         {
+            if (type is "map[string]string" or "map[string]any" or "map[string][]string")
+            {
+                // gohcl reads such a block with JustAttributes: a JSON body's errors (Syntax/Json) come first.
+                diagnostics.AddRange(block.Body.JsonContentErrors ?? []);
+            }
+
             if (type == "map[string]string")
             {
                 RejectDuplicate(block, seen);
@@ -999,6 +1005,13 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 {
                     // jobspec2's decodeInterface refuses a value that is not wholly known.
                     FreeFormDiagnostics.Add("unsuitable value type", "Unsuitable value: value is not known", StartRange(attribute.Expression));
+                    continue;
+                }
+
+                if (value.IsNull)
+                {
+                    // decodeMapInterfaceType stores the decoded value with reflect's SetMapIndex, which deletes the key
+                    // for the nil a null value decodes to.
                     continue;
                 }
 
