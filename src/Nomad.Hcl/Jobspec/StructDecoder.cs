@@ -165,7 +165,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
 
         var seen = new Dictionary<string, Block>(StringComparer.Ordinal);
         var accepted = refused is null ? otherBlocks : [.. otherBlocks.Where(b => !refused.Contains(b))];
-        foreach (var child in Expand(accepted, context, HasDynamic(accepted) ? t => NeedsLabels(t, blockFields) : null))
+        var children = Expand(accepted, context, HasDynamic(accepted) ? t => NeedsLabels(t, blockFields) : null).ToList();
+
+        // gohcl refuses a second block of a type its field holds once before it decodes any block of that type.
+        var repeated = children.Where(c => blockFields.TryGetValue(c.Block.Type, out var f) && IsSingleBlock(f.GoType))
+            .GroupBy(c => c.Block.Type).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ElementAt(1).Block, StringComparer.Ordinal);
+        foreach (var child in children)
         {
             try
             {
@@ -177,6 +182,17 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 if (!blockFields.TryGetValue(child.Block.Type, out var field))
                 {
                     throw UnsupportedBlock(child.Block, blockFields, attributeFields, extraTypes);
+                }
+
+                if (repeated.TryGetValue(child.Block.Type, out var second))
+                {
+                    if (ReferenceEquals(second, child.Block))
+                    {
+                        var first = children.First(c => c.Block.Type == child.Block.Type).Block;
+                        throw Error($"Duplicate {second.Type} block", $"Only one {second.Type} block is allowed. Another was defined at {DefRange(first)}.", DefRange(second));
+                    }
+
+                    continue;
                 }
 
                 DecodeBlockField(obj, field, child, seen);
@@ -575,6 +591,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         return null;
     }
 
+    private static bool IsSingleBlock(string goType) =>
+        !GoTypes.IsSlice(goType) && (!GoTypes.IsMap(goType) || goType is "map[string]string" or "map[string]any" or "map[string][]string");
+
     private static void RejectDuplicate(Block block, Dictionary<string, Block> seen)
     {
         if (seen.TryGetValue(block.Type, out var previous))
@@ -699,12 +718,19 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 : throw Error("Invalid dynamic iterator name", "Dynamic iterator must be a single variable name.", iteratorAttr.Expression.Range);
         }
 
-        var content = block.Body.Blocks.FirstOrDefault(b => b.Type == "content")
-            ?? throw Error("Missing content block", "A dynamic block must have a nested block of type \"content\" to describe the body of each generated block.", block.OpenBraceRange);
         var forEach = Evaluator.Evaluate(forEachAttr.Expression, context);
         if (forEach.IsNull)
         {
             throw Error("Invalid dynamic for_each value", "Cannot use a null value in for_each.", forEachAttr.Expression.Range);
+        }
+
+        // dynblock's newExpandSpec checks the content blocks after for_each.
+        var contents = block.Body.Blocks.Where(b => b.Type == "content").ToList();
+        var content = contents.Count > 0 ? contents[0]
+            : throw Error("Missing dynamic content block", "A dynamic block must have a nested block of type \"content\" to describe the body of each generated block.", MissingItemRange(block));
+        if (contents.Count > 1)
+        {
+            throw Error("Extraneous dynamic content block", "Only one nested content block is allowed for each dynamic block.", DefRange(contents[1]));
         }
 
         if (!forEach.IsKnown)
@@ -1073,6 +1099,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         return value.IsWhollyKnown ? decoded : throw MustBeKnown(StartRange(expression));
     }
 
+    // gocty decodes each element into a Go string or number, which cannot hold a null.
+    private static HclValue NoNullElements(HclValue list) =>
+        list.IsKnown && !list.IsNull && list.Elements.Any(e => e.IsNull) ? throw new ConversionException("null value is not allowed") : list;
+
     private static EvaluationException MustBeKnown(SourceRange range) => Error("Unsuitable value type", "Unsuitable value: value must be known", range);
 
     private static JsonNode? DecodeKnownOrNot(string type, HclValue value, Expression expression)
@@ -1088,11 +1118,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 case "float64" or "float32":
                     return JsonValue.Create(Converter.Convert(value, HclType.Number).AsNumber());
                 case "[]string":
-                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.String)).Elements.Select(e => (JsonNode?)e.AsString())]);
+                    return new JsonArray([.. NoNullElements(Converter.Convert(value, HclType.List(HclType.String))).Elements.Select(e => (JsonNode?)e.AsString())]);
                 case "map[string]string":
                     return StringMap(value, expression.Range);
                 case "[]uint16" or "[]int":
-                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.Number)).Elements.Select(e => (JsonNode?)Number(e))]);
+                    return new JsonArray([.. NoNullElements(Converter.Convert(value, HclType.List(HclType.Number))).Elements.Select(e => (JsonNode?)Number(e))]);
                 case "map[string]any" or "any":
                     return FreeForm(value, topLevel: true);
             }
