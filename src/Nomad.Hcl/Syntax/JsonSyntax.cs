@@ -45,7 +45,11 @@ public sealed class JsonSyntax
     public static IReadOnlyList<HclDiagnostic> Check(string source, string fileName)
     {
         var parser = new JsonSyntax(source, fileName);
-        var root = parser.ParseValue();
+        if (parser.ParseRoot() is not { } root)
+        {
+            return parser._diagnostics;
+        }
+
         if (parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
         {
             parser.Add("Extraneous data after value", "Extra characters appear after the JSON value.", parser.Peek().Range);
@@ -80,9 +84,49 @@ public sealed class JsonSyntax
 
     private void Add(string summary, string detail, SourceRange range) => _diagnostics.Add(new HclDiagnostic(summary, detail, range));
 
+    // Not in hcl's json parser (Go's stack grows): nesting deeper than this stops the parse rather than overflow .NET's
+    // stack, as the native parser's limit does.
+    private const int MaxDepth = 200;
+
+    private int _depth;
+
+    /// <summary>The root value, or null when the parse stopped at nesting too deep (the error recorded).</summary>
+    private Node? ParseRoot()
+    {
+        try
+        {
+            return ParseValue();
+        }
+        catch (ParseAbortedException)
+        {
+            return null;
+        }
+    }
+
     private Node ParseValue()
     {
         var token = Peek();
+        if (token.Type is BraceO or BrackO && ++_depth > MaxDepth)
+        {
+            Add("Nesting too deep", "This configuration nests objects or arrays too deeply to be parsed.", token.Range);
+            throw new ParseAbortedException();
+        }
+
+        try
+        {
+            return ParseValueAt(token);
+        }
+        finally
+        {
+            if (token.Type is BraceO or BrackO)
+            {
+                _depth--;
+            }
+        }
+    }
+
+    private Node ParseValueAt(Token token)
+    {
         var node = token.Type switch
         {
             BraceO => ParseObject(),
@@ -392,13 +436,13 @@ public sealed class JsonSyntax
     internal static Node? Tree(string source, string fileName, DiagnosticBag diagnostics)
     {
         var parser = new JsonSyntax(source, fileName);
-        var root = parser.ParseValue();
-        if (parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
+        var root = parser.ParseRoot();
+        if (root is not null && parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
         {
             parser.Add("Extraneous data after value", "Extra characters appear after the JSON value.", parser.Peek().Range);
         }
 
-        if (root.Kind is not (BraceO or BrackO))
+        if (root is not null && root.Kind is not (BraceO or BrackO))
         {
             parser.Add("Root value must be object", "The root value in a JSON-based configuration must be either a JSON object or a JSON array of objects.", root.Start);
         }
@@ -415,7 +459,12 @@ public sealed class JsonSyntax
     public static IReadOnlyList<Attribute>? ReadAttributes(string source, string fileName, DiagnosticBag diagnostics)
     {
         var parser = new JsonSyntax(source, fileName);
-        var root = parser.ParseValue();
+        if (parser.ParseRoot() is not { } root)
+        {
+            diagnostics.AddRange(parser._diagnostics);
+            return null;
+        }
+
         if (parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
         {
             parser.Add("Extraneous data after value", "Extra characters appear after the JSON value.", parser.Peek().Range);

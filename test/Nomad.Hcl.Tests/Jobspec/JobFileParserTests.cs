@@ -160,6 +160,17 @@ public sealed class JobFileParserTests
     }
 
     [Fact]
+    public void A_json_job_file_nested_deeper_than_the_parser_goes_is_refused_without_overflowing_the_stack()
+    {
+        var deep = "{\"job\": {\"a\": {\"meta\": " + new string('[', 100_000) + new string(']', 100_000) + "}}}";
+
+        var result = JobFileParser.Parse(deep);
+
+        result.Job.ShouldBeNull();
+        result.ErrorText.ShouldBe("input.hcl:1,221-222: Nesting too deep; This configuration nests objects or arrays too deeply to be parsed.");
+    }
+
+    [Fact]
     public void A_json_var_file_gets_the_json_syntax_errors_and_is_not_read_as_native_syntax()
     {
         var broken = JobFileParser.Parse(JobWithVariables, new JobParseOptions { VarFileContent = "{\"image\": tru}" });
