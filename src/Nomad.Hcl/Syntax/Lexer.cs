@@ -636,8 +636,9 @@ public sealed class Lexer
         // an interpolation, and stops.
         if ((Peek() == '\r' && Peek(1) != '\n') || (Peek() is '$' or '%' && _pos + 1 == _src.Length))
         {
+            // In a bare template (ScanTemplate) with nothing open, hclsyntax's scanTokens emits the rest as literal text.
             Advance(_src.Length - _pos);
-            Emit(TokenKind.Invalid, start);
+            Emit(frame.Marker.Length == 0 && _frames.Count == 1 ? TokenKind.QuotedLit : TokenKind.Invalid, start);
             return;
         }
 
