@@ -8,8 +8,8 @@ public sealed class DiagnosticBag
     /// <summary>The diagnostics found so far.</summary>
     public IReadOnlyList<HclDiagnostic> Items => _items;
 
-    /// <summary>Whether any error was recorded.</summary>
-    public bool HasErrors => _items.Count > 0;
+    /// <summary>Whether any error (not a warning) was recorded.</summary>
+    public bool HasErrors => _items.Exists(d => !d.IsWarning);
 
     /// <summary>Records an error.</summary>
     public void Add(string summary, string detail, SourceRange? subject) => _items.Add(new HclDiagnostic(summary, detail, subject));

@@ -66,6 +66,8 @@ public static class Evaluator
         {
             case LiteralExpression literal:
                 return literal.Value;
+            case FailedExpression failed:
+                throw new EvaluationException(failed.Diagnostics, HclValue.DynamicUnknown);
             case VariableExpression or GetAttrExpression or IndexExpression when UndefinedRoot(expression, context) is { } placeholder:
                 return placeholder;
             case VariableExpression variable:
@@ -127,6 +129,8 @@ public static class Evaluator
                     return Finish(diagnostics, HclValue.Tuple(items));
                 }
 
+            case ObjectExpression { Json: true } json:
+                return JsonObjects.Evaluate(json, context);
             case ObjectExpression obj:
                 return Object(obj, context);
             case ObjectKeyExpression key:

@@ -44,6 +44,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
     public JobParseResult Decode(Body body)
     {
+        if (body.JsonContentErrors is { Count: > 0 } jsonErrors)
+        {
+            // A JSON file's root Content errors (Syntax/Json): decodeBody returns them alone.
+            _diagnostics.AddRange(jsonErrors);
+            return Failed();
+        }
+
         foreach (var attribute in body.Attributes)
         {
             var suggestion = NameSuggestion.Nearest(attribute.Name, ["job", "locals", "variable", "variables"]);
@@ -65,6 +72,11 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
         // parseLocalVariables reads each locals block with JustAttributes, which refuses the first nested block and
         // goes on with the attributes.
+        foreach (var block in body.Blocks.Where(b => b.Type == "locals"))
+        {
+            _diagnostics.AddRange(block.Body.JsonContentErrors ?? []);
+        }
+
         foreach (var block in body.Blocks.Where(b => b.Type == "locals" && b.Body.Blocks.Count > 0))
         {
             _diagnostics.Add($"Unexpected \"{block.Body.Blocks[0].Type}\" block", "Blocks are not allowed here.", block.Body.Blocks[0].TypeRange);
@@ -102,13 +114,6 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             return Failed();
         }
 
-        if (jobs.Count > 1)
-        {
-            var first = jobs[0];
-            _diagnostics.Add("Duplicate job block", $"Only one block of type \"job\" is allowed. Previous definition was at {DefRange(first)}.", DefRange(jobs[1]));
-            return Failed();
-        }
-
         var jobBlock = jobs[0];
         if (jobBlock.Labels.Count != 1)
         {
@@ -120,6 +125,13 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
         var decoder = new StructDecoder(_diagnostics);
         var job = decoder.Decode("Job", new DecodeScope(jobBlock, [], context));
+
+        // decodeJob decodes the first job block, then refuses each further one.
+        foreach (var duplicate in jobs.Skip(1))
+        {
+            _diagnostics.Add("Duplicate job block", $"Only one block of type \"job\" is allowed. Previous definition was at {DefRange(jobBlock)}.", DefRange(duplicate));
+        }
+
         if (_diagnostics.HasErrors)
         {
             return Failed();
@@ -128,7 +140,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         if (decoder.FreeFormDiagnostics.HasErrors)
         {
             // jobspec2 decode: decodeMapInterfaceType's errors are returned as hcl.Diagnostics (first, and N others).
-            return new JobParseResult(null, decoder.FreeFormDiagnostics.Items);
+            // decode returns the warnings found before with them.
+            return new JobParseResult(null, [.. _diagnostics.Items, .. decoder.FreeFormDiagnostics.Items]);
         }
 
         Normalize(job, jobBlock.Labels[0]);
@@ -142,7 +155,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
     private JobParseResult Failed() => new(null, _diagnostics.Items) { JoinWithNewlines = true };
 
-    private static SourceRange DefRange(Block block) =>
+    private static SourceRange DefRange(Block block) => block.JsonDefRange ??
         SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
 
     // jobspec2 evaluates variable defaults and values with a nil *hcl.EvalContext (types.variables.go).
@@ -218,6 +231,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         {
             if (block.Type == "variables")
             {
+                // A JSON body's JustAttributes errors (Syntax/Json).
+                _diagnostics.AddRange(block.Body.JsonContentErrors ?? []);
                 if (block.Body.Blocks.Count > 0)
                 {
                     // JustAttributes: the first nested block is refused, the attributes still read.
@@ -269,6 +284,9 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             _variables[name] = variable;
             try
             {
+                // A JSON body's Content errors (Syntax/Json), its validation blocks' after.
+                _diagnostics.AddRange(block.Body.JsonContentErrors ?? []);
+                _diagnostics.AddRange(block.Body.Blocks.SelectMany(b => b.Body.JsonContentErrors ?? []));
                 foreach (var attribute in block.Body.Attributes)
                 {
                     if (attribute.Name is not ("type" or "default" or "description"))
@@ -356,7 +374,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
             _diagnostics.Add("Variable declaration in a .var file", $"A .var file is used to assign values to variables that have already been declared in job files, not to declare new variables. To declare variable \"{name}\", place this block in one of your job files\n\nTo set a value for this variable in input.hcl, use the definition syntax instead:\n    {name} = <value>", block.TypeRange);
         }
 
-        if (_diagnostics.HasErrors)
+        // collectInputVariableValues bails out on its own errors (these declarations), not on earlier ones.
+        if (body.Blocks.Any(b => b.Type == "variable"))
         {
             return;
         }
@@ -371,7 +390,8 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         {
             if (!_variables.TryGetValue(attribute.Name, out var variable))
             {
-                _diagnostics.Add("Undefined variable", $"A \"{attribute.Name}\" variable was set but was not found in known variables. To declare variable \"{attribute.Name}\", place this block in your job files", null);
+                // A warning: the parse endpoint does not set jobspec2's Strict (command/agent/job_endpoint.go).
+                _diagnostics.AddRange([new HclDiagnostic("Undefined variable", $"A \"{attribute.Name}\" variable was set but was not found in known variables. To declare variable \"{attribute.Name}\", place this block in your job files", null) { IsWarning = true }]);
                 continue;
             }
 
@@ -395,7 +415,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         {
             if (!_variables.TryGetValue(name, out var variable))
             {
-                _diagnostics.Add("Undefined -var variable", $"A \"{name}\" variable was passed in the command line but was not found in known variables. To declare variable \"{name}\", place this block in your job file", null);
+                _diagnostics.AddRange([new HclDiagnostic("Undefined -var variable", $"A \"{name}\" variable was passed in the command line but was not found in known variables. To declare variable \"{name}\", place this block in your job file", null) { IsWarning = true }]);
                 continue;
             }
 
@@ -433,21 +453,11 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     {
         foreach (var validation in variable.Validations)
         {
-            // Body.Content(variableValidationBlockSchema): both arguments are required, nothing else is allowed.
-            foreach (var required in ValidationArguments.Where(n => validation.Body.Find(n) is null))
+            // Body.Content(variableValidationBlockSchema): both arguments are required, nothing else is allowed. A JSON
+            // body's Content errors are hcl json's, reported with the variable block's.
+            if (validation.Body.JsonContentErrors is null)
             {
-                _diagnostics.Add("Missing required argument", $"The argument \"{required}\" is required, but no definition was found.", validation.OpenBraceRange with { End = validation.OpenBraceRange.Start });
-            }
-
-            foreach (var attribute in validation.Body.Attributes.Where(a => !ValidationArguments.Contains(a.Name)))
-            {
-                var suggestion = NameSuggestion.Nearest(attribute.Name, ValidationArguments.Where(n => validation.Body.Find(n) is null));
-                _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
-            }
-
-            foreach (var nested in validation.Body.Blocks)
-            {
-                _diagnostics.Add("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.", nested.TypeRange);
+                CheckValidationContent(validation);
             }
 
             CheckCondition(variable, validation);
@@ -456,6 +466,25 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     }
 
     private static readonly string[] ValidationArguments = ["condition", "error_message"];
+
+    private void CheckValidationContent(Block validation)
+    {
+        foreach (var required in ValidationArguments.Where(n => validation.Body.Find(n) is null))
+        {
+            _diagnostics.Add("Missing required argument", $"The argument \"{required}\" is required, but no definition was found.", validation.OpenBraceRange with { End = validation.OpenBraceRange.Start });
+        }
+
+        foreach (var attribute in validation.Body.Attributes.Where(a => !ValidationArguments.Contains(a.Name)))
+        {
+            var suggestion = NameSuggestion.Nearest(attribute.Name, ValidationArguments.Where(n => validation.Body.Find(n) is null));
+            _diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(suggestion is null ? "" : $" Did you mean \"{suggestion}\"?")}", attribute.NameRange);
+        }
+
+        foreach (var nested in validation.Body.Blocks)
+        {
+            _diagnostics.Add("Unsupported block type", $"Blocks of type \"{nested.Type}\" are not expected here.", nested.TypeRange);
+        }
+    }
 
     /// <summary>
     /// decodeVariableValidationBlock decodes <c>error_message</c> at declaration with gohcl (a nil context): the
@@ -554,7 +583,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         var context = new EvaluationContext(scope, StandardFunctions.Create(null));
         foreach (var validation in variable.Validations)
         {
-            var declRange = validation.TypeRange;
+            var declRange = validation.JsonDefRange ?? validation.TypeRange;
             if (validation.Body.Find("condition") is not { } condition)
             {
                 _diagnostics.Add("Invalid variable validation specification", "validation requires a condition.", declRange);

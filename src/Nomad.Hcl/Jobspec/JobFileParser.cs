@@ -7,8 +7,6 @@ namespace Nomad.Hcl;
 /// <summary>Parses a Nomad HCL2 job file into the API JSON, as Nomad's jobspec2 parser with canonicalization.</summary>
 public static class JobFileParser
 {
-    private const string JsonUnsupported = "This text starts with \"{\", so Nomad reads it as JSON-syntax HCL; Nomad.Hcl checks that syntax but does not decode it: send it to Nomad's parse endpoint.";
-
     /// <summary>Parses, evaluates and decodes a job file. Never throws for any input.</summary>
     public static JobParseResult Parse(string source, JobParseOptions? options = null)
     {
@@ -17,14 +15,10 @@ public static class JobFileParser
         Body body;
         if (JsonSyntax.IsJson(source))
         {
-            // jobspec2's parseHCLOrJSON reads such a file with hcl's JSON parser; its syntax errors are Nomad's.
-            diagnostics.AddRange(JsonSyntax.Check(source, options.FileName));
-            if (!diagnostics.HasErrors)
-            {
-                diagnostics.Add("Unsupported JSON job file", JsonUnsupported, null);
-            }
-
-            body = Parser.ParseConfig("", options.FileName, new DiagnosticBag());
+            // jobspec2's parseHCLOrJSON reads such a file with hcl's JSON parser; its bodies are read against each
+            // schema as hcl's JSON bodies are (Jobspec/JsonJobBody).
+            var root = JsonSyntax.Tree(source, options.FileName, diagnostics);
+            body = root is null ? Parser.ParseConfig("", options.FileName, new DiagnosticBag()) : JsonJobBody.Read(root);
         }
         else
         {

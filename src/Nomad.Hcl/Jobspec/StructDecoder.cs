@@ -80,6 +80,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             }
         }
 
+        diagnostics.AddRange(body.JsonExtrasErrors ?? []);
         if (structName == "TaskGroup" && diagnostics.Items.Count > before)
         {
             // decodeTaskGroup returns as soon as its meta argument or vault/secret blocks have errors.
@@ -99,10 +100,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             return obj;
         }
 
-        // hclsyntax's Content first: missing required arguments, then unsupported ones; values are decoded after.
+        // hclsyntax's Content first: missing required arguments, then unsupported ones; values are decoded after. A JSON
+        // body's Content errors were found when it was read (Syntax/Json), its unknown properties left out.
+        diagnostics.AddRange(body.JsonContentErrors ?? []);
         foreach (var field in attributeFields.Values.Where(f => f.HclKind == "attr" && !f.GoType.StartsWith('*')))
         {
-            if (body.Find(field.HclName!) is null)
+            if (body.JsonContentErrors is null && body.Find(field.HclName!) is null)
             {
                 diagnostics.Add("Missing required argument", $"The argument \"{field.HclName}\" is required, but no definition was found.", MissingItemRange(scope.Block));
             }
@@ -501,9 +504,9 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     };
 
     /// <summary>hclsyntax's Body.MissingItemRange: an empty range at the block's opening brace.</summary>
-    private static SourceRange MissingItemRange(Block block) => block.OpenBraceRange with { End = block.OpenBraceRange.Start };
+    private static SourceRange MissingItemRange(Block block) => block.Body.JsonMissingItemRange ?? block.OpenBraceRange with { End = block.OpenBraceRange.Start };
 
-    private static SourceRange DefRange(Block block) =>
+    private static SourceRange DefRange(Block block) => block.JsonDefRange ??
         SourceRange.Between(block.TypeRange, block.LabelRanges.Count > 0 ? block.LabelRanges[^1] : block.TypeRange);
 
     private void DecodeBlockField(JsonObject obj, ApiField field, DecodeScope child, Dictionary<string, Block> seen)
@@ -513,6 +516,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var elementStruct = GoTypes.Element(type);
         if (GoTypes.IsMap(type))
         {
+            if (type is "map[string]string" or "map[string]any" or "map[string][]string")
+            {
+                // gohcl reads such a block with JustAttributes: a JSON body's errors (Syntax/Json) come first.
+                diagnostics.AddRange(block.Body.JsonContentErrors ?? []);
+            }
+
             if (type == "map[string]string")
             {
                 RejectDuplicate(block, seen);
@@ -717,6 +726,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             throw Error("Extraneous label for dynamic", "Only 1 labels (type) are expected for dynamic blocks.", block.LabelRanges[1]);
         }
 
+        // A JSON body's own Content errors (hcl json's) end the block first.
+        if (block.Body.JsonContentErrors is { Count: > 0 } jsonErrors)
+        {
+            throw new EvaluationException(jsonErrors, HclValue.DynamicUnknown);
+        }
+
         // hcl's dynblock reads the body with Body.Content, whose errors (all of them: missing arguments in the schema's
         // order, then unsupported arguments, then unsupported blocks) end the block before any other check.
         var content = new List<HclDiagnostic>();
@@ -755,6 +770,12 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var iteratorName = block.Labels[0];
         if (block.Body.Find("iterator") is { } iteratorAttr)
         {
+            if (iteratorAttr.Expression is FailedExpression failed)
+            {
+                // A JSON string that does not parse as an expression: its parse errors.
+                throw new EvaluationException(failed.Diagnostics, HclValue.DynamicUnknown);
+            }
+
             var traversal = Unparenthesized(iteratorAttr.Expression);
             if (!IsStaticTraversal(traversal))
             {
@@ -797,7 +818,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         var contents = block.Body.Blocks.Where(b => b.Type == "content").Take(2).ToList();
         if (contents.Count == 0)
         {
-            throw Error("Missing dynamic content block", "A dynamic block must have a nested block of type \"content\" to describe the body of each generated block.", block.OpenBraceRange with { End = block.OpenBraceRange.Start });
+            throw Error("Missing dynamic content block", "A dynamic block must have a nested block of type \"content\" to describe the body of each generated block.", MissingItemRange(block));
         }
 
         if (contents.Count > 1)
@@ -919,7 +940,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 value = e.Value;
             }
 
-            attrs[attribute.Name] = BlockAttribute(attribute.Expression, value);
+            attrs[attribute.Name] = BlockAttribute(body, attribute.Expression, value);
         }
 
         foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
@@ -945,9 +966,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
     }
 
     // hclutil.BlocksAsAttrs (attrExpr): an argument written as an object constructor is a one-element tuple; by syntax,
-    // so an object or map from a variable, a function or parentheses stays as it is.
-    private static HclValue BlockAttribute(Expression expression, HclValue value) =>
-        expression is ObjectExpression ? HclValue.Tuple([value]) : value;
+    // so an object or map from a variable, a function or parentheses stays as it is. Not for a JSON body (BlocksAsAttrs
+    // wraps only native bodies).
+    private static HclValue BlockAttribute(Body body, Expression expression, HclValue value) =>
+        expression is ObjectExpression && body.JsonContentErrors is null ? HclValue.Tuple([value]) : value;
 
     /// <summary>A block as a value: its body, nested one object level (in a one-element tuple) per label.</summary>
     private HclValue LabelledBody(DecodeScope block)
@@ -970,7 +992,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             try
             {
                 var value = EvaluateForDecode(attribute.Expression, context);
-                if (attribute.Expression is ObjectExpression)
+                if (attribute.Expression is ObjectExpression && body.JsonContentErrors is null)
                 {
                     // hclutil.BlocksAsAttrs turns an object constructor in a block body into a one-element tuple.
                     throw new ConversionException("string required, but have tuple");
@@ -1170,7 +1192,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 continue;
             }
 
-            attrs[attribute.Name] = BlockAttribute(attribute.Expression, value);
+            attrs[attribute.Name] = BlockAttribute(body, attribute.Expression, value);
         }
 
         foreach (var group in Expand(body.Blocks, context).GroupBy(b => b.Block.Type))
@@ -1239,6 +1261,10 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         return value.IsWhollyKnown ? decoded : throw MustBeKnown(StartRange(expression));
     }
 
+    // gocty decodes each element into a Go string or number, which cannot hold a null.
+    private static HclValue NoNullElements(HclValue list) =>
+        list.IsKnown && !list.IsNull && list.Elements.Any(e => e.IsNull) ? throw new ConversionException("null value is not allowed") : list;
+
     private static EvaluationException MustBeKnown(SourceRange range) => Error("Unsuitable value type", "Unsuitable value: value must be known", range);
 
     private static JsonNode? DecodeKnownOrNot(string type, HclValue value, Expression expression)
@@ -1254,11 +1280,11 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
                 case "float64" or "float32":
                     return JsonValue.Create(Converter.Convert(value, HclType.Number).AsNumber());
                 case "[]string":
-                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.String)).Elements.Select(e => (JsonNode?)e.AsString())]);
+                    return new JsonArray([.. NoNullElements(Converter.Convert(value, HclType.List(HclType.String))).Elements.Select(e => (JsonNode?)e.AsString())]);
                 case "map[string]string":
                     return StringMap(value, expression.Range);
                 case "[]uint16" or "[]int":
-                    return new JsonArray([.. Converter.Convert(value, HclType.List(HclType.Number)).Elements.Select(e => (JsonNode?)Number(e))]);
+                    return new JsonArray([.. NoNullElements(Converter.Convert(value, HclType.List(HclType.Number))).Elements.Select(e => (JsonNode?)Number(e))]);
                 case "map[string]any" or "any":
                     return FreeForm(value, topLevel: true);
             }
@@ -1400,6 +1426,13 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         // value errors and conversion (hcldec's AttrSpec: an evaluation error is followed by the conversion of the
         // value hcl answered with it).
         var values = new Dictionary<string, HclValue>(StringComparer.Ordinal);
+        if (scope.Block.Body.JsonContentErrors is { Count: > 0 } jsonErrors)
+        {
+            // hcldec.Decode returns a JSON body's Content errors alone.
+            diagnostics.AddRange(jsonErrors);
+            return obj;
+        }
+
         foreach (var attribute in scope.Block.Body.Attributes.Where(a => !names.Contains(a.Name)))
         {
             diagnostics.Add("Unsupported argument", $"An argument named \"{attribute.Name}\" is not expected here.{(NameSuggestion.Nearest(attribute.Name, names) is { } s ? $" Did you mean \"{s}\"?" : "")}", attribute.NameRange);

@@ -12,8 +12,11 @@ namespace Nomad.Hcl.Syntax;
 /// </summary>
 public sealed class JsonSyntax
 {
-    private const char BraceO = '{', BraceC = '}', BrackO = '[', BrackC = ']', Comma = ',', Colon = ':', EqualsSign = '=';
-    private const char Keyword = 'K', String = 'S', Number = 'N', Eof = 'E', Invalid = '\0';
+    private const char BraceC = '}', BrackC = ']', Comma = ',', Colon = ':', EqualsSign = '=';
+    private const char Eof = 'E', Invalid = '\0';
+
+    /// <summary>The kinds of <see cref="Node"/>: an object, an array, a string, a number, a keyword.</summary>
+    internal const char BraceO = '{', BrackO = '[', String = 'S', Number = 'N', Keyword = 'K';
     private const string ValueStart = "A JSON value must start with a brace, a bracket, a number, a string, or a keyword.";
 
     private readonly List<Token> _tokens;
@@ -42,7 +45,11 @@ public sealed class JsonSyntax
     public static IReadOnlyList<HclDiagnostic> Check(string source, string fileName)
     {
         var parser = new JsonSyntax(source, fileName);
-        var root = parser.ParseValue();
+        if (parser.ParseRoot() is not { } root)
+        {
+            return parser._diagnostics;
+        }
+
         if (parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
         {
             parser.Add("Extraneous data after value", "Extra characters appear after the JSON value.", parser.Peek().Range);
@@ -58,9 +65,9 @@ public sealed class JsonSyntax
 
     // A parsed node: its kind (BraceO object, BrackO array, String, Number, Keyword, Invalid), start range, whole range,
     // text (a string's value, a number's or keyword's source) and members (an object's; an array's have no name).
-    private sealed record Node(char Kind, SourceRange Start, SourceRange Range, string Text = "", IReadOnlyList<Member>? Members = null);
+    internal sealed record Node(char Kind, SourceRange Start, SourceRange Range, string Text = "", IReadOnlyList<Member>? Members = null);
 
-    private sealed record Member(string Name, SourceRange NameRange, Node Value);
+    internal sealed record Member(string Name, SourceRange NameRange, Node Value);
 
     private Token Peek() => _tokens[_next];
 
@@ -77,9 +84,49 @@ public sealed class JsonSyntax
 
     private void Add(string summary, string detail, SourceRange range) => _diagnostics.Add(new HclDiagnostic(summary, detail, range));
 
+    // Not in hcl's json parser (Go's stack grows): nesting deeper than this stops the parse rather than overflow .NET's
+    // stack, as the native parser's limit does.
+    private const int MaxDepth = 200;
+
+    private int _depth;
+
+    /// <summary>The root value, or null when the parse stopped at nesting too deep (the error recorded).</summary>
+    private Node? ParseRoot()
+    {
+        try
+        {
+            return ParseValue();
+        }
+        catch (ParseAbortedException)
+        {
+            return null;
+        }
+    }
+
     private Node ParseValue()
     {
         var token = Peek();
+        if (token.Type is BraceO or BrackO && ++_depth > MaxDepth)
+        {
+            Add("Nesting too deep", "This configuration nests objects or arrays too deeply to be parsed.", token.Range);
+            throw new ParseAbortedException();
+        }
+
+        try
+        {
+            return ParseValueAt(token);
+        }
+        finally
+        {
+            if (token.Type is BraceO or BrackO)
+            {
+                _depth--;
+            }
+        }
+    }
+
+    private Node ParseValueAt(Token token)
+    {
         var node = token.Type switch
         {
             BraceO => ParseObject(),
@@ -228,7 +275,9 @@ public sealed class JsonSyntax
     private Node? ParseNumber()
     {
         var token = Read();
-        return IsJsonNumber(token.Text)
+        // hcl's parseNumber reads the value with big.ParseFloat, whose exponent overflow is this error; past the decimal
+        // exponent this library computes (±2,000,000) it is refused the same way (see the README's known differences).
+        return IsJsonNumber(token.Text) && HclValue.TryParseNumber(token.Text, out _)
             ? new Node(Number, token.Range, token.Range, token.Text)
             : Fail("Invalid JSON number", "There is a syntax error in the given JSON number.", token.Range);
     }
@@ -385,6 +434,25 @@ public sealed class JsonSyntax
         }
     }
 
+    /// <summary>The parsed value of a JSON file, or null when hcl's <c>json.Parse</c> reports errors (added to <paramref name="diagnostics"/>).</summary>
+    internal static Node? Tree(string source, string fileName, DiagnosticBag diagnostics)
+    {
+        var parser = new JsonSyntax(source, fileName);
+        var root = parser.ParseRoot();
+        if (root is not null && parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
+        {
+            parser.Add("Extraneous data after value", "Extra characters appear after the JSON value.", parser.Peek().Range);
+        }
+
+        if (root is not null && root.Kind is not (BraceO or BrackO))
+        {
+            parser.Add("Root value must be object", "The root value in a JSON-based configuration must be either a JSON object or a JSON array of objects.", root.Start);
+        }
+
+        diagnostics.AddRange(parser._diagnostics);
+        return parser._diagnostics.Count > 0 ? null : root;
+    }
+
     /// <summary>
     /// The arguments of a JSON var file as jobspec2 reads them (hcl json body's JustAttributes, values evaluated
     /// without a context, so strings are literal): the root must be an object, <c>"//"</c> is a comment, a repeated name
@@ -393,7 +461,12 @@ public sealed class JsonSyntax
     public static IReadOnlyList<Attribute>? ReadAttributes(string source, string fileName, DiagnosticBag diagnostics)
     {
         var parser = new JsonSyntax(source, fileName);
-        var root = parser.ParseValue();
+        if (parser.ParseRoot() is not { } root)
+        {
+            diagnostics.AddRange(parser._diagnostics);
+            return null;
+        }
+
         if (parser._diagnostics.Count == 0 && parser.Peek().Type != Eof)
         {
             parser.Add("Extraneous data after value", "Extra characters appear after the JSON value.", parser.Peek().Range);

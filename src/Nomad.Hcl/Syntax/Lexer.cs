@@ -63,6 +63,18 @@ public sealed class Lexer
         return lexer._tokens;
     }
 
+    /// <summary>
+    /// Scans a bare template (hclsyntax's LexTemplate: literal text, <c>${…}</c> and <c>%{…}</c>, no quotes and no
+    /// escapes but <c>$${</c>/<c>%%{</c>, ended only by the end of the text), positions counted from 1,1.
+    /// </summary>
+    public static List<Token> ScanTemplate(string source, string fileName)
+    {
+        var lexer = new Lexer(source, fileName);
+        lexer._frames.Push(new Frame(FrameKind.Heredoc));
+        lexer.Run();
+        return lexer._tokens;
+    }
+
     private SourcePosition Here => new(_line, _col, _pos);
 
     private char Peek(int ahead = 0) => _pos + ahead < _src.Length ? _src[_pos + ahead] : '\0';
@@ -625,7 +637,7 @@ public sealed class Lexer
     private void ScanHeredoc(Frame frame)
     {
         var start = Here;
-        if (frame.AtLineStart && TryHeredocEnd(frame, start))
+        if (frame.AtLineStart && frame.Marker.Length > 0 && TryHeredocEnd(frame, start))
         {
             return;
         }
@@ -643,8 +655,9 @@ public sealed class Lexer
         // an interpolation, and stops.
         if ((Peek() == '\r' && Peek(1) != '\n') || (Peek() is '$' or '%' && _pos + 1 == _src.Length))
         {
+            // In a bare template (ScanTemplate) with nothing open, hclsyntax's scanTokens emits the rest as literal text.
             Advance(_src.Length - _pos);
-            Emit(TokenKind.Invalid, start);
+            Emit(frame.Marker.Length == 0 && _frames.Count == 1 ? TokenKind.QuotedLit : TokenKind.Invalid, start);
             return;
         }
 

@@ -8,6 +8,68 @@ namespace Nomad.Hcl.Syntax;
 /// <content>Templates: quoted strings and heredocs, escapes, strip markers, <c>&lt;&lt;-</c> indent stripping, directives.</content>
 public sealed partial class Parser
 {
+    /// <summary>
+    /// hclsyntax's ParseTemplate: a bare template (hcl's JSON syntax parses its strings so) whose first character is at
+    /// <paramref name="start"/>; null after any error (added to <paramref name="diagnostics"/>).
+    /// </summary>
+    public static Expression? ParseTemplate(string source, string fileName, SourcePosition start, DiagnosticBag diagnostics)
+    {
+        var tokens = Lexer.ScanTemplate(source, fileName);
+        ShiftTokens(tokens, start);
+
+        var bag = new DiagnosticBag();
+        CheckInvalidTokens(tokens, bag);
+        var parser = new Parser(tokens, fileName);
+        try
+        {
+            var first = tokens[0].Range;
+            var parts = parser.TemplateParts(TokenKind.EndOfFile, heredoc: true, out var endRange);
+            var range = SourceRange.Between(first, endRange);
+            ApplyStripMarkers(parts);
+            if (bag.HasErrors || parser._diags.Count > 0)
+            {
+                return null;
+            }
+
+            if (parts.Count == 1 && parts[0].Kind == TemplatePartKind.Interpolation)
+            {
+                return new TemplateWrapExpression(parts[0].Expression!, range);
+            }
+
+            var index = 0;
+            var items = new List<Expression>();
+            while (index < parts.Count)
+            {
+                items.Add(parser.TemplateItem(parts, ref index, endRange));
+            }
+
+            return parser._diags.Count > 0 ? null : new TemplateExpression(items, range);
+        }
+        catch (ParseAbortedException)
+        {
+            return null;
+        }
+        finally
+        {
+            diagnostics.AddRange(bag.Items);
+            diagnostics.AddRange(parser._diags);
+        }
+    }
+
+    private static void ShiftTokens(List<Token> tokens, SourcePosition start)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            tokens[i] = tokens[i] with { Range = tokens[i].Range with { Start = Shift(tokens[i].Range.Start, start), End = Shift(tokens[i].Range.End, start) } };
+        }
+    }
+
+    // hclsyntax's scanner started at a position: lines count on from its line, columns on its first line from its column.
+    private static SourcePosition Shift(SourcePosition position, SourcePosition start) => new(
+        position.Line + start.Line - 1,
+        position.Line == 1 ? position.Column + start.Column - 1 : position.Column,
+        position.Offset + start.Offset);
+
     /// <summary>hclsyntax's quoted or heredoc template: parseTemplateParts, then the template parser over the parts.</summary>
     private Expression Template()
     {

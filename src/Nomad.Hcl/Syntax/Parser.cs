@@ -50,9 +50,18 @@ public sealed partial class Parser
     }
 
     /// <summary>Parses a single expression (hclsyntax's ParseExpression: a var value, a test); null after any error.</summary>
-    public static Expression? ParseExpression(string source, string fileName, DiagnosticBag diagnostics)
+    public static Expression? ParseExpression(string source, string fileName, DiagnosticBag diagnostics) =>
+        ParseExpression(source, fileName, new SourcePosition(1, 1, 0), diagnostics);
+
+    /// <summary>hclsyntax's ParseExpression of a text whose first character is at <paramref name="start"/>.</summary>
+    public static Expression? ParseExpression(string source, string fileName, SourcePosition start, DiagnosticBag diagnostics)
     {
         var tokens = Lexer.Scan(source, fileName);
+        if (start != new SourcePosition(1, 1, 0))
+        {
+            ShiftTokens(tokens, start);
+        }
+
         CheckInvalidTokens(tokens, diagnostics);
         var parser = new Parser(tokens, fileName);
         parser._tokens.PushIncludeNewlines(false);

@@ -135,14 +135,39 @@ public sealed class JobFileParserTests
         result.ErrorText.ShouldContain("filesystem function disabled");
     }
     [Fact]
-    public void A_well_formed_json_job_file_is_refused_as_not_decoded_rather_than_misread_as_native_syntax()
+    public void A_well_formed_json_job_file_is_decoded_with_its_strings_as_templates()
     {
         var result = JobFileParser.Parse("""
-            {"job": {"web": {"group": {"g": {"task": {"t": {"driver": "docker"}}}}}}}
+            {"variable": {"image": {"default": "nginx:${x}"}},
+             "job": {"web": {"group": {"g": {"task": {"t": {"driver": "docker", "config": {"image": "${var.image}", "port": 80}}}}}}}}
+            """);
+
+        result.ErrorText.ShouldBe("no diagnostics");
+        result.Job!["ID"]!.GetValue<string>().ShouldBe("web");
+        Config(result, "image").ShouldBe("\"nginx:${x}\"");
+        Config(result, "port").ShouldBe("80");
+    }
+
+    [Fact]
+    public void A_json_property_that_is_no_argument_or_block_is_extraneous_and_named_where_it_is()
+    {
+        var result = JobFileParser.Parse("""
+            {"job": {"web": {"group": {"g": {"task": {"t": {"drivers": "docker"}}}}}}}
             """);
 
         result.Job.ShouldBeNull();
-        result.Errors.Select(e => e.Summary).ShouldBe(["Unsupported JSON job file"]);
+        result.ErrorText.ShouldBe("input.hcl:1,49-58: Extraneous JSON object property; No argument or block type is named \"drivers\". Did you mean \"driver\"?");
+    }
+
+    [Fact]
+    public void A_json_job_file_nested_deeper_than_the_parser_goes_is_refused_without_overflowing_the_stack()
+    {
+        var deep = "{\"job\": {\"a\": {\"meta\": " + new string('[', 100_000) + new string(']', 100_000) + "}}}";
+
+        var result = JobFileParser.Parse(deep);
+
+        result.Job.ShouldBeNull();
+        result.ErrorText.ShouldBe("input.hcl:1,221-222: Nesting too deep; This configuration nests objects or arrays too deeply to be parsed.");
     }
 
     [Fact]

@@ -1,0 +1,12 @@
+job "x" {
+ group "g" {
+  network {
+   dynamic "port" {
+    for_each = [1]
+    labels = ["a"]
+    content {}
+    content {}
+   }
+  }
+ }
+}

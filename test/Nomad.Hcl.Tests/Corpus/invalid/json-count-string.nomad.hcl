@@ -1,0 +1,1 @@
+{"job": {"a": {"group": {"g": {"count": "many"}}}}}

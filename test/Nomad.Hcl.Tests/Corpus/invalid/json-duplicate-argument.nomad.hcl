@@ -1,0 +1,1 @@
+{"job": {"a": {"priority": 10, "priority": 20}}}

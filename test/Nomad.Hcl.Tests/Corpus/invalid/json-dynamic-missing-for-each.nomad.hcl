@@ -1,0 +1,1 @@
+{"job": {"a": {"group": {"g": {"network": {"dynamic": {"port": {"labels": ["x"], "content": {}}}}}}}}}

@@ -1,0 +1,1 @@
+{"job": {"a": {"group": {"g": {"dynamic": {"nope": {"for_each": [1], "content": {}}}}}}}}

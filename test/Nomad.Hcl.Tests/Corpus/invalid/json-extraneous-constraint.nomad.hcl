@@ -1,0 +1,1 @@
+{"job": {"a": {"constraint": {"atribute": "x", "value": "y"}}}}

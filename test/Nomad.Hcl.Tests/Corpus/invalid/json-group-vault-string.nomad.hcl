@@ -1,0 +1,1 @@
+{"job": {"a": {"group": {"g": {"vault": "x", "task": {"t": {"driver": "exec"}}}}}}}

@@ -1,0 +1,5 @@
+{
+  "job": {
+    "config-watcher": ["datacenters", ["dc1"]]
+  }
+}

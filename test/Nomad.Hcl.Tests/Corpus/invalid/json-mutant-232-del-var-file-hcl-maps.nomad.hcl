@@ -1,0 +1,39 @@
+{
+  "variable": [
+    {
+      "image": {
+        "type": "string"
+      }
+    },
+    {},
+    {
+      "labels": {
+        "type": "map(string)"
+      }
+    },
+    {
+      "settings": {
+        "default": {}
+      }
+    }
+  ],
+  "job": {
+    "x": {
+      "group": {
+        "g": {
+          "task": {
+            "t": {
+              "driver": "docker",
+              "config": {
+                "image": "${var.image}",
+                "ports": "${var.ports}",
+                "labels": "${var.labels}",
+                "settings": "${var.settings}"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

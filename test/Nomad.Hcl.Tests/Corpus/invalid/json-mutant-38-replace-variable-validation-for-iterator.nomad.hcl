@@ -1,0 +1,33 @@
+{
+  "variable": {
+    "a": {
+      "type": "list(string)",
+      "default": [
+        "x",
+        "y"
+      ],
+      "validation": {
+        "condition": "${length([for s in var.a : s if s == \"\"]) == 0 && contains(keys({ a = var.a[0] }), \"a\")}",
+        "error_message": [
+          "x"
+        ]
+      }
+    }
+  },
+  "job": {
+    "x": {
+      "group": {
+        "g": {
+          "task": {
+            "t": {
+              "driver": "docker",
+              "config": {
+                "args": "${var.a}"
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

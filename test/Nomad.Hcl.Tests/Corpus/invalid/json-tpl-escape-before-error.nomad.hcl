@@ -1,0 +1,1 @@
+{"job": {"a": {"region": "a\"b\\n${var.nope}"}}}

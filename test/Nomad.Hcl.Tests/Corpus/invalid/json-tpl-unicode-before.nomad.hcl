@@ -1,0 +1,1 @@
+{"job": {"a": {"region": "héllo ${var.nope}"}}}

@@ -1,0 +1,1 @@
+{"variable": {"v": {"defualt": 1}}, "job": {"a": {}}}

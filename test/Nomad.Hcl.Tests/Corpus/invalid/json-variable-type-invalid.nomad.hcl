@@ -1,0 +1,1 @@
+{"variable": {"v": {"type": "strin", "default": "x"}}, "job": {"a": {}}}

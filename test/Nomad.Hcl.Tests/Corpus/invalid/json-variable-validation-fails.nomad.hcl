@@ -1,0 +1,1 @@
+{"variable": {"v": {"default": "", "validation": {"condition": "${var.v != \"\"}", "error_message": "must be set ${nope}"}}}, "job": {"a": {}}}

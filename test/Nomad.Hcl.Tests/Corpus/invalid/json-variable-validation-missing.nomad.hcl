@@ -1,0 +1,1 @@
+{"variable": {"v": {"default": "x", "validation": {"condition": "${var.v != \"\"}"}}}, "job": {"a": {}}}

@@ -1,0 +1,8 @@
+job "x" {
+ datacenters = [null]
+ group "g" {
+  task "t" {
+   driver = "d"
+  }
+ }
+}

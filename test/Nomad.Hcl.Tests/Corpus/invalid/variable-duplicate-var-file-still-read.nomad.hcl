@@ -1,0 +1,9 @@
+variable "a" {}
+variable "a" {}
+job "x" {
+ group "g" {
+  task "t" {
+   driver = "${var.a}"
+  }
+ }
+}

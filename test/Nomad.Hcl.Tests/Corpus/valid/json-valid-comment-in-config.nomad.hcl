@@ -1,0 +1,1 @@
+{"job": {"a": {"group": {"g": {"task": {"t": {"driver": "exec", "config": {"//": "kept", "command": "x"}}}}}}}}

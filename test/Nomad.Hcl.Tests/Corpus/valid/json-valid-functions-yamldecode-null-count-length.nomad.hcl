@@ -1,0 +1,16 @@
+{
+  "job": {
+    "x": {
+      "group": {
+        "g": {
+          "count": "${length([yamldecode(\"~\"), 1])}",
+          "task": {
+            "t": {
+              "driver": "docker"
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+{
+  "job": {
+    "j": {
+      "group": {
+        "g": {
+          "vault": {
+            "bogus": 1
+          },
+          "task": {
+            "t": {
+              "driver": "docker"
+            }
+          }
+        }
+      }
+    }
+  }
+}

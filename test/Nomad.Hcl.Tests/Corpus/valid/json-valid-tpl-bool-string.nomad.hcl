@@ -1,0 +1,1 @@
+{"job": {"a": {"all_at_once": "true"}}}

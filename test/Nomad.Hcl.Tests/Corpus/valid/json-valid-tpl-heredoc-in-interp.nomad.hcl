@@ -1,0 +1,1 @@
+{"job": {"a": {"region": "${<<EOT\nabc\nEOT\n}"}}}

@@ -1,0 +1,1 @@
+{"job": {"a": {"region": "line1\nline2 ${nope.x}"}}}

@@ -1,0 +1,7 @@
+{
+  "//": "JSON var file: strings are literal",
+  "image": "nginx:${NOMAD_META_version}\u00e9\ud83d\ude00",
+	"ports": [80, 8443, 1e3],
+  "labels": {"a": "1", "b": "x\ty"},
+  "settings": {"nested": [true, false, null, 1.5, {"k": "v"}]}
+}
