@@ -123,6 +123,14 @@ def x_interpolated_name(j):
     j["Meta"] = {"tier": "gold", "Zone": "a", "zone": "b"}
     j["TaskGroups"][0]["Meta"] = {"tier": "silver"}
     j["TaskGroups"][0]["Services"][0]["Name"] = "${NOMAD_JOB_NAME}-${NOMAD_GROUP_NAME}-${NOMAD_META_TIER}-${NOMAD_META_zone}-${NOMAD_ALLOC_INDEX}-${NOMAD_REGION}"
+def x_interpolated_upstreams(j):
+    # taskenv's Builder on the server: NOMAD_UPSTREAM_{IP,PORT,ADDR}_<destination> as written and cleaned
+    # (helper.CleanEnvVar), NOMAD_META_* keys cleaned in Build, node.region among the node attributes.
+    x_upstream_added(j)
+    proxy = j["TaskGroups"][0]["Services"][0]["Connect"]["SidecarService"]["Proxy"]
+    proxy["Upstreams"][1]["DestinationName"] = "my-cache"
+    j["TaskGroups"][0]["Meta"] = {"my-key": "m"}
+    j["TaskGroups"][0]["Services"][0]["Name"] = "x-${node.region}-${NOMAD_UPSTREAM_PORT_db}-${NOMAD_UPSTREAM_PORT_my-cache}-${NOMAD_UPSTREAM_PORT_my_cache}-${NOMAD_META_my_key}"
 def x_interpolated_name_unset(j):
     x_interpolated_name(j)
     j["TaskGroups"][0]["Services"][0]["Name"] = "${NOMAD_META_Zone}-${NOMAD_JOB_ID}${NOMAD_NAMESPACE}${NOMAD_NOPE}${JOB}"
@@ -364,6 +372,7 @@ validates = {
     "connect_mesh_without_port": ("gateway-mesh", lambda j: j["TaskGroups"][0]["Services"][0].update({"PortLabel": ""})),
     "valid_connect_custom": ("connect-custom", lambda j: None),
     "connect_interpolated_name_unset": ("connect-sidecar", x_interpolated_name_unset),
+    "connect_interpolated_upstreams": ("connect-sidecar", x_interpolated_upstreams),
     "expose_check_without_sidecar": ("base", lambda j: tg(j, "frontend")["Services"][0]["Checks"][0].update({"Expose": True})),
     "expose_check_host_network": ("connect-sidecar", lambda j: (x_expose_check(j), j["TaskGroups"][0]["Networks"][0].update({"Mode": "host"}))),
     "vault_not_enabled": ("base", lambda j: task(j, "frontend", "app").update({"Vault": {"Policies": ["web"]}})),
