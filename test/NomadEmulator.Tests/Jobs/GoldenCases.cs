@@ -15,7 +15,8 @@ internal static class GoldenCases
 
     /// <summary>
     /// Golden/server-differs.json: recorded answers a Nomad server gives differently, because the server is built
-    /// with Go 1.26.5 and the recorded answers' build with Go 1.19; each entry names the case, the reason, and the
+    /// with Go 1.26.5 and the recorded answers' build is a Go 1.19 back-port (a newer standard library, or server code
+    /// the back-port does not run as the source has it); each entry names the case, the reason, and the
     /// server's content of the files it replaces. The recorded files stay; <see cref="Read"/> and <see cref="Text"/>
     /// give the server's.
     /// </summary>
