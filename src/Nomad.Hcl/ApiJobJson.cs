@@ -17,7 +17,8 @@ namespace Nomad.Hcl;
 /// field, the dotted path of JSON field names from the root (array indexes and map keys are not part of it), and the
 /// Go type (<c>reflect.Type.String</c>, pointers dereferenced: <c>int</c>, <c>time.Duration</c>, <c>api.Resources</c>,
 /// <c>[]*api.Task</c>, <c>map[string]string</c>). <c>null</c> is never an error, anything goes into an
-/// <c>interface{}</c>, and a <c>[]byte</c> takes a base64 string or an array of bytes.
+/// <c>interface{}</c>, and a <c>[]byte</c> takes a base64 string (else base64's own error, <see cref="GoBase64"/>) or an
+/// array of bytes.
 /// </summary>
 public static class ApiJobJson
 {
@@ -198,6 +199,12 @@ public static class ApiJobJson
                         return new JsonArray(value.AsArray().Select(item => Value(item, "uint8")).ToArray());
                     }
 
+                    if (kind == JsonValueKind.String && GoBase64.DecodeError(value.GetValue<string>()) is { } base64Error)
+                    {
+                        // literalStore saves base64's own error: no struct field context.
+                        SaveText(base64Error);
+                    }
+
                     return Expect(kind == JsonValueKind.String, value, type);
                 case "string":
                     return Expect(kind == JsonValueKind.String, value, type);
@@ -279,16 +286,14 @@ public static class ApiJobJson
 
         private void Save(string valueText, string type)
         {
-            if (Error is not null)
-            {
-                return;
-            }
-
             var typeText = GoTypeString(type);
-            Error = currentStruct is not null || path.Count > 0
+            SaveText(currentStruct is not null || path.Count > 0
                 ? $"json: cannot unmarshal {valueText} into Go struct field {currentStruct}.{string.Join('.', path)} of type {typeText}"
-                : $"json: cannot unmarshal {valueText} into Go value of type {typeText}";
+                : $"json: cannot unmarshal {valueText} into Go value of type {typeText}");
         }
+
+        // decode.go saveError: only the first error is kept.
+        private void SaveText(string text) => Error ??= text;
     }
 
     /// <summary>literalStore's text for a JSON value's kind.</summary>
