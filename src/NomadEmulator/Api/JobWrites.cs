@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Nomad.Emulator.Http;
 using Nomad.Emulator.Jobs;
 using Nomad.Emulator.State;
+using Nomad.Hcl;
 
 namespace Nomad.Emulator.Api;
 
@@ -23,6 +24,12 @@ internal static class JobWrites
         if (error is not null)
         {
             return error;
+        }
+
+        // decodeBody into api.JobRegisterRequest: a value of the wrong JSON type fails the whole decode (CodedError 400).
+        if (ApiJobJson.RequestTypeError(body!, "JobRegisterRequest") is { } typeError)
+        {
+            return NomadResults.Error(400, typeError);
         }
 
         if (JsonBody.Field(body!, "Job") is not JsonObject apiJob)
@@ -97,6 +104,12 @@ internal static class JobWrites
         if (error is not null)
         {
             return error;
+        }
+
+        // decodeBody into api.JobPlanRequest: a value of the wrong JSON type fails the whole decode (CodedError 400).
+        if (ApiJobJson.RequestTypeError(body!, "JobPlanRequest") is { } typeError)
+        {
+            return NomadResults.Error(400, typeError);
         }
 
         if (JsonBody.Field(body!, "Job") is not JsonObject apiJob)

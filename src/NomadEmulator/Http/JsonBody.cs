@@ -2,13 +2,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Nomad.Hcl;
 
 namespace Nomad.Emulator.Http;
 
 /// <summary>
 /// Reads a request body as a JSON object the way Nomad's <c>decodeBody</c> (<c>command/agent/http.go</c>) does:
 /// no body → <c>400 Request body is empty</c>; malformed JSON or a non-object → 400 with the decoder's text;
-/// <c>null</c> → an empty object. Field names match case-insensitively, as Go's decoder does.
+/// <c>null</c> → an empty object. Field names match exactly, else by Go's folding (<see cref="GoJsonNames"/>).
 /// </summary>
 public static class JsonBody
 {
@@ -42,7 +43,7 @@ public static class JsonBody
         };
     }
 
-    /// <summary>A field by name, exact first, then ignoring case (Go's <c>encoding/json</c> rule).</summary>
+    /// <summary>A field by name, exact first, then by Go's <c>encoding/json</c> folding (<see cref="GoJsonNames"/>).</summary>
     public static JsonNode? Field(JsonObject obj, string name)
     {
         ArgumentNullException.ThrowIfNull(obj);
@@ -51,7 +52,7 @@ public static class JsonBody
             return exact;
         }
 
-        return obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        return obj.FirstOrDefault(p => GoJsonNames.FoldEquals(p.Key, name)).Value;
     }
 
     /// <summary>A boolean field, false when missing or not a boolean.</summary>

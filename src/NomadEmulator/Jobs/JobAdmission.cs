@@ -22,7 +22,8 @@ public static class JobAdmission
     {
         ArgumentNullException.ThrowIfNull(apiJob);
 
-        // The agent decodes the body into api.Job (missing and null value fields zero, unknown keys dropped), and
+        // The agent decodes the body into api.Job (missing and null value fields zero, unknown keys dropped, a value of
+        // the wrong JSON type an ApiJsonTypeException: the endpoints answer that 400 before admission), and
         // ApiJobToStructJob canonicalizes every job first, so a bare register body gets the API defaults.
         var canonical = ApiJobJson.Decode(apiJob);
         JobCanonicalizer.Canonicalize(canonical);

@@ -223,6 +223,71 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task Register_of_a_job_with_a_value_of_the_wrong_json_type_answers_400_with_gos_decode_error()
+    {
+        // decodeBody into api.JobRegisterRequest: decode.go's UnmarshalTypeError names the innermost struct (TaskGroup),
+        // the JSON field path from the request root (Job.TaskGroups.Count, no array index) and the Go type (int).
+        var job = TestJobs.Service(Some.Name("job"));
+        job["TaskGroups"]![0]!["Count"] = "2";
+
+        var answer = await Http.NomadPostAsync("/v1/jobs", TestJobs.Register(job), _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Text.ShouldBe("json: cannot unmarshal string into Go struct field TaskGroup.Job.TaskGroups.Count of type int");
+    }
+
+    [Fact]
+    public async Task Register_answers_the_first_wrong_value_in_document_order()
+    {
+        // Go keeps decoding after a type error and returns the first one (savedError): EnforceIndex comes before Job here.
+        var job = TestJobs.Service(Some.Name("job"));
+        job["Priority"] = "high";
+        var body = new JsonObject { ["EnforceIndex"] = "yes", ["Job"] = job };
+
+        var answer = await Http.NomadPostAsync("/v1/jobs", body, _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Text.ShouldBe("json: cannot unmarshal string into Go struct field JobRegisterRequest.EnforceIndex of type bool");
+    }
+
+    [Fact]
+    public async Task Register_names_the_embedded_write_request_in_the_path_of_its_fields()
+    {
+        // Region is promoted from the embedded WriteRequest; since Go 1.24 the path holds the embedded struct's name.
+        var body = TestJobs.Register(TestJobs.Service(Some.Name("job")), new JsonObject { ["Region"] = 1 });
+
+        var answer = await Http.NomadPostAsync("/v1/jobs", body, _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Text.ShouldBe("json: cannot unmarshal number into Go struct field JobRegisterRequest.WriteRequest.Region of type string");
+    }
+
+    [Fact]
+    public async Task Plan_of_a_job_keyed_with_the_kelvin_sign_decodes_it_as_the_k_field()
+    {
+        // fold.go folds the Kelvin sign U+212A to K, so the key names KillTimeout, and 1.5 is no time.Duration (int64).
+        var id = Some.Name("job");
+        var job = TestJobs.Service(id);
+        job["TaskGroups"]![0]!["Tasks"]![0]!["\u212AillTimeout"] = 1.5;
+
+        var answer = await Http.NomadPostAsync($"/v1/job/{id}/plan", new JsonObject { ["Job"] = job, ["Diff"] = true }, _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Text.ShouldBe("json: cannot unmarshal number 1.5 into Go struct field Task.Job.TaskGroups.Tasks.KillTimeout of type time.Duration");
+    }
+
+    [Fact]
+    public async Task Plan_with_a_diff_flag_of_the_wrong_type_answers_400()
+    {
+        var id = Some.Name("job");
+
+        var answer = await Http.NomadPostAsync($"/v1/job/{id}/plan", new JsonObject { ["Job"] = TestJobs.Service(id), ["Diff"] = "true" }, _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Text.ShouldBe("json: cannot unmarshal string into Go struct field JobPlanRequest.Diff of type bool");
+    }
+
+    [Fact]
     public async Task Register_of_a_job_without_an_id_answers_400()
     {
         var job = TestJobs.Service("x");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds every golden answer with Nomad's own code (the only place that calls the oracles).
 #   hcl/*.nomad.hcl --jobspec-oracle--> jobs/*.json --plan-oracle job--> stored/*.json
+#   decode-cases.py: decode/<case>/job.json --plan-oracle validate (stderr)--> decode/<case>/error.txt
 #   make_inputs.py: changes/<case>/{old,new}.json and validate/<case>/job.json (named edits of jobs/)
 #   plan-oracle: changes/<case>/{diff.json,specchanged.txt, old.stored.json, new.stored.json},
 #                validate/<case>/error.txt ("ok" when valid), validate/<case>/response.json (/v1/validate/job)
@@ -28,4 +29,9 @@ done
 for d in validate/*/; do
   "$tools/plan-oracle" validate "$d/job.json" > "$d/error.txt" || true
   "$tools/plan-oracle" -json validate "$d/job.json" | python3 -m json.tool --indent 2 > "$d/response.json" || true
+done
+# decode/<case>/error.txt: Go's decode error for job.json (written by decode-cases.py), empty when it decodes.
+python3 decode-cases.py
+for d in decode/*/; do
+  "$tools/plan-oracle" validate "$d/job.json" 2>&1 >/dev/null | sed "s|^$d/job.json: ||" > "$d/error.txt" || true
 done

@@ -13,6 +13,8 @@ internal static class GoldenCases
 
     public static TheoryData<string> Validations() => Folders("validate", _ => true);
 
+    public static TheoryData<string> Decodes() => Folders("decode", _ => true);
+
     /// <summary>
     /// Golden/server-differs.json: recorded answers a Nomad server gives differently, because the server is built
     /// with Go 1.26.5 and the recorded answers' build is a Go 1.19 back-port (a newer standard library, or server code
