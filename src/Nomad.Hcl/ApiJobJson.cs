@@ -22,7 +22,7 @@ namespace Nomad.Hcl;
 /// </summary>
 public static class ApiJobJson
 {
-    /// <summary>The request body structs of the job endpoints (api/jobs.go), each with the embedded <c>WriteRequest</c>.</summary>
+    /// <summary>The request body structs of the job endpoints (api/jobs.go), the job writes with the embedded <c>WriteRequest</c>.</summary>
     private static readonly Dictionary<string, RequestField[]> RequestStructs = new(StringComparer.Ordinal)
     {
         ["JobRegisterRequest"] =
@@ -48,6 +48,12 @@ public static class ApiJobJson
         [
             new("Job", "*Job", null),
             .. WriteRequest,
+        ],
+        ["JobsParseRequest"] =
+        [
+            new("JobHCL", "string", null),
+            new("Variables", "string", null),
+            new("Canonicalize", "bool", null),
         ],
         ["JobSubmission"] =
         [
@@ -77,7 +83,7 @@ public static class ApiJobJson
 
     /// <summary>
     /// Go's decode error for a job endpoint's whole request body, or null when it decodes: <paramref name="requestType"/>
-    /// is <c>JobRegisterRequest</c>, <c>JobPlanRequest</c> or <c>JobValidateRequest</c>, so a job field's path starts
+    /// is <c>JobRegisterRequest</c>, <c>JobPlanRequest</c>, <c>JobValidateRequest</c> or <c>JobsParseRequest</c>, so a job field's path starts
     /// with <c>Job.</c> (<c>json: cannot unmarshal string into Go struct field TaskGroup.Job.TaskGroups.Count of type int</c>).
     /// </summary>
     public static string? RequestTypeError(JsonObject body, string requestType)

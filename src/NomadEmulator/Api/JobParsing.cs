@@ -30,6 +30,12 @@ public static class JobParsing
             return error;
         }
 
+        // decodeBody into api.JobsParseRequest: a value of the wrong JSON type fails the whole decode (CodedError 400).
+        if (ApiJobJson.RequestTypeError(body!, "JobsParseRequest") is { } typeError)
+        {
+            return NomadResults.Error(400, typeError);
+        }
+
         var hcl = JsonBody.Field(body!, "JobHCL")?.GetValue<string>() ?? "";
         if (hcl.Length == 0)
         {

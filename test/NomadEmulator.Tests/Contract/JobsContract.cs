@@ -772,6 +772,16 @@ public abstract class JobsContract(ContractTarget target)
     }
 
     [Fact]
+    public async Task Parse_of_a_body_of_the_wrong_types_answers_400_with_gos_decode_error()
+    {
+        // decodeBody into api.JobsParseRequest (command/agent/job_endpoint.go): the first wrong type, before the spec.
+        var answer = await Http.NomadPostAsync("/v1/jobs/parse", new JsonObject { ["JobHCL"] = 5, ["Canonicalize"] = "yes" }, _ct);
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Text.ShouldBe("json: cannot unmarshal number into Go struct field JobsParseRequest.JobHCL of type string");
+    }
+
+    [Fact]
     public async Task Parse_answers_the_canonical_api_job()
     {
         var hcl = """
