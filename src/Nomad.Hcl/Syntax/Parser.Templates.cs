@@ -15,7 +15,7 @@ public sealed partial class Parser
     public static Expression? ParseTemplate(string source, string fileName, SourcePosition start, DiagnosticBag diagnostics)
     {
         var tokens = Lexer.ScanTemplate(source, fileName);
-        ShiftTokens(tokens, start);
+        ShiftTokens(tokens, start, source);
 
         var bag = new DiagnosticBag();
         CheckInvalidTokens(tokens, bag);
@@ -56,19 +56,27 @@ public sealed partial class Parser
         }
     }
 
-    private static void ShiftTokens(List<Token> tokens, SourcePosition start)
+    private static void ShiftTokens(List<Token> tokens, SourcePosition start, string source)
     {
+        // hclsyntax counts offsets in bytes of the template's UTF-8 text (hcl's JSON strings: their decoded value).
+        var bytes = new int[source.Length + 1];
+        for (var i = 0; i < source.Length; i++)
+        {
+            bytes[i + 1] = bytes[i] + (char.IsLowSurrogate(source[i]) ? 0 : char.IsHighSurrogate(source[i]) && i + 1 < source.Length && char.IsLowSurrogate(source[i + 1]) ? 4 : source[i] < '\u0080' ? 1 : source[i] < '\u0800' ? 2 : 3);
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
-            tokens[i] = tokens[i] with { Range = tokens[i].Range with { Start = Shift(tokens[i].Range.Start, start), End = Shift(tokens[i].Range.End, start) } };
+            tokens[i] = tokens[i] with { Range = tokens[i].Range with { Start = Shift(tokens[i].Range.Start, start, bytes), End = Shift(tokens[i].Range.End, start, bytes) } };
         }
     }
 
-    // hclsyntax's scanner started at a position: lines count on from its line, columns on its first line from its column.
-    private static SourcePosition Shift(SourcePosition position, SourcePosition start) => new(
+    // hclsyntax's scanner started at a position: lines count on from its line, columns on its first line from its column,
+    // byte offsets from its offset.
+    private static SourcePosition Shift(SourcePosition position, SourcePosition start, int[] bytes) => new(
         position.Line + start.Line - 1,
         position.Line == 1 ? position.Column + start.Column - 1 : position.Column,
-        position.Offset + start.Offset);
+        bytes[Math.Min(position.Offset, bytes.Length - 1)] + start.Offset);
 
     /// <summary>hclsyntax's quoted or heredoc template: parseTemplateParts, then the template parser over the parts.</summary>
     private Expression Template()
