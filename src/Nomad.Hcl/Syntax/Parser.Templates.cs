@@ -26,16 +26,9 @@ public sealed partial class Parser
             var parts = parser.TemplateParts(TokenKind.EndOfFile, heredoc: true, out var endRange);
             var range = SourceRange.Between(first, endRange);
             ApplyStripMarkers(parts);
-            if (bag.HasErrors || parser._diags.Count > 0)
-            {
-                return null;
-            }
 
-            if (parts.Count == 1 && parts[0].Kind == TemplatePartKind.Interpolation)
-            {
-                return new TemplateWrapExpression(parts[0].Expression!, range);
-            }
-
+            // parseTemplateInner: the template parser runs over the parts even after their errors (recovery keeps
+            // those to the first), adding its own: an unclosed `%{ if }` after a bad condition is two errors.
             var index = 0;
             var items = new List<Expression>();
             while (index < parts.Count)
@@ -43,7 +36,14 @@ public sealed partial class Parser
                 items.Add(parser.TemplateItem(parts, ref index, endRange));
             }
 
-            return parser._diags.Count > 0 ? null : new TemplateExpression(items, range);
+            if (bag.HasErrors || parser._diags.Count > 0)
+            {
+                return null;
+            }
+
+            return parts.Count == 1 && parts[0].Kind == TemplatePartKind.Interpolation
+                ? new TemplateWrapExpression(parts[0].Expression!, range)
+                : new TemplateExpression(items, range);
         }
         catch (ParseAbortedException)
         {
