@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json.Nodes;
 using Nomad.Hcl.Diagnostics;
 using Nomad.Hcl.Evaluation;
@@ -40,6 +43,7 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
     // of the insertion order from a random slot, so its unset-variable and validation errors come most often in this order.
     private readonly OrderedDictionary<string, Variable> _variables = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, HclValue> _locals = new(StringComparer.Ordinal);
+    private byte[]? _sourceBytes;
     private readonly Dictionary<Block, string> _errorMessages = new(ReferenceEqualityComparer.Instance);
 
     public JobParseResult Decode(Body body)
@@ -177,28 +181,40 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
         return new EvaluationContext(scope, StandardFunctions.Create(options.FileSystemRoot, options.BaseDirectory), UndefinedVariable);
     }
 
-    /// <summary>jobspec2's UndefinedVariable hook: the traversal's own text, wrapped in <c>${…}</c> as written.</summary>
+    /// <summary>
+    /// jobspec2's UndefinedVariable hook (types.config.go): the file's bytes between the traversal's byte offsets,
+    /// wrapped in the enclosing <c>${…}</c> as written. A native file's offsets count UTF-16 units here and are turned
+    /// into bytes; a JSON file's template positions are hcl's (Syntax/Json): bytes from the string's opening quote + 1
+    /// over the decoded value, so after an escape they point elsewhere in the raw file, where Nomad slices too.
+    /// </summary>
     private HclValue? UndefinedVariable(SourceRange range)
     {
-        if (range.FileName != options.FileName || range.End.Offset > source.Length)
+        if (range.FileName != options.FileName)
         {
             return null;
         }
 
-        var start = range.Start.Offset;
-        var end = range.End.Offset;
-        var text = source[start..end];
+        var json = JsonSyntax.IsJson(source);
+        var body = _sourceBytes ??= Encoding.UTF8.GetBytes(source);
+        var start = json ? range.Start.Offset : Encoding.UTF8.GetByteCount(source.AsSpan(0, range.Start.Offset));
+        var end = json ? range.End.Offset : Encoding.UTF8.GetByteCount(source.AsSpan(0, range.End.Offset));
+        if (start < 0 || end > body.Length || start > end)
+        {
+            return null;
+        }
+
+        var text = new List<byte>(body[start..end]);
         var bracketed = false;
         for (var i = start - 1; i >= 1; i--)
         {
-            if (source[i] == '{' && source[i - 1] == '$')
+            if (body[i] == '{' && body[i - 1] == '$')
             {
                 bracketed = true;
-                text = source[(i - 1)..start] + text;
+                text.InsertRange(0, body[(i - 1)..start]);
                 break;
             }
 
-            if (source[i] != ' ')
+            if (body[i] != ' ')
             {
                 break;
             }
@@ -206,23 +222,45 @@ internal sealed class JobDecoder(string source, JobParseOptions options)
 
         if (!bracketed)
         {
-            return HclValue.String("${" + text + "}");
+            return HclValue.String("${" + GoString(text) + "}");
         }
 
-        for (var i = end + 1; i < source.Length; i++)
+        for (var i = end + 1; i < body.Length; i++)
         {
-            if (source[i] == '}')
+            if (body[i] == '}')
             {
-                text += source[end..i];
+                text.AddRange(body[end..i]);
             }
-            else if (source[i] != ' ')
+            else if (body[i] != ' ')
             {
-                text += "}";
+                text.Add((byte)'}');
                 break;
             }
         }
 
-        return HclValue.String(text);
+        return HclValue.String(GoString(text));
+    }
+
+    // Go's string of bytes as its JSON encoder writes it: each byte of an invalid UTF-8 sequence is one U+FFFD.
+    private static string GoString(List<byte> bytes)
+    {
+        var span = CollectionsMarshal.AsSpan(bytes);
+        var builder = new StringBuilder(span.Length);
+        while (!span.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(span, out var rune, out var consumed) == OperationStatus.Done)
+            {
+                builder.Append(rune.ToString());
+                span = span[consumed..];
+            }
+            else
+            {
+                builder.Append('\uFFFD');
+                span = span[1..];
+            }
+        }
+
+        return builder.ToString();
     }
 
     private void DeclareVariables(Body body)

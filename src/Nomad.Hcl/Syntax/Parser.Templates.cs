@@ -15,7 +15,7 @@ public sealed partial class Parser
     public static Expression? ParseTemplate(string source, string fileName, SourcePosition start, DiagnosticBag diagnostics)
     {
         var tokens = Lexer.ScanTemplate(source, fileName);
-        ShiftTokens(tokens, start);
+        ShiftTokens(tokens, start, source);
 
         var bag = new DiagnosticBag();
         CheckInvalidTokens(tokens, bag);
@@ -26,16 +26,9 @@ public sealed partial class Parser
             var parts = parser.TemplateParts(TokenKind.EndOfFile, heredoc: true, out var endRange);
             var range = SourceRange.Between(first, endRange);
             ApplyStripMarkers(parts);
-            if (bag.HasErrors || parser._diags.Count > 0)
-            {
-                return null;
-            }
 
-            if (parts.Count == 1 && parts[0].Kind == TemplatePartKind.Interpolation)
-            {
-                return new TemplateWrapExpression(parts[0].Expression!, range);
-            }
-
+            // parseTemplateInner: the template parser runs over the parts even after their errors (recovery keeps
+            // those to the first), adding its own: an unclosed `%{ if }` after a bad condition is two errors.
             var index = 0;
             var items = new List<Expression>();
             while (index < parts.Count)
@@ -43,7 +36,14 @@ public sealed partial class Parser
                 items.Add(parser.TemplateItem(parts, ref index, endRange));
             }
 
-            return parser._diags.Count > 0 ? null : new TemplateExpression(items, range);
+            if (bag.HasErrors || parser._diags.Count > 0)
+            {
+                return null;
+            }
+
+            return parts.Count == 1 && parts[0].Kind == TemplatePartKind.Interpolation
+                ? new TemplateWrapExpression(parts[0].Expression!, range)
+                : new TemplateExpression(items, range);
         }
         catch (ParseAbortedException)
         {
@@ -56,19 +56,27 @@ public sealed partial class Parser
         }
     }
 
-    private static void ShiftTokens(List<Token> tokens, SourcePosition start)
+    private static void ShiftTokens(List<Token> tokens, SourcePosition start, string source)
     {
+        // hclsyntax counts offsets in bytes of the template's UTF-8 text (hcl's JSON strings: their decoded value).
+        var bytes = new int[source.Length + 1];
+        for (var i = 0; i < source.Length; i++)
+        {
+            bytes[i + 1] = bytes[i] + (char.IsLowSurrogate(source[i]) ? 0 : char.IsHighSurrogate(source[i]) && i + 1 < source.Length && char.IsLowSurrogate(source[i + 1]) ? 4 : source[i] < '\u0080' ? 1 : source[i] < '\u0800' ? 2 : 3);
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
-            tokens[i] = tokens[i] with { Range = tokens[i].Range with { Start = Shift(tokens[i].Range.Start, start), End = Shift(tokens[i].Range.End, start) } };
+            tokens[i] = tokens[i] with { Range = tokens[i].Range with { Start = Shift(tokens[i].Range.Start, start, bytes), End = Shift(tokens[i].Range.End, start, bytes) } };
         }
     }
 
-    // hclsyntax's scanner started at a position: lines count on from its line, columns on its first line from its column.
-    private static SourcePosition Shift(SourcePosition position, SourcePosition start) => new(
+    // hclsyntax's scanner started at a position: lines count on from its line, columns on its first line from its column,
+    // byte offsets from its offset.
+    private static SourcePosition Shift(SourcePosition position, SourcePosition start, int[] bytes) => new(
         position.Line + start.Line - 1,
         position.Line == 1 ? position.Column + start.Column - 1 : position.Column,
-        position.Offset + start.Offset);
+        bytes[Math.Min(position.Offset, bytes.Length - 1)] + start.Offset);
 
     /// <summary>hclsyntax's quoted or heredoc template: parseTemplateParts, then the template parser over the parts.</summary>
     private Expression Template()

@@ -59,7 +59,7 @@ public sealed partial class Parser
         var tokens = Lexer.Scan(source, fileName);
         if (start != new SourcePosition(1, 1, 0))
         {
-            ShiftTokens(tokens, start);
+            ShiftTokens(tokens, start, source);
         }
 
         CheckInvalidTokens(tokens, diagnostics);

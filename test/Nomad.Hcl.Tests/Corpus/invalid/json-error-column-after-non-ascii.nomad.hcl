@@ -1,0 +1,1 @@
+{"job": {"a": {"meta": {"note": "café ☕ 👍🏽\t\""}, "groupx": 1}}}

@@ -1,0 +1,1 @@
+{"job": {"a": {"group": {"g": {"task": {"t": {"driver": "docker", "config": {"args": ["a %{ endif } b ${%}"]}}}}}}}}

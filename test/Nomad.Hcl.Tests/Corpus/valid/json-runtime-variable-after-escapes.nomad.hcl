@@ -1,0 +1,1 @@
+{"job": {"a": {"meta": {"note": "café ☕ x"}, "group": {"g": {"task": {"t": {"driver": "docker", "config": {"image": "é${nope}", "args": ["\n\"${foo.bar}\u00e9", "\u00e9\u00e9 ${ nope2 } z", "ü${x}"]}}}}}}}}
