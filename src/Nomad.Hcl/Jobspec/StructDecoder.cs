@@ -539,14 +539,7 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
             if (type == "map[string][]string")
             {
                 RejectDuplicate(block, seen);
-                var value = BodyAsValue(block.Body, child.Context);
-                var headers = new JsonObject();
-                foreach (var (k, v) in value.Attributes)
-                {
-                    headers[k] = new JsonArray([.. Converter.Convert(v, HclType.List(HclType.String)).Elements.Select(e => (JsonNode?)e.AsString())]);
-                }
-
-                obj[field.JsonName] = headers;
+                obj[field.JsonName] = StringListMapBody(block.Body, child.Context);
                 return;
             }
 
@@ -1020,6 +1013,60 @@ internal sealed class StructDecoder(DiagnosticBag diagnostics)
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// gohcl's body-to-map decoding into a <c>map[string][]string</c> (a check's <c>header</c>), through hclutil's
+    /// BlocksAsAttrs: each argument converted to a list of strings on its own (null is a nil list, a null element is
+    /// refused), an object constructor and a nested block are one-element tuples of an object.
+    /// </summary>
+    private JsonObject StringListMapBody(Body body, EvaluationContext context)
+    {
+        var map = new JsonObject();
+        foreach (var attribute in body.Attributes)
+        {
+            try
+            {
+                var value = EvaluateForDecode(attribute.Expression, context);
+                if (attribute.Expression is ObjectExpression && body.JsonContentErrors is null)
+                {
+                    value = HclValue.Tuple([value]);
+                }
+
+                map[attribute.Name] = StringList(value, StartRange(attribute.Expression));
+            }
+            catch (ConversionException e)
+            {
+                diagnostics.Add("Unsuitable value type", $"Unsuitable value: {e.Message}", StartRange(attribute.Expression));
+            }
+            catch (EvaluationException e)
+            {
+                diagnostics.AddRange(e.Diagnostics);
+            }
+        }
+
+        foreach (var nested in Expand(body.Blocks, context))
+        {
+            diagnostics.Add("Unsuitable value type", "Unsuitable value: element 0: string required, but have object", nested.Block.OpenBraceRange);
+        }
+
+        return map;
+    }
+
+    private static JsonArray? StringList(HclValue value, SourceRange range)
+    {
+        if (value.IsNull)
+        {
+            return null;
+        }
+
+        var list = Converter.Convert(value, HclType.List(HclType.String));
+        if (!list.IsWhollyKnown)
+        {
+            throw MustBeKnown(range);
+        }
+
+        return new JsonArray([.. list.Elements.Select(e => e.IsNull ? throw new ConversionException("null value is not allowed") : (JsonNode?)e.AsString())]);
     }
 
     private static JsonObject? StringMap(HclValue value, SourceRange range)

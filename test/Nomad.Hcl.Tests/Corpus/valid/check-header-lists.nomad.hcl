@@ -1,0 +1,22 @@
+job "a" {
+  group "g" {
+    task "t" {
+      driver = "docker"
+      service {
+        name = "s"
+        check {
+          type     = "http"
+          path     = "/"
+          interval = "15s"
+          timeout  = "3s"
+          header {
+            X-Probe = ["nomad", "edge"]
+            Other   = [1, true]
+            Null    = null
+            Empty   = []
+          }
+        }
+      }
+    }
+  }
+}
