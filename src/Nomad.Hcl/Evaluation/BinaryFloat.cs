@@ -449,12 +449,12 @@ internal sealed class BinaryFloat
         int point;
         if (exponent >= 0)
         {
-            digits = (mantissa << exponent).ToString(CultureInfo.InvariantCulture);
+            digits = BigIntegerText.Of(mantissa << exponent);
             point = digits.Length;
         }
         else
         {
-            digits = (mantissa * BigInteger.Pow(5, -exponent)).ToString(CultureInfo.InvariantCulture);
+            digits = BigIntegerText.Of(mantissa * BigInteger.Pow(5, -exponent));
             point = digits.Length + exponent;
         }
 
