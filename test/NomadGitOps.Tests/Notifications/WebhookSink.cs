@@ -82,7 +82,9 @@ internal sealed class WebhookSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
+        // Close only: on the managed HttpListener (Linux) Stop and Close each remove the listener from the endpoint
+        // table, and the second removal binds the port again to look it up, failing with "Address already in use"
+        // when another test took the port in between.
         listener.Close();
         try
         {
