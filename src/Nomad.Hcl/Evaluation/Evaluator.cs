@@ -26,7 +26,7 @@ public static class Evaluator
     }
 
     /// <summary>Evaluates a part of an expression, recording its errors and answering the value hcl goes on with.</summary>
-    private static HclValue Sub(Expression expression, EvaluationContext context, List<HclDiagnostic> diagnostics)
+    internal static HclValue Sub(Expression expression, EvaluationContext context, List<HclDiagnostic> diagnostics)
     {
         try
         {
@@ -54,7 +54,7 @@ public static class Evaluator
     }
 
     /// <summary>The value, or, when errors were recorded, those errors with that value.</summary>
-    private static HclValue Finish(List<HclDiagnostic> diagnostics, HclValue value) =>
+    internal static HclValue Finish(List<HclDiagnostic> diagnostics, HclValue value) =>
         diagnostics.Count == 0 ? value : throw new EvaluationException(diagnostics, value);
 
     private static EvaluationException Error(string summary, string detail, SourceRange range) => new(new HclDiagnostic(summary, detail, range));

@@ -20,8 +20,8 @@ internal static class JsonObjects
         foreach (var item in obj.Items)
         {
             // The key's errors, then the value's; every error is collected and the object still made of the rest.
-            var key = Part(item.Key, context, diagnostics);
-            var value = Part(item.Value, context, diagnostics);
+            var key = Evaluator.Sub(item.Key, context, diagnostics);
+            var value = Evaluator.Sub(item.Value, context, diagnostics);
             try
             {
                 key = Converter.Convert(key, HclType.String);
@@ -55,20 +55,6 @@ internal static class JsonObjects
             ranges[name] = item.Key.Range;
         }
 
-        var result = known ? HclValue.Object(attributes) : HclValue.DynamicUnknown;
-        return diagnostics.Count == 0 ? result : throw new EvaluationException(diagnostics, result);
-    }
-
-    private static HclValue Part(Expression expression, EvaluationContext context, List<HclDiagnostic> diagnostics)
-    {
-        try
-        {
-            return Evaluator.Evaluate(expression, context);
-        }
-        catch (EvaluationException e)
-        {
-            diagnostics.AddRange(e.Diagnostics);
-            return e.Value;
-        }
+        return Evaluator.Finish(diagnostics, known ? HclValue.Object(attributes) : HclValue.DynamicUnknown);
     }
 }
